@@ -1,6 +1,6 @@
 /**
- * The embedded face engine: detect faces, describe them as 128-d descriptors, and recognise
- * registered people offline.
+ * The embedded face engine: detection, landmarks, alignment and 128-d descriptors computed
+ * offline with the face-api.js networks on DJL/PyTorch, and recognition of registered people.
  *
  * <p>Entry point: {@link dev.pvit.face.FaceEngine}. Descriptors are biometric data; the SDK never
  * logs them and writes them only where the application asks ({@link

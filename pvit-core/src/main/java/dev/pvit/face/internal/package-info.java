@@ -1,4 +1,7 @@
-/** Face engine internals: pre/post-processing around the nets, alignment and the pipeline. */
+/**
+ * Implementation of the face engine: model weights, networks, pre/post-processing, alignment and
+ * the pipeline. Not public API.
+ */
 @NullMarked
 package dev.pvit.face.internal;
 
