@@ -271,7 +271,7 @@ public final class PersonalizedChat implements AutoCloseable {
 
   private static List<RecognizedPerson> recognized(SceneRecognition scene) {
     List<RecognizedPerson> out = new ArrayList<>();
-    for (RecognizedFace f : EmbeddedAnswerer.leftToRight(scene)) {
+    for (RecognizedFace f : scene.faces()) {
       f.name().ifPresent(n -> out.add(new RecognizedPerson(
           n, f.box(), f.distance(), Position.of(f.box().centerX(), scene.width()))));
     }

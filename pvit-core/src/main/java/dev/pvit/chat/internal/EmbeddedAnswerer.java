@@ -134,7 +134,7 @@ public final class EmbeddedAnswerer {
   private static Reply identify(SceneRecognition scene) {
     List<String> known = new ArrayList<>();
     int unknown = 0;
-    for (RecognizedFace f : leftToRight(scene)) {
+    for (RecognizedFace f : scene.faces()) {
       if (f.isKnown()) {
         known.add(f.name().get() + " (" + where(f, scene) + ")");
       } else {
@@ -150,7 +150,7 @@ public final class EmbeddedAnswerer {
 
   private static Reply identifyAt(ParsedQuestion q, SceneRecognition scene) {
     Side side = q.side().orElse(Side.CENTER);
-    List<RecognizedFace> order = leftToRight(scene);
+    List<RecognizedFace> order = scene.faces();
     List<RecognizedFace> pool = order;
     String relativeTo = "";
     if (!q.people().isEmpty()) {
@@ -185,7 +185,7 @@ public final class EmbeddedAnswerer {
   }
 
   private static Reply locate(ParsedQuestion q, SceneRecognition scene) {
-    List<RecognizedFace> order = leftToRight(scene);
+    List<RecognizedFace> order = scene.faces();
     List<String> parts = new ArrayList<>();
     for (String name : q.people()) {
       RecognizedFace f = scene.find(name).orElseThrow();
@@ -208,7 +208,7 @@ public final class EmbeddedAnswerer {
     RecognizedFace fa = scene.find(a).orElseThrow();
     RecognizedFace fb = scene.find(b).orElseThrow();
     if (q.side().isEmpty() || q.side().get() == Side.CENTER) {
-      List<RecognizedFace> order = leftToRight(scene);
+      List<RecognizedFace> order = scene.faces();
       boolean adjacent = Math.abs(order.indexOf(fa) - order.indexOf(fb)) == 1;
       return answered(adjacent
           ? "Yes, " + a + " is next to " + b + "."
@@ -315,11 +315,6 @@ public final class EmbeddedAnswerer {
       case DISGUSTED -> "disgusted";
       case SURPRISED -> "surprised";
     };
-  }
-
-  /** Faces ordered by the horizontal centre of their boxes. */
-  public static List<RecognizedFace> leftToRight(SceneRecognition scene) {
-    return scene.faces().stream().sorted(Comparator.comparingDouble(f -> f.box().centerX())).toList();
   }
 
   private static String where(RecognizedFace f, SceneRecognition scene) {
