@@ -2,7 +2,9 @@ package dev.pvit.chat;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import dev.pvit.client.TokenUsage;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.List;
 
 /**
@@ -26,7 +28,7 @@ import java.util.List;
  * @param backend which backend answered
  * @param recognitionTime time spent on local face recognition ({@link Duration#ZERO} if none)
  * @param modelTime time spent waiting for the vision-language model ({@link Duration#ZERO} if none)
- * @param usage token usage reported by the model, or {@link TokenCount#NONE}
+ * @param usage token usage reported by the model, if a model was called and reported it
  */
 public record Answer(
     String text,
@@ -36,7 +38,7 @@ public record Answer(
     Backend backend,
     Duration recognitionTime,
     Duration modelTime,
-    TokenCount usage) {
+    Optional<TokenUsage> usage) {
 
   /** Checks and copies the parts. */
   public Answer {
@@ -56,25 +58,5 @@ public record Answer(
    */
   public boolean isRefusal() {
     return kind == AnswerKind.PERSON_ABSENT || kind == AnswerKind.PERSON_UNKNOWN;
-  }
-
-  /**
-   * Token counts reported by a model server.
-   *
-   * @param promptTokens tokens in the request (-1 if not reported)
-   * @param completionTokens tokens in the answer (-1 if not reported)
-   */
-  public record TokenCount(int promptTokens, int completionTokens) {
-    /** No model was called, or it reported nothing. */
-    public static final TokenCount NONE = new TokenCount(-1, -1);
-
-    /**
-     * Whether the server reported usage.
-     *
-     * @return true if either count is known
-     */
-    public boolean reported() {
-      return promptTokens >= 0 || completionTokens >= 0;
-    }
   }
 }

@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import dev.pvit.face.SceneRecognition;
 import dev.pvit.image.ImageInput;
+import dev.pvit.prompt.Exchange;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,10 +37,11 @@ public final class Conversation {
   /**
    * One question and its answer.
    *
+   * @param scene the scene asked about
    * @param question the question
    * @param answer the answer
    */
-  public record Turn(String question, Answer answer) {}
+  public record Turn(ImageInput scene, String question, Answer answer) {}
 
   /**
    * Asks about a new scene photo file; it becomes the conversation's subject.
@@ -86,9 +88,13 @@ public final class Conversation {
       recognition = r;
     }
     List<String> previous = List.copyOf(mentioned);
-    Answer answer = chat.ask(s, r, question, previous);
+    List<Exchange> history = turns.stream()
+        .filter(t -> t.scene().equals(s))
+        .map(t -> new Exchange(t.question(), t.answer().text()))
+        .toList();
+    Answer answer = chat.ask(s, r, question, previous, history);
     mentioned.addAll(chat.mentionedPeople(question, previous));
-    turns.add(new Turn(question, answer));
+    turns.add(new Turn(s, question, answer));
     return answer;
   }
 

@@ -4,10 +4,20 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.base.Stopwatch;
 import dev.pvit.chat.internal.EmbeddedAnswerer;
+import dev.pvit.chat.internal.Grounding;
+import dev.pvit.chat.internal.ModelRequests;
 import dev.pvit.chat.internal.ParsedQuestion;
 import dev.pvit.chat.internal.QuestionParser;
 import dev.pvit.chat.internal.Refusals;
 import dev.pvit.chat.internal.Reply;
+import dev.pvit.client.VisionChatModel;
+import dev.pvit.client.VisionChatResponse;
+import dev.pvit.prompt.Exchange;
+import dev.pvit.prompt.InvalidPromptException;
+import dev.pvit.prompt.PersonalizedPrompt;
+import dev.pvit.prompt.RefusalClassifier;
+import dev.pvit.prompt.RefusalKind;
+import dev.pvit.prompt.Templates;
 import dev.pvit.face.FaceEngine;
 import dev.pvit.face.FaceGallery;
 import dev.pvit.face.RecognizedFace;
@@ -47,11 +57,30 @@ import org.jspecify.annotations.Nullable;
  * is in use. Face descriptors stay in memory unless {@link #saveGallery(Path)} is called.
  */
 public final class PersonalizedChat implements AutoCloseable {
+  /** Longest accepted question, in characters. */
+  public static final int MAX_QUESTION_LENGTH = 2000;
+
+  private static final Refusals TEMPLATE_REFUSALS = new Refusals() {
+    @Override
+    public String absent(String name, Random random) {
+      return Templates.absentRefusal(name, random);
+    }
+
+    @Override
+    public String unknown(String name, Random random) {
+      return Templates.unknownRefusal(name, random);
+    }
+  };
+
   private final FaceEngine engine;
   private final boolean ownsEngine;
   private final FaceGallery gallery;
   private final long seed;
   private final EmbeddedAnswerer answerer;
+  private final Backend backend;
+  private final @Nullable VisionChatModel model;
+  private final boolean groundedReferenceImages;
+  private final RefusalClassifier refusalClassifier = RefusalClassifier.create();
   private final Map<String, Person> people = new LinkedHashMap<>();
   private volatile QuestionParser parser;
 
@@ -62,7 +91,10 @@ public final class PersonalizedChat implements AutoCloseable {
       this.gallery = b.gallery != null ? b.gallery
           : FaceGallery.builder().engine(engine).threshold(b.threshold).build();
       this.seed = b.seed;
-      this.answerer = new EmbeddedAnswerer(checkNotNull(b.refusals, "refusals"));
+      this.answerer = new EmbeddedAnswerer(TEMPLATE_REFUSALS);
+      this.backend = b.backend;
+      this.model = b.model;
+      this.groundedReferenceImages = b.groundedReferenceImages;
       for (Person p : b.people) {
         addPerson(p);
       }
@@ -105,19 +137,123 @@ public final class PersonalizedChat implements AutoCloseable {
    * @throws dev.pvit.image.InvalidImageException if the photo cannot be decoded
    */
   public Answer ask(ImageInput scene, String question) {
-    return ask(scene, null, question, List.of());
+    return ask(scene, null, question, List.of(), List.of());
   }
 
-  Answer ask(ImageInput scene, @Nullable SceneRecognition cached, String question, List<String> previousPeople) {
+  Answer ask(ImageInput scene, @Nullable SceneRecognition cached, String question,
+      List<String> previousPeople, List<Exchange> history) {
     checkNotNull(scene, "scene");
-    checkNotNull(question, "question");
+    checkQuestion(question);
+    ParsedQuestion parsed = parser.parse(question, previousPeople);
+    Random random = new Random(seed * 31 + question.hashCode());
+    if (backend == Backend.IN_CONTEXT) {
+      return inContext(scene, question, history);
+    }
     Stopwatch recognitionClock = Stopwatch.createStarted();
     SceneRecognition recognition = cached != null ? cached : engine.recognize(scene, gallery);
     Duration recognitionTime = cached != null ? Duration.ZERO : recognitionClock.elapsed();
-    ParsedQuestion parsed = parser.parse(question, previousPeople);
-    Reply reply = answerer.answer(parsed, recognition, new Random(seed * 31 + question.hashCode()));
+    if (backend == Backend.GROUNDED && !answeredLocally(parsed)) {
+      Optional<Reply> refusal = answerer.refusal(parsed, recognition, random);
+      if (refusal.isEmpty()) {
+        return grounded(scene, recognition, recognitionTime, question, history);
+      }
+      return answer(refusal.get(), recognition, recognitionTime);
+    }
+    return answer(answerer.answer(parsed, recognition, random), recognition, recognitionTime);
+  }
+
+  private Answer answer(Reply reply, SceneRecognition recognition, Duration recognitionTime) {
     return new Answer(reply.text(), reply.kind(), recognized(recognition), recognition.faces().size(),
-        Backend.EMBEDDED, recognitionTime, Duration.ZERO, Answer.TokenCount.NONE);
+        backend, recognitionTime, Duration.ZERO, Optional.empty());
+  }
+
+  /** Recognition is the authority for who is where: a face-blind model cannot improve on it. */
+  private static boolean answeredLocally(ParsedQuestion q) {
+    return switch (q.intent()) {
+      case PRESENCE, IDENTIFY, IDENTIFY_AT_POSITION, LOCATE, RELATIVE_POSITION, COUNT -> true;
+      case EXPRESSION, AGE, DESCRIBE -> false;
+    };
+  }
+
+  private Answer inContext(ImageInput scene, String question, List<Exchange> history) {
+    PersonalizedPrompt.Builder prompt = PersonalizedPrompt.builder()
+        .scene(scene).question(question).history(history);
+    for (Person p : people()) {
+      prompt.person(firstReferenceOnly(p));
+    }
+    ModelResult r = callModel(prompt.build());
+    RefusalKind refusal = refusalClassifier.classify(r.response().text());
+    AnswerKind kind = switch (refusal) {
+      case ABSENT -> AnswerKind.PERSON_ABSENT;
+      case UNKNOWN -> AnswerKind.PERSON_UNKNOWN;
+      case NOT_A_REFUSAL -> AnswerKind.ANSWERED;
+    };
+    return new Answer(r.response().text(), kind, List.of(), -1, backend, Duration.ZERO, r.time(),
+        Optional.ofNullable(r.response().usage()));
+  }
+
+  private Answer grounded(ImageInput scene, SceneRecognition recognition, Duration recognitionTime,
+      String question, List<Exchange> history) {
+    PersonalizedPrompt.Builder prompt = PersonalizedPrompt.builder()
+        .systemPrompt(Grounding.SYSTEM_PROMPT)
+        .scene(scene)
+        .question(Grounding.describe(recognition) + "\n" + question)
+        .history(history);
+    if (groundedReferenceImages) {
+      for (String name : recognition.recognizedPeople()) {
+        person(name).ifPresent(p -> prompt.person(firstReferenceOnly(p)));
+      }
+    }
+    ModelResult r = callModel(prompt.build());
+    return new Answer(r.response().text(), AnswerKind.ANSWERED, recognized(recognition),
+        recognition.faces().size(), backend, recognitionTime, r.time(),
+        Optional.ofNullable(r.response().usage()));
+  }
+
+  private record ModelResult(VisionChatResponse response, Duration time) {}
+
+  private ModelResult callModel(PersonalizedPrompt prompt) {
+    VisionChatModel m = checkNotNull(model, "model");
+    int images = prompt.images().size();
+    int max = m.capabilities().maxImagesPerRequest();
+    if (images > max) {
+      throw new InvalidPromptException("This question needs " + images + " images (one reference per person "
+          + "and the scene) but the model accepts " + max + " per request; raise the server's limit (e.g. "
+          + "vLLM --limit-mm-per-prompt) or register fewer people.");
+    }
+    Stopwatch clock = Stopwatch.createStarted();
+    VisionChatResponse response = m.chat(ModelRequests.of(prompt));
+    return new ModelResult(response, clock.elapsed());
+  }
+
+  /** One reference per person keeps requests within servers' image limits. */
+  private static Person firstReferenceOnly(Person p) {
+    return new Person(p.name(), p.aliases(), p.facts(), p.references().subList(0, 1));
+  }
+
+  private Optional<Person> person(String name) {
+    synchronized (people) {
+      return Optional.ofNullable(people.get(name));
+    }
+  }
+
+  private static void checkQuestion(String question) {
+    checkNotNull(question, "question");
+    String q = question.strip();
+    if (q.isEmpty()) {
+      throw new InvalidPromptException("The question is empty; ask something about the photo.");
+    }
+    if (q.length() > MAX_QUESTION_LENGTH) {
+      throw new InvalidPromptException("The question is " + q.length() + " characters long; the limit is "
+          + MAX_QUESTION_LENGTH + ".");
+    }
+    for (int i = 0; i < q.length(); i++) {
+      char c = q.charAt(i);
+      if (Character.isISOControl(c) && c != '\n' && c != '\t') {
+        throw new InvalidPromptException(String.format(
+            "The question contains the control character U+%04X at position %d; remove it.", (int) c, i));
+      }
+    }
   }
 
   List<String> mentionedPeople(String question, List<String> previousPeople) {
@@ -285,7 +421,9 @@ public final class PersonalizedChat implements AutoCloseable {
     private @Nullable FaceGallery gallery;
     private double threshold = FaceGallery.DEFAULT_THRESHOLD;
     private long seed = 0;
-    private @Nullable Refusals refusals;
+    private Backend backend = Backend.EMBEDDED;
+    private @Nullable VisionChatModel model;
+    private boolean groundedReferenceImages = true;
 
     private Builder() {}
 
@@ -346,8 +484,44 @@ public final class PersonalizedChat implements AutoCloseable {
       return this;
     }
 
-    Builder refusals(Refusals refusals) {
-      this.refusals = refusals;
+    /**
+     * In-context (PVIT) mode: every question goes to the model with the personalized prefix (one
+     * reference photo and introduction per registered person, then the scene). For PVIT-tuned
+     * models; refusals are recognised in the model's text. No local recognition runs.
+     *
+     * @param model the vision-language model (not closed by the chat)
+     * @return this builder
+     */
+    public Builder inContext(VisionChatModel model) {
+      this.model = checkNotNull(model, "model");
+      this.backend = Backend.IN_CONTEXT;
+      return this;
+    }
+
+    /**
+     * Grounded mode, for any off-the-shelf vision-language model: people are recognised locally;
+     * refusals and who/where/how-many questions are answered locally without a model call; other
+     * questions go to the model together with who is where (names, positions, boxes) and, by
+     * default, each recognised person's reference photo.
+     *
+     * @param model the vision-language model (not closed by the chat)
+     * @return this builder
+     */
+    public Builder grounded(VisionChatModel model) {
+      this.model = checkNotNull(model, "model");
+      this.backend = Backend.GROUNDED;
+      return this;
+    }
+
+    /**
+     * In grounded mode, whether to send each recognised person's reference photo with their name
+     * (default true); turn off for servers that accept only one image per request.
+     *
+     * @param on whether to send reference photos
+     * @return this builder
+     */
+    public Builder groundedReferenceImages(boolean on) {
+      this.groundedReferenceImages = on;
       return this;
     }
 
