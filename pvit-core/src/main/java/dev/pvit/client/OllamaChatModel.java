@@ -140,7 +140,7 @@ public final class OllamaChatModel implements VisionChatModel {
     private @Nullable String model;
     private @Nullable Double temperature;
     private @Nullable Integer maxTokens;
-    private @Nullable String keepAlive;
+    private @Nullable Long keepAlive;
     private int maxImagesPerRequest = Integer.MAX_VALUE;
     private final Map<String, Number> options = new LinkedHashMap<>();
     private final Map<String, String> headers = new LinkedHashMap<>();
@@ -206,7 +206,7 @@ public final class OllamaChatModel implements VisionChatModel {
      */
     public Builder keepAlive(Duration keepAlive) {
       checkNotNull(keepAlive, "keepAlive");
-      this.keepAlive = keepAlive.isNegative() ? "-1" : keepAlive.toSeconds() + "s";
+      this.keepAlive = keepAlive.isNegative() ? -1L : keepAlive.toSeconds();
       return this;
     }
 

@@ -27,14 +27,16 @@ import org.jspecify.annotations.Nullable;
  * @param model the model name
  * @param temperature default temperature, or null
  * @param maxTokens default {@code num_predict}, or null
- * @param keepAlive the {@code keep_alive} value, or null to use the server's default
+ * @param keepAliveSeconds the {@code keep_alive} value in seconds (negative: keep loaded), or null
+ *     to use the server's default; sent as a number because Ollama parses strings with Go's {@code
+ *     time.ParseDuration}, which rejects a unit-less {@code "-1"}
  * @param extraOptions further {@code options} entries (e.g. {@code num_ctx})
  */
 public record OllamaCodec(
     String model,
     @Nullable Double temperature,
     @Nullable Integer maxTokens,
-    @Nullable String keepAlive,
+    @Nullable Long keepAliveSeconds,
     Map<String, Number> extraOptions)
     implements WireCodec {
 
@@ -47,7 +49,7 @@ public record OllamaCodec(
    * @param model the model name
    * @param temperature default temperature, or null
    * @param maxTokens default {@code num_predict}, or null
-   * @param keepAlive the {@code keep_alive} value, or null
+   * @param keepAliveSeconds the {@code keep_alive} value in seconds, or null
    * @param extraOptions further {@code options} entries
    */
   public OllamaCodec {
@@ -112,8 +114,8 @@ public record OllamaCodec(
       msg.set("images", images);
     }
     root.put("stream", stream);
-    if (keepAlive != null) {
-      root.put("keep_alive", keepAlive);
+    if (keepAliveSeconds != null) {
+      root.put("keep_alive", keepAliveSeconds);
     }
     ObjectNode options = Json.MAPPER.createObjectNode();
     extraOptions.forEach((k, v) -> options.set(k, Json.MAPPER.valueToTree(v)));
