@@ -175,7 +175,7 @@ public final class ReportWriter {
   }
 
   static String mdCell(String s) {
-    return s.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ");
+    return s.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace("\r", " ").replace("\n", " ");
   }
 
   /**
