@@ -144,7 +144,14 @@ public final class ChatEngine implements AutoCloseable {
     for (int attempt = 1; ; attempt++) {
       Delivery delivery = new Delivery(listener);
       try {
-        return attempt(body, delivery, deadline, attempt);
+        long start = time.nanoTime();
+        VisionChatResponse response = attempt(body, delivery, deadline, attempt);
+        if (LOG.isDebugEnabled()) {
+          LOG.debug("{} answered in {} ms: model={}, finish={}, usage={}, {} chars",
+              codec.serverKind(), (time.nanoTime() - start) / 1_000_000, response.modelId(),
+              response.finishReason(), response.usage(), response.text().length());
+        }
+        return response;
       } catch (Failure f) {
         if (!f.retry || delivery.delivered || attempt >= maxAttempts) {
           throw f.exception;
