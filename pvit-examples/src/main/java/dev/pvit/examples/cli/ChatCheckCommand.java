@@ -38,10 +38,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "chat-check",
     mixinStandardHelpOptions = true,
-    description = {
-      "Send one tiny text+image request (a generated 64x64 PNG) to a model server and print",
-      "latency, model id, token usage and the reply. Exit code 3 if the server does not answer."
-    })
+    description =
+        "Send one tiny text+image request (a generated 64x64 PNG) to a model server and print"
+            + " latency, model id, token usage and the reply. Exit code 3 if the server does not answer.")
 public final class ChatCheckCommand implements Callable<Integer> {
 
   /** The server protocols the command can talk to. */
@@ -52,21 +51,21 @@ public final class ChatCheckCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--backend", required = true, description = "openai (any OpenAI-compatible server) or ollama.")
+  @Option(names = "--backend", required = true, paramLabel = "openai|ollama", description = "openai (any OpenAI-compatible server) or ollama.")
   Backend backend;
 
-  @Option(names = "--base-url", required = true,
+  @Option(names = "--base-url", required = true, paramLabel = "URL",
       description = "Server URL, e.g. http://localhost:8000/v1 (openai) or http://localhost:11434 (ollama).")
   String baseUrl;
 
-  @Option(names = "--model", required = true, description = "Model name as the server knows it.")
+  @Option(names = "--model", required = true, paramLabel = "MODEL", description = "Model name as the server knows it.")
   String model;
 
   @Option(names = "--api-key-env", paramLabel = "VAR",
       description = "Name of the environment variable holding the API key (openai only).")
   String apiKeyEnv;
 
-  @Option(names = "--timeout", defaultValue = "60s", converter = DurationConverter.class,
+  @Option(names = "--timeout", defaultValue = "60s", paramLabel = "DURATION", converter = DurationConverter.class,
       description = "Longest time for the whole call, e.g. 60s, 2m, 500ms (default: ${DEFAULT-VALUE}).")
   Duration timeout;
 
