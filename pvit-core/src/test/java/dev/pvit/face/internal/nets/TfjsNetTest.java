@@ -9,6 +9,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
+import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import dev.pvit.face.ModelLoadException;
@@ -57,6 +58,28 @@ class TfjsNetTest {
           .containsExactly(-1, -2, -3, -4, -5, -6, -7, -8, -9);
       // Odd input with stride 2: ceil mode keeps the partial last window.
       assertThat(TfOps.maxPool(x, 2, 2, TfOps.Padding.SAME).toFloatArray()).containsExactly(-1, -3, -7, -9);
+    }
+  }
+
+  @Test
+  void strided_view_max_pool_equals_libtorch_max_pool() {
+    try (NDManager m = Engine.getEngine("PyTorch").newBaseManager()) {
+      for (int[] c : new int[][] {{72, 3, 2}, {56, 3, 2}, {14, 3, 2}, {207, 2, 2}, {104, 2, 2}, {13, 2, 1}, {9, 3, 1}}) {
+        int size = c[0];
+        int k = c[1];
+        int s = c[2];
+        NDArray x = m.randomNormal(new Shape(2, 3, size, size));
+        Shape kernel = new Shape(k, k);
+        Shape stride = new Shape(s, s);
+        assertThat(TfOps.maxPool(x, k, s, TfOps.Padding.VALID).toFloatArray())
+            .as("valid %s", java.util.Arrays.toString(c))
+            .containsExactly(Pool.maxPool2d(x, kernel, stride, new Shape(0, 0), false).toFloatArray());
+        int[] p = TfOps.samePadding(size, k, s);
+        NDArray padded = x.pad(new Shape(p[0], p[1], p[0], p[1]), Double.NEGATIVE_INFINITY);
+        assertThat(TfOps.maxPool(x, k, s, TfOps.Padding.SAME).toFloatArray())
+            .as("same %s", java.util.Arrays.toString(c))
+            .containsExactly(Pool.maxPool2d(padded, kernel, stride, new Shape(0, 0), false).toFloatArray());
+      }
     }
   }
 
