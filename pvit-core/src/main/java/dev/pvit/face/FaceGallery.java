@@ -1,0 +1,513 @@
+package dev.pvit.face;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import dev.pvit.PvitException;
+import dev.pvit.image.ImageInput;
+import dev.pvit.person.InvalidPersonException;
+import dev.pvit.person.Person;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Registered people and their face descriptors, for recognising them in scenes.
+ *
+ * <p>A face matches the person with the smallest <em>mean</em> Euclidean distance to that
+ * person's reference descriptors (the rule of face-api.js's {@code FaceMatcher}), if that distance
+ * is below the threshold (default 0.6); otherwise it is unknown. Names are compared case- and
+ * diacritic-insensitively ({@link Person#matchKey}); enrolling a name again replaces its
+ * descriptors.
+ *
+ * <p>Thread-safe: matching never blocks, changes are atomic. Descriptors are biometric data: they
+ * are never logged, and written only by {@link #save(Path)} to the file the application names,
+ * with owner-only permissions where the file system supports them.
+ *
+ * <pre>{@code
+ * FaceGallery gallery = FaceGallery.builder().engine(engine).threshold(0.6).build();
+ * gallery.enroll(Person.of("Alice", Path.of("alice1.jpg"), Path.of("alice2.jpg")));
+ * gallery.save(Path.of("gallery.json"));
+ * FaceGallery again = FaceGallery.builder().engine(engine).load(Path.of("gallery.json"));
+ * FaceMatch m = again.match(face.descriptor());   // name "Alice" or empty
+ * }</pre>
+ */
+public final class FaceGallery {
+  /** Default distance below which a face is accepted as a registered person. */
+  public static final double DEFAULT_THRESHOLD = 0.6;
+  /** Default number of candidates reported per face. */
+  public static final int DEFAULT_CANDIDATES = 3;
+  /** Version of the JSON file format written by {@link #save(Path)}. */
+  public static final int FORMAT_VERSION = 1;
+
+  static final String FORMAT_NAME = "pvit-face-gallery";
+  static final String DESCRIPTOR_MODEL = "face-api-1.7.15/face_recognition_model (dlib resnet v1), dlib-aligned";
+  /** A second face at least this fraction of the largest face's width makes a reference photo ambiguous. */
+  static final double AMBIGUOUS_WIDTH_RATIO = 0.8;
+
+  private static final Logger LOG = LoggerFactory.getLogger(FaceGallery.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final @Nullable FaceEngine engine;
+  private final double threshold;
+  private final int candidates;
+  private final Object writeLock = new Object();
+  private volatile ImmutableMap<String, Entry> people;
+
+  private FaceGallery(Builder b, ImmutableMap<String, Entry> people) {
+    this.engine = b.engine;
+    this.threshold = b.threshold;
+    this.candidates = b.candidates;
+    this.people = people;
+  }
+
+  /**
+   * A builder (threshold 0.6, 3 candidates, no engine: set one to {@link #enroll}).
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Enrolls a person from their reference photos: the largest face of every photo becomes one
+   * reference descriptor. All-or-nothing: if any photo has no face, has several faces of similar
+   * size, or cannot be decoded, nothing is enrolled and an {@link EnrollmentException} lists every
+   * failing photo. Enrolling a name that is already registered replaces its descriptors.
+   *
+   * @param person the person
+   * @throws EnrollmentException if a reference photo cannot be used
+   * @throws IllegalStateException if the gallery was built without an engine
+   */
+  public void enroll(Person person) {
+    checkNotNull(person, "person");
+    FaceEngine e = engine;
+    if (e == null) {
+      throw new IllegalStateException("This gallery has no FaceEngine; build it with FaceGallery.builder().engine(engine).");
+    }
+    List<FaceDescriptor> descriptors = new ArrayList<>();
+    List<EnrollmentException.PhotoFailure> failures = new ArrayList<>();
+    for (ImageInput image : person.references()) {
+      try {
+        List<DetectedFace> faces = e.referenceFaces(image);
+        if (faces.isEmpty()) {
+          failures.add(new EnrollmentException.PhotoFailure(
+              image.name(), "no face found; use a photo where the face is clearly visible"));
+          continue;
+        }
+        DetectedFace largest = faces.get(0);
+        if (faces.size() > 1 && faces.get(1).box().width() >= AMBIGUOUS_WIDTH_RATIO * largest.box().width()) {
+          failures.add(new EnrollmentException.PhotoFailure(
+              image.name(), faces.size() + " faces of similar size; use a photo where the person's face is the largest"));
+          continue;
+        }
+        descriptors.add(largest.descriptor());
+      } catch (PvitException ex) {
+        failures.add(new EnrollmentException.PhotoFailure(image.name(), ex.getMessage()));
+      }
+    }
+    if (!failures.isEmpty()) {
+      throw new EnrollmentException(person.name(), failures);
+    }
+    put(person.name(), descriptors);
+    LOG.debug("Enrolled a person from {} reference photos", descriptors.size());
+  }
+
+  /**
+   * Registers (or replaces) a person with descriptors computed elsewhere, e.g. by {@link
+   * FaceEngine#analyze}.
+   *
+   * @param name the display name
+   * @param descriptors one or more descriptors
+   * @throws InvalidPersonException if the name is invalid
+   * @throws IllegalArgumentException if no descriptor is given
+   */
+  public void add(String name, Collection<FaceDescriptor> descriptors) {
+    checkNotNull(name, "name");
+    checkNotNull(descriptors, "descriptors");
+    if (descriptors.isEmpty()) {
+      throw new IllegalArgumentException("Give at least one descriptor for '" + name + "'.");
+    }
+    put(name, List.copyOf(descriptors));
+  }
+
+  private void put(String name, List<FaceDescriptor> descriptors) {
+    String display = validName(name);
+    synchronized (writeLock) {
+      Map<String, Entry> copy = new LinkedHashMap<>(people);
+      copy.remove(Person.matchKey(display));
+      copy.put(Person.matchKey(display), new Entry(display, ImmutableList.copyOf(descriptors)));
+      people = ImmutableMap.copyOf(copy);
+    }
+  }
+
+  private static String validName(String name) {
+    // Person validates names; reuse its rules so galleries and people agree.
+    return new Person(name, List.of(), List.of(), List.of(PLACEHOLDER_REFERENCE)).name();
+  }
+
+  private static final ImageInput PLACEHOLDER_REFERENCE = ImageInput.of(
+      new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}, "name-check");
+
+  /**
+   * Removes a person.
+   *
+   * @param name the display name (case- and diacritic-insensitive)
+   * @return true if the person was registered
+   */
+  public boolean remove(String name) {
+    checkNotNull(name, "name");
+    synchronized (writeLock) {
+      String key = Person.matchKey(name);
+      if (!people.containsKey(key)) {
+        return false;
+      }
+      Map<String, Entry> copy = new LinkedHashMap<>(people);
+      copy.remove(key);
+      people = ImmutableMap.copyOf(copy);
+      return true;
+    }
+  }
+
+  /**
+   * The registered display names, in enrollment order.
+   *
+   * @return names
+   */
+  public List<String> names() {
+    return people.values().stream().map(Entry::name).collect(ImmutableList.toImmutableList());
+  }
+
+  /**
+   * Whether a person is registered.
+   *
+   * @param name a name (case- and diacritic-insensitive)
+   * @return true if registered
+   */
+  public boolean contains(String name) {
+    return people.containsKey(Person.matchKey(checkNotNull(name, "name")));
+  }
+
+  /**
+   * A person's reference descriptors.
+   *
+   * @param name a name (case- and diacritic-insensitive)
+   * @return the descriptors, empty if not registered
+   */
+  public List<FaceDescriptor> descriptors(String name) {
+    Entry e = people.get(Person.matchKey(checkNotNull(name, "name")));
+    return e == null ? List.of() : e.descriptors();
+  }
+
+  /**
+   * Number of registered people.
+   *
+   * @return the count
+   */
+  public int size() {
+    return people.size();
+  }
+
+  /**
+   * The acceptance threshold.
+   *
+   * @return distance below which a face is recognised
+   */
+  public double threshold() {
+    return threshold;
+  }
+
+  /**
+   * Finds the registered person closest to a face.
+   *
+   * @param descriptor the face's descriptor
+   * @return the best person if closer than the threshold, with the top candidates
+   */
+  public FaceMatch match(FaceDescriptor descriptor) {
+    List<FaceMatch.Candidate> all = distances(descriptor);
+    if (all.isEmpty()) {
+      return new FaceMatch(Optional.empty(), Double.POSITIVE_INFINITY, List.of());
+    }
+    FaceMatch.Candidate best = all.get(0);
+    Optional<String> name = best.distance() < threshold ? Optional.of(best.name()) : Optional.empty();
+    return new FaceMatch(name, best.distance(), all.subList(0, Math.min(candidates, all.size())));
+  }
+
+  /** Mean distance to every registered person, closest first. */
+  List<FaceMatch.Candidate> distances(FaceDescriptor descriptor) {
+    checkNotNull(descriptor, "descriptor");
+    List<FaceMatch.Candidate> all = new ArrayList<>();
+    for (Entry e : people.values()) {
+      double sum = 0;
+      for (FaceDescriptor d : e.descriptors()) {
+        sum += d.distance(descriptor);
+      }
+      all.add(new FaceMatch.Candidate(e.name(), sum / e.descriptors().size()));
+    }
+    all.sort(Comparator.comparingDouble(FaceMatch.Candidate::distance));
+    return all;
+  }
+
+  int candidateCount() {
+    return candidates;
+  }
+
+  /**
+   * Writes the gallery as versioned JSON. The file is replaced atomically (a temporary file in the
+   * same directory is moved over it), so a crash never leaves a half-written gallery; on POSIX file
+   * systems it is readable and writable by the owner only.
+   *
+   * @param file the gallery file
+   * @throws GalleryFileException if it cannot be written
+   */
+  public void save(Path file) {
+    checkNotNull(file, "file");
+    Path target = file.toAbsolutePath();
+    Path dir = target.getParent();
+    byte[] json = toJson();
+    Path tmp = null;
+    try {
+      Files.createDirectories(dir);
+      boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
+          && dir.getFileSystem().supportedFileAttributeViews().contains("posix");
+      Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rw-------");
+      tmp = posix
+          ? Files.createTempFile(dir, "." + target.getFileName(), ".tmp", PosixFilePermissions.asFileAttribute(ownerOnly))
+          : Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+          OutputStream out = Channels.newOutputStream(ch)) {
+        out.write(json);
+        out.flush();
+        ch.force(true);
+      }
+      try {
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+      tmp = null;
+      LOG.debug("Saved a face gallery of {} people to {}", people.size(), target);
+    } catch (IOException e) {
+      throw new GalleryFileException(
+          "Cannot write the face gallery to '" + file + "': " + e.getMessage() + "; check the directory exists and is writable.", e);
+    } finally {
+      if (tmp != null) {
+        try {
+          Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+          // The temporary file is hidden and owner-only; nothing more can be done here.
+        }
+      }
+    }
+  }
+
+  private byte[] toJson() {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("format", FORMAT_NAME);
+    root.put("version", FORMAT_VERSION);
+    root.put("descriptorModel", DESCRIPTOR_MODEL);
+    ArrayNode arr = root.putArray("people");
+    for (Entry e : people.values()) {
+      ObjectNode p = arr.addObject();
+      p.put("name", e.name());
+      ArrayNode ds = p.putArray("descriptors");
+      for (FaceDescriptor d : e.descriptors()) {
+        ArrayNode v = ds.addArray();
+        for (float f : d.toArray()) {
+          v.add(f);
+        }
+      }
+    }
+    try {
+      return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot serialise the gallery", e);
+    }
+  }
+
+  private static ImmutableMap<String, Entry> parse(byte[] bytes, Path file) {
+    JsonNode root;
+    try {
+      root = JSON.readTree(bytes);
+    } catch (JsonProcessingException e) {
+      throw new GalleryFormatException("'" + file + "' is not valid JSON, so it is not a face gallery: " + e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      throw new GalleryFormatException("'" + file + "' cannot be parsed as a face gallery.", e);
+    }
+    if (root == null || !root.isObject() || !FORMAT_NAME.equals(root.path("format").asText(null))) {
+      throw new GalleryFormatException("'" + file + "' is not a PVIT face gallery (no \"format\": \"" + FORMAT_NAME + "\").");
+    }
+    JsonNode version = root.get("version");
+    if (version == null || !version.isInt() || version.asInt() < 1) {
+      throw new GalleryFormatException("'" + file + "' has no valid format version.");
+    }
+    if (version.asInt() > FORMAT_VERSION) {
+      throw new GalleryFormatException("'" + file + "' was written by a newer version (format " + version.asInt()
+          + "; this version reads up to " + FORMAT_VERSION + "); upgrade PVIT to read it.");
+    }
+    if (!DESCRIPTOR_MODEL.equals(root.path("descriptorModel").asText(null))) {
+      throw new GalleryFormatException("'" + file + "' holds descriptors of another model ('"
+          + root.path("descriptorModel").asText("") + "'); enroll the people again.");
+    }
+    JsonNode arr = root.get("people");
+    if (arr == null || !arr.isArray()) {
+      throw new GalleryFormatException("'" + file + "' has no \"people\" array.");
+    }
+    Map<String, Entry> map = new LinkedHashMap<>();
+    int i = 0;
+    for (JsonNode p : arr) {
+      String where = "'" + file + "', person #" + (i + 1);
+      String name;
+      try {
+        name = validName(p.path("name").asText(""));
+      } catch (InvalidPersonException e) {
+        throw new GalleryFormatException(where + " has an invalid name: " + e.getMessage(), e);
+      }
+      JsonNode ds = p.get("descriptors");
+      if (ds == null || !ds.isArray() || ds.isEmpty()) {
+        throw new GalleryFormatException(where + " has no descriptors.");
+      }
+      List<FaceDescriptor> list = new ArrayList<>();
+      for (JsonNode d : ds) {
+        if (!d.isArray() || d.size() != FaceDescriptor.LENGTH) {
+          throw new GalleryFormatException(where + " has a descriptor that is not " + FaceDescriptor.LENGTH + " numbers.");
+        }
+        float[] v = new float[FaceDescriptor.LENGTH];
+        for (int k = 0; k < v.length; k++) {
+          JsonNode n = d.get(k);
+          if (!n.isNumber() || !Double.isFinite(n.asDouble())) {
+            throw new GalleryFormatException(where + " has a descriptor value that is not a finite number.");
+          }
+          v[k] = (float) n.asDouble();
+        }
+        list.add(FaceDescriptor.of(v));
+      }
+      if (map.put(Person.matchKey(name), new Entry(name, ImmutableList.copyOf(list))) != null) {
+        throw new GalleryFormatException(where + " repeats the name '" + name + "'.");
+      }
+      i++;
+    }
+    return ImmutableMap.copyOf(map);
+  }
+
+  @Override
+  public String toString() {
+    return "FaceGallery[" + people.size() + " people, threshold " + threshold + "]";
+  }
+
+  private record Entry(String name, List<FaceDescriptor> descriptors) {}
+
+  /** Builder for {@link FaceGallery}. Not thread-safe. */
+  public static final class Builder {
+    private @Nullable FaceEngine engine;
+    private double threshold = DEFAULT_THRESHOLD;
+    private int candidates = DEFAULT_CANDIDATES;
+
+    private Builder() {}
+
+    /**
+     * The engine used by {@link FaceGallery#enroll} (needed only to enroll from photos).
+     *
+     * @param engine the face engine
+     * @return this builder
+     */
+    public Builder engine(FaceEngine engine) {
+      this.engine = checkNotNull(engine, "engine");
+      return this;
+    }
+
+    /**
+     * Distance below which a face is recognised (default 0.6). Lower is stricter: fewer strangers
+     * accepted, more registered people missed.
+     *
+     * @param threshold a distance between 0 and 2
+     * @return this builder
+     */
+    public Builder threshold(double threshold) {
+      this.threshold = threshold;
+      return this;
+    }
+
+    /**
+     * How many candidates to report per face (default 3).
+     *
+     * @param count 1 or more
+     * @return this builder
+     */
+    public Builder candidates(int count) {
+      this.candidates = count;
+      return this;
+    }
+
+    /**
+     * Builds an empty gallery.
+     *
+     * @return the gallery
+     * @throws IllegalArgumentException if a setting is out of range
+     */
+    public FaceGallery build() {
+      check();
+      return new FaceGallery(this, ImmutableMap.of());
+    }
+
+    /**
+     * Builds a gallery from a file written by {@link FaceGallery#save(Path)}. The file is only
+     * read, never modified.
+     *
+     * @param file the gallery file
+     * @return the gallery
+     * @throws GalleryFormatException if the file is corrupt, of another program or of a newer version
+     * @throws GalleryFileException if the file cannot be read
+     */
+    public FaceGallery load(Path file) {
+      checkNotNull(file, "file");
+      check();
+      byte[] bytes;
+      try {
+        bytes = Files.readAllBytes(file);
+      } catch (NoSuchFileException e) {
+        throw new GalleryFileException("Face gallery file '" + file + "' does not exist.", e);
+      } catch (IOException e) {
+        throw new GalleryFileException("Cannot read the face gallery '" + file + "': " + e.getMessage(), e);
+      }
+      return new FaceGallery(this, parse(bytes, file));
+    }
+
+    private void check() {
+      if (!(threshold > 0 && threshold <= 2)) {
+        throw new IllegalArgumentException("threshold must be in (0, 2], got " + threshold + ".");
+      }
+      if (candidates < 1) {
+        throw new IllegalArgumentException("candidates must be at least 1, got " + candidates + ".");
+      }
+    }
+  }
+}

@@ -1,0 +1,229 @@
+package dev.pvit.face.internal;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import dev.pvit.face.LandmarkModel;
+import dev.pvit.face.ModelLoadException;
+import dev.pvit.face.internal.nets.AgeGenderNet;
+import dev.pvit.face.internal.nets.FaceExpressionNet;
+import dev.pvit.face.internal.nets.FaceLandmark68Net;
+import dev.pvit.face.internal.nets.FaceRecognitionNet;
+import dev.pvit.face.internal.nets.NetWeights;
+import dev.pvit.face.internal.nets.TfjsNet;
+import dev.pvit.face.internal.nets.TinyFaceDetectorNet;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * All face-api networks, loaded once from the class path and shared across threads. Inputs are
+ * float NCHW batches already normalised as face-api does ({@code (x-mean)/255}); outputs are the
+ * raw network outputs as flat arrays.
+ *
+ * <p>Each call allocates its tensors in its own sub-manager that is closed before the call
+ * returns, so nothing native outlives a call. The weights never require gradients, so no autograd
+ * graph is built. {@link #close()} waits for running calls to finish.
+ *
+ * <pre>{@code
+ * try (FaceNets nets = FaceNets.load(LandmarkModel.FULL)) {
+ *   float[] raw = nets.detect(input, 1, 608); // [1, 19, 19, 25]
+ * }
+ * }</pre>
+ */
+public final class FaceNets implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(FaceNets.class);
+  private static final String MODEL_DIR = "dev/pvit/face/models";
+  private static final int LANDMARK_SIZE = 112;
+  private static final int DESCRIPTOR_SIZE = 150;
+
+  private final NDManager manager;
+  private final TinyFaceDetectorNet detector;
+  private final FaceLandmark68Net landmarkNet;
+  private final FaceRecognitionNet recognition;
+  private final AgeGenderNet ageGender;
+  private final FaceExpressionNet expression;
+  private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
+  private boolean closed;
+
+  private FaceNets(
+      NDManager manager,
+      TinyFaceDetectorNet detector,
+      FaceLandmark68Net landmarkNet,
+      FaceRecognitionNet recognition,
+      AgeGenderNet ageGender,
+      FaceExpressionNet expression) {
+    this.manager = manager;
+    this.detector = detector;
+    this.landmarkNet = landmarkNet;
+    this.recognition = recognition;
+    this.ageGender = ageGender;
+    this.expression = expression;
+  }
+
+  /**
+   * Loads every network from the weights bundled in the pvit-core jar.
+   *
+   * <p>Sets {@code ai.djl.offline=true} first unless the user set it (or {@code DJL_OFFLINE}), so
+   * the PyTorch engine never probes the network.
+   *
+   * @param landmarkModel which landmark net to load
+   * @return the loaded networks; close them when done
+   * @throws ModelLoadException if a weights file is missing or does not match its network
+   */
+  public static FaceNets load(LandmarkModel landmarkModel) {
+    if (System.getProperty("ai.djl.offline") == null && System.getenv("DJL_OFFLINE") == null) {
+      System.setProperty("ai.djl.offline", "true");
+    }
+    long start = System.nanoTime();
+    NDManager manager = Engine.getEngine("PyTorch").newBaseManager();
+    try {
+      boolean tiny = landmarkModel == LandmarkModel.TINY;
+      FaceNets nets =
+          new FaceNets(
+              manager,
+              build(manager, "tiny_face_detector_model", TinyFaceDetectorNet::new),
+              build(
+                  manager,
+                  tiny ? "face_landmark_68_tiny_model" : "face_landmark_68_model",
+                  w -> new FaceLandmark68Net(w, tiny)),
+              build(manager, "face_recognition_model", FaceRecognitionNet::new),
+              build(manager, "age_gender_model", AgeGenderNet::new),
+              build(manager, "face_expression_model", FaceExpressionNet::new));
+      LOG.debug("Loaded face nets ({} landmarks) in {} ms", landmarkModel, (System.nanoTime() - start) / 1_000_000);
+      return nets;
+    } catch (RuntimeException e) {
+      manager.close();
+      throw e;
+    }
+  }
+
+  private static <T extends TfjsNet> T build(NDManager manager, String model, Function<NetWeights, T> factory) {
+    TfjsWeights weights = TfjsWeights.fromClasspath(MODEL_DIR, model);
+    return factory.apply(new NetWeights(weights, manager));
+  }
+
+  /**
+   * Runs the tiny face detector.
+   *
+   * @param input normalised {@code (x-[117.001,114.697,97.404])/255}, NCHW, length {@code batch*3*inputSize²}
+   * @param batch number of images
+   * @param inputSize side of the square input, a multiple of 32
+   * @return raw conv8 output in TF.js layout NHWC {@code [batch, S, S, 25]}, {@code S=inputSize/32};
+   *     the 25 channels are 5 anchors × {@code tx,ty,tw,th,score}
+   */
+  public float[] detect(float[] input, int batch, int inputSize) {
+    if (inputSize < 32 || inputSize % 32 != 0) {
+      throw new IllegalArgumentException("detector input size must be a positive multiple of 32, got " + inputSize);
+    }
+    float[] nchw = run(detector, input, batch, inputSize)[0];
+    int cells = inputSize / 32;
+    int plane = cells * cells;
+    float[] nhwc = new float[nchw.length];
+    for (int n = 0; n < batch; n++) {
+      int base = n * 25 * plane;
+      for (int c = 0; c < 25; c++) {
+        for (int p = 0; p < plane; p++) {
+          nhwc[base + p * 25 + c] = nchw[base + c * plane + p];
+        }
+      }
+    }
+    return nhwc;
+  }
+
+  /**
+   * Runs the 68-point landmark net chosen at load time.
+   *
+   * @param input normalised {@code (x-[122.782,117.001,104.298])/255}, NCHW 112×112
+   * @param batch number of faces
+   * @return {@code [batch, 136]}: interleaved x,y in [0,1] of the padded square, before face-api's
+   *     {@code postProcess}
+   */
+  public float[] landmarks(float[] input, int batch) {
+    return run(landmarkNet, input, batch, LANDMARK_SIZE)[0];
+  }
+
+  /**
+   * Computes 128-d face descriptors (dlib ResNet).
+   *
+   * @param input normalised {@code (x-[122.782,117.001,104.298])/255}, NCHW 150×150
+   * @param batch number of faces
+   * @return {@code [batch, 128]}, not L2-normalised
+   */
+  public float[] descriptors(float[] input, int batch) {
+    return run(recognition, input, batch, DESCRIPTOR_SIZE)[0];
+  }
+
+  /**
+   * Estimates apparent age and gender.
+   *
+   * @param input normalised like {@link #landmarks}, NCHW 112×112
+   * @param batch number of faces
+   * @return {@code [batch, 2]}: age in years, probability male
+   */
+  public float[] ageGender(float[] input, int batch) {
+    float[][] outputs = run(ageGender, input, batch, LANDMARK_SIZE);
+    float[] result = new float[batch * 2];
+    for (int n = 0; n < batch; n++) {
+      result[2 * n] = outputs[0][n];
+      result[2 * n + 1] = outputs[1][2 * n];
+    }
+    return result;
+  }
+
+  /**
+   * Classifies facial expressions.
+   *
+   * @param input normalised like {@link #landmarks}, NCHW 112×112
+   * @param batch number of faces
+   * @return {@code [batch, 7]} softmax: neutral, happy, sad, angry, fearful, disgusted, surprised
+   */
+  public float[] expressions(float[] input, int batch) {
+    return run(expression, input, batch, LANDMARK_SIZE)[0];
+  }
+
+  private float[][] run(TfjsNet net, float[] input, int batch, int size) {
+    long expected = (long) batch * 3 * size * size;
+    if (batch < 1 || input.length != expected) {
+      throw new IllegalArgumentException(
+          "expected a batch of " + batch + " NCHW 3x" + size + "x" + size + " inputs (" + expected
+              + " floats), got " + input.length + " floats");
+    }
+    lifecycle.readLock().lock();
+    try {
+      if (closed) {
+        throw new IllegalStateException("the face nets are closed");
+      }
+      try (NDManager call = manager.newSubManager()) {
+        NDArray x = call.create(input, new Shape(batch, 3, size, size));
+        NDList outputs = net.forward(new ParameterStore(call, false), new NDList(x), false);
+        float[][] result = new float[outputs.size()][];
+        for (int i = 0; i < result.length; i++) {
+          result[i] = outputs.get(i).toFloatArray();
+        }
+        return result;
+      }
+    } finally {
+      lifecycle.readLock().unlock();
+    }
+  }
+
+  /** Frees the native weights; waits for calls in progress. Idempotent. */
+  @Override
+  public void close() {
+    lifecycle.writeLock().lock();
+    try {
+      if (!closed) {
+        closed = true;
+        manager.close();
+      }
+    } finally {
+      lifecycle.writeLock().unlock();
+    }
+  }
+}

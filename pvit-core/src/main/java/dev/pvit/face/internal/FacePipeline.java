@@ -1,0 +1,248 @@
+package dev.pvit.face.internal;
+
+import dev.pvit.image.internal.RgbImage;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The per-image pipeline: detect, crop, landmarks, dlib alignment, descriptors, optional
+ * attributes. With {@link Options#reference()} it reproduces face-api.js step by step; the other
+ * options trade that for accuracy (multi-scale detection, landmark shift fix, flip averaging).
+ */
+public final class FacePipeline {
+  /** Recognition net input side. */
+  public static final int DESCRIPTOR_SIZE = 150;
+  /** Largest number of faces sent to a net in one batch. */
+  static final int MAX_BATCH = 16;
+
+  private final Nets nets;
+
+  /**
+   * Wraps the nets.
+   *
+   * @param nets the face nets (not closed by the pipeline)
+   */
+  public FacePipeline(Nets nets) {
+    this.nets = nets;
+  }
+
+  /**
+   * How to run the pipeline.
+   *
+   * @param detectorSizes detector input sizes; several means multi-scale detection merged by NMS
+   * @param scoreThreshold minimum detector score
+   * @param nmsIou NMS IoU
+   * @param attributes whether to run age/gender and expression
+   * @param landmarkShiftFix shift landmarks by the crop actually fed to the net (face-api shifts by
+   *     the unclipped box, which misplaces landmarks of faces cut by the image border)
+   * @param flipAverage average the descriptors of the aligned crop and its mirror image
+   */
+  public record Options(
+      int[] detectorSizes, double scoreThreshold, double nmsIou, boolean attributes, boolean landmarkShiftFix,
+      boolean flipAverage) {
+    /**
+     * The face-api.js reference pipeline at one detector size.
+     *
+     * @param detectorSize detector input size
+     * @param scoreThreshold minimum score
+     * @param nmsIou NMS IoU
+     * @param attributes whether to run the attribute nets
+     * @return options
+     */
+    public static Options reference(int detectorSize, double scoreThreshold, double nmsIou, boolean attributes) {
+      return new Options(new int[] {detectorSize}, scoreThreshold, nmsIou, attributes, false, false);
+    }
+  }
+
+  /**
+   * Runs the whole pipeline on one image.
+   *
+   * @param img the image
+   * @param opt options
+   * @return faces in detection order
+   */
+  public List<Face> analyze(RgbImage img, Options opt) {
+    List<Detection> dets = opt.detectorSizes().length == 1
+        ? detect(img, opt.detectorSizes()[0], opt.scoreThreshold(), opt.nmsIou())
+        : detectMultiScale(img, opt.detectorSizes(), opt.scoreThreshold(), opt.nmsIou());
+    return describe(img, dets, opt);
+  }
+
+  /**
+   * Runs the detector at one input size.
+   *
+   * @param img the image
+   * @param inputSize detector input size
+   * @param scoreThreshold minimum score
+   * @param nmsIou NMS IoU
+   * @return detections, highest score first
+   */
+  public List<Detection> detect(RgbImage img, int inputSize, double scoreThreshold, double nmsIou) {
+    float[] input = new float[3 * inputSize * inputSize];
+    Tensors.write(img, 0, 0, img.width(), img.height(), false, inputSize, Tensors.DETECTOR_MEAN, input, 0);
+    float[] out = nets.detect(input, 1, inputSize);
+    return TinyYolo.decode(out, 0, inputSize, img.width(), img.height(), scoreThreshold, nmsIou);
+  }
+
+  /**
+   * Runs the detector at several input sizes and merges the results with NMS (highest score wins).
+   * Small input sizes find faces that fill the photo, large ones find small faces.
+   *
+   * @param img the image
+   * @param sizes detector input sizes
+   * @param scoreThreshold minimum score
+   * @param nmsIou NMS IoU
+   * @return merged detections, highest score first
+   */
+  public List<Detection> detectMultiScale(RgbImage img, int[] sizes, double scoreThreshold, double nmsIou) {
+    List<Detection> all = new ArrayList<>();
+    for (int s : sizes) {
+      all.addAll(detect(img, s, scoreThreshold, nmsIou));
+    }
+    List<Rect> boxes = new ArrayList<>();
+    List<Double> scores = new ArrayList<>();
+    for (Detection d : all) {
+      boxes.add(d.box());
+      scores.add(d.score());
+    }
+    List<Detection> merged = new ArrayList<>();
+    for (int i : TinyYolo.nms(boxes, scores, nmsIou)) {
+      merged.add(all.get(i));
+    }
+    return merged;
+  }
+
+  /**
+   * Computes landmarks, descriptors and (optionally) attributes for given detections. Detections
+   * whose crop is empty after clipping to the image are dropped.
+   *
+   * @param img the image
+   * @param dets detections in image pixels
+   * @param opt options
+   * @return one face per usable detection, in the given order
+   */
+  public List<Face> describe(RgbImage img, List<Detection> dets, Options opt) {
+    List<Detection> usable = new ArrayList<>();
+    List<int[]> crops = new ArrayList<>();
+    for (Detection d : dets) {
+      int[] c = d.box().clipAtImageBorders(img.width(), img.height());
+      if (c[2] > 0 && c[3] > 0) {
+        usable.add(d);
+        crops.add(c);
+      }
+    }
+    int n = usable.size();
+    if (n == 0) {
+      return List.of();
+    }
+    // Landmarks on the detection crops.
+    float[] rawLm = run(img, crops, Landmarks.INPUT_SIZE, false, 136, nets::landmarks);
+    List<double[]> landmarks = new ArrayList<>(n);
+    List<int[]> aligned = new ArrayList<>(n);
+    List<Integer> keep = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      int[] c = crops.get(i);
+      Rect box = usable.get(i).box();
+      double sx = opt.landmarkShiftFix() ? c[0] : box.x();
+      double sy = opt.landmarkShiftFix() ? c[1] : box.y();
+      double[] pts = Landmarks.postProcess(rawLm, i, c[2], c[3], sx, sy);
+      int[] a = Landmarks.alignDlib(pts, c[2], c[3]).clipAtImageBorders(img.width(), img.height());
+      if (a[2] > 0 && a[3] > 0) {
+        keep.add(i);
+        landmarks.add(pts);
+        aligned.add(a);
+      }
+    }
+    float[] desc = run(img, aligned, DESCRIPTOR_SIZE, opt.flipAverage(), 128, nets::descriptors);
+    float[] ag = null;
+    float[] ex = null;
+    if (opt.attributes()) {
+      List<int[]> attrCrops = new ArrayList<>();
+      for (double[] pts : landmarks) {
+        int[] c = Landmarks.alignMinBbox(pts).clipAtImageBorders(img.width(), img.height());
+        attrCrops.add(c[2] > 0 && c[3] > 0 ? c : new int[] {0, 0, img.width(), img.height()});
+      }
+      float[] input = tensor(img, attrCrops, Landmarks.INPUT_SIZE, false);
+      ag = batched(input, attrCrops.size(), Landmarks.INPUT_SIZE, 2, nets::ageGender);
+      ex = batched(input, attrCrops.size(), Landmarks.INPUT_SIZE, 7, nets::expressions);
+    }
+    List<Face> faces = new ArrayList<>(keep.size());
+    for (int k = 0; k < keep.size(); k++) {
+      float[] d = new float[128];
+      System.arraycopy(desc, k * 128, d, 0, 128);
+      float @Nullable [] a = ag == null ? null : slice(ag, k, 2);
+      float @Nullable [] e = ex == null ? null : slice(ex, k, 7);
+      faces.add(new Face(usable.get(keep.get(k)), landmarks.get(k), d, a, e));
+    }
+    return faces;
+  }
+
+  private static float[] slice(float[] a, int k, int len) {
+    float[] out = new float[len];
+    System.arraycopy(a, k * len, out, 0, len);
+    return out;
+  }
+
+  interface Net {
+    float[] run(float[] input, int batch);
+  }
+
+  private static float[] tensor(RgbImage img, List<int[]> crops, int size, boolean withMirror) {
+    int n = crops.size();
+    int per = 3 * size * size;
+    float[] input = new float[(withMirror ? 2 : 1) * n * per];
+    for (int i = 0; i < n; i++) {
+      int[] c = crops.get(i);
+      Tensors.write(img, c[0], c[1], c[2], c[3], true, size, Tensors.FACE_MEAN, input, i);
+      if (withMirror) {
+        mirror(input, i * per, (n + i) * per, size);
+      }
+    }
+    return input;
+  }
+
+  private static void mirror(float[] t, int from, int to, int size) {
+    for (int c = 0; c < 3; c++) {
+      for (int y = 0; y < size; y++) {
+        int row = c * size * size + y * size;
+        for (int x = 0; x < size; x++) {
+          t[to + row + x] = t[from + row + size - 1 - x];
+        }
+      }
+    }
+  }
+
+  private float[] run(RgbImage img, List<int[]> crops, int size, boolean flipAverage, int outLen, Net net) {
+    int n = crops.size();
+    if (n == 0) {
+      return new float[0];
+    }
+    float[] input = tensor(img, crops, size, flipAverage);
+    float[] out = batched(input, flipAverage ? 2 * n : n, size, outLen, net);
+    if (!flipAverage) {
+      return out;
+    }
+    float[] avg = new float[n * outLen];
+    for (int i = 0; i < n * outLen; i++) {
+      avg[i] = (out[i] + out[n * outLen + i]) / 2;
+    }
+    return avg;
+  }
+
+  private static float[] batched(float[] input, int count, int size, int outLen, Net net) {
+    int per = 3 * size * size;
+    float[] out = new float[count * outLen];
+    for (int start = 0; start < count; start += MAX_BATCH) {
+      int b = Math.min(MAX_BATCH, count - start);
+      float[] chunk = new float[b * per];
+      System.arraycopy(input, start * per, chunk, 0, b * per);
+      float[] res = net.run(chunk, b);
+      if (res.length != b * outLen) {
+        throw new IllegalStateException("Net returned " + res.length + " values for a batch of " + b + ", expected " + b * outLen);
+      }
+      System.arraycopy(res, 0, out, start * outLen, b * outLen);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,57 @@
+package dev.pvit.face.internal;
+
+/**
+ * The five face nets as the pipeline uses them: NCHW float inputs normalised as face-api does,
+ * raw float outputs. Implementations must be safe to call from several threads.
+ */
+public interface Nets extends AutoCloseable {
+  /**
+   * Runs the tiny face detector.
+   *
+   * @param input {@code batch*3*inputSize*inputSize} floats
+   * @param batch images in the batch
+   * @param inputSize side, a multiple of 32
+   * @return raw conv8 output, NHWC {@code [batch, S, S, 25]} with {@code S = inputSize/32}
+   */
+  float[] detect(float[] input, int batch, int inputSize);
+
+  /**
+   * Runs the 68-point landmark net on 112x112 crops.
+   *
+   * @param input {@code batch*3*112*112} floats
+   * @param batch faces in the batch
+   * @return raw {@code [batch, 136]}
+   */
+  float[] landmarks(float[] input, int batch);
+
+  /**
+   * Runs the recognition net on 150x150 aligned crops.
+   *
+   * @param input {@code batch*3*150*150} floats
+   * @param batch faces in the batch
+   * @return {@code [batch, 128]} descriptors
+   */
+  float[] descriptors(float[] input, int batch);
+
+  /**
+   * Runs the age/gender net on 112x112 crops.
+   *
+   * @param input {@code batch*3*112*112} floats
+   * @param batch faces in the batch
+   * @return {@code [batch, 2]}: age in years, probability male
+   */
+  float[] ageGender(float[] input, int batch);
+
+  /**
+   * Runs the expression net on 112x112 crops.
+   *
+   * @param input {@code batch*3*112*112} floats
+   * @param batch faces in the batch
+   * @return {@code [batch, 7]} softmax over neutral, happy, sad, angry, fearful, disgusted, surprised
+   */
+  float[] expressions(float[] input, int batch);
+
+  /** Frees native memory. */
+  @Override
+  void close();
+}

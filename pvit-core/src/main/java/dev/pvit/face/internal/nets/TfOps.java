@@ -1,0 +1,121 @@
+package dev.pvit.face.internal.nets;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.pooling.Pool;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * TensorFlow-semantics convolution and pooling on NCHW arrays.
+ *
+ * <p>TF {@code 'same'} padding puts the odd pixel of padding after the input (bottom/right): with
+ * stride 2 on an even input that is 0 before and 1 after, which PyTorch's symmetric padding cannot
+ * express, so such inputs are padded explicitly. Pooling pads with -inf (TF ignores padded cells
+ * for max) or uses PyTorch's ceil mode where that is equivalent.
+ */
+final class TfOps {
+  private TfOps() {}
+
+  /** TF padding mode. */
+  enum Padding {
+    SAME,
+    VALID
+  }
+
+  private static final Shape ONE = new Shape(1, 1);
+  private static final Shape ZERO = new Shape(0, 0);
+
+  /** Padding {@code [before, after]} of TF 'same' for one spatial dimension. */
+  static int[] samePadding(long in, long kernel, int stride) {
+    long out = (in + stride - 1) / stride;
+    long total = Math.max((out - 1) * stride + kernel - in, 0);
+    long before = total / 2;
+    return new int[] {(int) before, (int) (total - before)};
+  }
+
+  /**
+   * A 2-D convolution with TF padding.
+   *
+   * @param x input {@code (N,C,H,W)}
+   * @param w filter {@code (O,C/groups,kh,kw)}
+   * @param b bias {@code (O)} or null
+   * @param stride both strides
+   * @param padding TF padding
+   * @param groups {@code C} for depthwise, 1 otherwise
+   * @return the output
+   */
+  static NDArray conv(NDArray x, NDArray w, @Nullable NDArray b, int stride, Padding padding, int groups) {
+    Shape strides = new Shape(stride, stride);
+    if (padding == Padding.VALID) {
+      return Conv2d.conv2d(x, w, b, strides, ZERO, ONE, groups).singletonOrThrow();
+    }
+    int[] ph = samePadding(x.getShape().get(2), w.getShape().get(2), stride);
+    int[] pw = samePadding(x.getShape().get(3), w.getShape().get(3), stride);
+    if (ph[0] == ph[1] && pw[0] == pw[1]) {
+      return Conv2d.conv2d(x, w, b, strides, new Shape(ph[0], pw[0]), ONE, groups).singletonOrThrow();
+    }
+    NDArray padded = x.pad(new Shape(pw[0], pw[1], ph[0], ph[1]), 0);
+    return Conv2d.conv2d(padded, w, b, strides, ZERO, ONE, groups).singletonOrThrow();
+  }
+
+  /**
+   * TF's {@code separableConv2d}: depthwise (no bias) then pointwise 1×1 with bias.
+   *
+   * @param x input
+   * @param depthwise {@code (C,1,kh,kw)}
+   * @param pointwise {@code (O,C,1,1)}
+   * @param bias {@code (O)}
+   * @param stride depthwise stride
+   * @param padding TF padding of the depthwise step
+   * @return the output
+   */
+  static NDArray separable(NDArray x, NDArray depthwise, NDArray pointwise, NDArray bias, int stride, Padding padding) {
+    NDArray d = conv(x, depthwise, null, stride, padding, (int) depthwise.getShape().get(0));
+    return Conv2d.conv2d(d, pointwise, bias, ONE, ZERO, ONE, 1).singletonOrThrow();
+  }
+
+  /**
+   * Max pooling with TF padding.
+   *
+   * @param x input
+   * @param kernel window size
+   * @param stride stride
+   * @param padding TF padding
+   * @return the output
+   */
+  static NDArray maxPool(NDArray x, int kernel, int stride, Padding padding) {
+    Shape k = new Shape(kernel, kernel);
+    Shape s = new Shape(stride, stride);
+    if (padding == Padding.VALID) {
+      return Pool.maxPool2d(x, k, s, ZERO, false);
+    }
+    long h = x.getShape().get(2);
+    long w = x.getShape().get(3);
+    int[] ph = samePadding(h, kernel, stride);
+    int[] pw = samePadding(w, kernel, stride);
+    if (ph[0] == 0 && pw[0] == 0 && ceilPoolSize(h, kernel, stride) == (h + stride - 1) / stride
+        && ceilPoolSize(w, kernel, stride) == (w + stride - 1) / stride) {
+      // Padding only after the input: ceil mode adds the same partial last window.
+      return Pool.maxPool2d(x, k, s, ZERO, true);
+    }
+    NDArray padded = x.pad(new Shape(pw[0], pw[1], ph[0], ph[1]), Double.NEGATIVE_INFINITY);
+    return Pool.maxPool2d(padded, k, s, ZERO, false);
+  }
+
+  private static long ceilPoolSize(long in, int kernel, int stride) {
+    return (in - kernel + stride - 1) / stride + 1;
+  }
+
+  /**
+   * Average pooling without padding (TF 'valid').
+   *
+   * @param x input
+   * @param kernel window size
+   * @param stride stride
+   * @return the output
+   */
+  static NDArray avgPoolValid(NDArray x, int kernel, int stride) {
+    return Pool.avgPool2d(x, new Shape(kernel, kernel), new Shape(stride, stride), ZERO, false, true);
+  }
+}
