@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
       AskCommand.class,
       EmbedCommand.class,
       RecognizeCommand.class,
+      PromptCommand.class,
       ChatCheckCommand.class
     })
 public final class PvitCli implements Callable<Integer> {
@@ -45,8 +46,7 @@ public final class PvitCli implements Callable<Integer> {
    * @return a configured picocli command line
    */
   public static CommandLine commandLine() {
-    CommandLine cl = new CommandLine(new PvitCli());
-    return cl;
+    return CliErrors.install(new CommandLine(new PvitCli()));
   }
 
   /**
