@@ -4,7 +4,9 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.common.collect.ImmutableMap;
+import dev.pvit.prompt.internal.TokenGuard;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -47,13 +49,15 @@ public record LlavaRecord(
   /**
    * Checks nulls and copies the extra fields.
    *
-   * @throws InvalidPromptException if an extra field has a standard field's name
+   * @throws InvalidPromptException if an extra field has a standard field's name, or the answer
+   *     contains a reserved token or control character
    */
   public LlavaRecord {
     checkNotNull(prompt, "prompt");
     checkNotNull(answer, "answer");
     checkNotNull(peopleInScene, "peopleInScene");
     checkNotNull(shape, "shape");
+    answer.ifPresent(a -> checkAnswer(a, prompt));
     Map<String, JsonNode> copy = new LinkedHashMap<>();
     extraFields.forEach(
         (k, v) -> {
@@ -64,6 +68,24 @@ public record LlavaRecord(
           copy.put(k, v.deepCopy());
         });
     extraFields = ImmutableMap.copyOf(copy);
+  }
+
+  private static void checkAnswer(String answer, PersonalizedPrompt prompt) {
+    TokenGuard guard =
+        new TokenGuard(
+            List.of(prompt.imagePlaceholder().token(), prompt.wrapperTokens().open(), prompt.wrapperTokens().close()));
+    Optional<TokenGuard.Match> m = guard.find(answer);
+    if (m.isPresent()) {
+      throw new InvalidPromptException(
+          "The expected answer contains the reserved prompt token '" + m.get().token() + "' at position "
+              + m.get().start() + "; it would change the record's structure. Remove it.");
+    }
+    int control = TokenGuard.findControl(answer, true);
+    if (control >= 0) {
+      throw new InvalidPromptException(
+          "The expected answer contains the control character U+"
+              + String.format("%04X", answer.codePointAt(control)) + " at position " + control + "; remove it.");
+    }
   }
 
   /**

@@ -480,6 +480,14 @@ public final class PersonalizedPrompt {
     public PersonalizedPrompt build() {
       TokenGuard guard =
           new TokenGuard(List.of(imagePlaceholder.token(), wrapperTokens.open(), wrapperTokens.close()));
+      String ph = imagePlaceholder.token();
+      if (!wrapperTokens.isNone()
+          && (wrapperTokens.open().contains(ph) || wrapperTokens.close().contains(ph)
+              || ph.contains(wrapperTokens.open()) || ph.contains(wrapperTokens.close()))) {
+        throw new InvalidPromptException(
+            "The wrapper tokens " + wrapperTokens + " overlap the image placeholder '" + ph
+                + "'; choose tokens that do not contain each other.");
+      }
       if (question == null) {
         throw new InvalidPromptException("No question was given; call question(...) before build().");
       }

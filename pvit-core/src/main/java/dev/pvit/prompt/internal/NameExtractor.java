@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 /**
  * Recovers a person's name from an introduction sentence: first by matching introduction templates
  * (the most specific matching template wins, i.e. the one with the longest fixed text), then, if
- * allowed, by a heuristic for foreign templates ("... of Kristina", "Here is Kristina in a photo").
+ * allowed and the template match has a lower-case word, by a heuristic for foreign templates ("... of Kristina", "Here is Kristina in a photo").
  */
 public final class NameExtractor {
   private static final String NAME_SLOT = "{name}";
@@ -64,15 +64,26 @@ public final class NameExtractor {
         bestFixed = c.fixedLength();
       }
     }
-    if (best != null || !heuristics) {
+    if (!heuristics || (best != null && looksLikeName(best))) {
       return Optional.ofNullable(best);
     }
+    // A generic template such as "This is {name}." also matches "This is a photo of Kristina.";
+    // a lower-case word in the match means the sentence is probably a foreign wording.
     for (Pattern p : HEURISTICS) {
       Matcher m = p.matcher(introduction);
       if (m.find()) {
         return Optional.of(m.group(1).replaceAll("[.'’\\-]+$", ""));
       }
     }
-    return Optional.empty();
+    return Optional.ofNullable(best);
+  }
+
+  private static boolean looksLikeName(String s) {
+    for (String word : s.split("\\s+")) {
+      if (!word.isEmpty() && Character.isLowerCase(word.codePointAt(0))) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -18,7 +18,14 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     version = "pvit 0.1.0-SNAPSHOT",
     description = "Personalized visual understanding: register people, ask about photos.",
-    subcommands = {CommandLine.HelpCommand.class, ChatCheckCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      AskCommand.class,
+      EmbedCommand.class,
+      RecognizeCommand.class,
+      PromptCommand.class,
+      ChatCheckCommand.class
+    })
 public final class PvitCli implements Callable<Integer> {
   /** Exit code for usage errors (bad flags, missing arguments). */
   public static final int EXIT_USAGE = 2;
@@ -39,8 +46,7 @@ public final class PvitCli implements Callable<Integer> {
    * @return a configured picocli command line
    */
   public static CommandLine commandLine() {
-    CommandLine cl = new CommandLine(new PvitCli());
-    return cl;
+    return CliErrors.install(new CommandLine(new PvitCli()));
   }
 
   /**
