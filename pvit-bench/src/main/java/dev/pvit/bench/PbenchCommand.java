@@ -312,7 +312,7 @@ public final class PbenchCommand implements Callable<Integer> {
     s.put("threshold", String.valueOf(threshold));
     s.put("questions", String.valueOf(questions));
     s.put("started", start.toString());
-    s.put("duration", String.format(Locale.ROOT, "%.1f s", Duration.between(start, Instant.now()).toMillis() / 1000.0));
+    s.put("duration (questions)", String.format(Locale.ROOT, "%.1f s", Duration.between(start, Instant.now()).toMillis() / 1000.0));
     s.put("java", System.getProperty("java.version") + " on " + Runtime.getRuntime().availableProcessors() + " cores");
     return s;
   }
