@@ -2,6 +2,7 @@ package dev.pvit.bench.pbench;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.pvit.chat.internal.QuestionParser;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -11,9 +12,7 @@ import java.util.Random;
 
 /**
  * First names that replace the identities of a face set, so answers can only come from the
- * reference photos and never from a model that knows a celebrity. The benchmark keeps its own
- * pool: uncommon-but-real first names from many languages that are no English word and no keyword
- * of the embedded question parser.
+ * reference photos and never from a model that knows a celebrity.
  *
  * <pre>{@code
  * NamePool.Assignment a = NamePool.DEFAULT.assign(List.of("barack_obama", "joe_biden"), 7, 3);
@@ -24,14 +23,21 @@ import java.util.Random;
  * @param names the pool
  */
 public record NamePool(List<String> names) {
-  /** The built-in pool of 60 names. */
-  public static final NamePool DEFAULT = new NamePool(List.of(
-      "Amara", "Bruno", "Chiara", "Dmitri", "Esther", "Farid", "Greta", "Hamid", "Ingrid", "Jonas",
-      "Keiko", "Lorenzo", "Malik", "Nadia", "Oskar", "Priya", "Quentin", "Rosalind", "Sven", "Tamsin",
-      "Umar", "Valeria", "Wendell", "Ximena", "Yusuf", "Zofia", "Anouk", "Bjorn", "Cosima", "Dario",
-      "Elif", "Femi", "Gideon", "Hanna", "Imre", "Jasper", "Kaia", "Leander", "Mireille", "Nico",
-      "Orla", "Pavel", "Rhea", "Soren", "Thea", "Ugo", "Vesna", "Wilma", "Yara", "Zeno",
-      "Alessio", "Beatriz", "Cyrus", "Delphine", "Emeka", "Fenna", "Goran", "Halima", "Idris", "Juno"));
+  /**
+   * The data pipeline's built-in pool of common first names ({@link
+   * dev.pvit.pipeline.dataset.NamePool#builtIn()}), keeping only names that the embedded question
+   * parser reads as a person's name in "What is X wearing?" (this drops names that are also English
+   * words, such as Will or May, which would make a question ambiguous rather than test recognition).
+   */
+  public static final NamePool DEFAULT = new NamePool(dev.pvit.pipeline.dataset.NamePool.builtIn().names().stream()
+      .filter(NamePool::readsAsAName).toList());
+
+  private static boolean readsAsAName(String name) {
+    QuestionParser parser = new QuestionParser(Map.of());
+    return name.matches("\\p{Lu}\\p{Ll}+")
+        && parser.parse("What is " + name + " wearing?", List.of()).unknownNames().equals(List.of(name))
+        && parser.parse("Is " + name + " in this photo?", List.of()).unknownNames().equals(List.of(name));
+  }
 
   /** Copies the list and checks that names are distinct. */
   public NamePool {

@@ -33,16 +33,17 @@ class NamePoolTest {
   }
 
   @Test
-  void pool_has_no_celebrity_surnames_and_distinct_names() {
+  void default_pool_is_the_pipeline_pool_without_ambiguous_names() {
     Set<String> unique = new HashSet<>(NamePool.DEFAULT.names());
     assertThat(unique).hasSize(NamePool.DEFAULT.names().size());
-    assertThat(NamePool.DEFAULT.names()).allMatch(n -> n.matches("\\p{Lu}\\p{Ll}+"));
+    assertThat(NamePool.DEFAULT.names()).hasSizeGreaterThan(300).allMatch(n -> n.matches("\\p{Lu}\\p{Ll}+"));
+    assertThat(dev.pvit.pipeline.dataset.NamePool.builtIn().names()).containsAll(NamePool.DEFAULT.names());
   }
 
   @Test
   void refuses_more_identities_than_names() {
     List<String> many = new ArrayList<>();
-    for (int i = 0; i < 60; i++) {
+    for (int i = 0; i < 10_000; i++) {
       many.add("id" + i);
     }
     assertThatThrownBy(() -> NamePool.DEFAULT.assign(many, 1, 1)).isInstanceOf(IllegalArgumentException.class);
