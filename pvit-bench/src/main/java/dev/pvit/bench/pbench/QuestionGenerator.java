@@ -58,7 +58,8 @@ public final class QuestionGenerator {
       "What colour is %s's shirt?");
   static final List<String> DESCRIPTION = List.of(
       "What is %s holding?",
-      "What does %s have in their hands?");
+      "What is %s holding in their hands?",
+      "Can you tell what %s is holding?");
 
   /** Words of a "holding" label that say nothing about the object. */
   private static final Set<String> NOT_KEYWORDS = Set.of(

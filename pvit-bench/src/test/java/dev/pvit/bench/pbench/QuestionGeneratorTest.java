@@ -153,7 +153,7 @@ class QuestionGeneratorTest {
     names.names().values().forEach(n -> registered.put(n, List.of(n)));
     QuestionParser parser = new QuestionParser(registered);
     for (long seed = 0; seed < 30; seed++) {
-      for (Question q : generate(seed, false)) {
+      for (Question q : generate(seed, true)) {
         ParsedQuestion p = parser.parse(q.text(), List.of());
         switch (q.category()) {
           case PRESENCE_YES, PRESENCE_NO, IDENTIFICATION -> assertThat(p.intent()).as(q.text()).isEqualTo(Intent.PRESENCE);
@@ -161,6 +161,7 @@ class QuestionGeneratorTest {
           case COUNT -> assertThat(p.registeredOnly()).as(q.text()).isTrue();
           case ABSENT_REFUSAL -> assertThat(p.intent()).as(q.text()).isNotEqualTo(Intent.PRESENCE);
           case UNKNOWN_REFUSAL -> assertThat(p.unknownNames()).as(q.text()).containsExactly(q.subject().orElseThrow());
+          case DESCRIPTION -> assertThat(p.intent()).as(q.text()).isEqualTo(Intent.DESCRIBE);
           default -> { }
         }
         if (q.category() != Category.UNKNOWN_REFUSAL) {
