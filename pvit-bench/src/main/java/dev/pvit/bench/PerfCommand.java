@@ -74,6 +74,9 @@ public final class PerfCommand implements Callable<Integer> {
     List<PerfRow> rows;
     try {
       rows = PerfRunner.run(quick, only, quick ? VerboseMode.SILENT : VerboseMode.NORMAL);
+    } catch (IllegalArgumentException e) {
+      err.println("error: " + e.getMessage());
+      return 2;
     } catch (RunnerException e) {
       err.println("error: a benchmark failed: " + e.getMessage());
       return 1;

@@ -60,6 +60,13 @@ class PbenchCommandTest {
   }
 
   @Test
+  void perf_with_a_filter_matching_nothing_is_a_usage_error() {
+    Run r = run("perf", "--quick", "--no-baseline", "--only", "Nothing", "--out", "unused.md");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("No benchmark matches 'Nothing'");
+  }
+
+  @Test
   void help_lists_both_subcommands() {
     Run r = run("--help");
     assertThat(r.out()).contains("pbench").contains("perf");

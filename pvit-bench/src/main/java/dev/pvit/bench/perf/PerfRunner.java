@@ -1,11 +1,14 @@
 package dev.pvit.bench.perf;
 
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
+import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -41,12 +44,16 @@ public final class PerfRunner {
    * @param verbosity how much JMH prints
    * @return one row per benchmark and parameter set
    * @throws RunnerException if JMH fails
+   * @throws IllegalArgumentException if no benchmark matches the filter
    */
   public static List<PerfRow> run(boolean quick, String filter, VerboseMode verbosity) throws RunnerException {
     ChainedOptionsBuilder b = new OptionsBuilder().verbosity(verbosity).shouldFailOnError(true);
-    for (Class<?> c : BENCHMARKS) {
-      b.include("^" + java.util.regex.Pattern.quote(c.getName()) + "\\.(" + methodFilter(c, filter) + ")$");
+    List<String> selected = select(filter);
+    if (selected.isEmpty()) {
+      throw new IllegalArgumentException("No benchmark matches '" + filter + "'; groups are "
+          + BENCHMARKS.stream().map(c -> group(c.getName())).toList() + ".");
     }
+    selected.forEach(name -> b.include("^" + Pattern.quote(name) + "$"));
     if (quick) {
       b.forks(0).warmupIterations(1).warmupTime(TimeValue.seconds(1))
           .measurementIterations(2).measurementTime(TimeValue.seconds(1));
@@ -66,22 +73,27 @@ public final class PerfRunner {
   }
 
   /**
-   * Benchmarks are selected by "Group" or "Group.method" regular expressions (e.g. {@code Gallery},
-   * {@code FaceNets.detector.*}); this turns the filter into a method pattern for one class.
+   * The benchmarks a filter selects: those whose {@code Group.method} name contains a match of the
+   * regular expression, or whose group matches it entirely (e.g. {@code Gallery}, {@code
+   * FaceNets.detector.*}, {@code Prompt|FaceNets.landmarks}).
+   *
+   * @param filter a regular expression
+   * @return fully qualified {@code class.method} names
    */
-  private static String methodFilter(Class<?> c, String filter) {
-    String group = group(c.getName());
-    if (filter.equals(".*")) {
-      return ".*";
+  static List<String> select(String filter) {
+    Pattern p = Pattern.compile(filter);
+    List<String> out = new ArrayList<>();
+    for (Class<?> c : BENCHMARKS) {
+      String group = group(c.getName());
+      for (Method m : c.getDeclaredMethods()) {
+        if (m.isAnnotationPresent(Benchmark.class)
+            && (p.matcher(group + "." + m.getName()).find() || p.matcher(group).matches())) {
+          out.add(c.getName() + "." + m.getName());
+        }
+      }
     }
-    int dot = filter.indexOf('.');
-    if (dot > 0 && filter.substring(0, dot).equals(group)) {
-      return filter.substring(dot + 1);
-    }
-    if (java.util.regex.Pattern.compile(filter).matcher(group).matches()) {
-      return ".*";
-    }
-    return "(?!)";
+    out.sort(null);
+    return out;
   }
 
   private static PerfRow row(RunResult r) {

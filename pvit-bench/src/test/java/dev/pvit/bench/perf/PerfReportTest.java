@@ -79,6 +79,17 @@ class PerfReportTest {
   }
 
   @Test
+  void filters_select_groups_and_methods() {
+    assertThat(PerfRunner.select("Gallery")).containsExactly(
+        GalleryBenchmark.class.getName() + ".match", GalleryBenchmark.class.getName() + ".matchObjectLoop");
+    assertThat(PerfRunner.select("Prompt|FaceNets.landmarks")).hasSize(4)
+        .contains(FaceNetsBenchmark.class.getName() + ".landmarks");
+    assertThat(PerfRunner.select("FaceNets.detector.*")).hasSize(2);
+    assertThat(PerfRunner.select(".*")).hasSize(5 + 2 + 1 + 2 + 3);
+    assertThat(PerfRunner.select("Nothing")).isEmpty();
+  }
+
+  @Test
   void groups_are_short_class_names() {
     assertThat(PerfRunner.group(GalleryBenchmark.class.getName())).isEqualTo("Gallery");
     assertThat(PerfRunner.BENCHMARKS).hasSize(5);
