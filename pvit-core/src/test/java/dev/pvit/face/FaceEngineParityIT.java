@@ -19,10 +19,14 @@ import org.slf4j.LoggerFactory;
  * End-to-end parity of {@link FaceEngine#analyze} (detector 608) with face-api.js on the MIT demo
  * photos ({@code parity/e2e-608.json}, produced by the JavaScript reference on tfjs-WASM).
  *
- * <p>Java decodes the JPEGs with ImageIO, the reference with jpeg-js; the decoders differ by a few
- * grey levels, which is why boxes are compared by IoU and descriptors by cosine rather than bit for
- * bit. {@code parity/e2e-608-png.json} runs both on the same lossless PNG pixels and is held to a
- * tighter bar.
+ * <p>Java decodes the JPEGs with ImageIO (libjpeg: fancy chroma upsampling, fixed-point colour
+ * conversion), the reference with jpeg-js (replicated chroma, float conversion); the pixels differ by
+ * a few grey levels, landmarks by up to about 3 px, and a one-pixel change of the floored dlib crop
+ * moves the descriptor (measured: min IoU 0.993, min cosine 0.9971 over 7 faces). So the JPEG test
+ * checks IoU &ge; 0.98 and cosine &ge; 0.995, and {@code parity/e2e-608-png.json} runs both
+ * implementations on the same lossless PNG pixels, isolating the pipeline itself: there the bar is
+ * IoU &ge; 0.999 and cosine &ge; 0.99999 (measured: IoU 0.9999998, cosine 1 - 3e-13, landmarks within
+ * 2e-5 px).
  */
 class FaceEngineParityIT {
   private static final Logger LOG = LoggerFactory.getLogger(FaceEngineParityIT.class);
@@ -83,12 +87,17 @@ class FaceEngineParityIT {
           na += d[i] * (double) d[i];
           nb += w * w;
         }
-        minCos = Math.min(minCos, dot / Math.sqrt(na * nb));
+        double cos = dot / Math.sqrt(na * nb);
+        minCos = Math.min(minCos, cos);
+        double lm = 0;
         for (int i = 0; i < 68; i++) {
           Point p = best.landmarks().get(i);
           JsonNode q = e.get("landmarks").get(i);
-          maxLm = Math.max(maxLm, Math.hypot(p.x() - q.get(0).asDouble(), p.y() - q.get(1).asDouble()));
+          lm = Math.max(lm, Math.hypot(p.x() - q.get(0).asDouble(), p.y() - q.get(1).asDouble()));
         }
+        maxLm = Math.max(maxLm, lm);
+        LOG.info("{} face at {}: IoU {}, descriptor cosine {}, max landmark distance {} px",
+            file, want, best.box().iou(want), cos, lm);
         count++;
       }
     }
@@ -102,7 +111,7 @@ class FaceEngineParityIT {
         + " max landmark distance {} px", s.faces(), s.minIou(), s.minCosine(), s.maxLandmarkDiff());
     assertThat(s.faces()).isPositive();
     assertThat(s.minIou()).isGreaterThanOrEqualTo(0.98);
-    assertThat(s.minCosine()).isGreaterThanOrEqualTo(0.9999);
+    assertThat(s.minCosine()).isGreaterThanOrEqualTo(0.995);
   }
 
   @Test
