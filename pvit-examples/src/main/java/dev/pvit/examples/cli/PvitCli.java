@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
     description = "Personalized visual understanding: register people, ask about photos.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      DemoCommand.class,
       AskCommand.class,
       EmbedCommand.class,
       RecognizeCommand.class,
