@@ -278,6 +278,17 @@ class PipelineTest {
   }
 
   @Test
+  void implicit_lambdas_infer_the_chain_types() {
+    List<String> got = new ArrayList<>();
+    Pipeline.builder().source(Source.of(List.of(SourceItem.of("a", 20), SourceItem.of("b", 1))))
+        .then((n, ctx) -> List.of(n + 1, n * 2))
+        .then(() -> (m, ctx) -> List.of("v" + m))
+        .sink((v, out) -> got.add(out.inputKey() + ":" + out.index() + "=" + v))
+        .output(tmp.resolve("out")).build().run();
+    assertThat(got).containsExactly("a:0=v21", "a:1=v40", "b:0=v2", "b:1=v2");
+  }
+
+  @Test
   void duplicate_keys_stop_the_run() {
     List<SourceItem<Integer>> items = List.of(SourceItem.of("a", 1), SourceItem.of("a", 2));
     assertThatThrownBy(() -> Pipeline.builder().source(Source.of(items)).then(Stage.map((Integer x) -> x))
