@@ -1,17 +1,18 @@
 package dev.pvit.pipeline.internal;
 
 import com.google.common.collect.ImmutableList;
+import dev.pvit.image.ImageInput;
 import java.awt.image.BufferedImage;
 import java.util.List;
 
 /**
  * A scene kept by phase-1 curation.
  *
- * @param name the input's name
+ * @param source the scene as read, written to the dataset without re-encoding
  * @param image the decoded scene
  * @param people the people, left to right
  */
-public record CuratedScene(String name, BufferedImage image, List<CuratedPerson> people) {
+public record CuratedScene(ImageInput source, BufferedImage image, List<CuratedPerson> people) {
   /** Copies the list. */
   public CuratedScene {
     people = ImmutableList.copyOf(people);

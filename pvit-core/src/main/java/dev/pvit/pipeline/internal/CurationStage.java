@@ -83,7 +83,7 @@ public final class CurationStage implements Stage<ImageInput, CuratedScene> {
     }
     people.sort(Comparator.comparingDouble((CuratedPerson p) -> p.face().box().centerX())
         .thenComparingInt(p -> p.face().box().y()));
-    return List.of(new CuratedScene(input.name(), image, people));
+    return List.of(new CuratedScene(input, image, people));
   }
 
   /** Whether the face's centre lies inside the body box. */

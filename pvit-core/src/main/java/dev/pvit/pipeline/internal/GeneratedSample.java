@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
+import dev.pvit.image.ImageInput;
 import dev.pvit.person.Person;
 import dev.pvit.pipeline.dataset.SampleKind;
 import java.awt.image.BufferedImage;
@@ -18,7 +19,7 @@ import java.util.List;
  * @param kind answerable, or which refusal family
  * @param cnt people in the scene
  * @param references reference crops in introduction order
- * @param scene the scene image
+ * @param scene the scene image, written as is
  * @param question the question
  * @param askedName the name the question is about
  * @param answer the expected answer
@@ -28,7 +29,7 @@ public record GeneratedSample(
     SampleKind kind,
     int cnt,
     List<Reference> references,
-    BufferedImage scene,
+    ImageInput scene,
     String question,
     String askedName,
     String answer) {

@@ -1,6 +1,7 @@
 package dev.pvit.pipeline.internal;
 
 import com.google.common.hash.Hashing;
+import dev.pvit.image.ImageFormat;
 import dev.pvit.pipeline.Sink;
 import dev.pvit.pipeline.SinkOutput;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +11,8 @@ import java.util.List;
 /**
  * Writes phase-3 samples as a PVIT-3M dataset: {@code data.jsonl} plus image files under
  * {@code images/}, paths relative to the output folder. Files are named from the input key, so a
- * re-run writes the same names: {@code images/<key>/scene.jpg} (once per input) and
+ * re-run writes the same names: {@code images/<key>/scene.<ext>} (the input's own bytes, once per
+ * input) and
  * {@code images/<key>/<sample>_ref<k>.jpg}. Counts per category, kind, people count and name go to
  * {@code stats.json}.
  */
@@ -21,9 +23,9 @@ public final class PvitSampleSink implements Sink<GeneratedSample> {
   @Override
   public void write(GeneratedSample s, SinkOutput out) {
     String dir = "images/" + folderName(out.inputKey());
-    String scene = dir + "/scene.jpg";
+    String scene = dir + "/scene." + extension(s.scene().format());
     if (out.index() == 0) {
-      out.writeImage(scene, s.scene());
+      out.writeFile(scene, s.scene().bytes());
     }
     List<String> refs = new ArrayList<>();
     List<String> intros = new ArrayList<>();
@@ -40,6 +42,17 @@ public final class PvitSampleSink implements Sink<GeneratedSample> {
     out.count("category", s.category());
     out.count("kind", s.kind().name().toLowerCase(java.util.Locale.ROOT));
     out.count("people", Integer.toString(s.cnt()));
+  }
+
+  private static String extension(ImageFormat format) {
+    return switch (format) {
+      case JPEG -> "jpg";
+      case PNG -> "png";
+      case GIF -> "gif";
+      case BMP -> "bmp";
+      case TIFF -> "tif";
+      case WEBP -> "webp";
+    };
   }
 
   /** A readable, collision-free folder name for an input key. */

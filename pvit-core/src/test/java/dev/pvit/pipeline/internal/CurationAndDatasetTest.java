@@ -106,10 +106,11 @@ class CurationAndDatasetTest {
   @Test
   void generated_samples_must_ask_about_names_that_fit_their_kind() {
     BufferedImage img = new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB);
+    ImageInput scene = ImageInput.of(img, "scene.png");
     List<GeneratedSample.Reference> refs = List.of(new GeneratedSample.Reference("Ann", img, "This is Ann."));
-    assertThatThrownBy(() -> new GeneratedSample("d", SampleKind.UNKNOWN_NAME, 2, refs, img, "Where is ann?", "ANN", "?"))
+    assertThatThrownBy(() -> new GeneratedSample("d", SampleKind.UNKNOWN_NAME, 2, refs, scene, "Where is ann?", "ANN", "?"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must not");
-    assertThatThrownBy(() -> new GeneratedSample("d", SampleKind.ANSWERABLE, 2, refs, img, "Where is Bo?", "Bo", "?"))
+    assertThatThrownBy(() -> new GeneratedSample("d", SampleKind.ANSWERABLE, 2, refs, scene, "Where is Bo?", "Bo", "?"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must introduce");
   }
 
@@ -142,7 +143,7 @@ class CurationAndDatasetTest {
           case ABSENT_PERSON -> "Sorry, " + asked + " is not in the image.";
           case UNKNOWN_NAME -> "Sorry, I do not know what " + asked + " looks like.";
         };
-        samples.add(new GeneratedSample("location", kind, scene.people().size(), refs, scene.image(),
+        samples.add(new GeneratedSample("location", kind, scene.people().size(), refs, scene.source(),
             "Where is " + asked + "?", asked, answer));
       }
       return samples;
@@ -165,6 +166,7 @@ class CurationAndDatasetTest {
       assertThat(human.split("<image>", -1)).hasSize(rec.images().size() + 1);
       assertThat(rec.cnt()).isEqualTo(3);
       rec.images().forEach(p -> assertThat(out.resolve(p)).isRegularFile());
+      assertThat(rec.images().get(rec.images().size() - 1)).endsWith("/scene.png");
       String asked = human.substring(human.lastIndexOf("Where is ") + 9, human.length() - 1);
       boolean introduced = human.contains("This is " + asked + ".");
       if (answer.startsWith("Sorry, I do not know")) {
