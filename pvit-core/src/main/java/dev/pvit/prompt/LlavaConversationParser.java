@@ -20,8 +20,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -129,9 +129,7 @@ public final class LlavaConversationParser {
     }
     List<String> refs = imageRefs(node);
     Map<String, JsonNode> extras = new LinkedHashMap<>();
-    Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> f = fields.next();
+    for (Map.Entry<String, JsonNode> f : node.properties()) {
       if (!STANDARD_FIELDS.contains(f.getKey())) {
         extras.put(f.getKey(), f.getValue());
       }

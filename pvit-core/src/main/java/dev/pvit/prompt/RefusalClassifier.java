@@ -2,6 +2,9 @@ package dev.pvit.prompt;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import com.google.common.cache.CacheBuilder;
+import com.google.common.cache.CacheLoader;
+import com.google.common.cache.LoadingCache;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -103,6 +106,16 @@ public final class RefusalClassifier {
 
   private static final String GENERIC_X = "(?:" + NAME + "|" + PRONOUN + ")";
 
+  /** Compiled per-name classifiers: the bench asks about the same few names many times. */
+  private static final LoadingCache<String, RefusalClassifier> NAMED =
+      CacheBuilder.newBuilder()
+          .maximumSize(1024)
+          .build(
+              CacheLoader.from(
+                  name ->
+                      new RefusalClassifier(
+                          "(?:" + Pattern.quote(name) + "(?![\\p{L}\\p{M}])|" + PRONOUN + ")")));
+
   private final List<Pattern> unknownStrong;
   private final List<Pattern> absent;
   private final List<Pattern> unknownWeak;
@@ -148,8 +161,7 @@ public final class RefusalClassifier {
   public RefusalKind classify(String answer, String name) {
     checkNotNull(answer, "answer");
     checkNotNull(name, "name");
-    RefusalClassifier named =
-        new RefusalClassifier("(?:" + Pattern.quote(normalise(name)) + "(?![\\p{L}\\p{M}])|" + PRONOUN + ")");
+    RefusalClassifier named = NAMED.getUnchecked(normalise(name));
     return classify(normalise(answer), named.unknownStrong, named.absent, named.unknownWeak);
   }
 
