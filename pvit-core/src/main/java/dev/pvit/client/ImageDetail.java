@@ -1,5 +1,7 @@
 package dev.pvit.client;
 
+import java.util.Locale;
+
 /**
  * The OpenAI {@code image_url.detail} hint: how much resolution the server should spend on each
  * image. Most self-hosted servers ignore it.
@@ -13,6 +15,6 @@ public enum ImageDetail {
   HIGH;
 
   String wire() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
   }
 }

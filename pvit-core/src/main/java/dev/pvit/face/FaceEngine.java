@@ -2,9 +2,23 @@ package dev.pvit.face;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import dev.pvit.face.internal.DjlNets;
+import dev.pvit.face.internal.Face;
+import dev.pvit.face.internal.FaceNets;
+import dev.pvit.face.internal.FacePipeline;
+import dev.pvit.face.internal.Nets;
+import dev.pvit.face.internal.Rect;
 import dev.pvit.image.ImageInput;
 import dev.pvit.image.InvalidImageException;
+import dev.pvit.image.internal.ImageDecoder;
+import dev.pvit.image.internal.RgbImage;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The embedded face engine: finds faces, computes their 128-d descriptors and recognises people
@@ -38,18 +52,39 @@ public final class FaceEngine implements AutoCloseable {
   /** Default largest image accepted, in pixels (50 megapixels). */
   public static final long DEFAULT_MAX_PIXELS = 50_000_000L;
 
+  /**
+   * Detector input sizes used by {@link #recognize} and enrollment: the tiny detector misses faces
+   * that fill the frame at large input sizes and small faces at small ones, so several are merged.
+   */
+  static final int[] MULTI_SCALE_SIZES = {608, 416, 320, 224};
+
+  private static final Logger LOG = LoggerFactory.getLogger(FaceEngine.class);
+
   private final int detectorSize;
   private final double scoreThreshold;
   private final double nmsIou;
+  private final LandmarkModel landmarkModel;
   private final boolean attributes;
   private final long maxPixels;
+  private final Nets nets;
+  private final FacePipeline pipeline;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
-  private FaceEngine(Builder b) {
+  private FaceEngine(Builder b, Nets nets) {
     this.detectorSize = b.detectorSize;
     this.scoreThreshold = b.scoreThreshold;
     this.nmsIou = b.nmsIou;
+    this.landmarkModel = b.landmarkModel;
     this.attributes = b.attributes;
     this.maxPixels = b.maxPixels;
+    this.nets = nets;
+    this.pipeline = new FacePipeline(nets);
+  }
+
+  /** An engine over given nets (tests use fakes). */
+  static FaceEngine create(Builder b, Nets nets) {
+    b.check();
+    return new FaceEngine(b, nets);
   }
 
   /**
@@ -73,7 +108,9 @@ public final class FaceEngine implements AutoCloseable {
    */
   public FaceAnalysis analyze(ImageInput image) {
     checkNotNull(image, "image");
-    throw new UnsupportedOperationException("The face pipeline is not wired in yet.");
+    RgbImage img = decode(image);
+    List<Face> faces = pipeline.analyze(img, FacePipeline.Options.reference(detectorSize, scoreThreshold, nmsIou, attributes));
+    return new FaceAnalysis(img.width(), img.height(), toPublic(faces));
   }
 
   /**
@@ -88,13 +125,61 @@ public final class FaceEngine implements AutoCloseable {
   public SceneRecognition recognize(ImageInput scene, FaceGallery gallery) {
     checkNotNull(scene, "scene");
     checkNotNull(gallery, "gallery");
-    throw new UnsupportedOperationException("The face pipeline is not wired in yet.");
+    return recognize(scene, gallery, accurateOptions());
+  }
+
+  SceneRecognition recognize(ImageInput scene, FaceGallery gallery, FacePipeline.Options options) {
+    RgbImage img = decode(scene);
+    List<DetectedFace> faces = toPublic(pipeline.analyze(img, options));
+    return new SceneRecognition(img.width(), img.height(), SceneMatcher.assign(faces, gallery));
   }
 
   /** Faces in a reference photo, found with multi-scale detection, largest first. */
   List<DetectedFace> referenceFaces(ImageInput image) {
+    return referenceFaces(image, accurateOptions());
+  }
+
+  List<DetectedFace> referenceFaces(ImageInput image, FacePipeline.Options options) {
     checkNotNull(image, "image");
-    throw new UnsupportedOperationException("The face pipeline is not wired in yet.");
+    RgbImage img = decode(image);
+    List<DetectedFace> faces = new ArrayList<>(toPublic(pipeline.analyze(img, options)));
+    faces.sort(Comparator.comparingDouble((DetectedFace f) -> f.box().area()).reversed());
+    return faces;
+  }
+
+  FacePipeline.Options accurateOptions() {
+    return new FacePipeline.Options(MULTI_SCALE_SIZES, scoreThreshold, nmsIou, attributes, true, false);
+  }
+
+  private RgbImage decode(ImageInput image) {
+    if (closed.get()) {
+      throw new IllegalStateException("This FaceEngine is closed; build a new one.");
+    }
+    RgbImage img = ImageDecoder.decode(image, maxPixels);
+    LOG.debug("Decoded {} ({}, {} bytes) to {}x{}", image.name(), image.mediaType(), image.byteCount(), img.width(), img.height());
+    return img;
+  }
+
+  private static List<DetectedFace> toPublic(List<Face> faces) {
+    List<DetectedFace> out = new ArrayList<>(faces.size());
+    for (Face f : faces) {
+      Rect r = f.detection().box();
+      List<Point> pts = new ArrayList<>(DetectedFace.LANDMARK_COUNT);
+      double[] lm = f.landmarks();
+      for (int i = 0; i < DetectedFace.LANDMARK_COUNT; i++) {
+        pts.add(new Point(lm[2 * i], lm[2 * i + 1]));
+      }
+      Optional<FaceAttributes> attrs = Optional.empty();
+      float[] ag = f.ageGender();
+      float[] ex = f.expressions();
+      if (ag != null && ex != null) {
+        double male = Math.min(1, Math.max(0, ag[1]));
+        attrs = Optional.of(new FaceAttributes(ag[0], male, FaceAttributes.fromArray(ex)));
+      }
+      out.add(new DetectedFace(new Box(r.x(), r.y(), Math.max(0, r.width()), Math.max(0, r.height())),
+          f.detection().score(), pts, FaceDescriptor.of(f.descriptor()), attrs));
+    }
+    return out;
   }
 
   /**
@@ -125,6 +210,15 @@ public final class FaceEngine implements AutoCloseable {
   }
 
   /**
+   * The landmark net in use.
+   *
+   * @return FULL or TINY
+   */
+  public LandmarkModel landmarkModel() {
+    return landmarkModel;
+  }
+
+  /**
    * Whether age, gender and expression are estimated.
    *
    * @return true if on
@@ -144,13 +238,18 @@ public final class FaceEngine implements AutoCloseable {
 
   /** Frees the nets' native memory. Further calls fail with {@link IllegalStateException}. */
   @Override
-  public void close() {}
+  public void close() {
+    if (closed.compareAndSet(false, true)) {
+      nets.close();
+    }
+  }
 
   /** Builder for {@link FaceEngine}. Not thread-safe. */
   public static final class Builder {
     private int detectorSize = DEFAULT_DETECTOR_SIZE;
     private double scoreThreshold = DEFAULT_SCORE_THRESHOLD;
     private double nmsIou = DEFAULT_NMS_IOU;
+    private LandmarkModel landmarkModel = LandmarkModel.FULL;
     private boolean attributes;
     private long maxPixels = DEFAULT_MAX_PIXELS;
 
@@ -191,6 +290,18 @@ public final class FaceEngine implements AutoCloseable {
     }
 
     /**
+     * Which landmark net aligns faces (default {@link LandmarkModel#FULL}; {@code TINY} is faster and
+     * slightly less precise).
+     *
+     * @param model the landmark net
+     * @return this builder
+     */
+    public Builder landmarkModel(LandmarkModel model) {
+      this.landmarkModel = checkNotNull(model, "model");
+      return this;
+    }
+
+    /**
      * Whether to estimate apparent age, gender and expression for every face (default off; costs
      * about 20 ms per face).
      *
@@ -220,8 +331,14 @@ public final class FaceEngine implements AutoCloseable {
      *
      * @return the engine
      * @throws IllegalArgumentException if a setting is out of range
+     * @throws ModelLoadException if the bundled weights cannot be loaded
      */
     public FaceEngine build() {
+      check();
+      return new FaceEngine(this, new DjlNets(FaceNets.load(landmarkModel)));
+    }
+
+    void check() {
       if (detectorSize < 128 || detectorSize > 1024 || detectorSize % 32 != 0) {
         throw new IllegalArgumentException(
             "detectorSize must be a multiple of 32 from 128 to 1024, got " + detectorSize + ".");
@@ -235,7 +352,6 @@ public final class FaceEngine implements AutoCloseable {
       if (maxPixels < 1) {
         throw new IllegalArgumentException("maxPixels must be positive, got " + maxPixels + ".");
       }
-      return new FaceEngine(this);
     }
   }
 }

@@ -485,6 +485,21 @@ class OpenAiCompatibleChatModelTest {
   }
 
   @Test
+  void first_byte_timeout_does_not_cut_a_slow_but_steady_stream() {
+    server.always(LoopbackServer.chunks("text/event-stream", Duration.ofMillis(150),
+        "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"}}]}\n\n",
+        "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"b\"}}]}\n\n",
+        "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"c\"}}]}\n\n",
+        "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"d\"},\"finish_reason\":\"stop\"}]}\n\n",
+        "data: [DONE]\n\n"));
+    try (OpenAiCompatibleChatModel model = OpenAiCompatibleChatModel.builder()
+        .baseUrl(server.baseUrl()).model("m").firstByteTimeout(Duration.ofMillis(300))
+        .idleTimeout(Duration.ofMillis(600)).build()) {
+      assertThat(model.chat(interleaved(), d -> {}).text()).isEqualTo("abcd");
+    }
+  }
+
+  @Test
   void total_timeout_bounds_a_slow_stream() {
     server.always(LoopbackServer.chunks("text/event-stream", Duration.ofMillis(150),
         "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"}}]}\n\n",

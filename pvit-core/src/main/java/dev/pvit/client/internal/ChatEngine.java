@@ -23,8 +23,10 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
@@ -87,7 +89,7 @@ public final class ChatEngine implements AutoCloseable {
      * @param maxImagesPerRequest image limit per request
      */
     public Config {
-      headers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+      headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     }
 
     /** Never shows header values (they may hold credentials). */
@@ -144,7 +146,14 @@ public final class ChatEngine implements AutoCloseable {
     for (int attempt = 1; ; attempt++) {
       Delivery delivery = new Delivery(listener);
       try {
-        return attempt(body, delivery, deadline, attempt);
+        long start = time.nanoTime();
+        VisionChatResponse response = attempt(body, delivery, deadline, attempt);
+        if (LOG.isDebugEnabled()) {
+          LOG.debug("{} answered in {} ms: model={}, finish={}, usage={}, {} chars",
+              codec.serverKind(), (time.nanoTime() - start) / 1_000_000, response.modelId(),
+              response.finishReason(), response.usage(), response.text().length());
+        }
+        return response;
       } catch (Failure f) {
         if (!f.retry || delivery.delivered || attempt >= maxAttempts) {
           throw f.exception;
@@ -212,7 +221,7 @@ public final class ChatEngine implements AutoCloseable {
       if (status < 200 || status > 299) {
         throw statusFailure(response, status, deadline, stream, attempt);
       }
-      String contentType = response.header("Content-Type").orElse("").toLowerCase(java.util.Locale.ROOT);
+      String contentType = response.header("Content-Type").orElse("").toLowerCase(Locale.ROOT);
       if (!stream || codec.framing() == WireCodec.Framing.SSE && contentType.startsWith("application/json")) {
         // A server may ignore "stream": then it answers with one JSON document, delivered whole.
         String text = readAll(response, deadline, MAX_BODY, delivery);

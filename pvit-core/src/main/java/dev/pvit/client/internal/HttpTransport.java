@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one HTTP operation the chat clients need: POST a body, then read the response body chunk by
@@ -78,7 +79,7 @@ public interface HttpTransport extends AutoCloseable {
      * @throws IOException if the connection failed
      * @throws InterruptedException if the calling thread was interrupted
      */
-    byte @org.jspecify.annotations.Nullable [] read(Duration timeout)
+    byte @Nullable [] read(Duration timeout)
         throws IOException, InterruptedException, TimeoutException;
 
     /** Stops reading and releases the connection. Idempotent. */

@@ -80,6 +80,14 @@ public final class ListenerPublisher implements Flow.Publisher<String> {
     }
 
     void run() {
+      if (isCancelled()) {
+        // Cancelled (or given an invalid demand) before the call started: send nothing.
+        Throwable error = pendingErrorOrNull();
+        if (error != null && done.compareAndSet(false, true)) {
+          subscriber.onError(error);
+        }
+        return;
+      }
       try {
         call.accept(this::deliver);
         if (done.compareAndSet(false, true) && !isCancelled()) {
@@ -97,6 +105,12 @@ public final class ListenerPublisher implements Flow.Publisher<String> {
         if (done.compareAndSet(false, true) && !isCancelled()) {
           subscriber.onError(t);
         }
+      }
+    }
+
+    private @Nullable Throwable pendingErrorOrNull() {
+      synchronized (lock) {
+        return pendingError;
       }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.pvit.client.VisionChatRequest;
 import dev.pvit.client.VisionChatResponse;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /** One server dialect: request encoding, response decoding and error-message extraction. */
 public interface WireCodec {
@@ -62,8 +63,7 @@ public interface WireCodec {
    * @param body the parsed error body
    * @return the message, or null if the body has no recognised error field
    */
-  @org.jspecify.annotations.Nullable
-  String errorMessage(JsonNode body);
+  @Nullable String errorMessage(JsonNode body);
 
   /**
    * Advice to append when the server rejected a request (4xx), or empty.

@@ -3,7 +3,9 @@ package dev.pvit.face.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.djl.ndarray.NDManager;
 import dev.pvit.face.LandmarkModel;
+import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -78,10 +80,17 @@ class FaceNetsTest {
         .hasMessageContaining("multiple of 32");
   }
 
+  private static int liveArrays() throws ReflectiveOperationException {
+    Field field = FaceNets.class.getDeclaredField("manager");
+    field.setAccessible(true);
+    return ((NDManager) field.get(nets)).getManagedArrays().size();
+  }
+
   @Test
-  void concurrent_calls_give_the_same_answers() throws Exception {
+  void concurrent_calls_give_the_same_answers_and_leave_no_native_arrays() throws Exception {
     float[] input = noise(20, 3 * 150 * 150);
     float[] expected = nets.descriptors(input, 1);
+    int before = liveArrays();
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
       List<Future<float[]>> futures = new ArrayList<>();
@@ -91,6 +100,7 @@ class FaceNetsTest {
       for (Future<float[]> f : futures) {
         assertThat(f.get()).containsExactly(expected);
       }
+      assertThat(liveArrays()).isEqualTo(before);
     } finally {
       pool.shutdown();
     }

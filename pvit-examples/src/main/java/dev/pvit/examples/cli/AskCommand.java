@@ -108,8 +108,13 @@ public final class AskCommand implements Callable<Integer> {
     if (people.isEmpty()) {
       throw new CommandLine.ParameterException(spec.commandLine(), "register at least one person with --person or --people");
     }
-    VisionChatModel model = backend == BackendChoice.embedded ? null
-        : server.build(ModelServerOptions.Protocol.valueOf(backend.name()), env, spec.commandLine());
+    VisionChatModel model;
+    try {
+      model = backend == BackendChoice.embedded ? null
+          : server.build(ModelServerOptions.Protocol.valueOf(backend.name()), env, spec.commandLine(), 3);
+    } catch (PvitException e) {
+      return fail(err, e.getMessage());
+    }
     PersonalizedChat.Builder builder = PersonalizedChat.builder().threshold(threshold);
     people.forEach(builder::person);
     if (model != null) {

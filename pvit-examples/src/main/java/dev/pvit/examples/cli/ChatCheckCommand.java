@@ -22,6 +22,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -38,37 +39,17 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "chat-check",
     mixinStandardHelpOptions = true,
-    description = {
-      "Send one tiny text+image request (a generated 64x64 PNG) to a model server and print",
-      "latency, model id, token usage and the reply. Exit code 3 if the server does not answer."
-    })
+    description =
+        "Send one tiny text+image request (a generated 64x64 PNG) to a model server and print"
+            + " latency, model id, token usage and the reply. Exit code 3 if the server does not answer.")
 public final class ChatCheckCommand implements Callable<Integer> {
-
-  /** The server protocols the command can talk to. */
-  enum Backend {
-    openai,
-    ollama
-  }
 
   @Spec CommandSpec spec;
 
   @Option(names = "--backend", required = true, description = "openai (any OpenAI-compatible server) or ollama.")
-  Backend backend;
+  ModelServerOptions.Protocol backend;
 
-  @Option(names = "--base-url", required = true,
-      description = "Server URL, e.g. http://localhost:8000/v1 (openai) or http://localhost:11434 (ollama).")
-  String baseUrl;
-
-  @Option(names = "--model", required = true, description = "Model name as the server knows it.")
-  String model;
-
-  @Option(names = "--api-key-env", paramLabel = "VAR",
-      description = "Name of the environment variable holding the API key (openai only).")
-  String apiKeyEnv;
-
-  @Option(names = "--timeout", defaultValue = "60s", converter = DurationConverter.class,
-      description = "Longest time for the whole call, e.g. 60s, 2m, 500ms (default: ${DEFAULT-VALUE}).")
-  Duration timeout;
+  @Mixin ModelServerOptions server;
 
   @Option(names = "--stream", description = "Stream the reply and also report time to first text.")
   boolean stream;
@@ -88,25 +69,13 @@ public final class ChatCheckCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    String apiKey = null;
-    if (apiKeyEnv != null) {
-      apiKey = env.apply(apiKeyEnv);
-      if (apiKey == null || apiKey.isBlank()) {
-        err.println("error: environment variable " + apiKeyEnv + " (from --api-key-env) is not set.");
-        return PvitCli.EXIT_INVALID_INPUT;
-      }
-      if (backend == Backend.ollama) {
-        err.println("error: --api-key-env is only used with --backend openai.");
-        return PvitCli.EXIT_USAGE;
-      }
-    }
     VisionChatRequest request = VisionChatRequest.builder()
         .user(ContentPart.text("What colour fills this image? Answer with one word."),
             ContentPart.image(testImage()))
         .maxTokens(16)
         .temperature(0)
         .build();
-    try (VisionChatModel chat = build(apiKey)) {
+    try (VisionChatModel chat = server.build(backend, env, spec.commandLine(), 1)) {
       out.println("backend:  " + backend + " (" + endpoint(chat) + ")");
       long start = System.nanoTime();
       long[] firstText = {-1};
@@ -119,7 +88,7 @@ public final class ChatCheckCommand implements Callable<Integer> {
           : chat.chat(request);
       long end = System.nanoTime();
       String first = firstText[0] < 0 ? "" : " (first text after " + millis(firstText[0] - start) + " ms)";
-      out.println("model:    " + reply.modelId() + (reply.modelId().equals(model) ? "" : " (requested " + model + ")"));
+      out.println("model:    " + reply.modelId() + (reply.modelId().equals(server.model) ? "" : " (requested " + server.model + ")"));
       out.println("latency:  " + millis(end - start) + " ms" + first);
       out.println("usage:    " + usage(reply.usage()));
       out.println("finish:   " + reply.finishReason().name().toLowerCase(Locale.ROOT));
@@ -132,31 +101,6 @@ public final class ChatCheckCommand implements Callable<Integer> {
       err.flush();
       return PvitCli.EXIT_INVALID_INPUT;
     }
-  }
-
-  private VisionChatModel build(String apiKey) {
-    Duration idle = timeout.compareTo(Duration.ofSeconds(60)) < 0 ? timeout : Duration.ofSeconds(60);
-    if (backend == Backend.openai) {
-      return OpenAiCompatibleChatModel.builder()
-          .baseUrl(baseUrl)
-          .model(model)
-          .apiKey(apiKey)
-          .connectTimeout(timeout.compareTo(Duration.ofSeconds(10)) < 0 ? timeout : Duration.ofSeconds(10))
-          .firstByteTimeout(timeout)
-          .idleTimeout(idle)
-          .totalTimeout(timeout)
-          .maxAttempts(1)
-          .build();
-    }
-    return OllamaChatModel.builder()
-        .baseUrl(baseUrl)
-        .model(model)
-        .connectTimeout(timeout.compareTo(Duration.ofSeconds(10)) < 0 ? timeout : Duration.ofSeconds(10))
-        .firstByteTimeout(timeout)
-        .idleTimeout(idle)
-        .totalTimeout(timeout)
-        .maxAttempts(1)
-        .build();
   }
 
   private static String endpoint(VisionChatModel chat) {

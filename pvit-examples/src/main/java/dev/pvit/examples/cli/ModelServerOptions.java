@@ -1,5 +1,6 @@
 package dev.pvit.examples.cli;
 
+import dev.pvit.client.InvalidModelConfigException;
 import dev.pvit.client.OllamaChatModel;
 import dev.pvit.client.OpenAiCompatibleChatModel;
 import dev.pvit.client.VisionChatModel;
@@ -37,10 +38,13 @@ final class ModelServerOptions {
    * @param protocol which API the server speaks
    * @param env reads environment variables (the API key)
    * @param commandLine for usage errors
+   * @param maxAttempts attempts per call, 1 for no retries
    * @return the client
-   * @throws ParameterException if a required option is missing or the key variable is unset
+   * @throws ParameterException if a required option is missing or misused
+   * @throws InvalidModelConfigException if the API-key variable is not set
    */
-  VisionChatModel build(Protocol protocol, UnaryOperator<String> env, picocli.CommandLine commandLine) {
+  VisionChatModel build(Protocol protocol, UnaryOperator<String> env, picocli.CommandLine commandLine,
+      int maxAttempts) {
     if (baseUrl == null || model == null) {
       throw new ParameterException(commandLine, "--base-url and --model are required with --backend " + protocol);
     }
@@ -51,7 +55,7 @@ final class ModelServerOptions {
       }
       apiKey = env.apply(apiKeyEnv);
       if (apiKey == null || apiKey.isBlank()) {
-        throw new ParameterException(commandLine, "environment variable " + apiKeyEnv + " (from --api-key-env) is not set.");
+        throw new InvalidModelConfigException("environment variable " + apiKeyEnv + " (from --api-key-env) is not set.");
       }
     }
     Duration connect = min(timeout, Duration.ofSeconds(10));
@@ -59,11 +63,11 @@ final class ModelServerOptions {
     if (protocol == Protocol.openai) {
       return OpenAiCompatibleChatModel.builder().baseUrl(baseUrl).model(model).apiKey(apiKey)
           .connectTimeout(connect).firstByteTimeout(timeout).idleTimeout(idle).totalTimeout(timeout)
-          .build();
+          .maxAttempts(maxAttempts).build();
     }
     return OllamaChatModel.builder().baseUrl(baseUrl).model(model)
         .connectTimeout(connect).firstByteTimeout(timeout).idleTimeout(idle).totalTimeout(timeout)
-        .build();
+        .maxAttempts(maxAttempts).build();
   }
 
   private static Duration min(Duration a, Duration b) {

@@ -18,8 +18,15 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     version = "pvit 0.1.0-SNAPSHOT",
     description = "Personalized visual understanding: register people, ask about photos.",
-    subcommands = {CommandLine.HelpCommand.class, AskCommand.class, ChatCheckCommand.class,
-      PromptCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      DemoCommand.class,
+      AskCommand.class,
+      EmbedCommand.class,
+      RecognizeCommand.class,
+      PromptCommand.class,
+      ChatCheckCommand.class
+    })
 public final class PvitCli implements Callable<Integer> {
   /** Exit code for usage errors (bad flags, missing arguments). */
   public static final int EXIT_USAGE = 2;

@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>TF {@code 'same'} padding puts the odd pixel of padding after the input (bottom/right): with
  * stride 2 on an even input that is 0 before and 1 after, which PyTorch's symmetric padding cannot
- * express, so such inputs are padded explicitly. Pooling pads with -inf (TF ignores padded cells
- * for max) or uses PyTorch's ceil mode where that is equivalent.
+ * express, so such inputs are padded explicitly. Max pooling pads with -inf (TF ignores padded
+ * cells for max).
  */
 final class TfOps {
   private TfOps() {}
@@ -78,6 +78,10 @@ final class TfOps {
   /**
    * Max pooling with TF padding.
    *
+   * <p>Computed as element-wise maxima of strided views (columns, then rows):
+   * libtorch's CPU {@code max_pool2d} is several times slower than that for these small windows and
+   * dominated both the detector and the recognition stem.
+   *
    * @param x input
    * @param kernel window size
    * @param stride stride
@@ -85,26 +89,28 @@ final class TfOps {
    * @return the output
    */
   static NDArray maxPool(NDArray x, int kernel, int stride, Padding padding) {
-    Shape k = new Shape(kernel, kernel);
-    Shape s = new Shape(stride, stride);
-    if (padding == Padding.VALID) {
-      return Pool.maxPool2d(x, k, s, ZERO, false);
-    }
     long h = x.getShape().get(2);
     long w = x.getShape().get(3);
-    int[] ph = samePadding(h, kernel, stride);
-    int[] pw = samePadding(w, kernel, stride);
-    if (ph[0] == 0 && pw[0] == 0 && ceilPoolSize(h, kernel, stride) == (h + stride - 1) / stride
-        && ceilPoolSize(w, kernel, stride) == (w + stride - 1) / stride) {
-      // Padding only after the input: ceil mode adds the same partial last window.
-      return Pool.maxPool2d(x, k, s, ZERO, true);
-    }
-    NDArray padded = x.pad(new Shape(pw[0], pw[1], ph[0], ph[1]), Double.NEGATIVE_INFINITY);
-    return Pool.maxPool2d(padded, k, s, ZERO, false);
+    int[] ph = padding == Padding.SAME ? samePadding(h, kernel, stride) : new int[2];
+    int[] pw = padding == Padding.SAME ? samePadding(w, kernel, stride) : new int[2];
+    boolean padded = ph[0] + ph[1] + pw[0] + pw[1] > 0;
+    // TF never lets a padded cell win a max, hence -inf.
+    NDArray p = padded ? x.pad(new Shape(pw[0], pw[1], ph[0], ph[1]), Double.NEGATIVE_INFINITY) : x;
+    long outH = (h + ph[0] + ph[1] - kernel) / stride + 1;
+    long outW = (w + pw[0] + pw[1] - kernel) / stride + 1;
+    NDArray cols = windowMax(p, kernel, stride, outW, false);
+    return windowMax(cols, kernel, stride, outH, true);
   }
 
-  private static long ceilPoolSize(long in, int kernel, int stride) {
-    return (in - kernel + stride - 1) / stride + 1;
+  /** Maximum over the {@code kernel} strided views along the last (columns) or second-last axis. */
+  private static NDArray windowMax(NDArray x, int kernel, int stride, long out, boolean rows) {
+    NDArray result = null;
+    for (int j = 0; j < kernel; j++) {
+      String slice = j + ":" + (j + stride * (out - 1) + 1) + ":" + stride;
+      NDArray view = x.get(rows ? "..., " + slice + ", :" : "..., " + slice);
+      result = result == null ? view : result.maximum(view);
+    }
+    return result;
   }
 
   /**

@@ -17,7 +17,7 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
 /** Any chunking of a valid SSE or NDJSON stream decodes to the same text. */
-class StreamParsingProperties {
+class StreamParsingPropertyTest {
 
   @Provide
   Arbitrary<List<String>> deltas() {

@@ -1,0 +1,198 @@
+package dev.pvit.face;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pvit.face.internal.FacePipeline;
+import dev.pvit.image.ImageInput;
+import dev.pvit.person.Person;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Recognition accuracy on the labelled photo set in {@code <shared.dir>/data/faces}: every
+ * identity's reference photos are enrolled, every scene is recognised, and identity presence is
+ * scored per scene (precision, recall, false accepts on the {@code negative_*} scenes).
+ *
+ * <p>Set {@code -Dpvit.accuracy.variants=true} to also log the table for the alternative
+ * pipelines that were compared when choosing the shipped one.
+ */
+class FaceRecognitionAccuracyIT {
+  private static final Logger LOG = LoggerFactory.getLogger(FaceRecognitionAccuracyIT.class);
+  private static Path faces;
+  private static FaceEngine engine;
+  private static JsonNode index;
+
+  @BeforeAll
+  static void setUp() throws Exception {
+    String shared = System.getProperty("shared.dir");
+    assumeTrue(shared != null, "shared.dir not set");
+    faces = Path.of(shared, "data", "faces");
+    assumeTrue(Files.isRegularFile(faces.resolve("scenes.json")), "no labelled face set at " + faces);
+    index = new ObjectMapper().readTree(faces.resolve("scenes.json").toFile());
+    engine = FaceEngine.builder().build();
+  }
+
+  @AfterAll
+  static void tearDown() {
+    if (engine != null) {
+      engine.close();
+    }
+  }
+
+  record Score(String variant, int tp, int fp, int fn, int exact, int scenes, int falseAccepts, int failedPhotos) {
+    double precision() {
+      return tp + fp == 0 ? 1 : tp / (double) (tp + fp);
+    }
+
+    double recall() {
+      return tp + fn == 0 ? 1 : tp / (double) (tp + fn);
+    }
+
+    String row() {
+      return String.format("| %-44s | %.3f | %.3f | %2d/%2d | %d | %d |",
+          variant, precision(), recall(), exact, scenes, falseAccepts, failedPhotos);
+    }
+  }
+
+  /** The shipped pipeline, through the public API only. */
+  @Test
+  void recognises_registered_people_in_scenes() {
+    FaceGallery gallery = FaceGallery.builder().engine(engine).build();
+    int failed = enrollAll(gallery);
+    Score s = evaluate("shipped (public API)", gallery, scene -> engine.recognize(scene, gallery));
+    s = new Score(s.variant(), s.tp(), s.fp(), s.fn(), s.exact(), s.scenes(), s.falseAccepts(), failed);
+    LOG.info("\n| variant | precision | recall | exact | false accepts | failed refs |\n|---|---|---|---|---|---|\n{}", s.row());
+    assertThat(s.falseAccepts()).as("false accepts on negative scenes").isZero();
+    assertThat(s.precision()).as("precision").isGreaterThanOrEqualTo(0.95);
+    assertThat(s.recall()).as("recall").isGreaterThanOrEqualTo(0.85);
+  }
+
+  @Test
+  void compares_pipeline_variants() {
+    assumeTrue(Boolean.getBoolean("pvit.accuracy.variants"), "set -Dpvit.accuracy.variants=true to compare variants");
+    double t = FaceEngine.DEFAULT_SCORE_THRESHOLD;
+    double iou = FaceEngine.DEFAULT_NMS_IOU;
+    Map<String, FacePipeline.Options[]> variants = new LinkedHashMap<>();
+    FacePipeline.Options ref608 = FacePipeline.Options.reference(608, t, iou, false);
+    FacePipeline.Options ref416 = FacePipeline.Options.reference(416, t, iou, false);
+    FacePipeline.Options multi = new FacePipeline.Options(new int[] {608, 416, 320, 224}, t, iou, false, true, false);
+    FacePipeline.Options multiFlip = new FacePipeline.Options(new int[] {608, 416, 320, 224}, t, iou, false, true, true);
+    variants.put("reference 608 everywhere", new FacePipeline.Options[] {ref608, ref608});
+    variants.put("reference 416 everywhere", new FacePipeline.Options[] {ref416, ref416});
+    variants.put("multi-scale refs, 608 scenes", new FacePipeline.Options[] {multi, ref608});
+    variants.put("multi-scale everywhere", new FacePipeline.Options[] {multi, multi});
+    variants.put("multi-scale + flip everywhere", new FacePipeline.Options[] {multiFlip, multiFlip});
+    StringBuilder table = new StringBuilder("\n| variant | precision | recall | exact | false accepts | failed refs |\n|---|---|---|---|---|---|\n");
+    for (Map.Entry<String, FacePipeline.Options[]> v : variants.entrySet()) {
+      FacePipeline.Options refs = v.getValue()[0];
+      FacePipeline.Options scenes = v.getValue()[1];
+      FaceGallery gallery = FaceGallery.builder().build();
+      int failed = enrollWith(gallery, refs);
+      Score s = evaluate(v.getKey(), gallery, scene -> engine.recognize(scene, gallery, scenes));
+      s = new Score(s.variant(), s.tp(), s.fp(), s.fn(), s.exact(), s.scenes(), s.falseAccepts(), failed);
+      table.append(s.row()).append('\n');
+      LOG.info("{}", s.row());
+    }
+    LOG.info("{}", table);
+  }
+
+  private int enrollAll(FaceGallery gallery) {
+    int failed = 0;
+    for (Map.Entry<String, JsonNode> id : iterable(index.get("identities"))) {
+      List<Path> refs = new ArrayList<>();
+      id.getValue().get("references").forEach(r -> refs.add(faces.resolve(r.asText())));
+      try {
+        gallery.enroll(Person.of(id.getKey(), refs.toArray(Path[]::new)));
+      } catch (EnrollmentException e) {
+        LOG.warn("{}", e.getMessage());
+        failed += e.failures().size();
+        Set<String> bad = new HashSet<>();
+        e.failures().forEach(f -> bad.add(f.image()));
+        List<Path> good = refs.stream().filter(p -> !bad.contains(p.toString())).toList();
+        if (!good.isEmpty()) {
+          gallery.enroll(Person.of(id.getKey(), good.toArray(Path[]::new)));
+        }
+      }
+    }
+    return failed;
+  }
+
+  /** Enrollment with given pipeline options (largest face per photo, no ambiguity check). */
+  private int enrollWith(FaceGallery gallery, FacePipeline.Options options) {
+    int failed = 0;
+    for (Map.Entry<String, JsonNode> id : iterable(index.get("identities"))) {
+      List<FaceDescriptor> ds = new ArrayList<>();
+      for (JsonNode r : id.getValue().get("references")) {
+        List<DetectedFace> found = engine.referenceFaces(ImageInput.of(faces.resolve(r.asText())), options);
+        if (found.isEmpty()) {
+          failed++;
+        } else {
+          ds.add(found.get(0).descriptor());
+        }
+      }
+      if (!ds.isEmpty()) {
+        gallery.add(id.getKey(), ds);
+      }
+    }
+    return failed;
+  }
+
+  interface Recognizer {
+    SceneRecognition recognize(ImageInput scene);
+  }
+
+  private Score evaluate(String variant, FaceGallery gallery, Recognizer recognizer) {
+    int tp = 0;
+    int fp = 0;
+    int fn = 0;
+    int exact = 0;
+    int scenes = 0;
+    int falseAccepts = 0;
+    for (JsonNode scene : index.get("scenes")) {
+      String file = scene.get("file").asText();
+      Set<String> truth = new HashSet<>();
+      scene.get("identities").forEach(i -> truth.add(i.asText()));
+      SceneRecognition r = recognizer.recognize(ImageInput.of(faces.resolve(file)));
+      Set<String> predicted = new HashSet<>(r.recognizedPeople());
+      Set<String> hit = new HashSet<>(predicted);
+      hit.retainAll(truth);
+      tp += hit.size();
+      fp += predicted.size() - hit.size();
+      fn += truth.size() - hit.size();
+      if (predicted.equals(truth)) {
+        exact++;
+      }
+      if (file.contains("negative_")) {
+        falseAccepts += predicted.size();
+      }
+      scenes++;
+      if (!predicted.equals(truth)) {
+        StringBuilder sb = new StringBuilder();
+        for (RecognizedFace f : r.faces()) {
+          sb.append(String.format(" [%s %.3f best=%s]", f.name().orElse("?"), f.distance(),
+              f.candidates().isEmpty() ? "-" : f.candidates().get(0).name()));
+        }
+        LOG.info("{}: {} truth={} predicted={} faces:{}", variant, file, truth, predicted, sb);
+      }
+    }
+    return new Score(variant, tp, fp, fn, exact, scenes, falseAccepts, 0);
+  }
+
+  private static Iterable<Map.Entry<String, JsonNode>> iterable(JsonNode node) {
+    return node::fields;
+  }
+}

@@ -1,0 +1,57 @@
+package dev.pvit.face;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class SceneRecognitionTest {
+  static DetectedFace face(double x, FaceDescriptor d) {
+    List<Point> pts = new ArrayList<>();
+    for (int i = 0; i < 68; i++) {
+      pts.add(new Point(x, 0));
+    }
+    return new DetectedFace(new Box(x, 10, 50, 50), 0.9, pts, d, Optional.empty());
+  }
+
+  @Test
+  void a_person_is_given_to_the_closest_face_only() {
+    FaceGallery g = FaceGallery.builder().build();
+    g.add("Alice", List.of(FaceGalleryTest.at(0)));
+    g.add("Bob", List.of(FaceGalleryTest.at(0, 1)));
+    // Both faces are within 0.6 of Alice; the right one is closer, so the left one stays unknown.
+    List<RecognizedFace> r = SceneMatcher.assign(
+        List.of(face(0, FaceGalleryTest.at(0.5)), face(200, FaceGalleryTest.at(0.3))), g);
+    assertThat(r.get(0).name()).isEmpty();
+    assertThat(r.get(0).distance()).isCloseTo(0.5, org.assertj.core.data.Offset.offset(1e-6));
+    assertThat(r.get(0).candidates().get(0).name()).isEqualTo("Alice");
+    assertThat(r.get(1).name()).contains("Alice");
+  }
+
+  @Test
+  void a_face_that_loses_its_best_match_may_take_its_second_if_close_enough() {
+    FaceGallery g = FaceGallery.builder().build();
+    g.add("Alice", List.of(FaceGalleryTest.at(0)));
+    g.add("Bob", List.of(FaceGalleryTest.at(0.55)));
+    List<RecognizedFace> r = SceneMatcher.assign(
+        List.of(face(0, FaceGalleryTest.at(0.2)), face(200, FaceGalleryTest.at(0.1))), g);
+    assertThat(r.get(1).name()).contains("Alice");
+    assertThat(r.get(0).name()).contains("Bob");
+  }
+
+  @Test
+  void scene_orders_faces_left_to_right_and_lists_people_once() {
+    FaceDescriptor d = FaceGalleryTest.at(0);
+    RecognizedFace right = new RecognizedFace(face(300, d), Optional.of("Bob"), 0.3, List.of());
+    RecognizedFace left = new RecognizedFace(face(10, d), Optional.of("Alice"), 0.4, List.of());
+    RecognizedFace mid = new RecognizedFace(face(100, d), Optional.empty(), 0.8, List.of());
+    SceneRecognition s = new SceneRecognition(640, 480, List.of(right, mid, left));
+    assertThat(s.faces()).containsExactly(left, mid, right);
+    assertThat(s.recognizedPeople()).containsExactly("Alice", "Bob");
+    assertThat(s.unknownFaces()).containsExactly(mid);
+    assertThat(s.find("alice")).contains(left);
+    assertThat(s.find("Carol")).isEmpty();
+  }
+}
