@@ -141,6 +141,19 @@ public record Person(
         .replaceAll("\\s+", " ");
   }
 
+  /**
+   * Checks a name with the rules every {@code Person} name follows (non-blank, at most {@value
+   * #MAX_NAME_LENGTH} characters, at least one letter or digit, no control or invisible characters).
+   *
+   * @param name a candidate name
+   * @return the name, trimmed
+   * @throws InvalidPersonException if the name breaks a rule; the message says which
+   */
+  public static String validateName(String name) {
+    checkNotNull(name, "name");
+    return checkName(name, "name");
+  }
+
   private static String checkName(String raw, String what) {
     String n = checkText(raw, what, MAX_NAME_LENGTH);
     if (n.codePoints().noneMatch(Character::isLetterOrDigit)) {

@@ -18,7 +18,15 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     version = "pvit 0.1.0-SNAPSHOT",
     description = "Personalized visual understanding: register people, ask about photos.",
-    subcommands = {CommandLine.HelpCommand.class, EmbedCommand.class, RecognizeCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      DemoCommand.class,
+      AskCommand.class,
+      EmbedCommand.class,
+      RecognizeCommand.class,
+      PromptCommand.class,
+      ChatCheckCommand.class
+    })
 public final class PvitCli implements Callable<Integer> {
   /** Exit code for usage errors (bad flags, missing arguments). */
   public static final int EXIT_USAGE = 2;
@@ -39,8 +47,7 @@ public final class PvitCli implements Callable<Integer> {
    * @return a configured picocli command line
    */
   public static CommandLine commandLine() {
-    CommandLine cl = new CommandLine(new PvitCli());
-    return cl;
+    return CliErrors.install(new CommandLine(new PvitCli()));
   }
 
   /**

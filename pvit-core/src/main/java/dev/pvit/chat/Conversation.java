@@ -1,0 +1,109 @@
+package dev.pvit.chat;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import dev.pvit.face.SceneRecognition;
+import dev.pvit.image.ImageInput;
+import dev.pvit.prompt.Exchange;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A multi-turn conversation about one scene at a time. The scene stays the subject until a new one
+ * is given, its recognition is computed once, and pronouns ("is she smiling?") refer to the last
+ * person mentioned.
+ *
+ * <pre>{@code
+ * Conversation c = chat.conversation();
+ * c.ask(Path.of("party.jpg"), "Is Alice here?");
+ * c.ask("Is she smiling?");
+ * }</pre>
+ *
+ * <p>Thread-safe, but turns are meant to come from one user in order.
+ */
+public final class Conversation {
+  private final PersonalizedChat chat;
+  private final List<Turn> turns = new ArrayList<>();
+  private final List<String> mentioned = new ArrayList<>();
+  private @Nullable ImageInput scene;
+  private @Nullable SceneRecognition recognition;
+
+  Conversation(PersonalizedChat chat) {
+    this.chat = chat;
+  }
+
+  /**
+   * One question and its answer.
+   *
+   * @param scene the scene asked about
+   * @param question the question
+   * @param answer the answer
+   */
+  public record Turn(ImageInput scene, String question, Answer answer) {}
+
+  /**
+   * Asks about a new scene photo file; it becomes the conversation's subject.
+   *
+   * @param scene the photo
+   * @param question the question
+   * @return the answer
+   */
+  public Answer ask(Path scene, String question) {
+    return ask(ImageInput.of(scene), question);
+  }
+
+  /**
+   * Asks about a new scene; it becomes the conversation's subject.
+   *
+   * @param scene the photo
+   * @param question the question
+   * @return the answer
+   */
+  public synchronized Answer ask(ImageInput scene, String question) {
+    checkNotNull(scene, "scene");
+    if (!scene.equals(this.scene)) {
+      this.scene = scene;
+      this.recognition = null;
+    }
+    return ask(question);
+  }
+
+  /**
+   * Asks about the current scene.
+   *
+   * @param question the question
+   * @return the answer
+   * @throws IllegalStateException if no scene was given yet
+   */
+  public synchronized Answer ask(String question) {
+    ImageInput s = scene;
+    if (s == null) {
+      throw new IllegalStateException("No scene yet: call ask(scene, question) first.");
+    }
+    SceneRecognition r = recognition;
+    if (r == null) {
+      r = chat.recognize(s);
+      recognition = r;
+    }
+    List<String> previous = List.copyOf(mentioned);
+    List<Exchange> history = turns.stream()
+        .filter(t -> t.scene().equals(s))
+        .map(t -> new Exchange(t.question(), t.answer().text()))
+        .toList();
+    Answer answer = chat.ask(s, r, question, previous, history);
+    mentioned.addAll(chat.mentionedPeople(question, previous));
+    turns.add(new Turn(s, question, answer));
+    return answer;
+  }
+
+  /**
+   * The turns so far, oldest first.
+   *
+   * @return the history
+   */
+  public synchronized List<Turn> history() {
+    return List.copyOf(turns);
+  }
+}

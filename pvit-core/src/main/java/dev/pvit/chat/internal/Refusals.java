@@ -1,0 +1,24 @@
+package dev.pvit.chat.internal;
+
+import java.util.Random;
+
+/** Where refusal sentences come from (the prompt package's template families). */
+public interface Refusals {
+  /**
+   * A refusal for a registered person who is not in the scene.
+   *
+   * @param name the person's name
+   * @param random chooses the phrasing
+   * @return a sentence naming the person
+   */
+  String absent(String name, Random random);
+
+  /**
+   * A refusal for a name that was never registered.
+   *
+   * @param name the name as asked
+   * @param random chooses the phrasing
+   * @return a sentence naming the person
+   */
+  String unknown(String name, Random random);
+}

@@ -1,0 +1,536 @@
+package dev.pvit.prompt;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.common.collect.ImmutableList;
+import dev.pvit.PvitException;
+import dev.pvit.image.ImageInput;
+import dev.pvit.person.Person;
+import dev.pvit.prompt.internal.Json;
+import dev.pvit.prompt.internal.NameExtractor;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Reads PVIT/LLaVA records (PVIT-3M conversation records and P-Bench choice records) back into a
+ * {@link LlavaRecord}: the {@link PersonalizedPrompt}, the expected answer, {@code cnt} and other
+ * fields. The inverse of {@link LlavaConversationRenderer}: parsing a rendered record gives back an
+ * equal record.
+ *
+ * <p>The first {@code human} turn must be: per person, one or more placeholders followed by the
+ * introduction (inside the wrapper tokens, if configured), then the scene placeholder(s) and the
+ * question. Each person's name is recovered from their introduction: by the configured templates if
+ * any, otherwise by this SDK's families (the most specific match wins) and then a heuristic for other
+ * wordings ("This is a photo of Kristina.", "Here is Kristina in a photo."); a custom {@link
+ * Builder#nameExtractor(Function)} handles anything else. Records are validated like any prompt:
+ * reserved tokens in names or texts are errors.
+ *
+ * <pre>{@code
+ * LlavaConversationParser parser = LlavaConversationParser.builder()
+ *     .imageResolver(ImageResolver.directory(Path.of("/data/pvit")))
+ *     .build();
+ * for (LlavaRecord r : parser.readJsonl(Path.of("pvit-3m-sample.jsonl"))) {
+ *   System.out.println(r.prompt().question() + " -> " + r.answer().orElse("?"));
+ * }
+ * }</pre>
+ */
+public final class LlavaConversationParser {
+  private static final Set<String> STANDARD_FIELDS =
+      Set.of("image", "cnt", "conversations", "text", "value");
+
+  private final ImageResolver resolver;
+  private final ImagePlaceholder placeholder;
+  private final WrapperTokens wrapper;
+  private final NameExtractor extractor;
+  private final Function<String, Optional<String>> customExtractor;
+
+  private LlavaConversationParser(Builder b) {
+    this.resolver = b.resolver;
+    this.placeholder = b.placeholder;
+    this.wrapper = b.wrapper;
+    this.customExtractor = b.customExtractor;
+    if (b.introTemplates.isEmpty()) {
+      List<String> all = new ArrayList<>();
+      all.add(Templates.DEFAULT_INTRODUCTION);
+      all.addAll(Templates.introductions(IntroStyle.FACE));
+      all.addAll(Templates.introductions(IntroStyle.BODY));
+      this.extractor = new NameExtractor(all, true);
+    } else {
+      this.extractor = new NameExtractor(b.introTemplates, false);
+    }
+  }
+
+  /**
+   * A parser with default settings: {@code <image>} placeholder, no wrapper tokens, placeholder
+   * images ({@link ImageResolver#placeholders()}).
+   *
+   * @return the parser
+   */
+  public static LlavaConversationParser create() {
+    return builder().build();
+  }
+
+  /**
+   * A builder.
+   *
+   * @return the builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Parses one record from JSON text.
+   *
+   * @param json one JSON object
+   * @return the record
+   * @throws InvalidPromptException if the JSON or the record is malformed
+   */
+  public LlavaRecord parse(String json) {
+    checkNotNull(json, "json");
+    JsonNode node;
+    try {
+      node = Json.MAPPER.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new InvalidPromptException("The record is not valid JSON: " + e.getOriginalMessage(), e);
+    }
+    return parse(node);
+  }
+
+  /**
+   * Parses one record.
+   *
+   * @param node one JSON object
+   * @return the record
+   * @throws InvalidPromptException if the record is malformed
+   */
+  public LlavaRecord parse(JsonNode node) {
+    checkNotNull(node, "node");
+    if (!node.isObject()) {
+      throw new InvalidPromptException("A record must be a JSON object, not " + node.getNodeType() + ".");
+    }
+    List<String> refs = imageRefs(node);
+    Map<String, JsonNode> extras = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> f : node.properties()) {
+      if (!STANDARD_FIELDS.contains(f.getKey())) {
+        extras.put(f.getKey(), f.getValue());
+      }
+    }
+    if (node.has("conversations")) {
+      return parseConversation((ObjectNode) node, refs, extras);
+    }
+    if (node.has("text")) {
+      String text = string(node, "text");
+      FirstTurn first = firstTurn(text, refs);
+      PersonalizedPrompt.Builder b = first.builder().question(first.text());
+      Optional<String> answer =
+          node.hasNonNull("value") ? Optional.of(node.get("value").asText()) : Optional.empty();
+      return new LlavaRecord(b.build(), answer, OptionalInt.empty(), LlavaRecord.Shape.CHOICE, extras);
+    }
+    throw new InvalidPromptException(
+        "The record has neither 'conversations' (PVIT-3M shape) nor 'text' (P-Bench choice shape).");
+  }
+
+  /**
+   * Reads a JSONL stream, one record per non-blank line.
+   *
+   * @param reader the text (not closed)
+   * @return the records in order
+   * @throws InvalidPromptException naming the line of the first bad record
+   */
+  public List<LlavaRecord> parseJsonl(Reader reader) {
+    ImmutableList.Builder<LlavaRecord> out = ImmutableList.builder();
+    parseJsonl(reader, out::add);
+    return out.build();
+  }
+
+  /**
+   * Streams a JSONL input record by record, for files too large to hold in memory (PVIT-3M).
+   *
+   * <pre>{@code
+   * long n = parser.parseJsonl(reader, record -> writer.write(renderer.renderJson(record)));
+   * }</pre>
+   *
+   * @param reader the text (not closed)
+   * @param consumer receives each record in order
+   * @return the number of records read
+   * @throws InvalidPromptException naming the line of the first bad record
+   */
+  public long parseJsonl(Reader reader, Consumer<LlavaRecord> consumer) {
+    checkNotNull(reader, "reader");
+    checkNotNull(consumer, "consumer");
+    BufferedReader in = reader instanceof BufferedReader br ? br : new BufferedReader(reader);
+    long lineNo = 0;
+    long records = 0;
+    try {
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        lineNo++;
+        if (line.isBlank()) {
+          continue;
+        }
+        LlavaRecord record;
+        try {
+          record = parse(line);
+        } catch (PvitException e) {
+          throw new InvalidPromptException("Line " + lineNo + ": " + e.getMessage(), e);
+        }
+        consumer.accept(record);
+        records++;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return records;
+  }
+
+  /**
+   * Reads a JSONL file (UTF-8).
+   *
+   * @param file the file
+   * @return the records in order
+   * @throws InvalidPromptException naming the line of the first bad record
+   */
+  public List<LlavaRecord> readJsonl(Path file) {
+    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      return parseJsonl(r);
+    } catch (IOException e) {
+      throw new InvalidPromptException("Cannot read '" + file + "': " + e.getMessage(), e);
+    }
+  }
+
+  private LlavaRecord parseConversation(ObjectNode node, List<String> refs, Map<String, JsonNode> extras) {
+    JsonNode conv = node.get("conversations");
+    if (!conv.isArray() || conv.isEmpty()) {
+      throw new InvalidPromptException("'conversations' must be a non-empty array of {from, value} turns.");
+    }
+    List<String> from = new ArrayList<>();
+    List<String> values = new ArrayList<>();
+    for (int i = 0; i < conv.size(); i++) {
+      JsonNode t = conv.get(i);
+      if (!t.isObject()) {
+        throw new InvalidPromptException("Turn " + (i + 1) + " of 'conversations' is not an object.");
+      }
+      from.add(string(t, "from"));
+      values.add(string(t, "value"));
+    }
+    String system = null;
+    if (from.get(0).equals("system")) {
+      system = values.get(0);
+      from.remove(0);
+      values.remove(0);
+    }
+    for (int i = 0; i < from.size(); i++) {
+      String expected = i % 2 == 0 ? "human" : "gpt";
+      if (!from.get(i).equals(expected)) {
+        throw new InvalidPromptException(
+            "Turn " + (i + 1) + " is from '" + from.get(i) + "' but '" + expected
+                + "' was expected; turns must alternate human, gpt, starting with human.");
+      }
+      if (i > 0 && values.get(i).contains(placeholder.token())) {
+        throw new InvalidPromptException(
+            "Turn " + (i + 1) + " contains the image placeholder '" + placeholder.token()
+                + "'; only the first human turn may carry images.");
+      }
+    }
+    if (from.isEmpty()) {
+      throw new InvalidPromptException("'conversations' has no human turn.");
+    }
+    Optional<String> answer = Optional.empty();
+    if (from.size() % 2 == 0) {
+      answer = Optional.of(values.remove(values.size() - 1));
+    }
+    // values now: h0, g0, h1, g1, ..., hk; h0 is the prefix plus the first user text.
+    FirstTurn first = firstTurn(values.get(0), refs);
+    PersonalizedPrompt.Builder b = first.builder();
+    int k = values.size() / 2;
+    for (int i = 0; i < k; i++) {
+      b.exchange(i == 0 ? first.text() : values.get(2 * i), values.get(2 * i + 1));
+    }
+    b.question(k == 0 ? first.text() : values.get(values.size() - 1));
+    if (system != null) {
+      b.systemPrompt(system);
+    }
+    OptionalInt cnt = OptionalInt.empty();
+    if (node.has("cnt")) {
+      JsonNode c = node.get("cnt");
+      if (!c.canConvertToInt() || !c.isIntegralNumber() || c.asInt() < 0) {
+        throw new InvalidPromptException("'cnt' must be a non-negative integer, not " + c + ".");
+      }
+      cnt = OptionalInt.of(c.asInt());
+    }
+    return new LlavaRecord(b.build(), answer, cnt, LlavaRecord.Shape.CONVERSATION, extras);
+  }
+
+  private record FirstTurn(PersonalizedPrompt.Builder builder, String text) {}
+
+  /** Parses the first human turn into people and scenes (in the builder) and the first user text. */
+  private FirstTurn firstTurn(String value, List<String> refs) {
+    List<Object> tokens = tokenize(value);
+    long imageTags = tokens.stream().filter(t -> t == Tag.IMAGE).count();
+    if (imageTags != refs.size()) {
+      throw new InvalidPromptException(
+          "The first human turn has " + imageTags + " image placeholder(s) '" + placeholder.token()
+              + "' but the 'image' list has " + refs.size() + " entries; they must match.");
+    }
+    Iterator<String> refIt = refs.iterator();
+    PersonalizedPrompt.Builder b =
+        PersonalizedPrompt.builder().imagePlaceholder(placeholder).wrapperTokens(wrapper);
+    int i = 0;
+    int personNo = 0;
+    while (true) {
+      if (i >= tokens.size()) {
+        throw new InvalidPromptException("The first human turn has no scene image and question.");
+      }
+      boolean wrapped = tokens.get(i) == Tag.OPEN;
+      if (wrapped) {
+        i++;
+      }
+      if (i >= tokens.size() || tokens.get(i) != Tag.IMAGE) {
+        throw new InvalidPromptException(
+            "The first human turn must start each part with an image placeholder '" + placeholder.token()
+                + "'; found " + describe(tokens, i) + " instead.");
+      }
+      List<ImageInput> images = new ArrayList<>();
+      while (i < tokens.size() && tokens.get(i) == Tag.IMAGE) {
+        images.add(resolve(refIt.next()));
+        i++;
+      }
+      if (i >= tokens.size() || !(tokens.get(i) instanceof String)) {
+        throw new InvalidPromptException(
+            "An image placeholder is followed by " + describe(tokens, i) + "; an introduction or question must follow.");
+      }
+      String text = (String) tokens.get(i++);
+      if (wrapped) {
+        if (i >= tokens.size() || tokens.get(i) != Tag.CLOSE) {
+          throw new InvalidPromptException(
+              "Person " + (personNo + 1) + " opened with '" + wrapper.open() + "' but is not closed with '"
+                  + wrapper.close() + "'.");
+        }
+        i++;
+      }
+      boolean last = i >= tokens.size();
+      if (last && !wrapped) {
+        b.scenes(images);
+        return new FirstTurn(b, text);
+      }
+      if (last || (!wrapped && !wrapper.isNone())) {
+        throw new InvalidPromptException(
+            "Person " + (personNo + 1) + " is " + (wrapped ? "followed by no scene" : "not wrapped in '"
+                + wrapper.open() + "' … '" + wrapper.close() + "'") + "; check the wrapper tokens setting.");
+      }
+      personNo++;
+      String name = extractName(text, personNo);
+      b.person(new Person(name, List.of(), List.of(), images), text);
+    }
+  }
+
+  private String extractName(String intro, int personNo) {
+    Optional<String> name = customExtractor.apply(intro);
+    if (name.isEmpty()) {
+      name = extractor.extract(intro);
+    }
+    return name.orElseThrow(
+        () ->
+            new InvalidPromptException(
+                "Cannot find the name of person " + personNo + " in the introduction '" + intro
+                    + "'; configure introTemplates(...) or nameExtractor(...)."));
+  }
+
+  private ImageInput resolve(String ref) {
+    if (ref.startsWith("data:")) {
+      int comma = ref.indexOf(',');
+      if (comma < 0 || !ref.substring(0, comma).endsWith(";base64")) {
+        throw new InvalidPromptException("Image data URL is not base64-encoded; use data:<type>;base64,<data>.");
+      }
+      try {
+        return ImageInput.of(Base64.getDecoder().decode(ref.substring(comma + 1)), "inline image");
+      } catch (IllegalArgumentException e) {
+        throw new InvalidPromptException("Image data URL has invalid base64: " + e.getMessage(), e);
+      }
+    }
+    return resolver.resolve(ref);
+  }
+
+  private enum Tag {
+    IMAGE,
+    OPEN,
+    CLOSE
+  }
+
+  /** Splits text into tags and stripped non-empty text chunks. */
+  private List<Object> tokenize(String value) {
+    List<Object> out = new ArrayList<>();
+    int pos = 0;
+    while (pos <= value.length()) {
+      int best = -1;
+      Tag tag = null;
+      String tok = null;
+      for (Tag t : Tag.values()) {
+        String s = t == Tag.IMAGE ? placeholder.token() : t == Tag.OPEN ? wrapper.open() : wrapper.close();
+        if (s.isEmpty()) {
+          continue;
+        }
+        int at = value.indexOf(s, pos);
+        if (at >= 0 && (best < 0 || at < best || (at == best && s.length() > tok.length()))) {
+          best = at;
+          tag = t;
+          tok = s;
+        }
+      }
+      int end = best < 0 ? value.length() : best;
+      String text = value.substring(pos, end).strip();
+      if (!text.isEmpty()) {
+        out.add(text);
+      }
+      if (best < 0) {
+        break;
+      }
+      out.add(tag);
+      pos = best + tok.length();
+    }
+    return out;
+  }
+
+  private String describe(List<Object> tokens, int i) {
+    if (i >= tokens.size()) {
+      return "the end of the turn";
+    }
+    Object t = tokens.get(i);
+    if (t == Tag.IMAGE) {
+      return "'" + placeholder.token() + "'";
+    } else if (t == Tag.OPEN) {
+      return "'" + wrapper.open() + "'";
+    } else if (t == Tag.CLOSE) {
+      return "'" + wrapper.close() + "'";
+    }
+    return "the text '" + t + "'";
+  }
+
+  private static List<String> imageRefs(JsonNode node) {
+    JsonNode img = node.get("image");
+    List<String> refs = new ArrayList<>();
+    if (img == null || img.isNull()) {
+      throw new InvalidPromptException("The record has no 'image' list; PVIT records list their images in placeholder order.");
+    }
+    if (img.isTextual()) {
+      refs.add(img.asText());
+    } else if (img.isArray()) {
+      for (JsonNode r : img) {
+        if (!r.isTextual()) {
+          throw new InvalidPromptException("Every entry of 'image' must be a string path, not " + r + ".");
+        }
+        refs.add(r.asText());
+      }
+    } else {
+      throw new InvalidPromptException("'image' must be a list of paths, not " + img.getNodeType() + ".");
+    }
+    return refs;
+  }
+
+  private static String string(JsonNode node, String field) {
+    JsonNode v = node.get(field);
+    if (v == null || !v.isTextual()) {
+      throw new InvalidPromptException("The field '" + field + "' is missing or not a string.");
+    }
+    return v.asText();
+  }
+
+  /** Builder for {@link LlavaConversationParser}. */
+  public static final class Builder {
+    private ImageResolver resolver = ImageResolver.placeholders();
+    private ImagePlaceholder placeholder = ImagePlaceholder.LLAVA;
+    private WrapperTokens wrapper = WrapperTokens.NONE;
+    private final List<String> introTemplates = new ArrayList<>();
+    private Function<String, Optional<String>> customExtractor = intro -> Optional.empty();
+
+    private Builder() {}
+
+    /**
+     * How image references become images ({@link ImageResolver#placeholders()} by default). Data
+     * URLs are always decoded directly.
+     *
+     * @param resolver the resolver
+     * @return this builder
+     */
+    public Builder imageResolver(ImageResolver resolver) {
+      this.resolver = checkNotNull(resolver, "resolver");
+      return this;
+    }
+
+    /**
+     * The image placeholder used by the records ({@code <image>} by default).
+     *
+     * @param placeholder the placeholder
+     * @return this builder
+     */
+    public Builder imagePlaceholder(ImagePlaceholder placeholder) {
+      this.placeholder = checkNotNull(placeholder, "placeholder");
+      return this;
+    }
+
+    /**
+     * The wrapper tokens used by the records ({@link WrapperTokens#NONE} by default).
+     *
+     * @param tokens the tokens
+     * @return this builder
+     */
+    public Builder wrapperTokens(WrapperTokens tokens) {
+      this.wrapper = checkNotNull(tokens, "tokens");
+      return this;
+    }
+
+    /**
+     * Introduction templates to recover names with; when set, only these (and a custom extractor)
+     * are used, which makes names containing template words unambiguous.
+     *
+     * @param templates templates containing {@value Templates#NAME_SLOT} once
+     * @return this builder
+     */
+    public Builder introTemplates(List<String> templates) {
+      for (String t : templates) {
+        Templates.fill(t, "x");
+        introTemplates.add(t);
+      }
+      return this;
+    }
+
+    /**
+     * A custom name extractor, tried first for every introduction.
+     *
+     * @param extractor returns the name in an introduction, or empty to fall back
+     * @return this builder
+     */
+    public Builder nameExtractor(Function<String, Optional<String>> extractor) {
+      this.customExtractor = checkNotNull(extractor, "extractor");
+      return this;
+    }
+
+    /**
+     * Builds the parser.
+     *
+     * @return the parser
+     */
+    public LlavaConversationParser build() {
+      return new LlavaConversationParser(this);
+    }
+  }
+}

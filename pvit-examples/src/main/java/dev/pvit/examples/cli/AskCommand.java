@@ -1,0 +1,177 @@
+package dev.pvit.examples.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pvit.PvitException;
+import dev.pvit.chat.Answer;
+import dev.pvit.chat.PersonalizedChat;
+import dev.pvit.chat.RecognizedPerson;
+import dev.pvit.client.VisionChatModel;
+import dev.pvit.image.ImageInput;
+import dev.pvit.person.Person;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code pvit ask}: registers people and asks one question about a scene.
+ *
+ * <pre>{@code
+ * ./pvit ask --person Alice=alice1.jpg,alice2.jpg --person Bob=bob.jpg --scene party.jpg "Who is on the left?"
+ * ./pvit ask --people people/ --scene party.jpg --backend openai --base-url http://localhost:8000/v1 \
+ *     --model Qwen/Qwen2.5-VL-7B-Instruct "What is Bob holding?"
+ * }</pre>
+ */
+@Command(
+    name = "ask",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Register people and ask a question about a scene photo.",
+      "The embedded backend needs no server; openai/ollama add a vision-language model (grounded by default)."
+    })
+public final class AskCommand implements Callable<Integer> {
+  /** Which backend answers. */
+  enum BackendChoice {
+    embedded,
+    openai,
+    ollama
+  }
+
+  /** How a model backend is used. */
+  enum Mode {
+    grounded,
+    in_context
+  }
+
+  @Spec CommandSpec spec;
+
+  @Mixin PeopleOptions peopleOptions;
+
+  @Mixin ModelServerOptions server;
+
+  @Option(names = "--scene", required = true, paramLabel = "IMG", description = "The photo to ask about.")
+  Path scene;
+
+  @Option(names = "--backend", defaultValue = "embedded",
+      description = "embedded (default, no server), openai or ollama.")
+  BackendChoice backend;
+
+  @Option(names = "--mode", defaultValue = "grounded",
+      description = "With a model backend: grounded (default; recognise locally, tell the model who is where) "
+          + "or in_context (the PVIT prefix, for PVIT-tuned models).")
+  Mode mode;
+
+  @Option(names = "--threshold", defaultValue = "0.6",
+      description = "Face distance below which a face is a registered person (default: ${DEFAULT-VALUE}).")
+  double threshold;
+
+  @Option(names = "--json", description = "Print the answer as one JSON object.")
+  boolean json;
+
+  @Parameters(paramLabel = "QUESTION", description = "The question, in English.")
+  String question;
+
+  private final UnaryOperator<String> env;
+
+  /** Creates the command reading API keys from the process environment. */
+  public AskCommand() {
+    this(System::getenv);
+  }
+
+  AskCommand(UnaryOperator<String> env) {
+    this.env = env;
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    List<Person> people;
+    ImageInput image;
+    try {
+      people = peopleOptions.load();
+      image = ImageInput.of(scene);
+    } catch (PvitException e) {
+      return fail(err, e.getMessage());
+    }
+    if (people.isEmpty()) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "register at least one person with --person or --people");
+    }
+    VisionChatModel model;
+    try {
+      model = backend == BackendChoice.embedded ? null
+          : server.build(ModelServerOptions.Protocol.valueOf(backend.name()), env, spec.commandLine(), 3);
+    } catch (PvitException e) {
+      return fail(err, e.getMessage());
+    }
+    PersonalizedChat.Builder builder = PersonalizedChat.builder().threshold(threshold);
+    people.forEach(builder::person);
+    if (model != null) {
+      if (mode == Mode.grounded) {
+        builder.grounded(model);
+      } else {
+        builder.inContext(model);
+      }
+    }
+    try (PersonalizedChat chat = builder.build()) {
+      Answer answer = chat.ask(image, question);
+      if (json) {
+        out.println(toJson(answer));
+      } else {
+        out.println(answer.text());
+        out.printf(Locale.ROOT, "[%s, %s backend, %d ms recognition, %d ms model]%n",
+            answer.kind(), answer.backend().name().toLowerCase(Locale.ROOT),
+            answer.recognitionTime().toMillis(), answer.modelTime().toMillis());
+      }
+      out.flush();
+      return 0;
+    } catch (PvitException e) {
+      return fail(err, e.getMessage());
+    } finally {
+      if (model != null) {
+        model.close();
+      }
+    }
+  }
+
+  private static int fail(PrintWriter err, String message) {
+    err.println("error: " + message.replace('\n', ' '));
+    err.flush();
+    return PvitCli.EXIT_INVALID_INPUT;
+  }
+
+  static String toJson(Answer a) {
+    ObjectMapper mapper = new ObjectMapper();
+    ObjectNode o = mapper.createObjectNode();
+    o.put("text", a.text());
+    o.put("kind", a.kind().name());
+    ArrayNode people = o.putArray("people");
+    for (RecognizedPerson p : a.people()) {
+      ObjectNode n = people.addObject();
+      n.put("name", p.name());
+      ArrayNode box = n.putArray("box");
+      box.add(Math.round(p.box().x())).add(Math.round(p.box().y()))
+          .add(Math.round(p.box().width())).add(Math.round(p.box().height()));
+      n.put("distance", Math.round(p.distance() * 10000) / 10000.0);
+      n.put("position", p.position().label());
+    }
+    o.put("facesDetected", a.facesDetected());
+    o.put("backend", a.backend().name().toLowerCase(Locale.ROOT));
+    o.put("recognitionMs", a.recognitionTime().toMillis());
+    o.put("modelMs", a.modelTime().toMillis());
+    a.usage().ifPresent(u -> o.putObject("usage")
+        .put("promptTokens", u.promptTokens()).put("completionTokens", u.completionTokens()));
+    return o.toString();
+  }
+}
