@@ -114,31 +114,72 @@ public final class FacePipeline {
   }
 
   /**
-   * Runs the detector at several input sizes and merges the results with NMS (highest score wins).
-   * Small input sizes find faces that fill the photo, large ones find small faces.
+   * A box from an extra size is dropped when this fraction of the smaller box lies inside an
+   * already kept box: the same face seen at two scales often overlaps by less than the NMS IoU.
+   */
+  static final double EXTRA_SCALE_MAX_OVERLAP = 0.5;
+  /** Detector input size used to confirm a box found only at an extra size. */
+  static final int CONFIRM_SIZE = 224;
+  /** IoU with which the confirming detection must reproduce the box. */
+  static final double CONFIRM_IOU = 0.5;
+
+  /**
+   * Runs the detector at several input sizes and merges the results. All detections of the first
+   * size are kept (as {@link #detect} gives them). Detections of the other sizes, which exist to find
+   * faces that fill the photo, are added highest score first when they do not overlap a kept box
+   * (IoU above {@code nmsIou}, or more than {@value #EXTRA_SCALE_MAX_OVERLAP} of the smaller box
+   * covered) and when they are confirmed: the detector, run on a square of twice the box's size
+   * around it, finds the same box again (IoU &ge; {@value #CONFIRM_IOU}). Unconfirmed boxes are
+   * mostly false ones between two neighbouring faces.
    *
    * @param img the image
-   * @param sizes detector input sizes
+   * @param sizes detector input sizes, the primary one first
    * @param scoreThreshold minimum score
    * @param nmsIou NMS IoU
-   * @return merged detections, highest score first
+   * @return merged detections: the first size's in score order, then the added ones
    */
   public List<Detection> detectMultiScale(RgbImage img, int[] sizes, double scoreThreshold, double nmsIou) {
-    List<Detection> all = new ArrayList<>();
-    for (int s : sizes) {
-      all.addAll(detect(img, s, scoreThreshold, nmsIou));
+    List<Detection> kept = new ArrayList<>(detect(img, sizes[0], scoreThreshold, nmsIou));
+    List<Detection> extra = new ArrayList<>();
+    for (int i = 1; i < sizes.length; i++) {
+      extra.addAll(detect(img, sizes[i], scoreThreshold, nmsIou));
     }
-    List<Rect> boxes = new ArrayList<>();
-    List<Double> scores = new ArrayList<>();
-    for (Detection d : all) {
-      boxes.add(d.box());
-      scores.add(d.score());
+    extra.sort((a, b) -> Double.compare(b.score(), a.score()));
+    for (Detection d : extra) {
+      boolean overlaps = false;
+      for (Detection k : kept) {
+        if (k.box().iou(d.box()) > nmsIou || k.box().overlapOfSmaller(d.box()) > EXTRA_SCALE_MAX_OVERLAP) {
+          overlaps = true;
+          break;
+        }
+      }
+      if (!overlaps && confirmed(img, d, scoreThreshold, nmsIou)) {
+        kept.add(d);
+      }
     }
-    List<Detection> merged = new ArrayList<>();
-    for (int i : TinyYolo.nms(boxes, scores, nmsIou)) {
-      merged.add(all.get(i));
+    return kept;
+  }
+
+  private boolean confirmed(RgbImage img, Detection d, double scoreThreshold, double nmsIou) {
+    Rect b = d.box();
+    double side = 2 * Math.max(b.width(), b.height());
+    double cx = b.x() + b.width() / 2;
+    double cy = b.y() + b.height() / 2;
+    int[] crop = new Rect(cx - side / 2, cy - side / 2, side, side).clipAtImageBorders(img.width(), img.height());
+    if (crop[2] < 1 || crop[3] < 1) {
+      return false;
     }
-    return merged;
+    float[] input = new float[3 * CONFIRM_SIZE * CONFIRM_SIZE];
+    Tensors.write(img, crop[0], crop[1], crop[2], crop[3], false, CONFIRM_SIZE, Tensors.DETECTOR_MEAN, input, 0);
+    float[] out = nets.detect(input, 1, CONFIRM_SIZE);
+    for (Detection c : TinyYolo.decode(out, 0, CONFIRM_SIZE, crop[2], crop[3], scoreThreshold, nmsIou)) {
+      Rect r = c.box();
+      Rect inImage = new Rect(r.x() + crop[0], r.y() + crop[1], r.width(), r.height());
+      if (inImage.iou(b) >= CONFIRM_IOU) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
