@@ -44,8 +44,11 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>multi-scale detection: the detector runs at the configured size and at 416, 320 and 224
- *       (those below it), merged with NMS, so faces that fill the photo are found as well as small
- *       ones (at 608 alone the tiny detector misses most close-ups and tight face crops);
+ *       (those below it), so faces that fill the photo are found as well as small ones (at 608 alone
+ *       the tiny detector misses most close-ups and tight face crops). Every detection of the
+ *       configured size is kept; a box seen only at a smaller size is added if it does not overlap a
+ *       kept face and the detector finds it again on a zoomed crop around it, which rejects
+ *       duplicate and false boxes between neighbouring faces;
  *   <li>zoom-out fallback: if still no face is found, the photo is centred on a canvas twice its size
  *       and searched again (tight crops whose face touches every border);
  *   <li>landmarks are placed relative to the crop actually fed to the landmark net (face-api offsets
