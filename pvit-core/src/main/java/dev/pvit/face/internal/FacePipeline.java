@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The per-image pipeline: detect, crop, landmarks, dlib alignment, descriptors, optional
- * attributes. With {@link Options#reference()} it reproduces face-api.js step by step; the other
+ * attributes. With {@link Options#reference(int, double, double, boolean)} it reproduces face-api.js step by step; the other
  * options trade that for accuracy (multi-scale detection, landmark shift fix, flip averaging).
  */
 public final class FacePipeline {
