@@ -13,6 +13,8 @@ import org.jspecify.annotations.Nullable;
 public final class FacePipeline {
   /** Recognition net input side. */
   public static final int DESCRIPTOR_SIZE = 150;
+  /** Longest side of the photo placed on the zoom-out canvas (larger photos are shrunk first). */
+  static final int ZOOM_OUT_MAX_SIDE = 1024;
   /** Largest number of faces sent to a net in one batch. */
   static final int MAX_BATCH = 16;
 
@@ -69,22 +71,26 @@ public final class FacePipeline {
     if (!faces.isEmpty() || !opt.zoomOutFallback()) {
       return faces;
     }
-    int offX = img.width() / 2;
-    int offY = img.height() / 2;
-    RgbImage canvas = img.placedOn(2 * img.width(), 2 * img.height(), offX, offY);
+    // Faces that need this fill the photo, so a shrunk copy loses nothing and bounds the canvas memory.
+    RgbImage small = img.shrunkTo(ZOOM_OUT_MAX_SIDE);
+    double sx = (double) img.width() / small.width();
+    double sy = (double) img.height() / small.height();
+    int offX = small.width() / 2;
+    int offY = small.height() / 2;
+    RgbImage canvas = small.placedOn(2 * small.width(), 2 * small.height(), offX, offY);
     List<Face> found = describe(canvas, detectAll(canvas, opt), opt);
     List<Face> shifted = new ArrayList<>(found.size());
     for (Face f : found) {
       Rect b = f.detection().box();
-      Rect moved = new Rect(b.x() - offX, b.y() - offY, b.width(), b.height());
+      Rect moved = new Rect((b.x() - offX) * sx, (b.y() - offY) * sy, b.width() * sx, b.height() * sy);
       int[] inside = moved.clipAtImageBorders(img.width(), img.height());
       if (inside[2] <= 0 || inside[3] <= 0) {
         continue;
       }
       double[] pts = f.landmarks().clone();
       for (int i = 0; i < pts.length; i += 2) {
-        pts[i] -= offX;
-        pts[i + 1] -= offY;
+        pts[i] = (pts[i] - offX) * sx;
+        pts[i + 1] = (pts[i + 1] - offY) * sy;
       }
       shifted.add(new Face(new Detection(moved, f.detection().score()), pts, f.descriptor(), f.ageGender(), f.expressions()));
     }

@@ -128,6 +128,36 @@ class FacePipelineTest {
   }
 
   @Test
+  void zoom_out_of_a_large_photo_works_on_a_shrunk_copy() {
+    ScriptedNets nets = new ScriptedNets();
+    nets.findFromCall = 1;
+    nets.bySize.put(224, List.of(new Cell(3, 3, 4, (float) Math.log(3.5 / 9.041765), (float) Math.log(3.5 / 10.66308), 3)));
+    RgbImage img = new RgbImage(3000, 3000, new byte[3000 * 3000 * 3]);
+    FacePipeline.Options opt = new FacePipeline.Options(new int[] {224}, 0.5, 0.4, false, true, false, true);
+    List<Face> faces = new FacePipeline(nets).analyze(img, opt);
+    assertThat(faces).hasSize(1);
+    Rect b = faces.get(0).detection().box();
+    assertThat(b.x()).isCloseTo(0, org.assertj.core.data.Offset.offset(0.01));
+    assertThat(b.width()).isCloseTo(3000, org.assertj.core.data.Offset.offset(0.01));
+  }
+
+  @Test
+  void shrinking_averages_the_covered_pixels() {
+    byte[] px = new byte[4 * 2 * 3];
+    px[0] = 10;
+    px[3] = 30;
+    px[12] = 50;
+    px[15] = (byte) 200;
+    RgbImage small = new RgbImage(4, 2, px).shrunkTo(2);
+    assertThat(small.width()).isEqualTo(2);
+    assertThat(small.height()).isEqualTo(1);
+    assertThat(small.get(0, 0, 0)).isEqualTo((10 + 30 + 50 + 200 + 2) / 4);
+    assertThat(small.get(1, 0, 0)).isZero();
+    RgbImage same = new RgbImage(4, 2, px);
+    assertThat(same.shrunkTo(4)).isSameAs(same);
+  }
+
+  @Test
   void reference_options_never_zoom_out() {
     ScriptedNets nets = new ScriptedNets();
     nets.findFromCall = 1;
