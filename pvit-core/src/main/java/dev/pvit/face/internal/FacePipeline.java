@@ -37,10 +37,12 @@ public final class FacePipeline {
    * @param landmarkShiftFix shift landmarks by the crop actually fed to the net (face-api shifts by
    *     the unclipped box, which misplaces landmarks of faces cut by the image border)
    * @param flipAverage average the descriptors of the aligned crop and its mirror image
+   * @param zoomOutFallback when no face is found, look again with the image centred on a canvas twice
+   *     its size: the tiny detector misses faces cropped so tightly that they touch every border
    */
   public record Options(
       int[] detectorSizes, double scoreThreshold, double nmsIou, boolean attributes, boolean landmarkShiftFix,
-      boolean flipAverage) {
+      boolean flipAverage, boolean zoomOutFallback) {
     /**
      * The face-api.js reference pipeline at one detector size.
      *
@@ -51,7 +53,7 @@ public final class FacePipeline {
      * @return options
      */
     public static Options reference(int detectorSize, double scoreThreshold, double nmsIou, boolean attributes) {
-      return new Options(new int[] {detectorSize}, scoreThreshold, nmsIou, attributes, false, false);
+      return new Options(new int[] {detectorSize}, scoreThreshold, nmsIou, attributes, false, false, false);
     }
   }
 
@@ -63,10 +65,36 @@ public final class FacePipeline {
    * @return faces in detection order
    */
   public List<Face> analyze(RgbImage img, Options opt) {
-    List<Detection> dets = opt.detectorSizes().length == 1
+    List<Face> faces = describe(img, detectAll(img, opt), opt);
+    if (!faces.isEmpty() || !opt.zoomOutFallback()) {
+      return faces;
+    }
+    int offX = img.width() / 2;
+    int offY = img.height() / 2;
+    RgbImage canvas = img.placedOn(2 * img.width(), 2 * img.height(), offX, offY);
+    List<Face> found = describe(canvas, detectAll(canvas, opt), opt);
+    List<Face> shifted = new ArrayList<>(found.size());
+    for (Face f : found) {
+      Rect b = f.detection().box();
+      Rect moved = new Rect(b.x() - offX, b.y() - offY, b.width(), b.height());
+      int[] inside = moved.clipAtImageBorders(img.width(), img.height());
+      if (inside[2] <= 0 || inside[3] <= 0) {
+        continue;
+      }
+      double[] pts = f.landmarks().clone();
+      for (int i = 0; i < pts.length; i += 2) {
+        pts[i] -= offX;
+        pts[i + 1] -= offY;
+      }
+      shifted.add(new Face(new Detection(moved, f.detection().score()), pts, f.descriptor(), f.ageGender(), f.expressions()));
+    }
+    return shifted;
+  }
+
+  private List<Detection> detectAll(RgbImage img, Options opt) {
+    return opt.detectorSizes().length == 1
         ? detect(img, opt.detectorSizes()[0], opt.scoreThreshold(), opt.nmsIou())
         : detectMultiScale(img, opt.detectorSizes(), opt.scoreThreshold(), opt.nmsIou());
-    return describe(img, dets, opt);
   }
 
   /**

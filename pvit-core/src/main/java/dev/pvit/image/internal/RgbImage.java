@@ -65,22 +65,22 @@ public final class RgbImage {
   }
 
   /**
-   * The image mirrored left to right.
+   * This image placed on a larger black canvas.
    *
+   * @param canvasWidth canvas width
+   * @param canvasHeight canvas height
+   * @param x left edge of the image on the canvas
+   * @param y top edge of the image on the canvas
    * @return a new image
    */
-  public RgbImage mirrored() {
-    byte[] out = new byte[rgb.length];
-    for (int y = 0; y < height; y++) {
-      int row = y * width * 3;
-      for (int x = 0; x < width; x++) {
-        int s = row + x * 3;
-        int d = row + (width - 1 - x) * 3;
-        out[d] = rgb[s];
-        out[d + 1] = rgb[s + 1];
-        out[d + 2] = rgb[s + 2];
-      }
+  public RgbImage placedOn(int canvasWidth, int canvasHeight, int x, int y) {
+    if (x < 0 || y < 0 || x + width > canvasWidth || y + height > canvasHeight) {
+      throw new IllegalArgumentException("Image does not fit the canvas at " + x + "," + y);
     }
-    return new RgbImage(width, height, out);
+    byte[] out = new byte[canvasWidth * canvasHeight * 3];
+    for (int row = 0; row < height; row++) {
+      System.arraycopy(rgb, row * width * 3, out, ((y + row) * canvasWidth + x) * 3, width * 3);
+    }
+    return new RgbImage(canvasWidth, canvasHeight, out);
   }
 }
