@@ -18,6 +18,8 @@ import dev.pvit.pipeline.SourceItem;
 import dev.pvit.pipeline.curation.Box;
 import dev.pvit.pipeline.curation.CuratedScene;
 import dev.pvit.pipeline.curation.CurationStage;
+import dev.pvit.pipeline.curation.Detection;
+import dev.pvit.pipeline.curation.PersonDetector;
 import dev.pvit.pipeline.text.DescribedScene;
 import dev.pvit.pipeline.text.DescriptionStage;
 import dev.pvit.pipeline.text.PipelinePrompts;
@@ -67,12 +69,27 @@ class DatasetGenerationTest {
   @Test
   void curation_drops_people_whose_box_holds_two_faces_and_flags_small_faces() {
     ImageInput crowded = scenes.scene(603, face(100, 50, 50, 1), face(140, 60, 50, 2), face(450, 50, 30, 3));
-    List<CuratedScene> out = curation(1).process(crowded, ItemContext.of(0, 1, "c"));
+    // A detector that sees the two overlapping faces as one person.
+    PersonDetector merged = (image, faces) -> List.of(
+        new Detection(Box.fromEdges(60, 0, 240, 400), 0.9), new Detection(Box.fromEdges(400, 0, 520, 400), 0.9));
+    CurationStage stage = CurationStage.builder().faces(scenes.faces()).personDetector(merged).minPeople(1).build();
+    List<CuratedScene> out = stage.process(crowded, ItemContext.of(0, 1, "c"));
     assertThat(out).singleElement().satisfies(s -> {
       assertThat(s.people()).hasSize(1);
       assertThat(s.people().get(0).qualityIssue()).hasValueSatisfying(v -> assertThat(v).contains("smaller than 40 px"));
       assertThat(s.peopleCount()).isEqualTo(3);
       assertThat(s.position(s.people().get(0))).isEqualTo(2);
+    });
+  }
+
+  @Test
+  void default_person_boxes_of_neighbours_stop_halfway_so_both_are_kept() {
+    ImageInput close = scenes.scene(605, face(100, 50, 50, 1), face(170, 60, 50, 2));
+    List<CuratedScene> out = curation(2).process(close, ItemContext.of(0, 1, "n"));
+    assertThat(out).singleElement().satisfies(s -> {
+      assertThat(s.people()).hasSize(2);
+      assertThat(s.people().get(0).body().box().right()).isEqualTo(160);
+      assertThat(s.people().get(1).body().box().x()).isEqualTo(160);
     });
   }
 
