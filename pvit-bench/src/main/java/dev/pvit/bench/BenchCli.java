@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     version = "pvit-bench 0.1.0-SNAPSHOT",
     description = "Accuracy and performance benchmarks for PVIT for Java.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {PbenchCommand.class, PerfCommand.class, CommandLine.HelpCommand.class})
 public final class BenchCli implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import dev.pvit.PvitException;
+import dev.pvit.face.internal.DescriptorMatrix;
 import dev.pvit.image.ImageInput;
 import dev.pvit.person.InvalidPersonException;
 import dev.pvit.person.Person;
@@ -28,7 +29,6 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +80,8 @@ public final class FaceGallery {
   private final int candidates;
   private final Object writeLock = new Object();
   private volatile ImmutableMap<String, Entry> people;
+  /** Flat copy of {@link #people} for matching; rebuilt lazily after a change. */
+  private volatile @Nullable Snapshot snapshot;
 
   private FaceGallery(Builder b, ImmutableMap<String, Entry> people) {
     this.engine = b.engine;
@@ -157,6 +159,37 @@ public final class FaceGallery {
       throw new IllegalArgumentException("Give at least one descriptor for '" + name + "'.");
     }
     put(name, List.copyOf(descriptors));
+  }
+
+  /**
+   * Registers (or replaces) many people at once with descriptors computed elsewhere; one atomic
+   * change, so loading a large gallery does not copy it once per person.
+   *
+   * <pre>{@code
+   * gallery.addAll(Map.of("Alice", List.of(a1, a2), "Bob", List.of(b1)));
+   * }</pre>
+   *
+   * @param descriptorsByName display name → one or more descriptors, in registration order
+   * @throws InvalidPersonException if a name is invalid
+   * @throws IllegalArgumentException if a person has no descriptor
+   */
+  public void addAll(Map<String, ? extends Collection<FaceDescriptor>> descriptorsByName) {
+    checkNotNull(descriptorsByName, "descriptorsByName");
+    Map<String, Entry> added = new LinkedHashMap<>();
+    descriptorsByName.forEach((name, ds) -> {
+      checkNotNull(name, "name");
+      if (ds == null || ds.isEmpty()) {
+        throw new IllegalArgumentException("Give at least one descriptor for '" + name + "'.");
+      }
+      String display = validName(name);
+      added.put(Person.matchKey(display), new Entry(display, ImmutableList.copyOf(ds)));
+    });
+    synchronized (writeLock) {
+      Map<String, Entry> copy = new LinkedHashMap<>(people);
+      added.keySet().forEach(copy::remove);
+      copy.putAll(added);
+      people = ImmutableMap.copyOf(copy);
+    }
   }
 
   private void put(String name, List<FaceDescriptor> descriptors) {
@@ -257,19 +290,42 @@ public final class FaceGallery {
     return new FaceMatch(name, best.distance(), all.subList(0, Math.min(candidates, all.size())));
   }
 
-  /** Mean distance to every registered person, closest first. */
+  /**
+   * Mean distance to the registered people worth considering, closest first: everyone closer than
+   * the threshold and the top candidates. One linear scan over a flat copy of all descriptors
+   * (rebuilt after a change), so large galleries are neither fully sorted nor walked object by object.
+   */
   List<FaceMatch.Candidate> distances(FaceDescriptor descriptor) {
     checkNotNull(descriptor, "descriptor");
-    List<FaceMatch.Candidate> all = new ArrayList<>();
-    for (Entry e : people.values()) {
-      double sum = 0;
-      for (FaceDescriptor d : e.descriptors()) {
-        sum += d.distance(descriptor);
-      }
-      all.add(new FaceMatch.Candidate(e.name(), sum / e.descriptors().size()));
+    Snapshot s = snapshot();
+    double[] d = s.matrix().meanDistances(descriptor.toArray());
+    int[] order = DescriptorMatrix.closest(d, threshold, candidates);
+    List<FaceMatch.Candidate> out = new ArrayList<>(order.length);
+    for (int i : order) {
+      out.add(new FaceMatch.Candidate(s.names()[i], d[i]));
     }
-    all.sort(Comparator.comparingDouble(FaceMatch.Candidate::distance));
-    return all;
+    return out;
+  }
+
+  private record Snapshot(ImmutableMap<String, Entry> people, DescriptorMatrix matrix, String[] names) {}
+
+  private Snapshot snapshot() {
+    ImmutableMap<String, Entry> current = people;
+    Snapshot s = snapshot;
+    if (s == null || s.people() != current) {
+      List<List<float[]>> rows = new ArrayList<>(current.size());
+      String[] names = new String[current.size()];
+      int i = 0;
+      for (Entry e : current.values()) {
+        List<float[]> ds = new ArrayList<>(e.descriptors().size());
+        e.descriptors().forEach(d -> ds.add(d.toArray()));
+        rows.add(ds);
+        names[i++] = e.name();
+      }
+      s = new Snapshot(current, DescriptorMatrix.of(rows), names);
+      snapshot = s;
+    }
+    return s;
   }
 
   int candidateCount() {

@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
       EmbedCommand.class,
       RecognizeCommand.class,
       PromptCommand.class,
-      ChatCheckCommand.class
+      ChatCheckCommand.class,
+      GenerateCommand.class
     })
 public final class PvitCli implements Callable<Integer> {
   /** Exit code for usage errors (bad flags, missing arguments). */

@@ -1,0 +1,355 @@
+package dev.pvit.bench;
+
+import dev.pvit.PvitException;
+import dev.pvit.bench.pbench.Answerer;
+import dev.pvit.bench.pbench.BenchRunner;
+import dev.pvit.bench.pbench.ChatAnswerer;
+import dev.pvit.bench.pbench.FaceSet;
+import dev.pvit.bench.pbench.Judgement;
+import dev.pvit.bench.pbench.NamePool;
+import dev.pvit.bench.pbench.Question;
+import dev.pvit.bench.pbench.QuestionGenerator;
+import dev.pvit.bench.pbench.RecordsEvaluation;
+import dev.pvit.bench.pbench.Report;
+import dev.pvit.bench.pbench.ReportWriter;
+import dev.pvit.bench.pbench.Scores;
+import dev.pvit.chat.Backend;
+import dev.pvit.chat.PersonalizedChat;
+import dev.pvit.client.OllamaChatModel;
+import dev.pvit.client.OpenAiCompatibleChatModel;
+import dev.pvit.client.VisionChatModel;
+import dev.pvit.face.EnrollmentException;
+import dev.pvit.face.FaceEngine;
+import dev.pvit.face.FaceGallery;
+import dev.pvit.image.ImageInput;
+import dev.pvit.person.Person;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code pvit-bench pbench}: P-Bench-style accuracy of a backend on a labelled face set, or on
+ * multiple-choice records in the released P-Bench shape.
+ *
+ * <pre>{@code
+ * java -jar pvit-bench/target/pvit-bench.jar pbench --data ../shared/data/faces --out target/pbench/report.json
+ * java -jar pvit-bench/target/pvit-bench.jar pbench --data ../shared/data/faces --backend grounded \
+ *     --base-url http://localhost:8000/v1 --model Qwen/Qwen2.5-VL-3B-Instruct
+ * java -jar pvit-bench/target/pvit-bench.jar pbench --records p-bench-qa.jsonl --images p-bench-images
+ * }</pre>
+ */
+@Command(
+    name = "pbench",
+    mixinStandardHelpOptions = true,
+    description = {
+      "P-Bench-style accuracy: registers every identity of a labelled face set under a seeded made-up name,",
+      "asks generated questions (presence, identification, relative position, count, absent-person and",
+      "unknown-name refusals; descriptions with a vision model) and writes report.json, report.md, report.html.",
+      "The last line printed is 'pbench: answerable=<0.xxxx> unanswerable=<0.xxxx> questions=<n>'."
+    })
+public final class PbenchCommand implements Callable<Integer> {
+  /** Backends the benchmark can drive. */
+  enum BackendOption {
+    embedded, in_context, grounded;
+
+    Backend backend() {
+      return switch (this) {
+        case embedded -> Backend.EMBEDDED;
+        case in_context -> Backend.IN_CONTEXT;
+        case grounded -> Backend.GROUNDED;
+      };
+    }
+  }
+
+  /** Model server protocols. */
+  enum ClientOption {
+    openai, ollama
+  }
+
+  /** Strangers kept back from the name pool for unknown-name questions. */
+  private static final int STRANGERS = 8;
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--data", paramLabel = "DIR",
+      description = "Labelled face set laid out like shared/data/faces (people/<id>/*.jpg, scenes/*.jpg, scenes.json).")
+  @Nullable Path data;
+
+  @Option(names = "--records", paramLabel = "FILE",
+      description = "Evaluate P-Bench-shaped multiple-choice records (JSONL) instead of --data.")
+  @Nullable Path records;
+
+  @Option(names = "--images", paramLabel = "DIR", description = "Folder the records' image paths are relative to.")
+  @Nullable Path images;
+
+  @Option(names = "--backend", defaultValue = "embedded", converter = BackendConverter.class,
+      description = "embedded, in-context or grounded (default: ${DEFAULT-VALUE}).")
+  BackendOption backend = BackendOption.embedded;
+
+  @Option(names = "--client", defaultValue = "openai",
+      description = "Model server protocol for in-context/grounded: openai or ollama (default: ${DEFAULT-VALUE}).")
+  ClientOption client = ClientOption.openai;
+
+  @Option(names = "--base-url", description = "Model server URL, e.g. http://localhost:8000/v1.")
+  @Nullable String baseUrl;
+
+  @Option(names = "--model", description = "Model name as the server knows it.")
+  @Nullable String model;
+
+  @Option(names = "--api-key-env", paramLabel = "VAR", description = "Environment variable holding the API key (openai).")
+  @Nullable String apiKeyEnv;
+
+  @Option(names = "--seed", defaultValue = "42", description = "Seed for names, phrasings and distractors (default: ${DEFAULT-VALUE}).")
+  long seed = 42;
+
+  @Option(names = "--threshold", defaultValue = "0.6", description = "Face distance threshold (default: ${DEFAULT-VALUE}).")
+  double threshold = FaceGallery.DEFAULT_THRESHOLD;
+
+  @Option(names = "--out", paramLabel = "FILE", defaultValue = "report.json",
+      description = "JSON report; report.md and report.html are written next to it (default: ${DEFAULT-VALUE}).")
+  Path out = Path.of("report.json");
+
+  private final UnaryOperator<String> env;
+
+  /** Creates the command reading API keys from the process environment. */
+  public PbenchCommand() {
+    this(System::getenv);
+  }
+
+  PbenchCommand(UnaryOperator<String> env) {
+    this.env = env;
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    if ((data == null) == (records == null)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "Give either --data DIR or --records FILE --images DIR.");
+    }
+    if (records != null && images == null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--records needs --images DIR.");
+    }
+    if (backend != BackendOption.embedded && (baseUrl == null || model == null)) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--backend " + backend.name().replace('_', '-') + " needs --base-url and --model.");
+    }
+    try {
+      Report report = records != null ? runRecords() : runFaceSet();
+      List<Path> files = ReportWriter.writeAll(report, out);
+      PrintWriter o = spec.commandLine().getOut();
+      o.print(summaryTable(report));
+      o.println("reports: " + files.get(0) + ", " + files.get(1) + ", " + files.get(2));
+      o.println(report.summaryLine());
+      o.flush();
+      return 0;
+    } catch (BenchInputException | EnrollmentException | dev.pvit.image.InvalidImageException e) {
+      err.println("error: " + e.getMessage());
+      err.flush();
+      return 3;
+    } catch (PvitException | java.io.UncheckedIOException e) {
+      err.println("error: " + e.getMessage());
+      err.flush();
+      return 1;
+    }
+  }
+
+  private Report runFaceSet() {
+    FaceSet set = FaceSet.load(data);
+    List<String> ids = set.identities().stream().map(FaceSet.Identity::id).toList();
+    NamePool.Assignment names = NamePool.DEFAULT.assign(ids, seed, STRANGERS);
+    List<String> notes = new ArrayList<>();
+    try (FaceEngine engine = FaceEngine.builder().build();
+        VisionChatModelHolder m = new VisionChatModelHolder(model())) {
+      PersonalizedChat chat = chat(engine, m.model());
+      for (FaceSet.Identity identity : set.identities()) {
+        List<ImageInput> refs = identity.references().stream().map(r -> ImageInput.of(set.resolve(r))).toList();
+        enroll(chat, names.nameOf(identity.id()), refs, identity.id(), notes);
+      }
+      Answerer answerer = new ChatAnswerer(chat, backend.backend());
+      List<Question> questions = QuestionGenerator.builder().seed(seed).descriptions(answerer.hasVisionModel())
+          .build().generate(set, names);
+      Instant start = Instant.now();
+      List<Judgement> judgements = BenchRunner.run(questions, f -> ImageInput.of(set.resolve(f)), answerer,
+          progress(questions.size()));
+      Map<String, String> settings = settings(start, judgements.size());
+      settings.put("data", set.root().toString());
+      settings.put("identities", ids.size() + " (renamed from the seeded name pool)");
+      settings.put("scenes", set.scenes().size() + " (" + set.scenes().stream().filter(FaceSet.Scene::hasNobodyRegistered).count()
+          + " with nobody registered)");
+      notes.add("Names: " + names.names().values() + "; strangers for unknown-name questions: " + names.strangers() + ".");
+      notes.add(READING_RULES);
+      if (!answerer.hasVisionModel()) {
+        notes.add("Description questions are asked only of backends with a vision-language model; the embedded backend has none.");
+      }
+      return new Report("P-Bench-style accuracy: " + backendLabel() + " backend", settings,
+          Scores.of(judgements, null), judgements, notes);
+    }
+  }
+
+  private Report runRecords() {
+    RecordsEvaluation eval = RecordsEvaluation.load(records, images);
+    List<String> notes = new ArrayList<>();
+    try (FaceEngine engine = FaceEngine.builder().build();
+        VisionChatModelHolder m = new VisionChatModelHolder(model())) {
+      Instant start = Instant.now();
+      List<Judgement> judgements = eval.run(people -> {
+        PersonalizedChat chat = chat(engine, m.model());
+        for (Person p : people) {
+          enroll(chat, p.name(), p.references(), p.name(), notes);
+        }
+        return new ChatAnswerer(chat, backend.backend());
+      }, progress(eval.items().size()));
+      Map<String, String> settings = settings(start, judgements.size());
+      settings.put("records", records.toString());
+      settings.put("images", images.toString());
+      notes.add(READING_RULES);
+      return new Report("P-Bench records: " + backendLabel() + " backend", settings,
+          Scores.of(judgements, eval::modeOf), judgements, notes);
+    }
+  }
+
+  private static final String READING_RULES = "Answers are read as follows: refusals from the answer kind (embedded, "
+      + "grounded) or the refusal classifier (in-context), and must be of the expected family; yes/no and counts from "
+      + "the text; identification choices from the recognised people (embedded, grounded) or the text (letter, the "
+      + "only option mentioned, or 'none'); descriptions by keyword.";
+
+  private PersonalizedChat chat(FaceEngine engine, @Nullable VisionChatModel m) {
+    PersonalizedChat.Builder b = PersonalizedChat.builder().engine(engine).threshold(threshold).seed(seed);
+    if (m != null) {
+      if (backend == BackendOption.in_context) {
+        b.inContext(m);
+      } else {
+        b.grounded(m);
+      }
+    }
+    return b.build();
+  }
+
+  /**
+   * Registers a person; if some reference photos are unusable, registers the rest and notes it
+   * (a benchmark should measure recognition, not stop at one bad photo).
+   */
+  static void enroll(PersonalizedChat chat, String name, List<ImageInput> refs, String label, List<String> notes) {
+    try {
+      chat.addPerson(new Person(name, List.of(), List.of(), refs));
+    } catch (EnrollmentException e) {
+      List<String> bad = e.failures().stream().map(EnrollmentException.PhotoFailure::image).toList();
+      List<ImageInput> usable = refs.stream().filter(r -> !bad.contains(r.name())).toList();
+      if (usable.isEmpty() || usable.size() == refs.size()) {
+        notes.add("Could not register " + label + " (" + name + "): " + e.getMessage());
+        return;
+      }
+      chat.addPerson(new Person(name, List.of(), List.of(), usable));
+      notes.add("Registered " + label + " (" + name + ") from " + usable.size() + " of " + refs.size()
+          + " reference photos; unusable: " + e.failures().stream()
+              .map(f -> f.image() + " (" + f.reason() + ")").toList() + ".");
+    }
+  }
+
+  private @Nullable VisionChatModel model() {
+    if (backend == BackendOption.embedded) {
+      return null;
+    }
+    return switch (client) {
+      case openai -> {
+        OpenAiCompatibleChatModel.Builder b = OpenAiCompatibleChatModel.builder().baseUrl(baseUrl).model(model)
+            .temperature(0).totalTimeout(Duration.ofMinutes(3));
+        if (apiKeyEnv != null) {
+          b.apiKey(env.apply(apiKeyEnv));
+        }
+        yield b.build();
+      }
+      case ollama -> OllamaChatModel.builder().baseUrl(baseUrl).model(model).build();
+    };
+  }
+
+  /** Closes the model (if any) after the engine's users are done. */
+  private record VisionChatModelHolder(@Nullable VisionChatModel model) implements AutoCloseable {
+    @Override
+    public void close() {
+      if (model != null) {
+        model.close();
+      }
+    }
+  }
+
+  private Map<String, String> settings(Instant start, int questions) {
+    Map<String, String> s = new LinkedHashMap<>();
+    s.put("backend", backendLabel());
+    if (model != null && backend != BackendOption.embedded) {
+      s.put("model", model + " at " + baseUrl + " (" + client + ")");
+    }
+    s.put("seed", String.valueOf(seed));
+    s.put("threshold", String.valueOf(threshold));
+    s.put("questions", String.valueOf(questions));
+    s.put("started", start.toString());
+    s.put("duration", String.format(Locale.ROOT, "%.1f s", Duration.between(start, Instant.now()).toMillis() / 1000.0));
+    s.put("java", System.getProperty("java.version") + " on " + Runtime.getRuntime().availableProcessors() + " cores");
+    return s;
+  }
+
+  private String backendLabel() {
+    return backend.name().replace('_', '-');
+  }
+
+  private Consumer<Judgement> progress(int total) {
+    PrintWriter err = spec.commandLine().getErr();
+    AtomicInteger done = new AtomicInteger();
+    return j -> {
+      int n = done.incrementAndGet();
+      if (n % 25 == 0 || n == total) {
+        err.printf(Locale.ROOT, "pbench: %d/%d questions%n", n, total);
+        err.flush();
+      }
+    };
+  }
+
+  static String summaryTable(Report r) {
+    Scores s = r.scores();
+    StringBuilder b = new StringBuilder();
+    b.append(String.format(Locale.ROOT, "%-34s %13s %9s%n", "category", "correct/total", "accuracy"));
+    s.categories().forEach((k, v) -> b.append(line(k, v)));
+    b.append(line("answerable", s.answerable()));
+    b.append(line("unanswerable", s.unanswerable()));
+    s.byRegisteredPeople().forEach((k, v) -> b.append(line("registered people " + k, v)));
+    s.groups().forEach((k, v) -> b.append(line("group " + k, v)));
+    b.append(line("false accepts (empty scenes)", s.falseAcceptScenes()));
+    if (s.description().total() > 0) {
+      b.append(line("description (keyword)", s.description()));
+    }
+    return b.toString();
+  }
+
+  private static String line(String label, dev.pvit.bench.pbench.Tally t) {
+    return String.format(Locale.ROOT, "%-34s %13s %9s%n", label, t.correct() + "/" + t.total(), t.formatted());
+  }
+
+  /** Accepts {@code in-context} as well as the enum's {@code in_context}. */
+  static final class BackendConverter implements CommandLine.ITypeConverter<BackendOption> {
+    @Override
+    public BackendOption convert(String value) {
+      try {
+        return BackendOption.valueOf(value.strip().toLowerCase(Locale.ROOT).replace('-', '_'));
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(
+            "'" + value + "' is not a backend; use embedded, in-context or grounded.");
+      }
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package dev.pvit.bench.pbench;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Everything a benchmark run produced: settings, scores, every judged question and notes.
+ *
+ * @param title a short title, e.g. {@code P-Bench-style accuracy: embedded backend}
+ * @param settings run settings in display order (backend, model, seed, data folder, …)
+ * @param scores the numbers
+ * @param judgements every question with the given and expected answer
+ * @param notes caveats worth reading next to the numbers (enrollment problems, reading rules)
+ */
+public record Report(
+    String title, Map<String, String> settings, Scores scores, List<Judgement> judgements, List<String> notes) {
+  /** Copies the parts. */
+  public Report {
+    checkNotNull(title, "title");
+    settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+    checkNotNull(scores, "scores");
+    judgements = List.copyOf(judgements);
+    notes = List.copyOf(notes);
+  }
+
+  /**
+   * The summary line printed last by {@code pbench}.
+   *
+   * @return {@code pbench: answerable=0.xxxx unanswerable=0.xxxx questions=n}
+   */
+  public String summaryLine() {
+    return String.format(Locale.ROOT, "pbench: answerable=%.4f unanswerable=%.4f questions=%d",
+        scores.answerable().accuracy(), scores.unanswerable().accuracy(), judgements.size());
+  }
+}

@@ -1,0 +1,332 @@
+package dev.pvit.bench.pbench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Writes a {@link Report} as {@code report.json} (all numbers and every question), {@code
+ * report.md} (tables) and {@code report.html} (tables and inline-SVG bar charts; self-contained, no
+ * scripts, no external resources).
+ *
+ * <pre>{@code
+ * ReportWriter.writeAll(report, Path.of("report.json"));   // also report.md and report.html
+ * }</pre>
+ */
+public final class ReportWriter {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private ReportWriter() {}
+
+  /**
+   * Writes the JSON report and, next to it with the same base name, the Markdown and HTML reports.
+   *
+   * @param report the report
+   * @param json the JSON file, e.g. {@code report.json}
+   * @return the three files written (JSON, Markdown, HTML)
+   * @throws UncheckedIOException if a file cannot be written
+   */
+  public static List<Path> writeAll(Report report, Path json) {
+    String base = json.getFileName().toString().replaceFirst("\\.json$", "");
+    Path dir = json.toAbsolutePath().getParent();
+    Path md = dir.resolve(base + ".md");
+    Path html = dir.resolve(base + ".html");
+    try {
+      Files.createDirectories(dir);
+      Files.writeString(json, json(report), StandardCharsets.UTF_8);
+      Files.writeString(md, markdown(report), StandardCharsets.UTF_8);
+      Files.writeString(html, html(report), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write the report next to '" + json + "': " + e.getMessage(), e);
+    }
+    return List.of(json, md, html);
+  }
+
+  /**
+   * The JSON report.
+   *
+   * @param r the report
+   * @return pretty-printed JSON
+   */
+  public static String json(Report r) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("title", r.title());
+    ObjectNode settings = root.putObject("settings");
+    r.settings().forEach(settings::put);
+    Scores s = r.scores();
+    ObjectNode summary = root.putObject("summary");
+    summary.put("questions", r.judgements().size());
+    tally(summary.putObject("answerable"), s.answerable());
+    tally(summary.putObject("unanswerable"), s.unanswerable());
+    ObjectNode fa = summary.putObject("falseAcceptRate");
+    fa.put("scenes", s.falseAcceptScenes().total());
+    fa.put("scenesWithFalseAccept", s.falseAcceptScenes().correct());
+    fa.put("rate", s.falseAcceptScenes().accuracy());
+    fa.put("questions", s.falseAcceptQuestions().total());
+    fa.put("questionsWithFalseAccept", s.falseAcceptQuestions().correct());
+    fa.put("questionRate", s.falseAcceptQuestions().accuracy());
+    tally(summary.putObject("description"), s.description());
+    ObjectNode categories = root.putObject("categories");
+    s.categories().forEach((k, v) -> tally(categories.putObject(k), v));
+    ObjectNode buckets = root.putObject("byRegisteredPeople");
+    s.byRegisteredPeople().forEach((k, v) -> tally(buckets.putObject(k), v));
+    if (!s.groups().isEmpty()) {
+      ObjectNode groups = root.putObject("groups");
+      s.groups().forEach((k, v) -> tally(groups.putObject(k), v));
+    }
+    ArrayNode notes = root.putArray("notes");
+    r.notes().forEach(notes::add);
+    ArrayNode questions = root.putArray("questions");
+    for (Judgement j : r.judgements()) {
+      Question q = j.question();
+      ObjectNode n = questions.addObject();
+      n.put("id", q.id());
+      n.put("category", q.category().label());
+      n.put("scene", q.scene());
+      n.put("registeredInScene", q.registeredInScene());
+      n.put("question", q.text());
+      if (!q.options().isEmpty()) {
+        ArrayNode o = n.putArray("options");
+        q.options().forEach(o::add);
+      }
+      n.put("expected", q.expected());
+      n.put("given", j.given());
+      n.put("correct", j.correct());
+      if (q.registeredInScene() == 0) {
+        n.put("falseAccept", j.falseAccept());
+      }
+      n.put("answer", j.answer());
+      n.put("answerKind", j.answerKind());
+      n.put("millis", j.millis());
+    }
+    try {
+      return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void tally(ObjectNode n, Tally t) {
+    n.put("correct", t.correct());
+    n.put("total", t.total());
+    n.put("accuracy", t.total() == 0 ? 0 : round4(t.accuracy()));
+  }
+
+  private static double round4(double v) {
+    return Math.round(v * 10_000) / 10_000.0;
+  }
+
+  /**
+   * The Markdown report: settings, summary, per-category and per-people-count tables, wrong answers.
+   *
+   * @param r the report
+   * @return Markdown
+   */
+  public static String markdown(Report r) {
+    Scores s = r.scores();
+    StringBuilder b = new StringBuilder();
+    b.append("# ").append(r.title()).append("\n\n");
+    r.settings().forEach((k, v) -> b.append("- ").append(k).append(": ").append(mdCell(v)).append('\n'));
+    b.append("\n## Summary\n\n| measure | correct / total | value |\n|---|---:|---:|\n");
+    b.append(row("answerable accuracy", s.answerable()));
+    b.append(row("unanswerable (refusal) accuracy", s.unanswerable()));
+    b.append(row("false-accept rate, scenes with nobody registered", s.falseAcceptScenes()));
+    b.append(row("false-accept rate, questions on those scenes", s.falseAcceptQuestions()));
+    if (s.description().total() > 0) {
+      b.append(row("description (keyword, reported apart)", s.description()));
+    }
+    b.append("\n## Accuracy per category\n\n| category | correct / total | accuracy |\n|---|---:|---:|\n");
+    s.categories().forEach((k, v) -> b.append(row(k, v)));
+    b.append("\n## Accuracy by registered people in the scene\n\n| registered people | correct / total | accuracy |\n|---|---:|---:|\n");
+    s.byRegisteredPeople().forEach((k, v) -> b.append(row(k, v)));
+    if (!s.groups().isEmpty()) {
+      b.append("\n## Accuracy per group\n\n| group | correct / total | accuracy |\n|---|---:|---:|\n");
+      s.groups().forEach((k, v) -> b.append(row(k, v)));
+    }
+    if (!r.notes().isEmpty()) {
+      b.append("\n## Notes\n\n");
+      r.notes().forEach(n -> b.append("- ").append(n).append('\n'));
+    }
+    List<Judgement> wrong = r.judgements().stream().filter(j -> !j.correct()).toList();
+    b.append("\n## Wrong answers (").append(wrong.size()).append(")\n\n");
+    if (!wrong.isEmpty()) {
+      b.append("| id | category | scene | question | expected | given | answer |\n|---|---|---|---|---|---|---|\n");
+      for (Judgement j : wrong) {
+        Question q = j.question();
+        b.append("| ").append(q.id()).append(" | ").append(q.category().label()).append(" | ")
+            .append(mdCell(q.scene())).append(" | ").append(mdCell(q.text())).append(" | ")
+            .append(mdCell(q.expected())).append(" | ").append(mdCell(j.given())).append(" | ")
+            .append(mdCell(j.answer())).append(" |\n");
+      }
+    }
+    return b.toString();
+  }
+
+  private static String row(String label, Tally t) {
+    return "| " + mdCell(label) + " | " + t.correct() + " / " + t.total() + " | " + t.formatted() + " |\n";
+  }
+
+  static String mdCell(String s) {
+    return s.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace("\r", " ").replace("\n", " ");
+  }
+
+  /**
+   * The HTML report: summary, one bar chart of accuracy per category and one by registered-people
+   * count (inline SVG), and the question tables. No scripts and no external resources.
+   *
+   * @param r the report
+   * @return a complete HTML document
+   */
+  public static String html(Report r) {
+    Scores s = r.scores();
+    StringBuilder b = new StringBuilder();
+    b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
+        .append(esc(r.title())).append("</title>\n<style>\n")
+        .append("body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;margin:2rem auto;max-width:1100px;color:#1b1f24;padding:0 1rem}\n")
+        .append("h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2rem}\n")
+        .append("table{border-collapse:collapse;margin:.5rem 0;font-size:.9rem}\n")
+        .append("th,td{border:1px solid #d0d7de;padding:.3rem .6rem;text-align:left;vertical-align:top}\n")
+        .append("td.n{text-align:right;font-variant-numeric:tabular-nums}th{background:#f6f8fa}\n")
+        .append(".big{display:flex;gap:1rem;flex-wrap:wrap}.card{border:1px solid #d0d7de;border-radius:6px;padding:.8rem 1.2rem;min-width:180px}\n")
+        .append(".card b{display:block;font-size:1.6rem}.ok{color:#1a7f37}.bad{color:#cf222e}\n")
+        .append("dl{display:grid;grid-template-columns:max-content auto;gap:.2rem 1rem}dt{color:#57606a}dd{margin:0}\n")
+        .append("</style>\n</head>\n<body>\n<h1>").append(esc(r.title())).append("</h1>\n<dl>\n");
+    r.settings().forEach((k, v) -> b.append("<dt>").append(esc(k)).append("</dt><dd>").append(esc(v)).append("</dd>\n"));
+    b.append("</dl>\n<div class=\"big\">\n");
+    card(b, "answerable accuracy", s.answerable());
+    card(b, "unanswerable accuracy", s.unanswerable());
+    card(b, "false-accept rate (empty scenes)", s.falseAcceptScenes());
+    if (s.description().total() > 0) {
+      card(b, "description (keyword)", s.description());
+    }
+    b.append("<div class=\"card\">questions<b>").append(r.judgements().size()).append("</b></div>\n</div>\n");
+    b.append("<h2>Accuracy per category</h2>\n").append(barChart("Accuracy per category", s.categories()));
+    b.append("<h2>Accuracy by registered people in the scene</h2>\n")
+        .append(barChart("Accuracy by registered people in the scene", s.byRegisteredPeople()));
+    if (!s.groups().isEmpty()) {
+      b.append("<h2>Accuracy per group</h2>\n").append(barChart("Accuracy per group", s.groups()));
+    }
+    b.append("<h2>Tables</h2>\n");
+    htmlTable(b, "category", s.categories());
+    htmlTable(b, "registered people", s.byRegisteredPeople());
+    if (!r.notes().isEmpty()) {
+      b.append("<h2>Notes</h2>\n<ul>\n");
+      r.notes().forEach(n -> b.append("<li>").append(esc(n)).append("</li>\n"));
+      b.append("</ul>\n");
+    }
+    List<Judgement> wrong = r.judgements().stream().filter(j -> !j.correct()).toList();
+    b.append("<h2>Wrong answers (").append(wrong.size()).append(")</h2>\n");
+    questionTable(b, wrong);
+    b.append("<details><summary>All ").append(r.judgements().size()).append(" questions</summary>\n");
+    questionTable(b, r.judgements());
+    b.append("</details>\n</body>\n</html>\n");
+    return b.toString();
+  }
+
+  private static void card(StringBuilder b, String label, Tally t) {
+    b.append("<div class=\"card\">").append(esc(label)).append("<b>").append(t.formatted()).append("</b>")
+        .append(t.correct()).append(" / ").append(t.total()).append("</div>\n");
+  }
+
+  private static void htmlTable(StringBuilder b, String what, Map<String, Tally> rows) {
+    b.append("<table><tr><th>").append(esc(what)).append("</th><th>correct / total</th><th>accuracy</th></tr>\n");
+    rows.forEach((k, v) -> b.append("<tr><td>").append(esc(k)).append("</td><td class=\"n\">").append(v.correct())
+        .append(" / ").append(v.total()).append("</td><td class=\"n\">").append(v.formatted()).append("</td></tr>\n"));
+    b.append("</table>\n");
+  }
+
+  private static void questionTable(StringBuilder b, List<Judgement> js) {
+    if (js.isEmpty()) {
+      b.append("<p>None.</p>\n");
+      return;
+    }
+    b.append("<table><tr><th>id</th><th>category</th><th>scene</th><th>question</th><th>expected</th>")
+        .append("<th>given</th><th>answer</th></tr>\n");
+    for (Judgement j : js) {
+      Question q = j.question();
+      b.append("<tr><td>").append(esc(q.id())).append("</td><td>").append(esc(q.category().label()))
+          .append("</td><td>").append(esc(q.scene())).append("</td><td>").append(esc(q.text()))
+          .append("</td><td>").append(esc(q.expected())).append("</td><td class=\"")
+          .append(j.correct() ? "ok" : "bad").append("\">").append(esc(j.given())).append("</td><td>")
+          .append(esc(j.answer())).append("</td></tr>\n");
+    }
+    b.append("</table>\n");
+  }
+
+  /**
+   * A horizontal bar chart of accuracies as inline SVG, with labels and values as text.
+   *
+   * @param title accessible title
+   * @param bars label → tally, in display order
+   * @return an {@code <svg>} element
+   */
+  static String barChart(String title, Map<String, Tally> bars) {
+    int labelWidth = 190;
+    int plotWidth = 560;
+    int rowHeight = 30;
+    int top = 10;
+    int height = top + bars.size() * rowHeight + 30;
+    int width = labelWidth + plotWidth + 150;
+    StringBuilder b = new StringBuilder();
+    b.append(String.format(Locale.ROOT,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
+            + "font-family=\"sans-serif\" font-size=\"13\">\n<title>%s</title>\n",
+        width, height, width, height, esc(title)));
+    for (int tick = 0; tick <= 100; tick += 25) {
+      double x = labelWidth + plotWidth * tick / 100.0;
+      b.append(String.format(Locale.ROOT,
+          "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#d0d7de\"/>"
+              + "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" fill=\"#57606a\">%d%%</text>\n",
+          x, top, x, height - 25, x, height - 8, tick));
+    }
+    int i = 0;
+    for (Map.Entry<String, Tally> e : bars.entrySet()) {
+      double acc = e.getValue().accuracy();
+      int y = top + i * rowHeight;
+      String colour = acc >= 0.9 ? "#2da44e" : acc >= 0.7 ? "#bf8700" : "#cf222e";
+      b.append(String.format(Locale.ROOT,
+          "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>"
+              + "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>"
+              + "<text x=\"%.1f\" y=\"%d\">%s (%d/%d)</text>\n",
+          labelWidth - 8, y + 19, esc(e.getKey()),
+          labelWidth, y + 5, plotWidth * acc, rowHeight - 10, colour,
+          labelWidth + plotWidth * acc + 6, y + 19,
+          e.getValue().total() == 0 ? "n/a" : String.format(Locale.ROOT, "%.1f%%", 100 * acc),
+          e.getValue().correct(), e.getValue().total()));
+      i++;
+    }
+    b.append("</svg>\n");
+    return b.toString();
+  }
+
+  /** Escapes text for HTML element content and attribute values. */
+  static String esc(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '&' -> b.append("&amp;");
+        case '<' -> b.append("&lt;");
+        case '>' -> b.append("&gt;");
+        case '"' -> b.append("&quot;");
+        case '\'' -> b.append("&#39;");
+        default -> {
+          if (Character.isISOControl(c) && c != '\n' && c != '\t') {
+            b.append(' ');
+          } else {
+            b.append(c);
+          }
+        }
+      }
+    }
+    return b.toString();
+  }
+}
