@@ -43,9 +43,10 @@ import org.slf4j.LoggerFactory;
  * FaceGallery#enroll} go further for accuracy:
  *
  * <ul>
- *   <li>multi-scale detection: the detector runs at the configured size and at 416, 320 and 224
- *       (those below it), so faces that fill the photo are found as well as small ones (at 608 alone
- *       the tiny detector misses most close-ups and tight face crops). Every detection of the
+ *   <li>multi-scale detection: the detector runs at the configured size, at 1024 (if larger) and at
+ *       416, 320 and 224 (those below it), so faces that fill the photo are found (at 608 alone the
+ *       tiny detector misses most close-ups and tight face crops) and so are small faces in crowds
+ *       and backgrounds. Every detection of the
  *       configured size is kept; a box seen only at a smaller size is added if it does not overlap a
  *       kept face and the detector finds it again on a zoomed crop around it, which rejects
  *       duplicate and false boxes between neighbouring faces;
@@ -54,7 +55,9 @@ import org.slf4j.LoggerFactory;
  *   <li>landmarks are placed relative to the crop actually fed to the landmark net (face-api offsets
  *       them by the unclipped box, which misaligns faces cut by the image border);
  *   <li>one-to-one assignment in a scene: a person is given to at most one face, best distance
- *       first.
+ *       first;
+ *   <li>small faces (narrower than 64 px) are named only if 0.1 closer than the gallery threshold:
+ *       their descriptors are noisy and strangers in crowds otherwise come within it.
  * </ul>
  */
 public final class FaceEngine implements AutoCloseable {
@@ -73,6 +76,11 @@ public final class FaceEngine implements AutoCloseable {
    * merged.
    */
   static final int[] SMALLER_SIZES = {416, 320, 224};
+  /**
+   * Larger detector input size added by {@link #recognize} and enrollment: small faces (crowds,
+   * people in the background) become visible to the tiny detector only when the photo is enlarged.
+   */
+  static final int LARGER_SIZE = 1024;
 
   private static final Logger LOG = LoggerFactory.getLogger(FaceEngine.class);
 
@@ -165,7 +173,9 @@ public final class FaceEngine implements AutoCloseable {
   }
 
   FacePipeline.Options accurateOptions() {
-    int[] sizes = IntStream.concat(IntStream.of(detectorSize), IntStream.of(SMALLER_SIZES).filter(s -> s < detectorSize))
+    int[] sizes = IntStream.concat(
+            IntStream.concat(IntStream.of(detectorSize), IntStream.of(LARGER_SIZE).filter(s -> s > detectorSize)),
+            IntStream.of(SMALLER_SIZES).filter(s -> s < detectorSize))
         .toArray();
     return new FacePipeline.Options(sizes, scoreThreshold, nmsIou, attributes, true, false, true);
   }
