@@ -60,6 +60,8 @@ public final class GenerateCommand implements Callable<Integer> {
     ollama
   }
 
+  private static final String TORCH_THREADS = "ai.djl.pytorch.num_threads";
+
   @Spec CommandSpec spec;
 
   @Mixin ModelServerOptions server;
@@ -137,6 +139,12 @@ public final class GenerateCommand implements Callable<Integer> {
     }
     if (!(unanswerableShare >= 0 && unanswerableShare <= 1)) {
       throw new CommandLine.ParameterException(cl, "--unanswerable-share must be between 0 and 1");
+    }
+    // PyTorch's default intra-op thread pool spins on every core; next to pipeline workers (and on a
+    // busy machine) that made one worker ~10x slower than with one intra-op thread. Parallelism
+    // comes from --workers instead. An explicit -Dai.djl.pytorch.num_threads wins.
+    if (System.getProperty(TORCH_THREADS) == null) {
+      System.setProperty(TORCH_THREADS, "1");
     }
     DatasetGenerator.Builder builder = DatasetGenerator.builder().input(input).output(out).workers(workers)
         .seed(seed).minPeople(minPeople).samplesPerScene(samplesPerScene).unanswerableShare(unanswerableShare)
