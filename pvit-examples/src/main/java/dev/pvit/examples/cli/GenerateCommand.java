@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pvit.client.VisionChatModel;
 import dev.pvit.pipeline.Progress;
 import dev.pvit.pipeline.RunSummary;
+import dev.pvit.pipeline.curation.Augmentation;
 import dev.pvit.pipeline.Source;
 import dev.pvit.pipeline.dataset.DatasetGenerator;
 import dev.pvit.pipeline.dataset.DatasetSink;
@@ -102,6 +103,9 @@ public final class GenerateCommand implements Callable<Integer> {
       description = "Vision-language model for descriptions and QA: none (default), openai or ollama.")
   BackendChoice backend;
 
+  @Option(names = "--augment", description = "Augment reference crops (flip, rotation, scale, colour, blur, JPEG).")
+  boolean augment;
+
   @Option(names = "--curation-only", description = "Run phase 1 only and write curated.jsonl.")
   boolean curationOnly;
 
@@ -149,6 +153,9 @@ public final class GenerateCommand implements Callable<Integer> {
     DatasetGenerator.Builder builder = DatasetGenerator.builder().input(input).output(out).workers(workers)
         .seed(seed).minPeople(minPeople).samplesPerScene(samplesPerScene).unanswerableShare(unanswerableShare)
         .curationOnly(curationOnly).enginePerWorker(enginePerWorker);
+    if (augment) {
+      builder.augmentation(Augmentation.defaults());
+    }
     if (names != null) {
       builder.names(NamePool.load(names));
     }
