@@ -6,6 +6,7 @@ import dev.pvit.client.VisionChatModel;
 import dev.pvit.pipeline.Progress;
 import dev.pvit.pipeline.RunSummary;
 import dev.pvit.pipeline.curation.Augmentation;
+import dev.pvit.pipeline.curation.HttpPersonDetector;
 import dev.pvit.pipeline.Source;
 import dev.pvit.pipeline.dataset.DatasetGenerator;
 import dev.pvit.pipeline.dataset.DatasetSink;
@@ -103,6 +104,10 @@ public final class GenerateCommand implements Callable<Integer> {
       description = "Vision-language model for descriptions and QA: none (default), openai or ollama.")
   BackendChoice backend;
 
+  @Option(names = "--person-detector", paramLabel = "URL",
+      description = "HTTP person detector (POST image/jpeg, answers [{box:[x,y,w,h],score}]) instead of boxes derived from faces.")
+  java.net.URI personDetector;
+
   @Option(names = "--augment", description = "Augment reference crops (flip, rotation, scale, colour, blur, JPEG).")
   boolean augment;
 
@@ -153,6 +158,13 @@ public final class GenerateCommand implements Callable<Integer> {
     DatasetGenerator.Builder builder = DatasetGenerator.builder().input(input).output(out).workers(workers)
         .seed(seed).minPeople(minPeople).samplesPerScene(samplesPerScene).unanswerableShare(unanswerableShare)
         .curationOnly(curationOnly).enginePerWorker(enginePerWorker);
+    if (personDetector != null) {
+      try {
+        builder.personDetector(HttpPersonDetector.builder().url(personDetector).build());
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(cl, "--person-detector: " + e.getMessage());
+      }
+    }
     if (augment) {
       builder.augmentation(Augmentation.defaults());
     }
