@@ -18,7 +18,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -250,8 +249,7 @@ public final class GenerateCommand implements Callable<Integer> {
       return Optional.empty();
     }
     StringBuilder sb = new StringBuilder();
-    for (Iterator<Map.Entry<String, JsonNode>> it = g.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : g.properties()) {
       sb.append(sb.length() == 0 ? "" : ", ").append(e.getKey()).append('=').append(e.getValue().asLong());
     }
     return Optional.of(sb.toString());
