@@ -20,8 +20,10 @@ import dev.pvit.pipeline.curation.FaceSource;
 import dev.pvit.pipeline.curation.ImageGenerator;
 import dev.pvit.pipeline.curation.PersonDetector;
 import dev.pvit.pipeline.curation.QualityFilter;
+import dev.pvit.pipeline.curation.SceneFace;
 import dev.pvit.pipeline.text.DescriptionStage;
 import dev.pvit.pipeline.text.PipelinePrompts;
+import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -140,7 +142,7 @@ public final class DatasetGenerator {
     FaceSource embedded = FaceSource.embedded(engine);
     return new FaceSource() {
       @Override
-      public List<dev.pvit.pipeline.curation.SceneFace> faces(ImageInput input, java.awt.image.BufferedImage image) {
+      public List<SceneFace> faces(ImageInput input, BufferedImage image) {
         return embedded.faces(input, image);
       }
 
