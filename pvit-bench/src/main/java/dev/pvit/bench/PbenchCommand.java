@@ -177,9 +177,15 @@ public final class PbenchCommand implements Callable<Integer> {
     try (FaceEngine engine = FaceEngine.builder().build();
         VisionChatModelHolder m = new VisionChatModelHolder(model())) {
       PersonalizedChat chat = chat(engine, m.model());
+      int registered = 0;
+      int photos = 0;
+      int usable = 0;
       for (FaceSet.Identity identity : set.identities()) {
         List<ImageInput> refs = identity.references().stream().map(r -> ImageInput.of(set.resolve(r))).toList();
-        enroll(chat, names.nameOf(identity.id()), refs, identity.id(), notes);
+        int used = enroll(chat, names.nameOf(identity.id()), refs, identity.id(), notes);
+        registered += used > 0 ? 1 : 0;
+        photos += refs.size();
+        usable += used;
       }
       Answerer answerer = new ChatAnswerer(chat, backend.backend());
       List<Question> questions = QuestionGenerator.builder().seed(seed).descriptions(answerer.hasVisionModel())
@@ -189,7 +195,8 @@ public final class PbenchCommand implements Callable<Integer> {
           progress(questions.size()));
       Map<String, String> settings = settings(start, judgements.size());
       settings.put("data", set.root().toString());
-      settings.put("identities", ids.size() + " (renamed from the seeded name pool)");
+      settings.put("identities", ids.size() + " (renamed from the seeded name pool); registered " + registered
+          + ", from " + usable + " of " + photos + " reference photos (see notes)");
       settings.put("scenes", set.scenes().size() + " (" + set.scenes().stream().filter(FaceSet.Scene::hasNobodyRegistered).count()
           + " with nobody registered)");
       notes.add("Names: " + names.names().values() + "; strangers for unknown-name questions: " + names.strangers() + ".");
@@ -243,22 +250,28 @@ public final class PbenchCommand implements Callable<Integer> {
 
   /**
    * Registers a person; if some reference photos are unusable, registers the rest and notes it
-   * (a benchmark should measure recognition, not stop at one bad photo).
+   * (a benchmark should measure recognition, not stop at one bad photo). Questions about a person
+   * who cannot be registered at all are still asked and scored: that is what a user would get.
+   *
+   * @return the number of reference photos used, 0 if the person could not be registered
    */
-  static void enroll(PersonalizedChat chat, String name, List<ImageInput> refs, String label, List<String> notes) {
+  static int enroll(PersonalizedChat chat, String name, List<ImageInput> refs, String label, List<String> notes) {
     try {
       chat.addPerson(new Person(name, List.of(), List.of(), refs));
+      return refs.size();
     } catch (EnrollmentException e) {
       List<String> bad = e.failures().stream().map(EnrollmentException.PhotoFailure::image).toList();
       List<ImageInput> usable = refs.stream().filter(r -> !bad.contains(r.name())).toList();
       if (usable.isEmpty() || usable.size() == refs.size()) {
-        notes.add("Could not register " + label + " (" + name + "): " + e.getMessage());
-        return;
+        notes.add("Could not register " + label + " (" + name + "); questions about them are still asked: "
+            + e.getMessage().replace('\n', ' '));
+        return 0;
       }
       chat.addPerson(new Person(name, List.of(), List.of(), usable));
       notes.add("Registered " + label + " (" + name + ") from " + usable.size() + " of " + refs.size()
           + " reference photos; unusable: " + e.failures().stream()
               .map(f -> f.image() + " (" + f.reason() + ")").toList() + ".");
+      return usable.size();
     }
   }
 
@@ -299,7 +312,7 @@ public final class PbenchCommand implements Callable<Integer> {
     s.put("threshold", String.valueOf(threshold));
     s.put("questions", String.valueOf(questions));
     s.put("started", start.toString());
-    s.put("duration", String.format(Locale.ROOT, "%.1f s", Duration.between(start, Instant.now()).toMillis() / 1000.0));
+    s.put("duration (questions)", String.format(Locale.ROOT, "%.1f s", Duration.between(start, Instant.now()).toMillis() / 1000.0));
     s.put("java", System.getProperty("java.version") + " on " + Runtime.getRuntime().availableProcessors() + " cores");
     return s;
   }

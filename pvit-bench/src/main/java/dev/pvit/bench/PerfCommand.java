@@ -64,6 +64,11 @@ public final class PerfCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Instant start = Instant.now();
     String loadBefore = loadAverage();
+    String omp = System.getenv("OMP_NUM_THREADS");
+    if (omp == null) {
+      err.println("perf: OMP_NUM_THREADS is not set. JMH calls the nets from a worker thread, where PyTorch's"
+          + " OpenMP team has been measured 5-50x slower on a loaded machine; set OMP_NUM_THREADS=1 for stable numbers.");
+    }
     err.println("perf: running the JMH benchmarks (" + (quick ? "quick, in-process" : "full, forked") + ")...");
     err.flush();
     List<PerfRow> rows;
@@ -80,6 +85,7 @@ public final class PerfCommand implements Callable<Integer> {
         : "full (1 fork, 3 x 2 s warm-up, 5 x 2 s measurement)");
     settings.put("machine", cpu() + ", " + Runtime.getRuntime().availableProcessors() + " cores, Java "
         + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")");
+    settings.put("OMP_NUM_THREADS", omp == null ? "not set (PyTorch default)" : omp);
     settings.put("load average before / after", loadBefore + " / " + loadAverage()
         + " (shared machine: timings are noisy)");
     settings.put("date", start.toString());

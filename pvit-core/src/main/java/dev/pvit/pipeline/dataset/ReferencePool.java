@@ -6,6 +6,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import com.google.common.collect.ImmutableList;
 import dev.pvit.PvitException;
 import dev.pvit.face.FaceDescriptor;
+import dev.pvit.image.ImageInput;
 import dev.pvit.pipeline.ItemContext;
 import dev.pvit.pipeline.Source;
 import dev.pvit.pipeline.SourceItem;
@@ -102,8 +103,8 @@ public final class ReferencePool {
    * @return the pool
    */
   public static ReferencePool build(
-      Source<? extends dev.pvit.image.ImageInput> source,
-      Stage<dev.pvit.image.ImageInput, CuratedScene> curation,
+      Source<? extends ImageInput> source,
+      Stage<ImageInput, CuratedScene> curation,
       long seed,
       int images) {
     checkArgument(images >= 0, "images must not be negative, got %s", images);
@@ -112,7 +113,7 @@ public final class ReferencePool {
     }
     Comparator<Ranked> byRank = Comparator.comparingLong(Ranked::rank).thenComparing(r -> r.item.key());
     PriorityQueue<Ranked> largestFirst = new PriorityQueue<>(byRank.reversed());
-    try (Stream<? extends SourceItem<? extends dev.pvit.image.ImageInput>> items = source.items()) {
+    try (Stream<? extends SourceItem<? extends ImageInput>> items = source.items()) {
       items.forEach(item -> {
         largestFirst.add(new Ranked(ItemContext.derivedSeed(seed, 0, item.key()), item));
         if (largestFirst.size() > images) {
@@ -138,7 +139,7 @@ public final class ReferencePool {
     return new ReferencePool(entries);
   }
 
-  private record Ranked(long rank, SourceItem<? extends dev.pvit.image.ImageInput> item) {}
+  private record Ranked(long rank, SourceItem<? extends ImageInput> item) {}
 
   /**
    * The people in the pool.

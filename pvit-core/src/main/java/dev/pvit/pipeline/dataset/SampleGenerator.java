@@ -11,8 +11,10 @@ import dev.pvit.client.VisionChatModel;
 import dev.pvit.client.VisionChatRequest;
 import dev.pvit.pipeline.ItemContext;
 import dev.pvit.pipeline.Stage;
+import dev.pvit.pipeline.curation.Augmentation;
 import dev.pvit.pipeline.curation.CuratedPerson;
 import dev.pvit.pipeline.curation.CuratedScene;
+import dev.pvit.pipeline.curation.ImageGenerator;
 import dev.pvit.pipeline.text.DescribedScene;
 import dev.pvit.pipeline.text.DescriptionStage;
 import dev.pvit.pipeline.text.PipelinePrompts;
@@ -62,8 +64,12 @@ public final class SampleGenerator implements Stage<DescribedScene, GeneratedSam
   private final ReferencePool pool;
   private final @Nullable VisionChatModel model;
   private final PipelinePrompts prompts;
+  private final @Nullable Augmentation augmentation;
+  private final ImageGenerator imageGenerator;
 
   private SampleGenerator(Builder b) {
+    this.augmentation = b.augmentation;
+    this.imageGenerator = b.imageGenerator;
     this.names = b.names;
     this.mix = b.mix;
     this.samplesPerScene = b.samplesPerScene;
@@ -323,14 +329,22 @@ public final class SampleGenerator implements Stage<DescribedScene, GeneratedSam
     return new Candidate(p.faceCrop(), p.bodyCrop(), index);
   }
 
-  private static List<GeneratedSample.Reference> references(List<Candidate> people, List<String> names, Random r) {
+  private List<GeneratedSample.Reference> references(List<Candidate> people, List<String> names, Random r) {
     List<GeneratedSample.Reference> refs = new ArrayList<>();
     for (int k = 0; k < people.size(); k++) {
       IntroStyle style = r.nextBoolean() ? IntroStyle.FACE : IntroStyle.BODY;
       Candidate c = people.get(k);
       String name = names.get(k);
-      refs.add(new GeneratedSample.Reference(name, style == IntroStyle.FACE ? c.face() : c.body(),
-          Templates.introduction(style, name, r)));
+      BufferedImage image = style == IntroStyle.FACE ? c.face() : c.body();
+      if (style == IntroStyle.FACE && imageGenerator.isConfigured()) {
+        // A new pose of the same identity, as PVIT did with PhotoMaker; the seed comes from the item.
+        List<BufferedImage> generated = imageGenerator.generate(image, 1, r.nextLong());
+        image = generated.isEmpty() ? image : generated.get(0);
+      }
+      if (augmentation != null) {
+        image = augmentation.apply(image, r);
+      }
+      refs.add(new GeneratedSample.Reference(name, image, Templates.introduction(style, name, r)));
     }
     return refs;
   }
@@ -351,8 +365,35 @@ public final class SampleGenerator implements Stage<DescribedScene, GeneratedSam
     private ReferencePool pool = ReferencePool.empty();
     private @Nullable VisionChatModel model;
     private PipelinePrompts prompts = PipelinePrompts.defaults();
+    private @Nullable Augmentation augmentation;
+    private ImageGenerator imageGenerator = ImageGenerator.none();
 
     private Builder() {}
+
+    /**
+     * Transforms every reference crop with a seeded random augmentation (default none: crops as
+     * cut from the scene).
+     *
+     * @param aug the augmentation, e.g. {@link Augmentation#defaults()}
+     * @return this builder
+     */
+    public Builder augmentation(Augmentation aug) {
+      this.augmentation = checkNotNull(aug, "aug");
+      return this;
+    }
+
+    /**
+     * An identity-preserving generation service that replaces face references by a new image of
+     * the same person (default {@link ImageGenerator#none()}). Its failures follow the pipeline's
+     * rules: a {@link dev.pvit.RetriableException} is retried, anything else rejects the input.
+     *
+     * @param generator the service
+     * @return this builder
+     */
+    public Builder imageGenerator(ImageGenerator generator) {
+      this.imageGenerator = checkNotNull(generator, "generator");
+      return this;
+    }
 
     /**
      * The names to draw from (default {@link NamePool#builtIn()}).

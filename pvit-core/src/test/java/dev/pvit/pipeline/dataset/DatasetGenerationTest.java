@@ -270,6 +270,30 @@ class DatasetGenerationTest {
   }
 
   @Test
+  void image_generator_and_augmentation_change_reference_crops_deterministically() {
+    ImageInput img = scenes.scene(620, face(80, 60, 60, 1), face(300, 60, 60, 2));
+    CuratedScene scene = curation(2).process(img, ItemContext.of(0, 1, "g")).get(0);
+    DescribedScene d = DescriptionStage.structured().process(scene, ItemContext.of(0, 2, "g")).get(0);
+    BufferedImage generated = new BufferedImage(24, 24, BufferedImage.TYPE_INT_RGB);
+    SampleGenerator generator = SampleGenerator.builder().samplesPerScene(20)
+        .imageGenerator((face, count, seed) -> List.of(generated)).build();
+    List<GeneratedSample> samples = generator.process(d, ItemContext.of(9, 3, "g"));
+    List<BufferedImage> refs = samples.stream().flatMap(x -> x.references().stream()).map(GeneratedSample.Reference::image).toList();
+    assertThat(refs).contains(generated).anySatisfy(r -> assertThat(r).isNotSameAs(generated));
+
+    SampleGenerator augmented = SampleGenerator.builder().samplesPerScene(3)
+        .augmentation(dev.pvit.pipeline.curation.Augmentation.defaults()).build();
+    List<GeneratedSample> a1 = augmented.process(d, ItemContext.of(9, 3, "g"));
+    List<GeneratedSample> a2 = augmented.process(d, ItemContext.of(9, 3, "g"));
+    assertThat(a1.get(0).references().get(0).image()).isNotSameAs(scene.people().get(0).faceCrop());
+    assertThat(pixels(a1.get(0).references().get(0).image())).isEqualTo(pixels(a2.get(0).references().get(0).image()));
+  }
+
+  private static int[] pixels(BufferedImage img) {
+    return img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
+  }
+
+  @Test
   void prompts_load_overrides_and_require_their_slots() throws IOException {
     Files.writeString(tmp.resolve("person.txt"), "Describe <name> briefly.");
     PipelinePrompts p = PipelinePrompts.load(tmp);

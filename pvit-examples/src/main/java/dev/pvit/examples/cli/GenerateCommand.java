@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pvit.client.VisionChatModel;
 import dev.pvit.pipeline.Progress;
 import dev.pvit.pipeline.RunSummary;
+import dev.pvit.pipeline.curation.Augmentation;
+import dev.pvit.pipeline.curation.HttpPersonDetector;
 import dev.pvit.pipeline.Source;
 import dev.pvit.pipeline.dataset.DatasetGenerator;
 import dev.pvit.pipeline.dataset.DatasetSink;
@@ -16,7 +18,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -60,6 +61,8 @@ public final class GenerateCommand implements Callable<Integer> {
     ollama
   }
 
+  private static final String TORCH_THREADS = "ai.djl.pytorch.num_threads";
+
   @Spec CommandSpec spec;
 
   @Mixin ModelServerOptions server;
@@ -100,6 +103,13 @@ public final class GenerateCommand implements Callable<Integer> {
       description = "Vision-language model for descriptions and QA: none (default), openai or ollama.")
   BackendChoice backend;
 
+  @Option(names = "--person-detector", paramLabel = "URL",
+      description = "HTTP person detector (POST image/jpeg, answers [{box:[x,y,w,h],score}]) instead of boxes derived from faces.")
+  java.net.URI personDetector;
+
+  @Option(names = "--augment", description = "Augment reference crops (flip, rotation, scale, colour, blur, JPEG).")
+  boolean augment;
+
   @Option(names = "--curation-only", description = "Run phase 1 only and write curated.jsonl.")
   boolean curationOnly;
 
@@ -138,9 +148,25 @@ public final class GenerateCommand implements Callable<Integer> {
     if (!(unanswerableShare >= 0 && unanswerableShare <= 1)) {
       throw new CommandLine.ParameterException(cl, "--unanswerable-share must be between 0 and 1");
     }
+    // PyTorch's default intra-op thread pool spins on every core; next to pipeline workers (and on a
+    // busy machine) that made one worker ~10x slower than with one intra-op thread. Parallelism
+    // comes from --workers instead. An explicit -Dai.djl.pytorch.num_threads wins.
+    if (System.getProperty(TORCH_THREADS) == null) {
+      System.setProperty(TORCH_THREADS, "1");
+    }
     DatasetGenerator.Builder builder = DatasetGenerator.builder().input(input).output(out).workers(workers)
         .seed(seed).minPeople(minPeople).samplesPerScene(samplesPerScene).unanswerableShare(unanswerableShare)
         .curationOnly(curationOnly).enginePerWorker(enginePerWorker);
+    if (personDetector != null) {
+      try {
+        builder.personDetector(HttpPersonDetector.builder().url(personDetector).build());
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(cl, "--person-detector: " + e.getMessage());
+      }
+    }
+    if (augment) {
+      builder.augmentation(Augmentation.defaults());
+    }
     if (names != null) {
       builder.names(NamePool.load(names));
     }
@@ -223,8 +249,7 @@ public final class GenerateCommand implements Callable<Integer> {
       return Optional.empty();
     }
     StringBuilder sb = new StringBuilder();
-    for (Iterator<Map.Entry<String, JsonNode>> it = g.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : g.properties()) {
       sb.append(sb.length() == 0 ? "" : ", ").append(e.getKey()).append('=').append(e.getValue().asLong());
     }
     return Optional.of(sb.toString());
