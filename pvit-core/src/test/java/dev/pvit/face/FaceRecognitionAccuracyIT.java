@@ -132,7 +132,7 @@ class FaceRecognitionAccuracyIT {
 
   private int enrollAll(FaceGallery gallery) {
     int failed = 0;
-    for (Map.Entry<String, JsonNode> id : iterable(index.get("identities"))) {
+    for (Map.Entry<String, JsonNode> id : index.get("identities").properties()) {
       List<Path> refs = new ArrayList<>();
       id.getValue().get("references").forEach(r -> refs.add(faces.resolve(r.asText())));
       try {
@@ -154,7 +154,7 @@ class FaceRecognitionAccuracyIT {
   /** Enrollment with given pipeline options (largest face per photo, no ambiguity check). */
   private int enrollWith(FaceGallery gallery, FacePipeline.Options options) {
     int failed = 0;
-    for (Map.Entry<String, JsonNode> id : iterable(index.get("identities"))) {
+    for (Map.Entry<String, JsonNode> id : index.get("identities").properties()) {
       List<FaceDescriptor> ds = new ArrayList<>();
       for (JsonNode r : id.getValue().get("references")) {
         List<DetectedFace> found = engine.referenceFaces(ImageInput.of(faces.resolve(r.asText())), options);
@@ -219,9 +219,5 @@ class FaceRecognitionAccuracyIT {
       }
     }
     return new Score(variant, tp, fp, fn, exact, scenes, falseAccepts, 0, maxTrue, minStranger);
-  }
-
-  private static Iterable<Map.Entry<String, JsonNode>> iterable(JsonNode node) {
-    return node::fields;
   }
 }
