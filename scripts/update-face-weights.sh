@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Re-creates the vendored face-api weights and MIT demo photos from the npm registry and verifies
-# them: the package tarball against its pinned sha256, every vendored file against SHA256SUMS.
+# them: the package tarball against its pinned sha256, every vendored file against the SHA256SUMS
+# next to it (models/ and demo/).
 #
 # Usage: scripts/update-face-weights.sh [--write-sums]
 #   --write-sums  regenerate SHA256SUMS from the extracted files (only when bumping the version).
@@ -51,10 +52,11 @@ for photo in "${PHOTOS[@]}"; do
   cp "$work/package/demo/$photo" "$demo_dir/"
 done
 
-cd "$models_dir"
 if $write_sums; then
-  sha256sum -- *.bin *.json > SHA256SUMS
-  echo "wrote $models_dir/SHA256SUMS"
+  (cd "$models_dir" && sha256sum -- *.bin *.json > SHA256SUMS)
+  (cd "$demo_dir" && sha256sum -- "${PHOTOS[@]}" > SHA256SUMS)
+  echo "wrote $models_dir/SHA256SUMS and $demo_dir/SHA256SUMS"
 fi
-sha256sum --check --strict --quiet SHA256SUMS
+(cd "$models_dir" && sha256sum --check --strict --quiet SHA256SUMS)
+(cd "$demo_dir" && sha256sum --check --strict --quiet SHA256SUMS)
 echo "ok: $PACKAGE@$VERSION weights in $models_dir and demo photos in $demo_dir verified"

@@ -385,24 +385,33 @@ public final class PersonalizedChat implements AutoCloseable {
 
   private Optional<String> canonicalName(String name) {
     String key = Person.matchKey(name);
-    synchronized (people) {
-      for (Person p : people.values()) {
-        for (String n : p.allNames()) {
-          if (Person.matchKey(n).equals(key)) {
-            return Optional.of(p.name());
-          }
+    for (Map.Entry<String, List<String>> e : registeredNames().entrySet()) {
+      for (String n : e.getValue()) {
+        if (Person.matchKey(n).equals(key)) {
+          return Optional.of(e.getKey());
         }
       }
     }
     return Optional.empty();
   }
 
-  private QuestionParser newParser() {
+  /**
+   * Display name → all names, for people registered here and for people known only to a gallery
+   * loaded from a file (they answer to their display name).
+   */
+  private Map<String, List<String>> registeredNames() {
     Map<String, List<String>> names = new LinkedHashMap<>();
     synchronized (people) {
       people.values().forEach(p -> names.put(p.name(), p.allNames()));
+      for (String n : gallery.names()) {
+        names.putIfAbsent(n, List.of(n));
+      }
     }
-    return new QuestionParser(names);
+    return names;
+  }
+
+  private QuestionParser newParser() {
+    return new QuestionParser(registeredNames());
   }
 
   private static List<RecognizedPerson> recognized(SceneRecognition scene) {
@@ -451,8 +460,10 @@ public final class PersonalizedChat implements AutoCloseable {
     }
 
     /**
-     * Uses an existing gallery, e.g. one loaded from a file; its people answer to their names
-     * only for typed calls and recognition.
+     * Uses an existing gallery, e.g. one loaded from a file with {@code
+     * FaceGallery.builder().engine(engine).load(path)}. Its people answer to their display names in
+     * questions and typed calls; having no reference photos, they are not introduced in in-context
+     * mode. The gallery's own threshold applies.
      *
      * @param gallery the gallery
      * @return this builder

@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,8 +40,25 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #analyze(ImageInput)} runs the reference pipeline of face-api.js (tiny face detector at
  * {@link Builder#detectorSize(int)}, 68-point landmarks, dlib alignment, descriptor) and gives the
  * same boxes and descriptors. {@link #recognize(ImageInput, FaceGallery)} and {@link
- * FaceGallery#enroll} go further for accuracy: they detect at several input sizes so that faces
- * filling the photo are found too.
+ * FaceGallery#enroll} go further for accuracy:
+ *
+ * <ul>
+ *   <li>multi-scale detection: the detector runs at the configured size, at 1024 (if larger) and at
+ *       416, 320 and 224 (those below it), so faces that fill the photo are found (at 608 alone the
+ *       tiny detector misses most close-ups and tight face crops) and so are small faces in crowds
+ *       and backgrounds. Every detection of the
+ *       configured size is kept; a box seen only at a smaller size is added if it does not overlap a
+ *       kept face and the detector finds it again on a zoomed crop around it, which rejects
+ *       duplicate and false boxes between neighbouring faces;
+ *   <li>zoom-out fallback: if still no face is found, the photo is centred on a canvas twice its size
+ *       and searched again (tight crops whose face touches every border);
+ *   <li>landmarks are placed relative to the crop actually fed to the landmark net (face-api offsets
+ *       them by the unclipped box, which misaligns faces cut by the image border);
+ *   <li>one-to-one assignment in a scene: a person is given to at most one face, best distance
+ *       first;
+ *   <li>small faces (narrower than 64 px) are named only if 0.1 closer than the gallery threshold:
+ *       their descriptors are noisy and strangers in crowds otherwise come within it.
+ * </ul>
  */
 public final class FaceEngine implements AutoCloseable {
   /** Default detector input size (pixels, multiple of 32). */
@@ -53,10 +71,16 @@ public final class FaceEngine implements AutoCloseable {
   public static final long DEFAULT_MAX_PIXELS = 50_000_000L;
 
   /**
-   * Detector input sizes used by {@link #recognize} and enrollment: the tiny detector misses faces
-   * that fill the frame at large input sizes and small faces at small ones, so several are merged.
+   * Smaller detector input sizes added by {@link #recognize} and enrollment: the tiny detector misses
+   * faces that fill the frame at large input sizes and small faces at small ones, so several are
+   * merged.
    */
-  static final int[] MULTI_SCALE_SIZES = {608, 416, 320, 224};
+  static final int[] SMALLER_SIZES = {416, 320, 224};
+  /**
+   * Larger detector input size added by {@link #recognize} and enrollment: small faces (crowds,
+   * people in the background) become visible to the tiny detector only when the photo is enlarged.
+   */
+  static final int LARGER_SIZE = 1024;
 
   private static final Logger LOG = LoggerFactory.getLogger(FaceEngine.class);
 
@@ -114,7 +138,8 @@ public final class FaceEngine implements AutoCloseable {
   }
 
   /**
-   * Finds every face in a scene and tells who each one is, using multi-scale detection.
+   * Finds every face in a scene and tells who each one is, with multi-scale detection and one-to-one
+   * assignment (see the class comment). Boxes and descriptors may differ from {@link #analyze}.
    *
    * @param scene a photo
    * @param gallery the registered people
@@ -148,7 +173,11 @@ public final class FaceEngine implements AutoCloseable {
   }
 
   FacePipeline.Options accurateOptions() {
-    return new FacePipeline.Options(MULTI_SCALE_SIZES, scoreThreshold, nmsIou, attributes, true, false);
+    int[] sizes = IntStream.concat(
+            IntStream.concat(IntStream.of(detectorSize), IntStream.of(LARGER_SIZE).filter(s -> s > detectorSize)),
+            IntStream.of(SMALLER_SIZES).filter(s -> s < detectorSize))
+        .toArray();
+    return new FacePipeline.Options(sizes, scoreThreshold, nmsIou, attributes, true, false, true);
   }
 
   private RgbImage decode(ImageInput image) {

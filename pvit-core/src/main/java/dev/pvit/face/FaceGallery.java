@@ -203,12 +203,8 @@ public final class FaceGallery {
   }
 
   private static String validName(String name) {
-    // Person validates names; reuse its rules so galleries and people agree.
-    return new Person(name, List.of(), List.of(), List.of(PLACEHOLDER_REFERENCE)).name();
+    return Person.validateName(name);
   }
-
-  private static final ImageInput PLACEHOLDER_REFERENCE = ImageInput.of(
-      new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}, "name-check");
 
   /**
    * Removes a person.

@@ -11,8 +11,17 @@ import java.util.Set;
  * Assigns names to the faces of one scene. A person appears at most once in a photo, so the
  * accepted (face, person) pairs are taken globally from the smallest distance up, each face and
  * each person at most once: a look-alike cannot take the name from the face that matches better.
+ *
+ * <p>Faces narrower than {@value #SMALL_FACE_PX} pixels are upsampled more than twofold for the
+ * 150-pixel descriptor input, and their descriptors are noisy: strangers in crowds come within the
+ * usual threshold. They must be closer by {@value #SMALL_FACE_MARGIN} to be named.
  */
 final class SceneMatcher {
+  /** Faces narrower than this (pixels) need a stricter distance. */
+  static final double SMALL_FACE_PX = 64;
+  /** How much closer than the gallery threshold a small face must be. */
+  static final double SMALL_FACE_MARGIN = 0.1;
+
   private SceneMatcher() {}
 
   static List<RecognizedFace> assign(List<DetectedFace> faces, FaceGallery gallery) {
@@ -23,8 +32,11 @@ final class SceneMatcher {
     for (int i = 0; i < n; i++) {
       List<FaceMatch.Candidate> d = gallery.distances(faces.get(i).descriptor());
       distances.add(d);
+      double limit = faces.get(i).box().width() < SMALL_FACE_PX
+          ? gallery.threshold() - SMALL_FACE_MARGIN
+          : gallery.threshold();
       for (FaceMatch.Candidate c : d) {
-        if (c.distance() < gallery.threshold()) {
+        if (c.distance() < limit) {
           pairs.add(new Pair(i, c));
         }
       }

@@ -35,8 +35,8 @@ import org.jspecify.annotations.Nullable;
  * <pre>{@code
  * RunSummary summary = Pipeline.builder()
  *     .source(Source.folder(Path.of("photos")))
- *     .then(image -> ...)                          // a Stage<ImageInput, T> shared by workers
- *     .then(MyDetectorStage::new)                 // a StageFactory: one instance per worker
+ *     .then(MyDetectorStage::new)                          // a StageFactory: one instance per worker
+ *     .then((faces, ctx) -> List.of(describe(faces)))      // a stateless Stage shared by workers
  *     .sink((item, out) -> out.appendJson("records.jsonl", item))
  *     .output(Path.of("out")).workers(4).seed(7)
  *     .build()

@@ -39,7 +39,9 @@ public interface SinkOutput {
   void appendLine(String file, String line);
 
   /**
-   * Appends a value serialized as one line of JSON (Jackson, map keys in insertion order).
+   * Appends a value serialized as one line of JSON (Jackson). Map keys are sorted, because the
+   * iteration order of some maps (e.g. {@code Map.of}) changes between JVM runs and would make
+   * resumed output differ; use a record for a fixed field order.
    *
    * @param file relative path of the file
    * @param value a record, map, list or scalar

@@ -24,7 +24,7 @@ public record ImagePlaceholder(String token) {
   /** InternVL chat: {@code <image>} (expanded by the model's own processor). */
   public static final ImagePlaceholder INTERNVL = new ImagePlaceholder("<image>");
 
-  /** Gemma 3: {@code <start_of_image>}. */
+  /** Gemma 3: {@code <start_of_image>} (the processor expands it to image soft tokens). */
   public static final ImagePlaceholder GEMMA3 = new ImagePlaceholder("<start_of_image>");
 
   /** Llama 3.2 Vision: {@code <|image|>}. */

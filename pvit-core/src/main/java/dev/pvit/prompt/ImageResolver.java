@@ -7,6 +7,7 @@ import dev.pvit.image.ImageInput;
 import dev.pvit.image.InvalidImageException;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -34,15 +35,26 @@ public interface ImageResolver {
   ImageInput resolve(String reference);
 
   /**
-   * Reads references as paths relative to a directory.
+   * Reads references as paths relative to a directory. References that leave the directory (absolute
+   * paths, {@code ../}) are rejected, so a dataset file cannot make the reader open arbitrary files.
    *
    * @param root the dataset's image root
    * @return the resolver
    */
   static ImageResolver directory(Path root) {
     checkNotNull(root, "root");
+    Path base = root.toAbsolutePath().normalize();
     return ref -> {
-      Path file = root.resolve(ref);
+      Path file;
+      try {
+        file = base.resolve(ref).normalize();
+      } catch (InvalidPathException e) {
+        throw new InvalidImageException("Image reference '" + ref + "' is not a valid path: " + e.getReason(), e);
+      }
+      if (!file.startsWith(base)) {
+        throw new InvalidImageException(
+            "Image reference '" + ref + "' points outside " + root + "; dataset paths must stay inside the image root.");
+      }
       try {
         return ImageInput.of(Files.readAllBytes(file), ref);
       } catch (NoSuchFileException e) {

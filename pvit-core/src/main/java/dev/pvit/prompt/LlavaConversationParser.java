@@ -20,13 +20,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -129,9 +130,7 @@ public final class LlavaConversationParser {
     }
     List<String> refs = imageRefs(node);
     Map<String, JsonNode> extras = new LinkedHashMap<>();
-    Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> f = fields.next();
+    for (Map.Entry<String, JsonNode> f : node.properties()) {
       if (!STANDARD_FIELDS.contains(f.getKey())) {
         extras.put(f.getKey(), f.getValue());
       }
@@ -159,26 +158,48 @@ public final class LlavaConversationParser {
    * @throws InvalidPromptException naming the line of the first bad record
    */
   public List<LlavaRecord> parseJsonl(Reader reader) {
-    checkNotNull(reader, "reader");
-    BufferedReader in = reader instanceof BufferedReader br ? br : new BufferedReader(reader);
     ImmutableList.Builder<LlavaRecord> out = ImmutableList.builder();
-    int lineNo = 0;
+    parseJsonl(reader, out::add);
+    return out.build();
+  }
+
+  /**
+   * Streams a JSONL input record by record, for files too large to hold in memory (PVIT-3M).
+   *
+   * <pre>{@code
+   * long n = parser.parseJsonl(reader, record -> writer.write(renderer.renderJson(record)));
+   * }</pre>
+   *
+   * @param reader the text (not closed)
+   * @param consumer receives each record in order
+   * @return the number of records read
+   * @throws InvalidPromptException naming the line of the first bad record
+   */
+  public long parseJsonl(Reader reader, Consumer<LlavaRecord> consumer) {
+    checkNotNull(reader, "reader");
+    checkNotNull(consumer, "consumer");
+    BufferedReader in = reader instanceof BufferedReader br ? br : new BufferedReader(reader);
+    long lineNo = 0;
+    long records = 0;
     try {
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         lineNo++;
         if (line.isBlank()) {
           continue;
         }
+        LlavaRecord record;
         try {
-          out.add(parse(line));
+          record = parse(line);
         } catch (PvitException e) {
           throw new InvalidPromptException("Line " + lineNo + ": " + e.getMessage(), e);
         }
+        consumer.accept(record);
+        records++;
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return out.build();
+    return records;
   }
 
   /**

@@ -72,7 +72,7 @@ public record LlavaRecord(
 
   private static void checkAnswer(String answer, PersonalizedPrompt prompt) {
     TokenGuard guard =
-        new TokenGuard(
+        TokenGuard.of(
             List.of(prompt.imagePlaceholder().token(), prompt.wrapperTokens().open(), prompt.wrapperTokens().close()));
     Optional<TokenGuard.Match> m = guard.find(answer);
     if (m.isPresent()) {

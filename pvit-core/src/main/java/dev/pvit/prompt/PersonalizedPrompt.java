@@ -479,7 +479,7 @@ public final class PersonalizedPrompt {
      */
     public PersonalizedPrompt build() {
       TokenGuard guard =
-          new TokenGuard(List.of(imagePlaceholder.token(), wrapperTokens.open(), wrapperTokens.close()));
+          TokenGuard.of(List.of(imagePlaceholder.token(), wrapperTokens.open(), wrapperTokens.close()));
       String ph = imagePlaceholder.token();
       if (!wrapperTokens.isNone()
           && (wrapperTokens.open().contains(ph) || wrapperTokens.close().contains(ph)

@@ -10,6 +10,7 @@ import dev.pvit.face.Box;
 import dev.pvit.face.DetectedFace;
 import dev.pvit.face.FaceAnalysis;
 import dev.pvit.face.FaceEngine;
+import dev.pvit.face.FaceGallery;
 import dev.pvit.image.ImageInput;
 import dev.pvit.person.Person;
 import java.awt.image.BufferedImage;
@@ -18,6 +19,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
@@ -26,6 +28,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * All three modes end to end with the real face engine on a bundled MIT demo photo and a loopback
@@ -114,6 +117,20 @@ class ChatModesIT {
       assertThat(holding.text()).contains("Bob is in this photo, on the right");
       assertThat(chat.isPresent(scene, "alice")).isTrue();
       assertThat(chat.locate(scene, "Bob")).get().extracting(RecognizedPerson::position).isEqualTo(Position.RIGHT);
+    }
+  }
+
+  @Test
+  void a_saved_gallery_answers_to_its_names_after_loading(@TempDir Path dir) {
+    Path file = dir.resolve("gallery.json");
+    try (PersonalizedChat chat = PersonalizedChat.builder().engine(engine).person(alice).person(bob).build()) {
+      chat.saveGallery(file);
+    }
+    FaceGallery loaded = FaceGallery.builder().engine(engine).load(file);
+    try (PersonalizedChat chat = PersonalizedChat.builder().engine(engine).gallery(loaded).build()) {
+      assertThat(chat.ask(scene, "Is Bob here?").text()).startsWith("Yes, Bob is in this photo");
+      assertThat(chat.ask(scene, "Where is Alice?").kind()).isEqualTo(AnswerKind.ANSWERED);
+      assertThat(chat.ask(scene, "Where is Zara?").kind()).isEqualTo(AnswerKind.PERSON_UNKNOWN);
     }
   }
 

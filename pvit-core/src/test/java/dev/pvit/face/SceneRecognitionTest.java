@@ -42,6 +42,22 @@ class SceneRecognitionTest {
   }
 
   @Test
+  void small_faces_need_a_stricter_distance() {
+    FaceGallery g = FaceGallery.builder().build();
+    g.add("Alice", List.of(FaceGalleryTest.at(0)));
+    List<Point> pts = new ArrayList<>();
+    for (int i = 0; i < 68; i++) {
+      pts.add(new Point(0, 0));
+    }
+    DetectedFace small = new DetectedFace(new Box(0, 0, 40, 40), 0.9, pts, FaceGalleryTest.at(0.55), Optional.empty());
+    DetectedFace smallClose = new DetectedFace(new Box(0, 0, 40, 40), 0.9, pts, FaceGalleryTest.at(0.45), Optional.empty());
+    DetectedFace large = new DetectedFace(new Box(0, 0, 80, 80), 0.9, pts, FaceGalleryTest.at(0.55), Optional.empty());
+    assertThat(SceneMatcher.assign(List.of(small), g).get(0).name()).isEmpty();
+    assertThat(SceneMatcher.assign(List.of(smallClose), g).get(0).name()).contains("Alice");
+    assertThat(SceneMatcher.assign(List.of(large), g).get(0).name()).contains("Alice");
+  }
+
+  @Test
   void scene_orders_faces_left_to_right_and_lists_people_once() {
     FaceDescriptor d = FaceGalleryTest.at(0);
     RecognizedFace right = new RecognizedFace(face(300, d), Optional.of("Bob"), 0.3, List.of());

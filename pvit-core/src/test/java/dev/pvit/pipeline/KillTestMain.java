@@ -14,6 +14,7 @@ public final class KillTestMain {
   public static void main(String[] args) {
     SyntheticPipeline.builder(Path.of(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2]),
             Long.parseLong(args[3]))
+        .fsync(true)
         .build()
         .run();
   }

@@ -138,6 +138,26 @@ class PipelineTest {
   }
 
   @Test
+  void a_torn_last_checkpoint_line_is_dropped_but_a_corrupt_earlier_line_stops_the_run() throws IOException {
+    Path ref = tmp.resolve("ref");
+    SyntheticPipeline.builder(ref, 30, 1, 0).build().run();
+    Path out = tmp.resolve("out");
+    SyntheticPipeline.builder(out, 30, 1, 0).build().run();
+    Path cp = out.resolve("checkpoint.jsonl");
+    List<String> lines = Files.readAllLines(cp);
+    Files.write(cp, lines.subList(0, 20));
+    Files.write(cp, new byte[] {0, 0, 0, '\n'}, java.nio.file.StandardOpenOption.APPEND);
+    SyntheticPipeline.builder(out, 30, 2, 0).build().run();
+    OutputFolders.assertSameOutput(out, ref);
+
+    List<String> broken = new ArrayList<>(Files.readAllLines(cp));
+    broken.set(3, "{\"key\":");
+    Files.write(cp, broken);
+    assertThatThrownBy(() -> SyntheticPipeline.builder(out, 30, 1, 0).build().run())
+        .isInstanceOf(PipelineException.class).hasMessageContaining("Line 4").hasMessageContaining("corrupt");
+  }
+
+  @Test
   void retriable_failures_are_retried_with_a_fresh_random() {
     AtomicInteger attempts = new AtomicInteger();
     Stage<Integer, Integer> flaky = (n, ctx) -> {
@@ -255,6 +275,17 @@ class PipelineTest {
     assertThat(keys).containsExactly("b.png=4x3", "sub/a.PNG=4x3");
     assertThat(OutputFolders.lines(tmp.resolve("out/rejects.jsonl"))).singleElement()
         .satisfies(l -> assertThat(l).contains("\"key\":\"a.jpg\"").contains("not a supported image"));
+  }
+
+  @Test
+  void implicit_lambdas_infer_the_chain_types() {
+    List<String> got = new ArrayList<>();
+    Pipeline.builder().source(Source.of(List.of(SourceItem.of("a", 20), SourceItem.of("b", 1))))
+        .then((n, ctx) -> List.of(n + 1, n * 2))
+        .then(() -> (m, ctx) -> List.of("v" + m))
+        .sink((v, out) -> got.add(out.inputKey() + ":" + out.index() + "=" + v))
+        .output(tmp.resolve("out")).build().run();
+    assertThat(got).containsExactly("a:0=v21", "a:1=v40", "b:0=v2", "b:1=v2");
   }
 
   @Test

@@ -42,7 +42,10 @@ final class SyntheticPipeline {
         .output(out)
         .workers(workers)
         .seed(1234)
-        .fingerprint("synthetic-v1");
+        .fingerprint("synthetic-v1")
+        // Unit tests skip fsync for speed; a process crash (kill -9) is safe without it, and the
+        // kill test turns it back on to exercise the default path.
+        .fsync(false);
   }
 
   record Tile(int n, int shade, BufferedImage image) {}

@@ -12,6 +12,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +37,14 @@ class LlavaConversationParserTest {
     for (int i = 0; i < lines.size(); i++) {
       assertThat(renderer.renderJson(records.get(i))).isEqualTo(lines.get(i));
     }
+  }
+
+  @Test
+  void streams_jsonl_records() throws IOException {
+    List<LlavaRecord> seen = new ArrayList<>();
+    long n = parser.parseJsonl(new StringReader(sample()), seen::add);
+    assertThat(n).isEqualTo(5);
+    assertThat(seen).isEqualTo(parser.parseJsonl(new StringReader(sample())));
   }
 
   @Test
@@ -115,10 +124,12 @@ class LlavaConversationParserTest {
   }
 
   @Test
-  void reads_images_from_a_directory(@TempDir Path dir) throws IOException {
+  void reads_images_from_a_directory(@TempDir Path tmp) throws IOException {
+    Path dir = tmp.resolve("root");
     Files.createDirectories(dir.resolve("faces"));
     Files.write(dir.resolve("faces/a.png"), Fixtures.ALICE.bytes());
     Files.write(dir.resolve("s.png"), Fixtures.PARTY.bytes());
+    Files.write(tmp.resolve("outside.png"), Fixtures.PARTY.bytes());
     LlavaConversationParser p = LlavaConversationParser.builder().imageResolver(ImageResolver.directory(dir)).build();
     String json =
         "{\"image\":[\"faces/a.png\",\"s.png\"],\"conversations\":[{\"from\":\"human\",\"value\":\"<image>\\nThis is Alice.\\n<image>\\nWho?\"}]}";
@@ -128,6 +139,12 @@ class LlavaConversationParserTest {
     assertThatThrownBy(() -> p.parse(json.replace("s.png", "missing.png")))
         .isInstanceOf(InvalidImageException.class)
         .hasMessageContaining("missing.png");
+    assertThatThrownBy(() -> p.parse(json.replace("s.png", "../outside.png")))
+        .isInstanceOf(InvalidImageException.class)
+        .hasMessageContaining("outside");
+    assertThatThrownBy(() -> p.parse(json.replace("s.png", tmp.resolve("outside.png").toString())))
+        .isInstanceOf(InvalidImageException.class)
+        .hasMessageContaining("outside");
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pvit.person.InvalidPersonException;
 import dev.pvit.person.Person;
+import dev.pvit.prompt.internal.TokenGuard;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -99,6 +100,20 @@ class PersonalizedPromptTest {
     assertThatThrownBy(() -> base().question(q).build())
         .isInstanceOf(InvalidPromptException.class)
         .hasMessageContaining("question contains the reserved prompt token");
+  }
+
+  @Test
+  void every_built_in_token_is_rejected_in_names_and_questions_and_escaped_on_request() {
+    for (String token : TokenGuard.builtInTokens()) {
+      assertThatThrownBy(() -> base().question("x " + token + " y").build())
+          .as(token)
+          .isInstanceOf(InvalidPromptException.class);
+      assertThatThrownBy(() -> base().person(Person.of("Al" + token, Fixtures.ALICE)).build())
+          .as(token)
+          .isInstanceOf(InvalidPersonException.class);
+      PersonalizedPrompt p = base().escapeReservedTokens(true).question("x " + token + " y").build();
+      assertThat(p.question()).as(token).doesNotContain(token).startsWith("x ").endsWith(" y");
+    }
   }
 
   @Test

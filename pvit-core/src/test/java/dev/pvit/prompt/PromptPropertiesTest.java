@@ -304,6 +304,37 @@ class PromptPropertiesTest {
     assertThat(escaped.codePointCount(0, escaped.length())).isEqualTo(text.codePointCount(0, text.length()));
   }
 
+  @Provide
+  Arbitrary<String> personName() {
+    Arbitrary<String> word =
+        Combinators.combine(
+                Arbitraries.chars().with("ABCDÉŁZ"),
+                Arbitraries.strings().withChars("abcdeéëọłz").ofMinLength(1).ofMaxLength(8))
+            .as((c, rest) -> c + rest);
+    return Arbitraries.oneOf(
+        word,
+        Combinators.combine(word, word).as((a, b) -> a + " " + b),
+        Combinators.combine(word, word).as((a, b) -> a + "-" + b),
+        Arbitraries.strings().withChars("李雷王芳张伟").ofMinLength(2).ofMaxLength(3));
+  }
+
+  @Property(tries = 300)
+  void every_refusal_template_is_classified_into_its_family(
+      @ForAll("personName") String name, @ForAll("templateIndex") int index) {
+    RefusalClassifier c = RefusalClassifier.create();
+    String absent = Templates.fill(Templates.absentRefusals().get(index % Templates.absentRefusals().size()), name);
+    String unknown = Templates.fill(Templates.unknownRefusals().get(index % Templates.unknownRefusals().size()), name);
+    assertThat(c.classify(absent)).as(absent).isEqualTo(RefusalKind.ABSENT);
+    assertThat(c.classify(absent, name)).as(absent).isEqualTo(RefusalKind.ABSENT);
+    assertThat(c.classify(unknown)).as(unknown).isEqualTo(RefusalKind.UNKNOWN);
+    assertThat(c.classify(unknown, name)).as(unknown).isEqualTo(RefusalKind.UNKNOWN);
+  }
+
+  @Provide
+  Arbitrary<Integer> templateIndex() {
+    return Arbitraries.integers().between(0, 1000);
+  }
+
   private static int count(String haystack, String needle) {
     int n = 0;
     for (int at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + needle.length())) {

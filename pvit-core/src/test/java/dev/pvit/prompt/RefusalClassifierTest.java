@@ -57,6 +57,15 @@ class RefusalClassifierTest {
         "She is not visible in this image.|ABSENT",
         "None of the people in the picture is Bob.|ABSENT",
         "I do not see anyone resembling Bob in the image.|ABSENT",
+        "Bob does not seem to be present in the image.|ABSENT",
+        "I cannot find anyone matching Bob's description in the image.|ABSENT",
+        "Based on the image, there is no indication of Bob being present.|ABSENT",
+        "Bob is not among the individuals pictured.|ABSENT",
+        "The person you mentioned, Bob, doesn't appear in this photo.|ABSENT",
+        "Bob can't be seen in this picture.|ABSENT",
+        "Sorry, I couldn't find Bob.|ABSENT",
+        "Bob isn't present.|ABSENT",
+        "I see no one who looks like Bob.|ABSENT",
         // paraphrases of an unknown name
         "Sorry, I do not know what Carol looks like.|UNKNOWN",
         "I don't know what Carol looks like, so I can't say.|UNKNOWN",
@@ -71,6 +80,10 @@ class RefusalClassifierTest {
         "I'm not sure who Carol is.|UNKNOWN",
         "The name Carol doesn't ring a bell.|UNKNOWN",
         "I have never seen Carol before.|UNKNOWN",
+        "I'm unable to determine who Carol is from this image.|UNKNOWN",
+        "I don't have information about who Carol is.|UNKNOWN",
+        "It's not possible to tell who Carol is without a reference.|UNKNOWN",
+        "I'm sorry, but I can't identify people in images.|UNKNOWN",
         // answers with negations that are not refusals
         "Alice is not smiling.|NOT_A_REFUSAL",
         "Alice is holding a red cup.|NOT_A_REFUSAL",
@@ -96,6 +109,11 @@ class RefusalClassifierTest {
         "Alice and Bob are sitting at a table; nobody is standing.|NOT_A_REFUSAL",
         "Two people are in the image: Alice and Bob.|NOT_A_REFUSAL",
         "Alice.|NOT_A_REFUSAL",
+        "Alice is not present at the table; she is by the window.|NOT_A_REFUSAL",
+        "Nobody is holding Alice's bag.|NOT_A_REFUSAL",
+        "I cannot see Alice's face clearly.|NOT_A_REFUSAL",
+        "Alice does not appear happy.|NOT_A_REFUSAL",
+        "Bob is not sure what Alice is holding.|NOT_A_REFUSAL",
         "|NOT_A_REFUSAL"
       })
   void classifies_paraphrases_and_non_refusals(String answer, RefusalKind expected) {

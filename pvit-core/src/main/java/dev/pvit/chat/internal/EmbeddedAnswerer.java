@@ -98,8 +98,9 @@ public final class EmbeddedAnswerer {
         return Optional.of(new Reply(text, AnswerKind.PERSON_ABSENT));
       }
     }
+    // Counting an empty photo has an answer (zero); naming or placing people in it does not.
     if (q.people().isEmpty() && scene.faces().isEmpty()
-        && q.intent() != Intent.DESCRIBE) {
+        && q.intent() != Intent.DESCRIBE && q.intent() != Intent.COUNT) {
       return Optional.of(new Reply("I can't find any face in this photo.", AnswerKind.NO_FACES));
     }
     return Optional.empty();
@@ -225,6 +226,11 @@ public final class EmbeddedAnswerer {
   private static Reply count(ParsedQuestion q, SceneRecognition scene) {
     List<String> known = scene.recognizedPeople();
     int total = scene.faces().size();
+    if (total == 0) {
+      return answered(q.registeredOnly()
+          ? "None of your registered people are in this photo; I can't find any face in it."
+          : "I can't find any face in this photo, so I count 0 people.");
+    }
     if (q.registeredOnly()) {
       return answered(known.isEmpty()
           ? "None of your registered people are in this photo."

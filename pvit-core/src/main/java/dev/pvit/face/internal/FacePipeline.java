@@ -7,12 +7,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The per-image pipeline: detect, crop, landmarks, dlib alignment, descriptors, optional
- * attributes. With {@link Options#reference()} it reproduces face-api.js step by step; the other
+ * attributes. With {@link Options#reference(int, double, double, boolean)} it reproduces face-api.js step by step; the other
  * options trade that for accuracy (multi-scale detection, landmark shift fix, flip averaging).
  */
 public final class FacePipeline {
   /** Recognition net input side. */
   public static final int DESCRIPTOR_SIZE = 150;
+  /** Longest side of the photo placed on the zoom-out canvas (larger photos are shrunk first). */
+  static final int ZOOM_OUT_MAX_SIDE = 1024;
   /** Largest number of faces sent to a net in one batch. */
   static final int MAX_BATCH = 16;
 
@@ -37,10 +39,12 @@ public final class FacePipeline {
    * @param landmarkShiftFix shift landmarks by the crop actually fed to the net (face-api shifts by
    *     the unclipped box, which misplaces landmarks of faces cut by the image border)
    * @param flipAverage average the descriptors of the aligned crop and its mirror image
+   * @param zoomOutFallback when no face is found, look again with the image centred on a canvas twice
+   *     its size: the tiny detector misses faces cropped so tightly that they touch every border
    */
   public record Options(
       int[] detectorSizes, double scoreThreshold, double nmsIou, boolean attributes, boolean landmarkShiftFix,
-      boolean flipAverage) {
+      boolean flipAverage, boolean zoomOutFallback) {
     /**
      * The face-api.js reference pipeline at one detector size.
      *
@@ -51,7 +55,7 @@ public final class FacePipeline {
      * @return options
      */
     public static Options reference(int detectorSize, double scoreThreshold, double nmsIou, boolean attributes) {
-      return new Options(new int[] {detectorSize}, scoreThreshold, nmsIou, attributes, false, false);
+      return new Options(new int[] {detectorSize}, scoreThreshold, nmsIou, attributes, false, false, false);
     }
   }
 
@@ -63,10 +67,40 @@ public final class FacePipeline {
    * @return faces in detection order
    */
   public List<Face> analyze(RgbImage img, Options opt) {
-    List<Detection> dets = opt.detectorSizes().length == 1
+    List<Face> faces = describe(img, detectAll(img, opt), opt);
+    if (!faces.isEmpty() || !opt.zoomOutFallback()) {
+      return faces;
+    }
+    // Faces that need this fill the photo, so a shrunk copy loses nothing and bounds the canvas memory.
+    RgbImage small = img.shrunkTo(ZOOM_OUT_MAX_SIDE);
+    double sx = (double) img.width() / small.width();
+    double sy = (double) img.height() / small.height();
+    int offX = small.width() / 2;
+    int offY = small.height() / 2;
+    RgbImage canvas = small.placedOn(2 * small.width(), 2 * small.height(), offX, offY);
+    List<Face> found = describe(canvas, detectAll(canvas, opt), opt);
+    List<Face> shifted = new ArrayList<>(found.size());
+    for (Face f : found) {
+      Rect b = f.detection().box();
+      Rect moved = new Rect((b.x() - offX) * sx, (b.y() - offY) * sy, b.width() * sx, b.height() * sy);
+      int[] inside = moved.clipAtImageBorders(img.width(), img.height());
+      if (inside[2] <= 0 || inside[3] <= 0) {
+        continue;
+      }
+      double[] pts = f.landmarks().clone();
+      for (int i = 0; i < pts.length; i += 2) {
+        pts[i] = (pts[i] - offX) * sx;
+        pts[i + 1] = (pts[i + 1] - offY) * sy;
+      }
+      shifted.add(new Face(new Detection(moved, f.detection().score()), pts, f.descriptor(), f.ageGender(), f.expressions()));
+    }
+    return shifted;
+  }
+
+  private List<Detection> detectAll(RgbImage img, Options opt) {
+    return opt.detectorSizes().length == 1
         ? detect(img, opt.detectorSizes()[0], opt.scoreThreshold(), opt.nmsIou())
         : detectMultiScale(img, opt.detectorSizes(), opt.scoreThreshold(), opt.nmsIou());
-    return describe(img, dets, opt);
   }
 
   /**
@@ -86,31 +120,72 @@ public final class FacePipeline {
   }
 
   /**
-   * Runs the detector at several input sizes and merges the results with NMS (highest score wins).
-   * Small input sizes find faces that fill the photo, large ones find small faces.
+   * A box from an extra size is dropped when this fraction of the smaller box lies inside an
+   * already kept box: the same face seen at two scales often overlaps by less than the NMS IoU.
+   */
+  static final double EXTRA_SCALE_MAX_OVERLAP = 0.5;
+  /** Detector input size used to confirm a box found only at an extra size. */
+  static final int CONFIRM_SIZE = 224;
+  /** IoU with which the confirming detection must reproduce the box. */
+  static final double CONFIRM_IOU = 0.5;
+
+  /**
+   * Runs the detector at several input sizes and merges the results. All detections of the first
+   * size are kept (as {@link #detect} gives them). Detections of the other sizes, which exist to find
+   * faces that fill the photo, are added highest score first when they do not overlap a kept box
+   * (IoU above {@code nmsIou}, or more than {@value #EXTRA_SCALE_MAX_OVERLAP} of the smaller box
+   * covered) and when they are confirmed: the detector, run on a square of twice the box's size
+   * around it, finds the same box again (IoU &ge; {@value #CONFIRM_IOU}). Unconfirmed boxes are
+   * mostly false ones between two neighbouring faces.
    *
    * @param img the image
-   * @param sizes detector input sizes
+   * @param sizes detector input sizes, the primary one first
    * @param scoreThreshold minimum score
    * @param nmsIou NMS IoU
-   * @return merged detections, highest score first
+   * @return merged detections: the first size's in score order, then the added ones
    */
   public List<Detection> detectMultiScale(RgbImage img, int[] sizes, double scoreThreshold, double nmsIou) {
-    List<Detection> all = new ArrayList<>();
-    for (int s : sizes) {
-      all.addAll(detect(img, s, scoreThreshold, nmsIou));
+    List<Detection> kept = new ArrayList<>(detect(img, sizes[0], scoreThreshold, nmsIou));
+    List<Detection> extra = new ArrayList<>();
+    for (int i = 1; i < sizes.length; i++) {
+      extra.addAll(detect(img, sizes[i], scoreThreshold, nmsIou));
     }
-    List<Rect> boxes = new ArrayList<>();
-    List<Double> scores = new ArrayList<>();
-    for (Detection d : all) {
-      boxes.add(d.box());
-      scores.add(d.score());
+    extra.sort((a, b) -> Double.compare(b.score(), a.score()));
+    for (Detection d : extra) {
+      boolean overlaps = false;
+      for (Detection k : kept) {
+        if (k.box().iou(d.box()) > nmsIou || k.box().overlapOfSmaller(d.box()) > EXTRA_SCALE_MAX_OVERLAP) {
+          overlaps = true;
+          break;
+        }
+      }
+      if (!overlaps && confirmed(img, d, scoreThreshold, nmsIou)) {
+        kept.add(d);
+      }
     }
-    List<Detection> merged = new ArrayList<>();
-    for (int i : TinyYolo.nms(boxes, scores, nmsIou)) {
-      merged.add(all.get(i));
+    return kept;
+  }
+
+  private boolean confirmed(RgbImage img, Detection d, double scoreThreshold, double nmsIou) {
+    Rect b = d.box();
+    double side = 2 * Math.max(b.width(), b.height());
+    double cx = b.x() + b.width() / 2;
+    double cy = b.y() + b.height() / 2;
+    int[] crop = new Rect(cx - side / 2, cy - side / 2, side, side).clipAtImageBorders(img.width(), img.height());
+    if (crop[2] < 1 || crop[3] < 1) {
+      return false;
     }
-    return merged;
+    float[] input = new float[3 * CONFIRM_SIZE * CONFIRM_SIZE];
+    Tensors.write(img, crop[0], crop[1], crop[2], crop[3], false, CONFIRM_SIZE, Tensors.DETECTOR_MEAN, input, 0);
+    float[] out = nets.detect(input, 1, CONFIRM_SIZE);
+    for (Detection c : TinyYolo.decode(out, 0, CONFIRM_SIZE, crop[2], crop[3], scoreThreshold, nmsIou)) {
+      Rect r = c.box();
+      Rect inImage = new Rect(r.x() + crop[0], r.y() + crop[1], r.width(), r.height());
+      if (inImage.iou(b) >= CONFIRM_IOU) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

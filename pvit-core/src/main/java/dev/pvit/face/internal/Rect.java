@@ -64,4 +64,17 @@ public record Rect(double x, double y, double width, double height) {
     double inter = w * h;
     return inter / (area() + o.area() - inter);
   }
+
+  /**
+   * The fraction of the smaller rectangle covered by the intersection.
+   *
+   * @param o the other rectangle
+   * @return 0..1
+   */
+  public double overlapOfSmaller(Rect o) {
+    double w = Math.max(0.0, Math.min(right(), o.right()) - Math.max(x, o.x));
+    double h = Math.max(0.0, Math.min(bottom(), o.bottom()) - Math.max(y, o.y));
+    double smaller = Math.min(area(), o.area());
+    return smaller <= 0 ? 0 : w * h / smaller;
+  }
 }

@@ -14,9 +14,12 @@ import java.util.List;
  * {@code 3 w} wide, centred on the face; it starts {@code 0.5 h} above the face box (a face detector's
  * box stops at the brow, hair is above it) and extends {@code 6.5 h} below the face box's top (an
  * adult is about 7–7.5 heads tall and a face box is a bit shorter than the head). The box is then
- * clipped to the image, so people cut by the frame get the visible part. It is an approximation:
- * sitting, bending or overlapping people get boxes that include some background or a neighbour.
- * Each box carries the face's score.
+ * clipped to the image, so people cut by the frame get the visible part, and narrowed so that it
+ * stops halfway to the centre of any other face at the same height: people standing shoulder to
+ * shoulder get adjacent boxes, each holding one face, instead of boxes that overlap their
+ * neighbours' faces (which curation's "exactly one face per person" rule would discard). It is an
+ * approximation: sitting, bending or overlapping people get boxes that include some background or
+ * part of a neighbour. Each box carries the face's score.
  */
 public final class FaceBoxPersonDetector implements PersonDetector {
   /** Standard adult proportions: width 3, above 0.5, below 6.5 face units. */
@@ -47,6 +50,23 @@ public final class FaceBoxPersonDetector implements PersonDetector {
     List<Detection> out = new ArrayList<>(faces.size());
     for (Detection f : faces) {
       Box body = bodyBox(f.box(), image.getWidth(), image.getHeight());
+      int left = body.x();
+      int right = body.right();
+      double cx = f.box().centerX();
+      for (Detection g : faces) {
+        double gx = g.box().centerX();
+        double gy = g.box().y() + g.box().height() / 2.0;
+        if (g == f || gy < body.y() || gy >= body.bottom() || gx == cx) {
+          continue;
+        }
+        double mid = (cx + gx) / 2;
+        if (gx > cx) {
+          right = Math.min(right, (int) Math.floor(mid));
+        } else {
+          left = Math.max(left, (int) Math.ceil(mid));
+        }
+      }
+      body = Box.fromEdges(left, body.y(), Math.max(left, right), body.bottom());
       if (!body.isEmpty()) {
         out.add(new Detection(body, f.score()));
       }

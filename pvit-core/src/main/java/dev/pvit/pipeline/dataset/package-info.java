@@ -1,6 +1,8 @@
 /**
- * PVIT phase 3, dataset generation, pieces that need no model: the built-in name pool, the share
- * of unanswerable samples and the kinds of sample it chooses between.
+ * PVIT phase 3, dataset generation: the built-in name pool, the share of unanswerable samples, our
+ * question templates, the per-run reference pool for absent-person negatives, the sample generator
+ * (templates, plus model-written QA when a model is configured), the PVIT-3M dataset sink, and
+ * {@link dev.pvit.pipeline.dataset.DatasetGenerator}, which wires all three phases over a folder.
  */
 @NullMarked
 package dev.pvit.pipeline.dataset;

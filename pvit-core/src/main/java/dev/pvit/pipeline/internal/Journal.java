@@ -146,19 +146,30 @@ public final class Journal implements AutoCloseable {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         long pos = 0;
         int b;
+        // A complete but unparsable line is tolerated only as the very last line: a torn write
+        // after a power loss can leave zeros followed by a newline.
+        PipelineException corrupt = null;
         while ((b = in.read()) >= 0) {
           pos++;
           if (b != '\n') {
             line.write(b);
             continue;
           }
+          if (corrupt != null) {
+            throw corrupt;
+          }
           lineNo++;
           JsonNode node;
           try {
             node = JSON.readTree(line.toByteArray());
-          } catch (JsonProcessingException e) {
-            throw new PipelineException("Line " + lineNo + " of '" + cp + "' is corrupt (" + e.getOriginalMessage()
+            if (node == null || !node.isObject()) {
+              throw new JsonParseFailure("not a JSON object");
+            }
+          } catch (JsonProcessingException | JsonParseFailure e) {
+            corrupt = new PipelineException("Line " + lineNo + " of '" + cp + "' is corrupt (" + e.getMessage()
                 + "); the folder was modified outside the pipeline; use a new output folder.", e);
+            line.reset();
+            continue;
           }
           line.reset();
           validEnd = pos;
@@ -177,6 +188,12 @@ public final class Journal implements AutoCloseable {
             counts.put(g.getKey(), m);
           });
           stats.add(node.path("ok").asBoolean(), node.path("outputs").asLong(), counts);
+        }
+        if (corrupt != null) {
+          if (line.size() > 0) {
+            throw corrupt;
+          }
+          log.info("Dropping a torn last checkpoint line left by an interrupted run in {}", dir);
         }
         if (line.size() > 0) {
           log.info("Dropping an unfinished checkpoint line ({} bytes) left by an interrupted run in {}",
@@ -208,6 +225,15 @@ public final class Journal implements AutoCloseable {
       log.info("Resuming in {}: {} inputs already finished", dir, done.size());
     }
     return ch;
+  }
+
+  /** A checkpoint line that is valid JSON but not an object. */
+  private static final class JsonParseFailure extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    JsonParseFailure(String message) {
+      super(message);
+    }
   }
 
   private void deleteTemporaryFiles() throws IOException {

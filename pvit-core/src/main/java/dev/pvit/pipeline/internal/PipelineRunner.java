@@ -167,6 +167,9 @@ public final class PipelineRunner {
         String version = journal.doneVersion(item.key());
         if (version != null) {
           skipped++;
+          if (skipped % 1000 == 0) {
+            notifyProgress();
+          }
           if (!version.equals(item.version())) {
             log.warn("Input '{}' changed (version {} -> {}) since it was processed; keeping its earlier output. "
                 + "Use a new output folder to process it again.", item.key(), version, item.version());
@@ -227,13 +230,17 @@ public final class PipelineRunner {
         rejected++;
       }
     }
+    notifyProgress();
+    return next + batch.size();
+  }
+
+  private void notifyProgress() {
     if (!options.progress().isEmpty()) {
       Progress p = new Progress(seen, skipped, processed, rejected, outputs, elapsed());
       for (Consumer<Progress> listener : options.progress()) {
         listener.accept(p);
       }
     }
-    return next + batch.size();
   }
 
   private Commit toCommit(Result r) {

@@ -4,6 +4,8 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.pvit.pipeline.SinkOutput;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -17,6 +19,10 @@ import java.util.TreeMap;
 
 /** Collects one input's lines and counters until commit; writes files atomically at once. */
 final class SinkOutputImpl implements SinkOutput {
+  /** Sorts map keys: {@code Map.of} iterates in a per-JVM order, which would break determinism. */
+  private static final ObjectMapper SORTED_JSON =
+      new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+
   private final Path dir;
   private final String key;
   private final boolean fsync;
@@ -63,7 +69,7 @@ final class SinkOutputImpl implements SinkOutput {
   @Override
   public void appendJson(String file, Object value) {
     try {
-      appendLine(file, Journal.JSON.writeValueAsString(value));
+      appendLine(file, SORTED_JSON.writeValueAsString(value));
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("Cannot write " + value.getClass().getSimpleName()
           + " as JSON for input '" + key + "': " + e.getOriginalMessage(), e);

@@ -1,5 +1,8 @@
 package dev.pvit.prompt.internal;
 
+import com.google.common.cache.CacheBuilder;
+import com.google.common.cache.CacheLoader;
+import com.google.common.cache.LoadingCache;
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,7 +31,7 @@ public final class TokenGuard {
       List.of(
           "<image>", "<video>", "<img>", "</img>", "<IMG_CONTEXT>", "<person>", "</person>", "<s>",
           "</s>", "[INST]", "[/INST]", "<<SYS>>", "<</SYS>>", "<start_of_turn>", "<end_of_turn>",
-          "<start_of_image>", "<end_of_image>", "<bos>", "<eos>", "<unk>", "<pad>");
+          "<start_of_image>", "<end_of_image>", "<image_soft_token>", "<bos>", "<eos>", "<unk>", "<pad>");
 
   /** ChatML, Qwen, Llama 3, Phi special tokens: {@code <|anything|>}. */
   private static final String SPECIAL_TOKEN = "<\\|[^<>|\\s]{1,64}\\|>";
@@ -41,6 +44,20 @@ public final class TokenGuard {
 
   /** A reserved token found in text. */
   public record Match(String token, int start) {}
+
+  private static final LoadingCache<List<String>, TokenGuard> CACHE =
+      CacheBuilder.newBuilder().maximumSize(64).build(CacheLoader.from(TokenGuard::new));
+
+  /**
+   * A shared guard for the given configured tokens; compiling the pattern is the expensive part, and
+   * a data pipeline checks millions of texts against the same few configurations.
+   *
+   * @param configuredTokens tokens of the current configuration (placeholder, wrapper tokens)
+   * @return the guard
+   */
+  public static TokenGuard of(List<String> configuredTokens) {
+    return CACHE.getUnchecked(List.copyOf(configuredTokens));
+  }
 
   /**
    * Creates a guard for the given configured tokens (placeholder, wrapper tokens).

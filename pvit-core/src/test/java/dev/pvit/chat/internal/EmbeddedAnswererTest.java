@@ -141,7 +141,9 @@ class EmbeddedAnswererTest {
   void empty_scene() {
     SceneRecognition empty = new SceneRecognition(640, 480, List.of());
     assertThat(ask("Who is here?", empty).kind()).isEqualTo(AnswerKind.NO_FACES);
-    assertThat(ask("How many people are here?", empty).kind()).isEqualTo(AnswerKind.NO_FACES);
+    assertThat(ask("How many people are here?", empty))
+        .isEqualTo(new Reply("I can't find any face in this photo, so I count 0 people.", AnswerKind.ANSWERED));
+    assertThat(ask("How many of my people are here?", empty).text()).startsWith("None of your registered people");
     assertThat(ask("Is Alice here?", empty))
         .isEqualTo(new Reply("No, Alice is not in this photo. I could not find any face in this photo.", AnswerKind.ANSWERED));
     assertThat(ask("Where is Alice?", empty).kind()).isEqualTo(AnswerKind.PERSON_ABSENT);

@@ -83,6 +83,25 @@ class ImageDecoderTest {
   }
 
   @Test
+  void cmyk_jpeg_is_rejected_with_a_clear_message() throws IOException {
+    java.awt.image.WritableRaster cmyk =
+        java.awt.image.Raster.createInterleavedRaster(java.awt.image.DataBuffer.TYPE_BYTE, 32, 32, 4, null);
+    javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (javax.imageio.stream.ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
+      writer.setOutput(ios);
+      writer.write(null, new javax.imageio.IIOImage(cmyk, null, null), null);
+    } finally {
+      writer.dispose();
+    }
+    ImageInput image = ImageInput.of(out.toByteArray(), "print.jpg");
+    assertThatThrownBy(() -> ImageDecoder.decode(image, 1_000_000))
+        .isInstanceOf(InvalidImageException.class)
+        .hasMessageContaining("print.jpg")
+        .hasMessageContaining("CMYK");
+  }
+
+  @Test
   void decompression_bomb_is_refused_from_the_header() {
     ImageInput bomb = ImageInput.of(pngHeader(30000, 30000), "bomb.png");
     assertThatThrownBy(() -> ImageDecoder.decode(bomb, 50_000_000))

@@ -86,7 +86,7 @@ class CurationTest {
     assertThat(f.rejection(new Detection(new Box(0, 0, 30, 70), 0.99), crisp)).get().asString()
         .contains("smaller than 40 px");
     assertThat(f.rejection(new Detection(new Box(0, 0, 64, 70), 0.5), crisp)).get().asString()
-        .contains("score 0.500 is below 0.800");
+        .contains("score 0.500 is below 0.600");
     assertThat(f.rejection(good, blurred)).get().asString().contains("blurred");
     assertThat(QualityFilter.builder().minSharpness(0).build().rejection(good, blurred)).isEmpty();
   }

@@ -49,7 +49,7 @@ public final class EmbedCommand implements Callable<Integer> {
   int detectorSize;
 
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "Image files or folders.")
-  List<Path> paths;
+  List<String> paths;
 
   record Item(Path file, String label) {}
 
@@ -68,12 +68,12 @@ public final class EmbedCommand implements Callable<Integer> {
     }
     boolean failed = false;
     try (engine) {
-      for (Path p : paths) {
+      for (String given : paths) {
         List<Item> items;
         try {
-          items = expand(p);
-        } catch (IOException e) {
-          out.println(errorLine(p.toString(), "cannot list folder: " + e.getMessage()));
+          items = expand(given);
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+          out.println(errorLine(given, "cannot list '" + given + "': " + e.getMessage()));
           failed = true;
           continue;
         }
@@ -98,9 +98,10 @@ public final class EmbedCommand implements Callable<Integer> {
     return 0;
   }
 
-  static List<Item> expand(Path p) throws IOException {
+  static List<Item> expand(String given) throws IOException {
+    Path p = Path.of(given);
     if (!Files.isDirectory(p)) {
-      return List.of(new Item(p, p.toString()));
+      return List.of(new Item(p, given));
     }
     List<Item> items = new ArrayList<>();
     try (Stream<Path> walk = Files.walk(p)) {

@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.pvit.PvitException;
 import dev.pvit.image.ImageInput;
+import dev.pvit.person.InvalidPersonException;
 import dev.pvit.person.Person;
 import dev.pvit.prompt.ImageMode;
 import dev.pvit.prompt.ImagePlaceholder;
 import dev.pvit.prompt.IntroStyle;
+import dev.pvit.prompt.InvalidPromptException;
 import dev.pvit.prompt.LlavaConversationRenderer;
 import dev.pvit.prompt.OllamaMessagesRenderer;
 import dev.pvit.prompt.OpenAiMessagesRenderer;
@@ -131,7 +133,14 @@ public final class PromptCommand implements Callable<Integer> {
     for (Path scene : scenes) {
       b.scene(ImageInput.of(scene));
     }
-    PersonalizedPrompt prompt = b.build();
+    PersonalizedPrompt prompt;
+    try {
+      prompt = b.build();
+    } catch (InvalidPersonException e) {
+      throw new InvalidPersonException(cliHint(e.getMessage()));
+    } catch (InvalidPromptException e) {
+      throw new InvalidPromptException(cliHint(e.getMessage()), e);
+    }
     ImageMode mode = inlineImages ? ImageMode.INLINE : ImageMode.FILE_NAME;
     switch (fmt) {
       case "llava":
@@ -156,6 +165,11 @@ public final class PromptCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  /** The SDK's hint names the builder method; on the command line the switch is --escape. */
+  private static String cliHint(String message) {
+    return message.replace("call escapeReservedTokens(true)", "pass --escape");
   }
 
   private String choice(String option, String value, List<String> allowed) {

@@ -20,11 +20,13 @@ import picocli.CommandLine.Spec;
     description = "Personalized visual understanding: register people, ask about photos.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      DemoCommand.class,
       AskCommand.class,
       EmbedCommand.class,
       RecognizeCommand.class,
       PromptCommand.class,
-      ChatCheckCommand.class
+      ChatCheckCommand.class,
+      GenerateCommand.class
     })
 public final class PvitCli implements Callable<Integer> {
   /** Exit code for usage errors (bad flags, missing arguments). */

@@ -108,7 +108,7 @@ class PromptCommandTest {
   void reserved_token_in_name_is_invalid_input_unless_escaped() {
     Run r = run("--person", "Al<image>=" + alice, "--scene", scene, "Q?");
     assertThat(r.exit()).isEqualTo(PvitCli.EXIT_INVALID_INPUT);
-    assertThat(r.err()).startsWith("error: ").contains("<image>");
+    assertThat(r.err()).startsWith("error: ").contains("<image>").contains("pass --escape");
     assertThat(r.err().strip().lines()).hasSize(1);
     Run ok = run("--escape", "--person", "Al<image>=" + alice, "--scene", scene, "Q?");
     assertThat(ok.exit()).isZero();

@@ -62,17 +62,14 @@ public final class FaceRecognitionNet extends TfjsNet {
     float[] scale = w.vectorValues(prefix + "/scale/weights", out);
     float[] scaleBias = w.vectorValues(prefix + "/scale/biases", out);
     float[] bias = w.vectorValues(prefix + "/conv/bias", out);
-    int[] shape = {out, in, 0, 0};
+    int[] hwio = w.shapeOf(prefix + "/conv/filters", 4);
     float[] filters = w.hwioToOihw(prefix + "/conv/filters", in, out, scale);
-    int kernel = (int) Math.round(Math.sqrt(filters.length / (double) (in * out)));
-    shape[2] = kernel;
-    shape[3] = kernel;
     float[] folded = new float[out];
     for (int o = 0; o < out; o++) {
       folded[o] = bias[o] * scale[o] + scaleBias[o];
     }
     return new ConvLayer(
-        param(prefix + "/conv/filters*scale", w.create(filters, new Shape(out, in, kernel, kernel))),
+        param(prefix + "/conv/filters*scale", w.create(filters, new Shape(out, in, hwio[0], hwio[1]))),
         param(prefix + "/conv/bias*scale+biases", w.create(folded, new Shape(out))));
   }
 

@@ -9,6 +9,7 @@ import dev.pvit.face.internal.TfjsWeights;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Converts TF.js tensors into PyTorch layouts and checks that a network consumes every tensor of
@@ -42,7 +43,14 @@ public final class NetWeights {
     return tensor;
   }
 
-  private int[] shapeOf(String name, int rank) {
+  /**
+   * Returns a tensor's TF shape, checking its rank.
+   *
+   * @param name tensor name
+   * @param rank expected rank
+   * @return the shape
+   */
+  int[] shapeOf(String name, int rank) {
     int[] shape = weights.get(name).shape();
     if (shape.length != rank) {
       throw new ModelLoadException(
@@ -60,7 +68,7 @@ public final class NetWeights {
    * @param outScale per-output-channel factor folded into the filter, or null
    * @return the filter as OIHW {@code (out,in,kh,kw)}
    */
-  float[] hwioToOihw(String name, int in, int out, float @org.jspecify.annotations.Nullable [] outScale) {
+  float[] hwioToOihw(String name, int in, int out, float @Nullable [] outScale) {
     int[] s = shapeOf(name, 4);
     float[] w = take(name, s[0], s[1], in, out).floats();
     int kh = s[0];

@@ -1,0 +1,85 @@
+package dev.pvit.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pvit.face.Box;
+import dev.pvit.face.DetectedFace;
+import dev.pvit.face.FaceEngine;
+import dev.pvit.image.ImageInput;
+import java.awt.image.BufferedImage;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class AskCommandIT {
+  private record Run(int exit, String out, String err) {}
+
+  private static Run run(String... args) {
+    CommandLine cl = PvitCli.commandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    int code = cl.execute(args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void json_answer_lists_exactly_the_recognised_registered_people(@TempDir Path dir) throws Exception {
+    Path scene = dir.resolve("scene.jpg");
+    try (InputStream in = AskCommandIT.class.getResourceAsStream("/dev/pvit/examples/demo/sample1.jpg")) {
+      Files.copy(in, scene);
+    }
+    List<Box> boxes;
+    try (FaceEngine engine = FaceEngine.builder().build()) {
+      boxes = engine.analyze(ImageInput.of(scene)).faces().stream().map(DetectedFace::box)
+          .sorted(Comparator.comparingDouble(Box::centerX)).toList();
+    }
+    BufferedImage pixels = ImageIO.read(scene.toFile());
+    Path maya = dir.resolve("maya.png");
+    Path sofia = dir.resolve("sofia.png");
+    Files.write(maya, DemoCommand.crop(pixels, boxes.get(0), "maya.png").bytes());
+    Files.write(sofia, DemoCommand.crop(pixels, boxes.get(2), "sofia.png").bytes());
+
+    Run r = run("ask", "--person", "Maya=" + maya, "--person", "Sofia=" + sofia, "--scene", scene.toString(),
+        "--json", "Who is on the left?");
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode json = new ObjectMapper().readTree(r.out());
+    assertThat(json.get("text").asText()).isEqualTo("Maya is on the left.");
+    assertThat(json.get("kind").asText()).isEqualTo("ANSWERED");
+    assertThat(json.get("people")).hasSize(2);
+    assertThat(json.get("people").get(0).get("name").asText()).isEqualTo("Maya");
+    assertThat(json.get("people").get(0).get("position").asText()).isEqualTo("left");
+    assertThat(json.get("people").get(0).get("box")).hasSize(4);
+    assertThat(json.get("people").get(1).get("name").asText()).isEqualTo("Sofia");
+    assertThat(json.get("facesDetected").asInt()).isEqualTo(3);
+
+    Run unknown = run("ask", "--person", "Maya=" + maya, "--scene", scene.toString(), "--json", "Is Zara here?");
+    assertThat(new ObjectMapper().readTree(unknown.out()).get("kind").asText()).isEqualTo("PERSON_UNKNOWN");
+  }
+
+  @Test
+  void bad_input_is_a_one_line_error_with_exit_code_3(@TempDir Path dir) throws Exception {
+    Path text = dir.resolve("notes.jpg");
+    Files.writeString(text, "this is not a photo");
+    Run r = run("ask", "--person", "Maya=" + text, "--scene", text.toString(), "Is Maya here?");
+    assertThat(r.exit()).isEqualTo(3);
+    assertThat(r.err()).startsWith("error: ").contains("notes.jpg");
+    assertThat(r.err().strip().lines()).hasSize(1);
+  }
+
+  @Test
+  void missing_scene_is_a_usage_error() {
+    assertThat(run("ask", "--person", "Maya=x.jpg", "Is Maya here?").exit()).isEqualTo(2);
+  }
+}

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Shared launcher: builds a module's thin CLI jar on first use (tests skipped) and whenever a source
+# or pom is newer than the jar, then runs it. Usage: launch.sh MODULE JAR_NAME [ARGS...]
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+module="$1"
+jar="$root/$module/target/$2"
+shift 2
+needs_build() {
+  [ ! -f "$jar" ] && return 0
+  [ -n "$(find "$root/pom.xml" "$root/pvit-core" "$root/$module" \
+      \( -path '*/target' -prune \) -o \( -type f -newer "$jar" -print \) 2>/dev/null | head -n 1)" ]
+}
+if needs_build; then
+  log="${TMPDIR:-/tmp}/$module-build.log"
+  echo "$module: building the CLI (first use or sources changed)..." >&2
+  if ! (cd "$root" && mvn -q -B -DskipTests -pl "$module" -am package >"$log" 2>&1); then
+    echo "$module: build failed; see $log" >&2
+    exit 1
+  fi
+fi
+# libtorch's large conv buffers exceed glibc's default mmap threshold and page-fault on every call
+# (the 608 detector ran 2-3x slower); keep them on the heap unless the user chose otherwise.
+export MALLOC_MMAP_THRESHOLD_="${MALLOC_MMAP_THRESHOLD_:-1073741824}"
+export MALLOC_TRIM_THRESHOLD_="${MALLOC_TRIM_THRESHOLD_:-4294967296}"
+exec java ${PVIT_JAVA_OPTS:-} -Dai.djl.offline=true -jar "$jar" "$@"
