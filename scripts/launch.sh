@@ -23,4 +23,7 @@ fi
 # (the 608 detector ran 2-3x slower); keep them on the heap unless the user chose otherwise.
 export MALLOC_MMAP_THRESHOLD_="${MALLOC_MMAP_THRESHOLD_:-1073741824}"
 export MALLOC_TRIM_THRESHOLD_="${MALLOC_TRIM_THRESHOLD_:-4294967296}"
+# One OpenMP thread per calling thread: the CLI parallelises across images, and libtorch's spinning
+# OpenMP teams slow the nets down badly when called from worker threads on shared cores.
+export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"
 exec java ${PVIT_JAVA_OPTS:-} -Dai.djl.offline=true -jar "$jar" "$@"

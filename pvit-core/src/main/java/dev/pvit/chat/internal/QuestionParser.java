@@ -268,11 +268,14 @@ public final class QuestionParser {
         continue;
       }
       Token t = tokens.get(i);
-      if (!looksLikeName(t)) {
-        continue;
-      }
       boolean capitalised = Character.isUpperCase(t.raw().codePointAt(0))
           && !t.raw().equals(t.raw().toUpperCase(java.util.Locale.ROOT));
+      // A capitalised word mid-sentence is a name even when it is one letter from a keyword
+      // ("Mary" vs "many", "Conor" vs "color"); typos in keywords do not come capitalised.
+      boolean typoTolerant = !(capitalised && !t.sentenceStart());
+      if (!looksLikeName(t, typoTolerant)) {
+        continue;
+      }
       boolean slot = inPersonSlot(tokens, isName, i);
       // At the start of a sentence capitals prove nothing ("Compare Alice and Bob"), so a
       // capitalised first word needs a person-like context ("Zara here?", "Zara's hat").
@@ -291,7 +294,7 @@ public final class QuestionParser {
         && !Character.isLowerCase(cp) && !Character.isTitleCase(cp));
   }
 
-  private static boolean looksLikeName(Token t) {
+  private static boolean looksLikeName(Token t, boolean typoTolerant) {
     String k = t.key();
     if (k.length() < 2 || STOP.contains(k) || VOCABULARY.contains(k)) {
       return false;
@@ -300,7 +303,7 @@ public final class QuestionParser {
       return false;
     }
     // A close misspelling of a keyword ("phtoo") is a typo, not a stranger's name.
-    return correct(k).equals(k);
+    return !typoTolerant || correct(k).equals(k);
   }
 
   private static boolean inPersonSlot(List<Token> tokens, boolean[] isName, int i) {

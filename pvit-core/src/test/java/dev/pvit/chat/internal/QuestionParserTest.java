@@ -120,7 +120,10 @@ class QuestionParserTest {
         Arguments.of("Can you see Olufemi in this photo?", List.of("Olufemi")),
         Arguments.of("Zara here?", List.of("Zara")),
         Arguments.of("Is Alice or Quentin in the picture?", List.of("Quentin")),
-        Arguments.of("Does Hiroshi look happy?", List.of("Hiroshi")));
+        Arguments.of("Does Hiroshi look happy?", List.of("Hiroshi")),
+        Arguments.of("Is Mary here?", List.of("Mary")),
+        Arguments.of("Where is James?", List.of("James")),
+        Arguments.of("What is Conor holding?", List.of("Conor")));
   }
 
   @ParameterizedTest(name = "{0}")
