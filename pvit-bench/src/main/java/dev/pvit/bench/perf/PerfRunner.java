@@ -31,8 +31,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 public final class PerfRunner {
   /** The benchmark classes in report order. */
   static final List<Class<?>> BENCHMARKS = List.of(
-      FaceNetsBenchmark.class, FaceEngineBenchmark.class, CurationBenchmark.class, GalleryBenchmark.class,
-      PromptBenchmark.class);
+      FaceNetsBenchmark.class, FaceEngineBenchmark.class, CurationBenchmark.class, PipelineBenchmark.class,
+      GalleryBenchmark.class, PromptBenchmark.class);
 
   private PerfRunner() {}
 
@@ -120,7 +120,7 @@ public final class PerfRunner {
     return switch (group) {
       case "FaceNets" -> method.startsWith("detector") ? "image" : "face";
       case "FaceEngine" -> "photo";
-      case "Curation" -> "image";
+      case "Curation", "Pipeline" -> "image";
       case "Gallery" -> "match";
       default -> "prompt";
     };
