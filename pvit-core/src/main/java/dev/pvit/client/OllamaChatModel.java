@@ -3,15 +3,11 @@ package dev.pvit.client;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import dev.pvit.client.internal.ChatEngine;
-import dev.pvit.client.internal.HttpTransport;
 import dev.pvit.client.internal.OllamaCodec;
-import dev.pvit.client.internal.TimeSource;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.DoubleSupplier;
-import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -134,8 +130,7 @@ public final class OllamaChatModel implements VisionChatModel {
   }
 
   /** Builds an {@link OllamaChatModel}. Not thread-safe. */
-  public static final class Builder {
-    private final ClientSettings settings = new ClientSettings();
+  public static final class Builder extends ChatModelBuilder<Builder> {
     private String baseUrl = DEFAULT_BASE_URL;
     private @Nullable String model;
     private @Nullable Double temperature;
@@ -143,7 +138,11 @@ public final class OllamaChatModel implements VisionChatModel {
     private @Nullable Long keepAlive;
     private int maxImagesPerRequest = Integer.MAX_VALUE;
     private final Map<String, Number> options = new LinkedHashMap<>();
-    private final Map<String, String> headers = new LinkedHashMap<>();
+
+    @Override
+    Builder self() {
+      return this;
+    }
 
     private Builder() {
       // Ollama answers only when the model is loaded, which can take minutes on first use.
@@ -232,112 +231,6 @@ public final class OllamaChatModel implements VisionChatModel {
      */
     public Builder maxImagesPerRequest(int maxImages) {
       this.maxImagesPerRequest = maxImages;
-      return this;
-    }
-
-    /**
-     * An extra header sent with every request (e.g. for a proxy in front of Ollama).
-     *
-     * @param name the header name
-     * @param value the value
-     * @return this builder
-     */
-    public Builder header(String name, String value) {
-      headers.put(checkNotNull(name, "name"), checkNotNull(value, "value"));
-      return this;
-    }
-
-    /**
-     * Longest wait to establish a connection. Default 10 s.
-     *
-     * @param timeout positive
-     * @return this builder
-     */
-    public Builder connectTimeout(Duration timeout) {
-      settings.connectTimeout = checkNotNull(timeout, "timeout");
-      return this;
-    }
-
-    /**
-     * Longest wait for the response headers. Ollama sends them only once the model is loaded (and,
-     * for single responses, once the reply is complete). Default 5 min.
-     *
-     * @param timeout positive
-     * @return this builder
-     */
-    public Builder firstByteTimeout(Duration timeout) {
-      settings.firstByteTimeout = checkNotNull(timeout, "timeout");
-      return this;
-    }
-
-    /**
-     * Longest silence between two chunks of the response body. Default 60 s.
-     *
-     * @param timeout positive
-     * @return this builder
-     */
-    public Builder idleTimeout(Duration timeout) {
-      settings.idleTimeout = checkNotNull(timeout, "timeout");
-      return this;
-    }
-
-    /**
-     * Longest duration of one {@code chat} call, retries included. Default 10 min.
-     *
-     * @param timeout positive
-     * @return this builder
-     */
-    public Builder totalTimeout(Duration timeout) {
-      settings.totalTimeout = checkNotNull(timeout, "timeout");
-      return this;
-    }
-
-    /**
-     * Total attempts per call including the first (1 disables retries). Default 3. See {@link
-     * OpenAiCompatibleChatModel.Builder#maxAttempts(int)} for what is retried.
-     *
-     * @param maxAttempts at least 1
-     * @return this builder
-     */
-    public Builder maxAttempts(int maxAttempts) {
-      settings.maxAttempts = maxAttempts;
-      return this;
-    }
-
-    /**
-     * The first backoff step (doubled per retry, with jitter). Default 500 ms.
-     *
-     * @param backoff positive
-     * @return this builder
-     */
-    public Builder initialBackoff(Duration backoff) {
-      settings.initialBackoff = checkNotNull(backoff, "backoff");
-      return this;
-    }
-
-    /**
-     * Cap on any single wait between attempts, including {@code Retry-After}. Default 30 s.
-     *
-     * @param backoff positive, at least {@code initialBackoff}
-     * @return this builder
-     */
-    public Builder maxBackoff(Duration backoff) {
-      settings.maxBackoff = checkNotNull(backoff, "backoff");
-      return this;
-    }
-
-    Builder transport(Function<Duration, HttpTransport> factory) {
-      settings.transportFactory = factory;
-      return this;
-    }
-
-    Builder timeSource(TimeSource time) {
-      settings.time = time;
-      return this;
-    }
-
-    Builder jitter(DoubleSupplier random) {
-      settings.random = random;
       return this;
     }
 

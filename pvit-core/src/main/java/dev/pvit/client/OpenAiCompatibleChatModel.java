@@ -3,14 +3,9 @@ package dev.pvit.client;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import dev.pvit.client.internal.ChatEngine;
-import dev.pvit.client.internal.HttpTransport;
 import dev.pvit.client.internal.OpenAiCodec;
-import dev.pvit.client.internal.TimeSource;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.DoubleSupplier;
-import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -139,8 +134,7 @@ public final class OpenAiCompatibleChatModel implements VisionChatModel {
   }
 
   /** Builds an {@link OpenAiCompatibleChatModel}. Not thread-safe. */
-  public static final class Builder {
-    private final ClientSettings settings = new ClientSettings();
+  public static final class Builder extends ChatModelBuilder<Builder> {
     private @Nullable String baseUrl;
     private @Nullable String model;
     private @Nullable String apiKey;
@@ -149,7 +143,11 @@ public final class OpenAiCompatibleChatModel implements VisionChatModel {
     private boolean includeUsage = true;
     private @Nullable ImageDetail imageDetail;
     private int maxImagesPerRequest = Integer.MAX_VALUE;
-    private final Map<String, String> headers = new LinkedHashMap<>();
+
+    @Override
+    Builder self() {
+      return this;
+    }
 
     private Builder() {}
 
@@ -246,128 +244,6 @@ public final class OpenAiCompatibleChatModel implements VisionChatModel {
      */
     public Builder maxImagesPerRequest(int maxImages) {
       this.maxImagesPerRequest = maxImages;
-      return this;
-    }
-
-    /**
-     * An extra header sent with every request (e.g. an organisation or gateway header). {@code
-     * Content-Type} and, when an API key is set, {@code Authorization} are always set by the client.
-     *
-     * @param name the header name
-     * @param value the value
-     * @return this builder
-     */
-    public Builder header(String name, String value) {
-      headers.put(checkNotNull(name, "name"), checkNotNull(value, "value"));
-      return this;
-    }
-
-    /**
-     * Extra headers sent with every request; added to those given before.
-     *
-     * @param headers names to values
-     * @return this builder
-     */
-    public Builder headers(Map<String, String> headers) {
-      headers.forEach(this::header);
-      return this;
-    }
-
-    /**
-     * Longest wait to establish a TCP/TLS connection. Default 10 s.
-     *
-     * @param timeout positive
-     * @return this builder
-     */
-    public Builder connectTimeout(Duration timeout) {
-      settings.connectTimeout = checkNotNull(timeout, "timeout");
-      return this;
-    }
-
-    /**
-     * Longest wait from sending the request to the response headers. For a single (non-streamed)
-     * response this covers the whole generation, because servers send headers with the finished
-     * reply. Default 120 s.
-     *
-     * @param timeout positive
-     * @return this builder
-     */
-    public Builder firstByteTimeout(Duration timeout) {
-      settings.firstByteTimeout = checkNotNull(timeout, "timeout");
-      return this;
-    }
-
-    /**
-     * Longest silence between two chunks of the response body (a stalled stream). Default 60 s.
-     *
-     * @param timeout positive
-     * @return this builder
-     */
-    public Builder idleTimeout(Duration timeout) {
-      settings.idleTimeout = checkNotNull(timeout, "timeout");
-      return this;
-    }
-
-    /**
-     * Longest duration of one {@code chat} call, retries and backoff included. Default 10 min.
-     *
-     * @param timeout positive
-     * @return this builder
-     */
-    public Builder totalTimeout(Duration timeout) {
-      settings.totalTimeout = checkNotNull(timeout, "timeout");
-      return this;
-    }
-
-    /**
-     * Total attempts per call, including the first (1 disables retries). Rate limits (429), server
-     * errors (5xx, 408) and connection failures are retried; rejected requests, timeouts after
-     * connecting, and failures after streamed text was delivered are not. Default 3.
-     *
-     * @param maxAttempts at least 1
-     * @return this builder
-     */
-    public Builder maxAttempts(int maxAttempts) {
-      settings.maxAttempts = maxAttempts;
-      return this;
-    }
-
-    /**
-     * The first backoff step; each further retry doubles it, and a random jitter picks a wait
-     * between half and all of the step. Default 500 ms.
-     *
-     * @param backoff positive
-     * @return this builder
-     */
-    public Builder initialBackoff(Duration backoff) {
-      settings.initialBackoff = checkNotNull(backoff, "backoff");
-      return this;
-    }
-
-    /**
-     * Cap on any single wait between attempts, including a server's {@code Retry-After}. Default
-     * 30 s.
-     *
-     * @param backoff positive, at least {@code initialBackoff}
-     * @return this builder
-     */
-    public Builder maxBackoff(Duration backoff) {
-      settings.maxBackoff = checkNotNull(backoff, "backoff");
-      return this;
-    }
-
-    Builder transport(Function<Duration, HttpTransport> factory) {
-      settings.transportFactory = factory;
-      return this;
-    }
-
-    Builder timeSource(TimeSource time) {
-      settings.time = time;
-      return this;
-    }
-
-    Builder jitter(DoubleSupplier random) {
-      settings.random = random;
       return this;
     }
 
