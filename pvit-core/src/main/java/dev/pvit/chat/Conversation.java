@@ -2,12 +2,15 @@ package dev.pvit.chat;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import com.google.common.base.Suppliers;
+import dev.pvit.chat.internal.ParsedQuestion;
 import dev.pvit.face.SceneRecognition;
 import dev.pvit.image.ImageInput;
 import dev.pvit.prompt.Exchange;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,7 +31,7 @@ public final class Conversation {
   private final List<Turn> turns = new ArrayList<>();
   private final List<String> mentioned = new ArrayList<>();
   private @Nullable ImageInput scene;
-  private @Nullable SceneRecognition recognition;
+  private @Nullable Supplier<SceneRecognition> recognition;
 
   Conversation(PersonalizedChat chat) {
     this.chat = chat;
@@ -82,18 +85,18 @@ public final class Conversation {
     if (s == null) {
       throw new IllegalStateException("No scene yet: call ask(scene, question) first.");
     }
-    SceneRecognition r = recognition;
+    Supplier<SceneRecognition> r = recognition;
     if (r == null) {
-      r = chat.recognize(s);
+      r = Suppliers.memoize(() -> chat.recognize(s));
       recognition = r;
     }
-    List<String> previous = List.copyOf(mentioned);
+    ParsedQuestion parsed = chat.parse(question, List.copyOf(mentioned));
     List<Exchange> history = turns.stream()
         .filter(t -> t.scene().equals(s))
         .map(t -> new Exchange(t.question(), t.answer().text()))
         .toList();
-    Answer answer = chat.ask(s, r, question, previous, history);
-    mentioned.addAll(chat.mentionedPeople(question, previous));
+    Answer answer = chat.ask(s, r, parsed, history);
+    mentioned.addAll(parsed.people());
     turns.add(new Turn(s, question, answer));
     return answer;
   }

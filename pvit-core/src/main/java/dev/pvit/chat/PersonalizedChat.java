@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -137,21 +138,36 @@ public final class PersonalizedChat implements AutoCloseable {
    * @throws dev.pvit.image.InvalidImageException if the photo cannot be decoded
    */
   public Answer ask(ImageInput scene, String question) {
-    return ask(scene, null, question, List.of(), List.of());
+    checkNotNull(scene, "scene");
+    return ask(scene, () -> engine.recognize(scene, gallery), parse(question, List.of()), List.of());
   }
 
-  Answer ask(ImageInput scene, @Nullable SceneRecognition cached, String question,
-      List<String> previousPeople, List<Exchange> history) {
-    checkNotNull(scene, "scene");
+  /**
+   * Checks and parses a question.
+   *
+   * @param question the question as asked
+   * @param previousPeople people mentioned earlier in the conversation, most recent last
+   * @return the parsed question
+   */
+  ParsedQuestion parse(String question, List<String> previousPeople) {
     checkQuestion(question);
-    ParsedQuestion parsed = parser.parse(question, previousPeople);
-    Random random = new Random(seed * 31 + question.hashCode());
+    return parser.parse(question, previousPeople);
+  }
+
+  /**
+   * Answers a parsed question. Recognition comes from a supplier, so a conversation can reuse its
+   * scene's recognition and in-context mode, which needs none, never runs it.
+   */
+  Answer ask(ImageInput scene, Supplier<SceneRecognition> recognize, ParsedQuestion parsed,
+      List<Exchange> history) {
+    String question = parsed.text();
     if (backend == Backend.IN_CONTEXT) {
       return inContext(scene, question, history);
     }
+    Random random = new Random(seed * 31 + question.hashCode());
     Stopwatch recognitionClock = Stopwatch.createStarted();
-    SceneRecognition recognition = cached != null ? cached : engine.recognize(scene, gallery);
-    Duration recognitionTime = cached != null ? Duration.ZERO : recognitionClock.elapsed();
+    SceneRecognition recognition = recognize.get();
+    Duration recognitionTime = recognitionClock.elapsed();
     if (backend == Backend.GROUNDED && !answeredLocally(parsed)) {
       Optional<Reply> refusal = answerer.refusal(parsed, recognition, random);
       if (refusal.isEmpty()) {
@@ -254,10 +270,6 @@ public final class PersonalizedChat implements AutoCloseable {
             "The question contains the control character U+%04X at position %d; remove it.", (int) c, i));
       }
     }
-  }
-
-  List<String> mentionedPeople(String question, List<String> previousPeople) {
-    return parser.parse(question, previousPeople).people();
   }
 
   /**
