@@ -5,14 +5,18 @@ import dev.pvit.bench.pbench.Answerer;
 import dev.pvit.bench.pbench.BenchRunner;
 import dev.pvit.bench.pbench.ChatAnswerer;
 import dev.pvit.bench.pbench.FaceSet;
+import dev.pvit.bench.pbench.Judge;
 import dev.pvit.bench.pbench.Judgement;
 import dev.pvit.bench.pbench.NamePool;
+import dev.pvit.bench.pbench.NameFinder;
+import dev.pvit.bench.pbench.Outcomes;
 import dev.pvit.bench.pbench.Question;
 import dev.pvit.bench.pbench.QuestionGenerator;
 import dev.pvit.bench.pbench.RecordsEvaluation;
 import dev.pvit.bench.pbench.Report;
 import dev.pvit.bench.pbench.ReportWriter;
 import dev.pvit.bench.pbench.Scores;
+import dev.pvit.bench.pbench.Tally;
 import dev.pvit.chat.Backend;
 import dev.pvit.chat.PersonalizedChat;
 import dev.pvit.client.OllamaChatModel;
@@ -59,9 +63,11 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "P-Bench-style accuracy: registers every identity of a labelled face set under a seeded made-up name,",
-      "asks generated questions (presence, identification, relative position, count, absent-person and",
-      "unknown-name refusals; descriptions with a vision model) and writes report.json, report.md, report.html.",
-      "The last line printed is 'pbench: answerable=<0.xxxx> unanswerable=<0.xxxx> questions=<n>'."
+      "asks generated questions (presence, negated presence, conjunctions and disjunctions, who is here,",
+      "identification, relative position, count, absent-person and unknown-name refusals; descriptions with",
+      "a vision model), scores each answer correct, wrong or abstained and writes report.json/.md/.html.",
+      "The last line printed is",
+      "'pbench: answerable=<0.xxxx> unanswerable=<0.xxxx> wrong=<0.xxxx> abstained=<0.xxxx> questions=<n>'."
     })
 public final class PbenchCommand implements Callable<Integer> {
   /** Backends the benchmark can drive. */
@@ -191,8 +197,10 @@ public final class PbenchCommand implements Callable<Integer> {
       List<Question> questions = QuestionGenerator.builder().seed(seed).descriptions(answerer.hasVisionModel())
           .build().generate(set, names);
       Instant start = Instant.now();
+      List<String> allNames = new ArrayList<>(names.names().values());
+      allNames.addAll(names.strangers());
       List<Judgement> judgements = BenchRunner.run(questions, f -> ImageInput.of(set.resolve(f)), answerer,
-          progress(questions.size()));
+          new Judge(NameFinder.of(allNames)), progress(questions.size()));
       Map<String, String> settings = settings(start, judgements.size());
       settings.put("data", set.root().toString());
       settings.put("identities", ids.size() + " (renamed from the seeded name pool); registered " + registered
@@ -231,10 +239,13 @@ public final class PbenchCommand implements Callable<Integer> {
     }
   }
 
-  private static final String READING_RULES = "Answers are read as follows: refusals from the answer kind (embedded, "
-      + "grounded) or the refusal classifier (in-context), and must be of the expected family; yes/no and counts from "
-      + "the text; identification choices from the recognised people (embedded, grounded) or the text (letter, the "
-      + "only option mentioned, or 'none'); descriptions by keyword.";
+  private static final String READING_RULES = "Answers are read as follows (dev.pvit.bench.pbench.Judge): refusals "
+      + "from the answer kind (embedded, grounded) or the refusal classifier (in-context), of the expected family; "
+      + "yes/no from the yes or no the text opens with; counts and the names the text states as here or not here "
+      + "from the text (a statement the labels contradict makes any answer wrong); identification from the text and, "
+      + "for backends with local recognition, the recognised people, which must agree; descriptions by keyword. "
+      + "Wrong = a confident answer the photo contradicts; abstained = a typed abstention (NEEDS_VISION_MODEL) "
+      + "that states nothing false.";
 
   private PersonalizedChat chat(FaceEngine engine, @Nullable VisionChatModel m) {
     PersonalizedChat.Builder b = PersonalizedChat.builder().engine(engine).threshold(threshold).seed(seed);
@@ -336,21 +347,25 @@ public final class PbenchCommand implements Callable<Integer> {
   static String summaryTable(Report r) {
     Scores s = r.scores();
     StringBuilder b = new StringBuilder();
-    b.append(String.format(Locale.ROOT, "%-34s %13s %9s%n", "category", "correct/total", "accuracy"));
+    b.append(String.format(Locale.ROOT, "%-34s %8s %6s %9s %6s %9s%n", "category", "correct", "wrong", "abstained",
+        "total", "accuracy"));
     s.categories().forEach((k, v) -> b.append(line(k, v)));
     b.append(line("answerable", s.answerable()));
     b.append(line("unanswerable", s.unanswerable()));
+    b.append(line("all questions", s.all()));
     s.byRegisteredPeople().forEach((k, v) -> b.append(line("registered people " + k, v)));
     s.groups().forEach((k, v) -> b.append(line("group " + k, v)));
-    b.append(line("false accepts (empty scenes)", s.falseAcceptScenes()));
     if (s.description().total() > 0) {
       b.append(line("description (keyword)", s.description()));
     }
+    Tally fa = s.falseAcceptScenes();
+    b.append(String.format(Locale.ROOT, "false accepts on scenes with nobody registered: %d/%d%n", fa.correct(), fa.total()));
     return b.toString();
   }
 
-  private static String line(String label, dev.pvit.bench.pbench.Tally t) {
-    return String.format(Locale.ROOT, "%-34s %13s %9s%n", label, t.correct() + "/" + t.total(), t.formatted());
+  private static String line(String label, Outcomes o) {
+    return String.format(Locale.ROOT, "%-34s %8d %6d %9d %6d %9s%n", label, o.correct(), o.wrong(), o.abstained(),
+        o.total(), o.format(o.accuracy()));
   }
 
   /** Accepts {@code in-context} as well as the enum's {@code in_context}. */

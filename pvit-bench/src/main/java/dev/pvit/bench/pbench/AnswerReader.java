@@ -2,11 +2,14 @@ package dev.pvit.bench.pbench;
 
 import dev.pvit.person.Person;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,7 +35,198 @@ public final class AnswerReader {
       "(?i)\\b(?:answer|option|choice)\\s*(?:is|:)?\\s*\\(?([A-Z])\\)?(?![\\p{L}])");
   private static final Pattern NONE = Pattern.compile("\\b(none of them|none of these|nobody|no one|neither)\\b");
 
+  /** A leading yes or no, after any opening punctuation: "Yes, …", "No." , "Nope —". */
+  private static final Pattern LEADING_YES_NO = Pattern.compile(
+      "^[\\W_]*(yes|yeah|yep|yup|no|nope|nah)(?![\\p{L}\\p{N}'’])", Pattern.CASE_INSENSITIVE);
+  /** Where a text is cut into clauses: sentence ends, colons, dashes and contrastive conjunctions. */
+  private static final Pattern CLAUSE_BREAK = Pattern.compile(
+      "[.!?;:]+(?=\\s|$)|\\s[—–-]\\s|\\s*,?\\s*\\b(?:but|while|whereas|although|though|however|except)\\b",
+      Pattern.CASE_INSENSITIVE);
+  /** An interjection opening a clause, which says nothing about anyone: "No, Amara is …". */
+  private static final Pattern OPENER = Pattern.compile(
+      "^[\\W_]*(?:(?:yes|yeah|yep|no|nope|sorry|unfortunately|correct|right|well|indeed|actually)\\b[\\s,!.]*)+",
+      Pattern.CASE_INSENSITIVE);
+  /** "not missing", "isn't absent": a negated absence, which states presence. */
+  private static final Pattern NEGATED_ABSENCE = Pattern.compile(
+      "(?:\\b(?:not|never)|n['’]t)\\s+(?:\\p{L}+\\s+)?(?:missing|absent|gone|nowhere)\\b", Pattern.CASE_INSENSITIVE);
+  private static final Pattern NEGATION = Pattern.compile(
+      "\\b(?:not|no|never|none|nobody|neither|nor|without|cannot|nowhere|absent|missing|gone|lacks?)\\b|n['’]t\\b",
+      Pattern.CASE_INSENSITIVE);
+  /**
+   * Phrases about people who are not registered ("1 person I don't recognise", "two unknown
+   * faces"): their negation is about those strangers, not about the names in the clause.
+   */
+  private static final Pattern ABOUT_STRANGERS = Pattern.compile(
+      "\\b(?:persons?|people|faces?|others?|strangers?|someone|somebody|anyone|ones?|man|woman|men|women|individuals?)"
+          + "\\s+(?:(?:that|who|whom)\\s+)?(?:I|you|we)\\s+(?:do not|don['’]t|can['’]t|cannot|could not|couldn['’]t"
+          + "|did not|didn['’]t|have not|haven['’]t)\\s+(?:\\p{L}+\\s+)?(?:recogni[sz]e|know|identify|registered)\\b"
+          + "|\\b(?:unknown|unrecogni[sz]ed|unregistered|unidentified|not registered)\\s+(?:persons?|people|faces?|others?"
+          + "|individuals?|ones?)\\b"
+          + "|\\b(?:persons?|people|faces?|others?)\\s+(?:(?:that|who)\\s+)?(?:is|are)\\s+(?:not registered|unknown)\\b",
+      Pattern.CASE_INSENSITIVE);
+  /** Words about knowing someone rather than seeing them: such a clause says nothing about presence. */
+  private static final Pattern ABOUT_KNOWING = Pattern.compile(
+      "\\b(?:unknown|unfamiliar|familiar|know|knows|knew|known|introduced|heard|looks? like|who\\s+\\S+\\s+(?:is|are|was|might be))\\b",
+      Pattern.CASE_INSENSITIVE);
+  /** Words that make a negative clause a statement about being in the photo. */
+  private static final Pattern PRESENCE_WORD = Pattern.compile(
+      "\\b(?:in|on|from|within|inside)\\s+(?:the|this|that|your|my|the provided|the given)\\s+(?:\\p{L}+\\s+)?"
+          + "(?:photo|picture|image|scene|shot|frame|photograph|pic|snapshot)s?\\b"
+          + "|\\b(?:here|there|present|visible|see|seen|spot|spotted|find|found|appear|appears|appearing|missing|absent"
+          + "|nowhere|anywhere|gone|included|shown|pictured|among|locate|located)\\b",
+      Pattern.CASE_INSENSITIVE);
+  /** A clause that ends on its negation, with the predicate left out: "… but Amara and Chiara are not." */
+  private static final Pattern ELLIPTIC_NEGATION = Pattern.compile(
+      "(?:\\bnot|n['’]t|\\bneither)\\W*$", Pattern.CASE_INSENSITIVE);
+
+  /** A count in digits or words; "no"/"none"/"nobody" is 0 ("no registered people", not "No, …"). */
+  private static final Pattern COUNT_WORD = Pattern.compile(
+      "\\b(\\d+|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+          + "|sixteen|seventeen|eighteen|nineteen|twenty|none|nobody|no one|no(?=\\s+\\p{L}))\\b",
+      Pattern.CASE_INSENSITIVE);
+  /** A clause about the registered people rather than all faces. */
+  private static final Pattern REGISTERED_CUE = Pattern.compile(
+      "\\b(?:registered|enrolled|know|known|recogni[sz]e[sd]?|your|my|of them|of whom|from your list)\\b",
+      Pattern.CASE_INSENSITIVE);
+  private static final List<String> NUMBER_WORDS = List.of("zero", "one", "two", "three", "four", "five", "six",
+      "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+      "eighteen", "nineteen", "twenty");
+
   private AnswerReader() {}
+
+  /**
+   * The number of registered people an answer gives: the first count in a clause about registered
+   * people ("I count 5 faces. 3 of them are registered" → 3, "None of your registered people are
+   * here" → 0), else the first count at all. Digits and the words zero to twenty are read.
+   *
+   * @param text the answer
+   * @return the count, empty if the answer gives none
+   */
+  public static OptionalInt registeredCount(String text) {
+    OptionalInt first = OptionalInt.empty();
+    for (String clause : clauses(NameFinder.nfc(text))) {
+      Matcher m = COUNT_WORD.matcher(clause);
+      if (!m.find()) {
+        continue;
+      }
+      OptionalInt n = number(m.group(1));
+      if (n.isPresent() && REGISTERED_CUE.matcher(clause).find()) {
+        return n;
+      }
+      if (first.isEmpty()) {
+        first = n;
+      }
+    }
+    return first;
+  }
+
+  private static OptionalInt number(String w) {
+    String word = w.toLowerCase(Locale.ROOT);
+    if (Character.isDigit(word.charAt(0))) {
+      try {
+        return OptionalInt.of(Integer.parseInt(word));
+      } catch (NumberFormatException e) {
+        return OptionalInt.empty();
+      }
+    }
+    int i = NUMBER_WORDS.indexOf(word);
+    return OptionalInt.of(Math.max(i, 0));
+  }
+
+  private static List<String> clauses(String t) {
+    Matcher breaks = CLAUSE_BREAK.matcher(t);
+    int from = 0;
+    List<String> clauses = new ArrayList<>();
+    while (breaks.find()) {
+      clauses.add(t.substring(from, breaks.start()));
+      from = breaks.end();
+    }
+    clauses.add(t.substring(from));
+    return clauses;
+  }
+
+  /** What a text states about one name. */
+  public enum Stated {
+    /** The text says the person is in the photo (or says something about them as if they were). */
+    PRESENT,
+    /** The text says the person is not in the photo. */
+    ABSENT
+  }
+
+  /**
+   * The yes or no an answer opens with ("Yes, …", "No.", "Nope, …"); an answer that does not open
+   * with one has not said yes or no.
+   *
+   * @param text the answer
+   * @return true for yes, false for no, empty if the answer does not open with either
+   */
+  public static Optional<Boolean> leadingYesNo(String text) {
+    Matcher m = LEADING_YES_NO.matcher(text);
+    if (!m.find()) {
+      return Optional.empty();
+    }
+    String w = m.group(1).toLowerCase(Locale.ROOT);
+    return Optional.of(w.startsWith("y"));
+  }
+
+  /**
+   * What a text states about the presence of each name it mentions. The text is cut into clauses
+   * (at sentence ends, colons, dashes and "but"/"while"/"although"); an opening "Yes,"/"No," is
+   * ignored; a clause without a negation states that the names in it are present; a negated
+   * clause states that they are absent if it is about being in the photo ("not in this photo",
+   * "can't see", "missing", "nowhere", or an elliptic "… but Amara is not"), and "not missing"
+   * counts as present. Clauses about knowing someone ("I don't know who Zara is") state nothing
+   * about presence. A name stated both ways is left out.
+   *
+   * @param text the answer
+   * @param names the names to look for
+   * @return name → what the text states, in order of first mention
+   */
+  public static Map<String, Stated> statedNames(String text, NameFinder names) {
+    Map<String, Stated> out = new LinkedHashMap<>();
+    Set<String> conflicting = new HashSet<>();
+    for (String raw : clauses(NameFinder.nfc(text))) {
+      String clause = OPENER.matcher(raw).replaceFirst("");
+      List<String> mentioned = names.find(clause);
+      if (mentioned.isEmpty()) {
+        continue;
+      }
+      Optional<Stated> stated = stated(clause, names);
+      if (stated.isEmpty()) {
+        continue;
+      }
+      for (String n : mentioned) {
+        Stated before = out.putIfAbsent(n, stated.get());
+        if (before != null && before != stated.get()) {
+          conflicting.add(n);
+        }
+      }
+    }
+    conflicting.forEach(out::remove);
+    return out;
+  }
+
+  private static Optional<Stated> stated(String clause, NameFinder names) {
+    // Names are masked so that a name like "Neil" or "Nor" is never read as a cue word.
+    StringBuilder masked = new StringBuilder(clause);
+    for (NameFinder.Mention m : names.mentions(clause)) {
+      for (int k = m.start(); k < m.end(); k++) {
+        masked.setCharAt(k, 'X');
+      }
+    }
+    String c = ABOUT_STRANGERS.matcher(masked).replaceAll(" strangers ");
+    if (ABOUT_KNOWING.matcher(c).find()) {
+      return Optional.empty();
+    }
+    String positive = NEGATED_ABSENCE.matcher(c).replaceAll(" present ");
+    if (!NEGATION.matcher(positive).find()) {
+      return Optional.of(Stated.PRESENT);
+    }
+    if (PRESENCE_WORD.matcher(positive).find() || ELLIPTIC_NEGATION.matcher(positive.strip()).find()) {
+      return Optional.of(Stated.ABSENT);
+    }
+    return Optional.empty();
+  }
 
   /**
    * Whether the answer says yes or no: a leading yes/no wins, otherwise the first of the two words.

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * server error after retries) is scored wrong and the run goes on.
  *
  * <pre>{@code
- * List<Judgement> js = BenchRunner.run(questions, file -> ImageInput.of(set.resolve(file)), answerer, j -> {});
+ * Judge judge = new Judge(NameFinder.of(allNames));
+ * List<Judgement> js = BenchRunner.run(questions, file -> ImageInput.of(set.resolve(file)), answerer, judge, j -> {});
  * }</pre>
  */
 public final class BenchRunner {
@@ -31,16 +32,16 @@ public final class BenchRunner {
    * @param questions the questions
    * @param images loads a scene by its file name
    * @param answerer the backend
+   * @param judge scores the answers
    * @param progress called after every judged question
    * @return the judgements, in question order
    */
   public static List<Judgement> run(List<Question> questions, Function<String, ImageInput> images,
-      Answerer answerer, Consumer<Judgement> progress) {
+      Answerer answerer, Judge judge, Consumer<Judgement> progress) {
     Map<String, List<Question>> byScene = new LinkedHashMap<>();
     for (Question q : questions) {
       byScene.computeIfAbsent(q.scene(), k -> new ArrayList<>()).add(q);
     }
-    Judge judge = new Judge();
     Map<String, Judgement> judged = new LinkedHashMap<>();
     for (Map.Entry<String, List<Question>> e : byScene.entrySet()) {
       Answerer.Session session = null;

@@ -6,6 +6,14 @@ public enum Category {
   PRESENCE_YES("presence-yes", Kind.ANSWERABLE),
   /** "Is X in this photo?" where X is registered but not there. */
   PRESENCE_NO("presence-no", Kind.ANSWERABLE),
+  /** "Is X missing from this picture?": a negated presence question, yes when X is not there. */
+  NEGATED_PRESENCE("negated-presence", Kind.ANSWERABLE),
+  /** "Are X and Y both here?": yes only when both are there. */
+  CONJUNCTION("conjunction", Kind.ANSWERABLE),
+  /** "Is either X or Y in it?": yes when at least one is there. */
+  DISJUNCTION("disjunction", Kind.ANSWERABLE),
+  /** "Who is in this photo?": the answer must name exactly the registered people who are there. */
+  WHO("who-is-here", Kind.ANSWERABLE),
   /** "Which of these people is in this photo? A) … D) none of them". */
   IDENTIFICATION("identification", Kind.ANSWERABLE),
   /** "Is X to the left of Y?" for scenes with at least two registered people. */

@@ -18,6 +18,9 @@ import java.util.Optional;
  * @param subject the name the question is about, if one
  * @param registeredInScene how many registered people the labels put in the scene
  * @param keywords for descriptions: any of these words in the answer counts as correct
+ * @param present the registered names the labels put in the scene (the ground truth an answer's
+ *     statements about who is here are checked against), or empty when the question's source has no
+ *     such labels (P-Bench records)
  */
 public record Question(
     String id,
@@ -28,7 +31,8 @@ public record Question(
     List<String> options,
     Optional<String> subject,
     int registeredInScene,
-    List<String> keywords) {
+    List<String> keywords,
+    Optional<List<String>> present) {
 
   /** The text of the last option of every identification question. */
   public static final String NONE_OF_THEM = "none of them";
@@ -43,6 +47,7 @@ public record Question(
     options = List.copyOf(options);
     checkNotNull(subject, "subject");
     keywords = List.copyOf(keywords);
+    present = present.map(List::copyOf);
   }
 
   /**
@@ -52,7 +57,7 @@ public record Question(
    * @return a copy
    */
   public Question withId(String newId) {
-    return new Question(newId, category, scene, text, expected, options, subject, registeredInScene, keywords);
+    return new Question(newId, category, scene, text, expected, options, subject, registeredInScene, keywords, present);
   }
 
   /**

@@ -25,37 +25,80 @@ import java.util.Set;
  * }</pre>
  */
 public final class QuestionGenerator {
+  // Phrasings are written the way people ask, independently of any parser: questions, statements
+  // and imperatives, tag questions, lower case, and words the answer must not be fooled by ("left out").
   static final List<String> PRESENCE = List.of(
       "Is %s in this photo?",
-      "Can you see %s here?",
-      "Does %s appear in this picture?",
-      "Is %s in the picture?",
-      "Is %s visible in this image?",
-      "Do you spot %s in this photo?");
+      "Can you see %s anywhere in this picture?",
+      "Does %s appear in this image?",
+      "is %s here?",
+      "Tell me whether %s is in this picture.",
+      "Do you see %s in the photo?",
+      "I'm looking for %s. Are they in this photo?",
+      "%s is in this picture, right?",
+      "Would you say %s shows up in this image?",
+      "Any sign of %s in this photo?");
+  static final List<String> NEGATED = List.of(
+      "Is %s missing from this picture?",
+      "Is %s absent from this photo?",
+      "Is %s not in this image?",
+      "Is it true that %s isn't in this photo?",
+      "Has %s been left out of this picture?",
+      "is %s nowhere to be seen here?",
+      "Am I right that %s is not in the photo?");
+  static final List<String> CONJUNCTION = List.of(
+      "Are %s and %s both here?",
+      "Are %s and %s both in this photo?",
+      "Can you see both %s and %s in this picture?",
+      "Do %s and %s appear together in this image?",
+      "Is %s in this photo along with %s?",
+      "are %s and %s in the picture together?");
+  static final List<String> DISJUNCTION = List.of(
+      "Is either %s or %s in it?",
+      "Can you see %s or %s in this photo?",
+      "Is at least one of %s and %s in this picture?",
+      "Does either %s or %s appear in this image?",
+      "Is %s or %s here?");
+  static final List<String> WHO = List.of(
+      "Who is in this photo?",
+      "Which of my people can you see here?",
+      "Tell me who's in this picture.",
+      "who appears in this image?",
+      "Who do you recognise in this photo?",
+      "Name the people you know in this picture.");
   static final List<String> IDENTIFICATION = List.of(
       "Which of these people is in this photo? %s",
-      "Which of the following people can you see in this picture? %s",
-      "Which of these people appears in this image? %s");
+      "Who among the following can you see in this picture? %s",
+      "Pick the person who appears in this image: %s",
+      "One of these may be in the photo. Which one? %s");
   static final List<String> LEFT_OF = List.of(
       "Is %s to the left of %s?",
-      "Is %s on the left of %s in this photo?",
-      "Is %s standing to the left of %s?");
+      "Is %s standing left of %s in this photo?",
+      "From where I'm looking, is %s further left than %s?",
+      "is %s on the left side of %s in the picture?");
   static final List<String> RIGHT_OF = List.of(
       "Is %s to the right of %s?",
-      "Is %s on the right of %s in this photo?",
-      "Is %s standing to the right of %s?");
+      "Is %s standing right of %s in this photo?",
+      "From where I'm looking, is %s further right than %s?",
+      "is %s on the right side of %s in the picture?");
   static final List<String> COUNT = List.of(
       "How many of my registered people are in this photo?",
-      "How many people that I registered can you see here?",
+      "How many people I registered can you see here?",
       "How many of the people I know are in this picture?",
-      "Count the registered people in this image.");
+      "Count the registered people in this image.",
+      "how many of my people are here?",
+      "How many people from my list appear in this photo?");
   static final List<String> ABOUT_SOMEONE = List.of(
       "What is %s holding?",
       "What is %s wearing?",
       "Where is %s standing?",
       "Is %s smiling?",
       "How old does %s look?",
-      "What colour is %s's shirt?");
+      "What colour is %s's shirt?",
+      "Describe what %s is doing.",
+      "what does %s have in their hand?",
+      "Which side of the picture is %s on?",
+      "Tell me about %s's expression.");
   static final List<String> DESCRIPTION = List.of(
       "What is %s holding?",
       "What is %s holding in their hands?",
@@ -119,41 +162,102 @@ public final class QuestionGenerator {
     absent.removeAll(present);
     Collections.shuffle(absent, random);
 
+    List<String> truth = present.stream().map(names::nameOf).toList();
     for (String id : present) {
       String name = names.nameOf(id);
       qs.add(q(Category.PRESENCE_YES, scene, fill(pick(PRESENCE, random), name), "yes",
-          List.of(), Optional.of(name), registered, List.of()));
+          List.of(), Optional.of(name), registered, List.of(), truth));
     }
     int noQuestions = present.isEmpty() ? 2 : 1;
     for (int i = 0; i < noQuestions && i < absent.size(); i++) {
       String name = names.nameOf(absent.get(i));
       qs.add(q(Category.PRESENCE_NO, scene, fill(pick(PRESENCE, random), name), "no",
-          List.of(), Optional.of(name), registered, List.of()));
+          List.of(), Optional.of(name), registered, List.of(), truth));
     }
+    // Negated presence: about someone there (the answer is no) and someone not there (yes).
+    if (!present.isEmpty()) {
+      String name = names.nameOf(present.get(random.nextInt(present.size())));
+      qs.add(q(Category.NEGATED_PRESENCE, scene, fill(pick(NEGATED, random), name), "no",
+          List.of(), Optional.of(name), registered, List.of(), truth));
+    }
+    if (!absent.isEmpty()) {
+      String name = names.nameOf(absent.get(random.nextInt(absent.size())));
+      qs.add(q(Category.NEGATED_PRESENCE, scene, fill(pick(NEGATED, random), name), "yes",
+          List.of(), Optional.of(name), registered, List.of(), truth));
+    }
+    qs.addAll(pairs(scene, present, absent, names, random, truth));
+    qs.add(q(Category.WHO, scene, pick(WHO, random), truth.isEmpty() ? "nobody" : String.join(", ", truth),
+        List.of(), Optional.empty(), registered, List.of(), truth));
     if (absent.size() >= 3) {
       qs.add(identification(scene, present, absent, names, random));
     }
-    qs.addAll(relativePositions(scene, names, random));
+    qs.addAll(relativePositions(scene, names, random, truth));
     qs.add(q(Category.COUNT, scene, pick(COUNT, random), String.valueOf(present.size()),
-        List.of(), Optional.empty(), registered, List.of()));
+        List.of(), Optional.empty(), registered, List.of(), truth));
     if (!absent.isEmpty()) {
       String name = names.nameOf(absent.get(absent.size() - 1));
       qs.add(q(Category.ABSENT_REFUSAL, scene, fill(pick(ABOUT_SOMEONE, random), name), "refuse",
-          List.of(), Optional.of(name), registered, List.of()));
+          List.of(), Optional.of(name), registered, List.of(), truth));
     }
     String stranger = names.strangers().get(random.nextInt(names.strangers().size()));
     qs.add(q(Category.UNKNOWN_REFUSAL, scene, fill(pick(ABOUT_SOMEONE, random), stranger), "refuse",
-        List.of(), Optional.of(stranger), registered, List.of()));
+        List.of(), Optional.of(stranger), registered, List.of(), truth));
     if (descriptions) {
       for (LabelledPerson p : scene.people()) {
         if (p.holding().isPresent()) {
           String name = names.nameOf(p.identity());
           qs.add(q(Category.DESCRIPTION, scene, fill(pick(DESCRIPTION, random), name),
-              p.holding().get(), List.of(), Optional.of(name), registered, keywords(p.holding().get())));
+              p.holding().get(), List.of(), Optional.of(name), registered, keywords(p.holding().get()), truth));
         }
       }
     }
     return qs;
+  }
+
+  /**
+   * Conjunctions and disjunctions of two names, with expected answers from the labels: both there,
+   * one there and one not (in random order), or neither.
+   */
+  private List<Question> pairs(Scene scene, List<String> present, List<String> absent,
+      NamePool.Assignment names, Random random, List<String> truth) {
+    List<Question> out = new ArrayList<>();
+    int registered = scene.people().size();
+    List<String> here = new ArrayList<>(present);
+    Collections.shuffle(here, random);
+    List<String[]> conj = new ArrayList<>();
+    List<String[]> disj = new ArrayList<>();
+    if (here.size() >= 2) {
+      conj.add(new String[] {here.get(0), here.get(1)});
+    }
+    if (!here.isEmpty() && !absent.isEmpty()) {
+      String[] mixed = random.nextBoolean() ? new String[] {here.get(0), absent.get(0)}
+          : new String[] {absent.get(0), here.get(0)};
+      conj.add(mixed);
+      disj.add(mixed);
+    }
+    if ((here.isEmpty() || here.size() >= 2) && absent.size() >= 3) {
+      // Names from the end of the shuffled absent list, so they differ from the mixed pair's.
+      String[] neither = {absent.get(absent.size() - 1), absent.get(absent.size() - 2)};
+      disj.add(neither);
+      if (here.isEmpty()) {
+        conj.add(neither);
+      }
+    }
+    for (String[] pair : conj) {
+      boolean yes = present.contains(pair[0]) && present.contains(pair[1]);
+      out.add(q(Category.CONJUNCTION, scene, fill2(pick(CONJUNCTION, random), names, pair), yes ? "yes" : "no",
+          List.of(), Optional.of(names.nameOf(pair[0])), registered, List.of(), truth));
+    }
+    for (String[] pair : disj) {
+      boolean yes = present.contains(pair[0]) || present.contains(pair[1]);
+      out.add(q(Category.DISJUNCTION, scene, fill2(pick(DISJUNCTION, random), names, pair), yes ? "yes" : "no",
+          List.of(), Optional.of(names.nameOf(pair[0])), registered, List.of(), truth));
+    }
+    return out;
+  }
+
+  private static String fill2(String template, NamePool.Assignment names, String[] pair) {
+    return String.format(Locale.ROOT, template, names.nameOf(pair[0]), names.nameOf(pair[1]));
   }
 
   private Question identification(Scene scene, List<String> present,
@@ -181,11 +285,11 @@ public final class QuestionGenerator {
     }
     String text = String.format(Locale.ROOT, pick(IDENTIFICATION, random), choices);
     return q(Category.IDENTIFICATION, scene, text, expected, options, Optional.empty(),
-        scene.people().size(), List.of());
+        scene.people().size(), List.of(), present.stream().map(names::nameOf).toList());
   }
 
   private List<Question> relativePositions(Scene scene,
-      NamePool.Assignment names, Random random) {
+      NamePool.Assignment names, Random random, List<String> truth) {
     List<LabelledPerson[]> pairs = new ArrayList<>();
     List<LabelledPerson> people = scene.people();
     for (int i = 0; i < people.size(); i++) {
@@ -211,7 +315,7 @@ public final class QuestionGenerator {
       String text = String.format(Locale.ROOT, pick(askLeft ? LEFT_OF : RIGHT_OF, random), a, b);
       String expected = askLeft == aIsLeft ? "yes" : "no";
       out.add(q(Category.RELATIVE_POSITION, scene, text, expected, List.of(), Optional.of(a),
-          people.size(), List.of()));
+          people.size(), List.of(), truth));
     }
     return out;
   }
@@ -229,8 +333,9 @@ public final class QuestionGenerator {
 
   /** Ids are given by {@link #generate} once the order is final. */
   private static Question q(Category c, Scene scene, String text, String expected, List<String> options,
-      Optional<String> subject, int registered, List<String> keywords) {
-    return new Question("", c, scene.file(), text, expected, options, subject, registered, keywords);
+      Optional<String> subject, int registered, List<String> keywords, List<String> present) {
+    return new Question("", c, scene.file(), text, expected, options, subject, registered, keywords,
+        Optional.of(present));
   }
 
   private static String pick(List<String> templates, Random random) {

@@ -135,7 +135,8 @@ public record RecordsEvaluation(List<Item> items) {
     boolean refusal = classifier.classify(correctOption) != RefusalKind.NOT_A_REFUSAL;
     Question q = new Question(String.format(Locale.ROOT, "r%04d", n),
         refusal ? Category.CHOICE_REFUSAL : Category.CHOICE, scene.name(), text, expected, options,
-        people.isEmpty() ? Optional.empty() : Optional.of(people.get(0).name()), registered, List.of());
+        people.isEmpty() ? Optional.empty() : Optional.of(people.get(0).name()), registered, List.of(),
+        Optional.empty());
     String mode = node.path("mode").isMissingNode() || node.path("mode").isNull() ? "(none)" : node.path("mode").asText();
     return new Item(q, people, scene, mode);
   }
@@ -184,7 +185,8 @@ public record RecordsEvaluation(List<Item> items) {
    * @return the judgements, in record order
    */
   public List<Judgement> run(Function<List<Person>, Answerer> answerers, Consumer<Judgement> progress) {
-    Judge judge = new Judge();
+    Judge judge = new Judge(NameFinder.of(items.stream()
+        .flatMap(i -> i.people().stream().map(Person::name)).distinct().toList()));
     List<Judgement> out = new ArrayList<>();
     for (Item item : items) {
       long start = System.nanoTime();

@@ -31,10 +31,14 @@ public record Report(
   /**
    * The summary line printed last by {@code pbench}.
    *
-   * @return {@code pbench: answerable=0.xxxx unanswerable=0.xxxx questions=n}
+   * <p>Answerable and unanswerable are accuracies; wrong and abstained are shares of all questions.
+   *
+   * @return {@code pbench: answerable=0.xxxx unanswerable=0.xxxx wrong=0.xxxx abstained=0.xxxx
+   *     questions=n}
    */
   public String summaryLine() {
-    return String.format(Locale.ROOT, "pbench: answerable=%.4f unanswerable=%.4f questions=%d",
-        scores.answerable().accuracy(), scores.unanswerable().accuracy(), judgements.size());
+    return String.format(Locale.ROOT, "pbench: answerable=%.4f unanswerable=%.4f wrong=%.4f abstained=%.4f questions=%d",
+        scores.answerable().accuracy(), scores.unanswerable().accuracy(), scores.all().wrongRate(),
+        scores.all().abstainedRate(), judgements.size());
   }
 }

@@ -64,8 +64,9 @@ public final class ReportWriter {
     Scores s = r.scores();
     ObjectNode summary = root.putObject("summary");
     summary.put("questions", r.judgements().size());
-    tally(summary.putObject("answerable"), s.answerable());
-    tally(summary.putObject("unanswerable"), s.unanswerable());
+    outcomes(summary.putObject("answerable"), s.answerable());
+    outcomes(summary.putObject("unanswerable"), s.unanswerable());
+    outcomes(summary.putObject("all"), s.all());
     ObjectNode fa = summary.putObject("falseAcceptRate");
     fa.put("scenes", s.falseAcceptScenes().total());
     fa.put("scenesWithFalseAccept", s.falseAcceptScenes().correct());
@@ -73,14 +74,14 @@ public final class ReportWriter {
     fa.put("questions", s.falseAcceptQuestions().total());
     fa.put("questionsWithFalseAccept", s.falseAcceptQuestions().correct());
     fa.put("questionRate", s.falseAcceptQuestions().accuracy());
-    tally(summary.putObject("description"), s.description());
+    outcomes(summary.putObject("description"), s.description());
     ObjectNode categories = root.putObject("categories");
-    s.categories().forEach((k, v) -> tally(categories.putObject(k), v));
+    s.categories().forEach((k, v) -> outcomes(categories.putObject(k), v));
     ObjectNode buckets = root.putObject("byRegisteredPeople");
-    s.byRegisteredPeople().forEach((k, v) -> tally(buckets.putObject(k), v));
+    s.byRegisteredPeople().forEach((k, v) -> outcomes(buckets.putObject(k), v));
     if (!s.groups().isEmpty()) {
       ObjectNode groups = root.putObject("groups");
-      s.groups().forEach((k, v) -> tally(groups.putObject(k), v));
+      s.groups().forEach((k, v) -> outcomes(groups.putObject(k), v));
     }
     ArrayNode notes = root.putArray("notes");
     r.notes().forEach(notes::add);
@@ -99,6 +100,7 @@ public final class ReportWriter {
       }
       n.put("expected", q.expected());
       n.put("given", j.given());
+      n.put("outcome", j.outcome().name().toLowerCase(Locale.ROOT));
       n.put("correct", j.correct());
       if (q.registeredInScene() == 0) {
         n.put("falseAccept", j.falseAccept());
@@ -114,10 +116,14 @@ public final class ReportWriter {
     }
   }
 
-  private static void tally(ObjectNode n, Tally t) {
-    n.put("correct", t.correct());
-    n.put("total", t.total());
-    n.put("accuracy", t.total() == 0 ? 0 : round4(t.accuracy()));
+  private static void outcomes(ObjectNode n, Outcomes o) {
+    n.put("correct", o.correct());
+    n.put("wrong", o.wrong());
+    n.put("abstained", o.abstained());
+    n.put("total", o.total());
+    n.put("accuracy", round4(o.accuracy()));
+    n.put("wrongRate", round4(o.wrongRate()));
+    n.put("abstainedRate", round4(o.abstainedRate()));
   }
 
   private static double round4(double v) {
@@ -135,31 +141,49 @@ public final class ReportWriter {
     StringBuilder b = new StringBuilder();
     b.append("# ").append(r.title()).append("\n\n");
     r.settings().forEach((k, v) -> b.append("- ").append(k).append(": ").append(mdCell(v)).append('\n'));
-    b.append("\n## Summary\n\n| measure | correct / total | value |\n|---|---:|---:|\n");
-    b.append(row("answerable accuracy", s.answerable()));
-    b.append(row("unanswerable (refusal) accuracy", s.unanswerable()));
-    b.append(row("false-accept rate, scenes with nobody registered", s.falseAcceptScenes()));
-    b.append(row("false-accept rate, questions on those scenes", s.falseAcceptQuestions()));
+    b.append("\n## Summary\n\n").append(OUTCOMES_EXPLAINED).append("\n\n").append(OUTCOME_HEADER);
+    b.append(row("answerable", s.answerable()));
+    b.append(row("unanswerable (refusals)", s.unanswerable()));
+    b.append(row("all questions", s.all()));
     if (s.description().total() > 0) {
       b.append(row("description (keyword, reported apart)", s.description()));
     }
-    b.append("\n## Accuracy per category\n\n| category | correct / total | accuracy |\n|---|---:|---:|\n");
+    b.append("\n| false accepts | with / total | rate |\n|---|---:|---:|\n");
+    b.append(row("scenes with nobody registered", s.falseAcceptScenes()));
+    b.append(row("questions on those scenes", s.falseAcceptQuestions()));
+    b.append("\n## Per category\n\n").append(OUTCOME_HEADER);
     s.categories().forEach((k, v) -> b.append(row(k, v)));
-    b.append("\n## Accuracy by registered people in the scene\n\n| registered people | correct / total | accuracy |\n|---|---:|---:|\n");
+    b.append("\n## By registered people in the scene\n\n").append(OUTCOME_HEADER);
     s.byRegisteredPeople().forEach((k, v) -> b.append(row(k, v)));
     if (!s.groups().isEmpty()) {
-      b.append("\n## Accuracy per group\n\n| group | correct / total | accuracy |\n|---|---:|---:|\n");
+      b.append("\n## Per group\n\n").append(OUTCOME_HEADER);
       s.groups().forEach((k, v) -> b.append(row(k, v)));
     }
     if (!r.notes().isEmpty()) {
       b.append("\n## Notes\n\n");
       r.notes().forEach(n -> b.append("- ").append(n).append('\n'));
     }
-    List<Judgement> wrong = r.judgements().stream().filter(j -> !j.correct()).toList();
-    b.append("\n## Wrong answers (").append(wrong.size()).append(")\n\n");
-    if (!wrong.isEmpty()) {
+    for (Outcome o : List.of(Outcome.WRONG, Outcome.ABSTAINED)) {
+      List<Judgement> js = r.judgements().stream().filter(j -> j.outcome() == o).toList();
+      b.append("\n## ").append(o == Outcome.WRONG ? "Wrong" : "Abstained").append(" (").append(js.size()).append(")\n\n");
+      mdQuestions(b, js);
+    }
+    return b.toString();
+  }
+
+  private static final String OUTCOME_HEADER =
+      "| | correct | wrong | abstained | total | accuracy | wrong rate | abstained rate |\n"
+          + "|---|---:|---:|---:|---:|---:|---:|---:|\n";
+
+  private static final String OUTCOMES_EXPLAINED = "Every answer is correct, wrong (a confident answer the photo "
+      + "contradicts: a wrong yes/no, names, count or refusal family, a refusal where an answer was due or an answer "
+      + "where a refusal was due) or abstained (a typed abstention such as NEEDS_VISION_MODEL that states nothing "
+      + "false). Accuracy counts abstentions as not correct; wrong is the number to keep at zero.";
+
+  private static void mdQuestions(StringBuilder b, List<Judgement> js) {
+    if (!js.isEmpty()) {
       b.append("| id | category | scene | question | expected | given | answer |\n|---|---|---|---|---|---|---|\n");
-      for (Judgement j : wrong) {
+      for (Judgement j : js) {
         Question q = j.question();
         b.append("| ").append(q.id()).append(" | ").append(q.category().label()).append(" | ")
             .append(mdCell(q.scene())).append(" | ").append(mdCell(q.text())).append(" | ")
@@ -167,11 +191,15 @@ public final class ReportWriter {
             .append(mdCell(j.answer())).append(" |\n");
       }
     }
-    return b.toString();
   }
 
   private static String row(String label, Tally t) {
     return "| " + mdCell(label) + " | " + t.correct() + " / " + t.total() + " | " + t.formatted() + " |\n";
+  }
+
+  private static String row(String label, Outcomes o) {
+    return "| " + mdCell(label) + " | " + o.correct() + " | " + o.wrong() + " | " + o.abstained() + " | " + o.total()
+        + " | " + o.format(o.accuracy()) + " | " + o.format(o.wrongRate()) + " | " + o.format(o.abstainedRate()) + " |\n";
   }
 
   static String mdCell(String s) {
@@ -201,45 +229,62 @@ public final class ReportWriter {
         .append("</style>\n</head>\n<body>\n<h1>").append(esc(r.title())).append("</h1>\n<dl>\n");
     r.settings().forEach((k, v) -> b.append("<dt>").append(esc(k)).append("</dt><dd>").append(esc(v)).append("</dd>\n"));
     b.append("</dl>\n<div class=\"big\">\n");
-    card(b, "answerable accuracy", s.answerable());
-    card(b, "unanswerable accuracy", s.unanswerable());
-    card(b, "false-accept rate (empty scenes)", s.falseAcceptScenes());
+    card(b, "answerable accuracy", s.answerable().format(s.answerable().accuracy()),
+        s.answerable().correct() + " / " + s.answerable().total());
+    card(b, "unanswerable accuracy", s.unanswerable().format(s.unanswerable().accuracy()),
+        s.unanswerable().correct() + " / " + s.unanswerable().total());
+    card(b, "wrong (all questions)", s.all().format(s.all().wrongRate()), s.all().wrong() + " / " + s.all().total());
+    card(b, "abstained (all questions)", s.all().format(s.all().abstainedRate()),
+        s.all().abstained() + " / " + s.all().total());
+    card(b, "false-accept rate (empty scenes)", s.falseAcceptScenes().formatted(),
+        s.falseAcceptScenes().correct() + " / " + s.falseAcceptScenes().total());
     if (s.description().total() > 0) {
-      card(b, "description (keyword)", s.description());
+      card(b, "description (keyword)", s.description().format(s.description().accuracy()),
+          s.description().correct() + " / " + s.description().total());
     }
     b.append("<div class=\"card\">questions<b>").append(r.judgements().size()).append("</b></div>\n</div>\n");
-    b.append("<h2>Accuracy per category</h2>\n").append(barChart("Accuracy per category", s.categories()));
-    b.append("<h2>Accuracy by registered people in the scene</h2>\n")
-        .append(barChart("Accuracy by registered people in the scene", s.byRegisteredPeople()));
+    b.append("<p>").append(esc(OUTCOMES_EXPLAINED)).append(" Bars: correct (green), wrong (red), abstained (grey).</p>\n");
+    b.append("<h2>Per category</h2>\n").append(barChart("Outcomes per category", s.categories()));
+    b.append("<h2>By registered people in the scene</h2>\n")
+        .append(barChart("Outcomes by registered people in the scene", s.byRegisteredPeople()));
     if (!s.groups().isEmpty()) {
-      b.append("<h2>Accuracy per group</h2>\n").append(barChart("Accuracy per group", s.groups()));
+      b.append("<h2>Per group</h2>\n").append(barChart("Outcomes per group", s.groups()));
     }
     b.append("<h2>Tables</h2>\n");
     htmlTable(b, "category", s.categories());
     htmlTable(b, "registered people", s.byRegisteredPeople());
+    if (!s.groups().isEmpty()) {
+      htmlTable(b, "group", s.groups());
+    }
     if (!r.notes().isEmpty()) {
       b.append("<h2>Notes</h2>\n<ul>\n");
       r.notes().forEach(n -> b.append("<li>").append(esc(n)).append("</li>\n"));
       b.append("</ul>\n");
     }
-    List<Judgement> wrong = r.judgements().stream().filter(j -> !j.correct()).toList();
-    b.append("<h2>Wrong answers (").append(wrong.size()).append(")</h2>\n");
-    questionTable(b, wrong);
+    for (Outcome o : List.of(Outcome.WRONG, Outcome.ABSTAINED)) {
+      List<Judgement> js = r.judgements().stream().filter(j -> j.outcome() == o).toList();
+      b.append("<h2>").append(o == Outcome.WRONG ? "Wrong" : "Abstained").append(" (").append(js.size()).append(")</h2>\n");
+      questionTable(b, js);
+    }
     b.append("<details><summary>All ").append(r.judgements().size()).append(" questions</summary>\n");
     questionTable(b, r.judgements());
     b.append("</details>\n</body>\n</html>\n");
     return b.toString();
   }
 
-  private static void card(StringBuilder b, String label, Tally t) {
-    b.append("<div class=\"card\">").append(esc(label)).append("<b>").append(t.formatted()).append("</b>")
-        .append(t.correct()).append(" / ").append(t.total()).append("</div>\n");
+  private static void card(StringBuilder b, String label, String value, String counts) {
+    b.append("<div class=\"card\">").append(esc(label)).append("<b>").append(value).append("</b>")
+        .append(esc(counts)).append("</div>\n");
   }
 
-  private static void htmlTable(StringBuilder b, String what, Map<String, Tally> rows) {
-    b.append("<table><tr><th>").append(esc(what)).append("</th><th>correct / total</th><th>accuracy</th></tr>\n");
+  private static void htmlTable(StringBuilder b, String what, Map<String, Outcomes> rows) {
+    b.append("<table><tr><th>").append(esc(what)).append("</th><th>correct</th><th>wrong</th><th>abstained</th>")
+        .append("<th>total</th><th>accuracy</th><th>wrong rate</th><th>abstained rate</th></tr>\n");
     rows.forEach((k, v) -> b.append("<tr><td>").append(esc(k)).append("</td><td class=\"n\">").append(v.correct())
-        .append(" / ").append(v.total()).append("</td><td class=\"n\">").append(v.formatted()).append("</td></tr>\n"));
+        .append("</td><td class=\"n\">").append(v.wrong()).append("</td><td class=\"n\">").append(v.abstained())
+        .append("</td><td class=\"n\">").append(v.total()).append("</td><td class=\"n\">").append(v.format(v.accuracy()))
+        .append("</td><td class=\"n\">").append(v.format(v.wrongRate())).append("</td><td class=\"n\">")
+        .append(v.format(v.abstainedRate())).append("</td></tr>\n"));
     b.append("</table>\n");
   }
 
@@ -249,32 +294,35 @@ public final class ReportWriter {
       return;
     }
     b.append("<table><tr><th>id</th><th>category</th><th>scene</th><th>question</th><th>expected</th>")
-        .append("<th>given</th><th>answer</th></tr>\n");
+        .append("<th>given</th><th>outcome</th><th>answer</th></tr>\n");
     for (Judgement j : js) {
       Question q = j.question();
       b.append("<tr><td>").append(esc(q.id())).append("</td><td>").append(esc(q.category().label()))
           .append("</td><td>").append(esc(q.scene())).append("</td><td>").append(esc(q.text()))
           .append("</td><td>").append(esc(q.expected())).append("</td><td class=\"")
-          .append(j.correct() ? "ok" : "bad").append("\">").append(esc(j.given())).append("</td><td>")
+          .append(j.outcome() == Outcome.CORRECT ? "ok" : j.outcome() == Outcome.WRONG ? "bad" : "")
+          .append("\">").append(esc(j.given())).append("</td><td>")
+          .append(j.outcome().name().toLowerCase(Locale.ROOT)).append("</td><td>")
           .append(esc(j.answer())).append("</td></tr>\n");
     }
     b.append("</table>\n");
   }
 
   /**
-   * A horizontal bar chart of accuracies as inline SVG, with labels and values as text.
+   * A horizontal stacked bar chart of outcomes as inline SVG (correct green, wrong red, abstained
+   * grey), with labels and values as text.
    *
    * @param title accessible title
-   * @param bars label → tally, in display order
+   * @param bars label → outcomes, in display order
    * @return an {@code <svg>} element
    */
-  static String barChart(String title, Map<String, Tally> bars) {
+  static String barChart(String title, Map<String, Outcomes> bars) {
     int labelWidth = 190;
     int plotWidth = 560;
     int rowHeight = 30;
     int top = 10;
     int height = top + bars.size() * rowHeight + 30;
-    int width = labelWidth + plotWidth + 150;
+    int width = labelWidth + plotWidth + 230;
     StringBuilder b = new StringBuilder();
     b.append(String.format(Locale.ROOT,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
@@ -288,19 +336,26 @@ public final class ReportWriter {
           x, top, x, height - 25, x, height - 8, tick));
     }
     int i = 0;
-    for (Map.Entry<String, Tally> e : bars.entrySet()) {
-      double acc = e.getValue().accuracy();
+    for (Map.Entry<String, Outcomes> e : bars.entrySet()) {
+      Outcomes o = e.getValue();
       int y = top + i * rowHeight;
-      String colour = acc >= 0.9 ? "#2da44e" : acc >= 0.7 ? "#bf8700" : "#cf222e";
-      b.append(String.format(Locale.ROOT,
-          "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>"
-              + "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>"
-              + "<text x=\"%.1f\" y=\"%d\">%s (%d/%d)</text>\n",
-          labelWidth - 8, y + 19, esc(e.getKey()),
-          labelWidth, y + 5, plotWidth * acc, rowHeight - 10, colour,
-          labelWidth + plotWidth * acc + 6, y + 19,
-          e.getValue().total() == 0 ? "n/a" : String.format(Locale.ROOT, "%.1f%%", 100 * acc),
-          e.getValue().correct(), e.getValue().total()));
+      double x = labelWidth;
+      b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>",
+          labelWidth - 8, y + 19, esc(e.getKey())));
+      double[] rates = {o.accuracy(), o.wrongRate(), o.abstainedRate()};
+      String[] colours = {"#2da44e", "#cf222e", "#8c959f"};
+      for (int k = 0; k < 3; k++) {
+        double w = plotWidth * rates[k];
+        if (w > 0) {
+          b.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>",
+              x, y + 5, w, rowHeight - 10, colours[k]));
+        }
+        x += w;
+      }
+      b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%s (%d/%d; wrong %d, abstained %d)</text>\n",
+          labelWidth + plotWidth + 6, y + 19,
+          o.total() == 0 ? "n/a" : String.format(Locale.ROOT, "%.1f%%", 100 * o.accuracy()),
+          o.correct(), o.total(), o.wrong(), o.abstained()));
       i++;
     }
     b.append("</svg>\n");

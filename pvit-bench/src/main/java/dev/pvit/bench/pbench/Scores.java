@@ -12,26 +12,28 @@ import org.jspecify.annotations.Nullable;
 /**
  * The numbers of one benchmark run.
  *
- * @param categories accuracy per category label, in {@link Category} order (only categories asked)
- * @param answerable accuracy over all answerable questions
- * @param unanswerable accuracy over all questions whose right answer is a refusal
- * @param byRegisteredPeople accuracy of answerable and unanswerable questions by the number of
+ * @param categories outcomes per category label, in {@link Category} order (only categories asked)
+ * @param answerable outcomes over all answerable questions
+ * @param unanswerable outcomes over all questions whose right answer is a refusal
+ * @param all outcomes over every question (the base of the wrong and abstained rates of the summary)
+ * @param byRegisteredPeople outcomes of answerable and unanswerable questions by the number of
  *     registered people in the scene: {@code 0}, {@code 1}, {@code 2}, {@code 3}, {@code ≥4}
  * @param falseAcceptScenes scenes with nobody registered where some answer recognised or asserted a
  *     registered person, out of all such scenes
  * @param falseAcceptQuestions the same per question
- * @param description keyword accuracy of description questions (not part of answerable)
- * @param groups accuracy per extra group (e.g. P-Bench record {@code mode}); empty if none
+ * @param description keyword outcomes of description questions (not part of answerable)
+ * @param groups outcomes per extra group (e.g. P-Bench record {@code mode}); empty if none
  */
 public record Scores(
-    Map<String, Tally> categories,
-    Tally answerable,
-    Tally unanswerable,
-    Map<String, Tally> byRegisteredPeople,
+    Map<String, Outcomes> categories,
+    Outcomes answerable,
+    Outcomes unanswerable,
+    Outcomes all,
+    Map<String, Outcomes> byRegisteredPeople,
     Tally falseAcceptScenes,
     Tally falseAcceptQuestions,
-    Tally description,
-    Map<String, Tally> groups) {
+    Outcomes description,
+    Map<String, Outcomes> groups) {
 
   /** The P-Bench people-count buckets, in report order. */
   public static final List<String> BUCKETS = List.of("0", "1", "2", "3", "≥4");
@@ -41,6 +43,7 @@ public record Scores(
     categories = Collections.unmodifiableMap(new LinkedHashMap<>(categories));
     checkNotNull(answerable, "answerable");
     checkNotNull(unanswerable, "unanswerable");
+    checkNotNull(all, "all");
     byRegisteredPeople = Collections.unmodifiableMap(new LinkedHashMap<>(byRegisteredPeople));
     checkNotNull(falseAcceptScenes, "falseAcceptScenes");
     checkNotNull(falseAcceptQuestions, "falseAcceptQuestions");
@@ -56,32 +59,34 @@ public record Scores(
    * @return the scores
    */
   public static Scores of(List<Judgement> judgements, @Nullable Function<Judgement, String> groupOf) {
-    Map<String, Tally> categories = new LinkedHashMap<>();
+    Map<String, Outcomes> categories = new LinkedHashMap<>();
     for (Category c : Category.values()) {
       for (Judgement j : judgements) {
         if (j.question().category() == c) {
-          categories.merge(c.label(), Tally.EMPTY.add(j.correct()), Scores::sum);
+          categories.merge(c.label(), Outcomes.EMPTY.add(j.outcome()), Outcomes::plus);
         }
       }
     }
-    Tally answerable = Tally.EMPTY;
-    Tally unanswerable = Tally.EMPTY;
-    Tally description = Tally.EMPTY;
-    Map<String, Tally> buckets = new LinkedHashMap<>();
-    Map<String, Tally> groups = new LinkedHashMap<>();
+    Outcomes answerable = Outcomes.EMPTY;
+    Outcomes unanswerable = Outcomes.EMPTY;
+    Outcomes description = Outcomes.EMPTY;
+    Outcomes all = Outcomes.EMPTY;
+    Map<String, Outcomes> buckets = new LinkedHashMap<>();
+    Map<String, Outcomes> groups = new LinkedHashMap<>();
     Map<String, Boolean> emptyScenes = new LinkedHashMap<>();
     Tally faQuestions = Tally.EMPTY;
     for (Judgement j : judgements) {
       Question q = j.question();
+      all = all.add(j.outcome());
       switch (q.category().kind()) {
-        case ANSWERABLE -> answerable = answerable.add(j.correct());
-        case UNANSWERABLE -> unanswerable = unanswerable.add(j.correct());
-        case SEPARATE -> description = description.add(j.correct());
+        case ANSWERABLE -> answerable = answerable.add(j.outcome());
+        case UNANSWERABLE -> unanswerable = unanswerable.add(j.outcome());
+        case SEPARATE -> description = description.add(j.outcome());
       }
       if (q.category().kind() != Category.Kind.SEPARATE) {
-        buckets.merge(q.peopleBucket(), Tally.EMPTY.add(j.correct()), Scores::sum);
+        buckets.merge(q.peopleBucket(), Outcomes.EMPTY.add(j.outcome()), Outcomes::plus);
         if (groupOf != null) {
-          groups.merge(groupOf.apply(j), Tally.EMPTY.add(j.correct()), Scores::sum);
+          groups.merge(groupOf.apply(j), Outcomes.EMPTY.add(j.outcome()), Outcomes::plus);
         }
       }
       if (q.registeredInScene() == 0 && q.category().kind() != Category.Kind.SEPARATE
@@ -90,7 +95,7 @@ public record Scores(
         emptyScenes.merge(q.scene(), j.falseAccept(), Boolean::logicalOr);
       }
     }
-    Map<String, Tally> ordered = new LinkedHashMap<>();
+    Map<String, Outcomes> ordered = new LinkedHashMap<>();
     for (String b : BUCKETS) {
       if (buckets.containsKey(b)) {
         ordered.put(b, buckets.get(b));
@@ -100,10 +105,6 @@ public record Scores(
     for (boolean fa : emptyScenes.values()) {
       faScenes = faScenes.add(fa);
     }
-    return new Scores(categories, answerable, unanswerable, ordered, faScenes, faQuestions, description, groups);
-  }
-
-  private static Tally sum(Tally a, Tally b) {
-    return new Tally(a.correct() + b.correct(), a.total() + b.total());
+    return new Scores(categories, answerable, unanswerable, all, ordered, faScenes, faQuestions, description, groups);
   }
 }

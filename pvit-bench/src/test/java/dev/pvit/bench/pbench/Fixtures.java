@@ -64,6 +64,11 @@ final class Fixtures {
 
   static Question question(Category c, String expected, int registered, List<String> options, String subject) {
     return new Question("q1", c, "scenes/x.jpg", "question?", expected, options,
-        subject.isEmpty() ? Optional.empty() : Optional.of(subject), registered, List.of());
+        subject.isEmpty() ? Optional.empty() : Optional.of(subject), registered, List.of(), Optional.empty());
+  }
+
+  static Question question(Category c, String expected, List<String> present, List<String> options, String subject) {
+    return new Question("q1", c, "scenes/x.jpg", "question?", expected, options,
+        subject.isEmpty() ? Optional.empty() : Optional.of(subject), present.size(), List.of(), Optional.of(present));
   }
 }

@@ -2,12 +2,8 @@ package dev.pvit.bench.pbench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pvit.chat.Intent;
-import dev.pvit.chat.internal.ParsedQuestion;
-import dev.pvit.chat.internal.QuestionParser;
 import java.nio.file.Path;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -148,26 +144,59 @@ class QuestionGeneratorTest {
   }
 
   @Test
-  void the_embedded_parser_understands_every_generated_question_as_intended() {
-    Map<String, List<String>> registered = new LinkedHashMap<>();
-    names.names().values().forEach(n -> registered.put(n, List.of(n)));
-    QuestionParser parser = new QuestionParser(registered);
-    for (long seed = 0; seed < 30; seed++) {
-      for (Question q : generate(seed, true)) {
-        ParsedQuestion p = parser.parse(q.text(), List.of());
+  void every_category_has_at_least_three_phrasings() {
+    for (List<String> templates : List.of(QuestionGenerator.PRESENCE, QuestionGenerator.NEGATED,
+        QuestionGenerator.CONJUNCTION, QuestionGenerator.DISJUNCTION, QuestionGenerator.WHO,
+        QuestionGenerator.IDENTIFICATION, QuestionGenerator.LEFT_OF, QuestionGenerator.RIGHT_OF,
+        QuestionGenerator.COUNT, QuestionGenerator.ABOUT_SOMEONE, QuestionGenerator.DESCRIPTION)) {
+      assertThat(templates).hasSizeGreaterThanOrEqualTo(3).doesNotHaveDuplicates();
+    }
+  }
+
+  @Test
+  void negated_conjunctive_and_disjunctive_answers_follow_the_labels() {
+    Set<String> kinds = new HashSet<>();
+    for (long seed = 0; seed < 10; seed++) {
+      List<Question> qs = generate(seed, false);
+      for (Question q : qs) {
+        List<String> present = q.present().orElseThrow();
+        List<String> asked = names.names().values().stream().filter(n -> mentions(q.text(), n)).toList();
         switch (q.category()) {
-          case PRESENCE_YES, PRESENCE_NO, IDENTIFICATION -> assertThat(p.intent()).as(q.text()).isEqualTo(Intent.PRESENCE);
-          case RELATIVE_POSITION -> assertThat(p.intent()).as(q.text()).isEqualTo(Intent.RELATIVE_POSITION);
-          case COUNT -> assertThat(p.registeredOnly()).as(q.text()).isTrue();
-          case ABSENT_REFUSAL -> assertThat(p.intent()).as(q.text()).isNotEqualTo(Intent.PRESENCE);
-          case UNKNOWN_REFUSAL -> assertThat(p.unknownNames()).as(q.text()).containsExactly(q.subject().orElseThrow());
-          case DESCRIPTION -> assertThat(p.intent()).as(q.text()).isEqualTo(Intent.DESCRIBE);
+          case NEGATED_PRESENCE -> {
+            assertThat(asked).as(q.text()).hasSize(1);
+            assertThat(q.expected()).as(q.text()).isEqualTo(present.contains(asked.get(0)) ? "no" : "yes");
+            kinds.add("negated-" + q.expected());
+          }
+          case CONJUNCTION -> {
+            assertThat(asked).as(q.text()).hasSize(2);
+            assertThat(q.expected()).as(q.text()).isEqualTo(present.containsAll(asked) ? "yes" : "no");
+            kinds.add("conjunction-" + q.expected());
+          }
+          case DISJUNCTION -> {
+            assertThat(asked).as(q.text()).hasSize(2);
+            assertThat(q.expected()).as(q.text())
+                .isEqualTo(asked.stream().anyMatch(present::contains) ? "yes" : "no");
+            kinds.add("disjunction-" + q.expected());
+          }
+          case WHO -> assertThat(q.expected()).isEqualTo(present.isEmpty() ? "nobody" : String.join(", ", present));
           default -> { }
-        }
-        if (q.category() != Category.UNKNOWN_REFUSAL) {
-          assertThat(p.unknownNames()).as(q.text()).isEmpty();
         }
       }
     }
+    assertThat(kinds).contains("negated-yes", "negated-no", "conjunction-yes", "conjunction-no", "disjunction-yes",
+        "disjunction-no");
+  }
+
+  @Test
+  void ground_truth_is_the_labelled_names_of_the_scene() {
+    for (Question q : generate(1, false)) {
+      List<String> expected = set.scenes().stream().filter(s -> s.file().equals(q.scene())).findFirst().orElseThrow()
+          .identities().stream().map(names::nameOf).toList();
+      assertThat(q.present()).as(q.text()).contains(expected);
+    }
+  }
+
+  private static boolean mentions(String text, String name) {
+    return NameFinder.of(List.of(name)).find(text).contains(name);
   }
 }

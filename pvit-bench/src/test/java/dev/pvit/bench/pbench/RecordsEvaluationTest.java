@@ -87,7 +87,7 @@ class RecordsEvaluationTest {
     assertThat(js).extracting(Judgement::correct).containsExactly(true, false);
     Scores s = Scores.of(js, e::modeOf);
     assertThat(s.groups()).containsOnlyKeys("single", "multi");
-    assertThat(s.unanswerable()).isEqualTo(new Tally(0, 1));
+    assertThat(s.unanswerable()).isEqualTo(new Outcomes(0, 1, 0));
   }
 
   @Test

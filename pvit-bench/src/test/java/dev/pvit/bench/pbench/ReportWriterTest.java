@@ -20,15 +20,20 @@ class ReportWriterTest {
 
   private static Report report() {
     Question q1 = new Question("q0001", Category.PRESENCE_YES, "scenes/a.jpg", "Is Amara in this photo?", "yes",
-        List.of(), Optional.of("Amara"), 1, List.of());
+        List.of(), Optional.of("Amara"), 1, List.of(), Optional.of(List.of("Amara")));
     Question q2 = new Question("q0002", Category.IDENTIFICATION, "scenes/neg.jpg", "Which <b>one</b> | two? A) x B) none of them",
-        "B", List.of("x", Question.NONE_OF_THEM), Optional.empty(), 0, List.of());
+        "B", List.of("x", Question.NONE_OF_THEM), Optional.empty(), 0, List.of(), Optional.of(List.of()));
     Question q3 = new Question("q0003", Category.UNKNOWN_REFUSAL, "scenes/a.jpg", "What is Zeno | wearing?", "refuse",
-        List.of(), Optional.of("Zeno"), 1, List.of());
+        List.of(), Optional.of("Zeno"), 1, List.of(), Optional.of(List.of("Amara")));
+    Question q4 = new Question("q0004", Category.NEGATED_PRESENCE, "scenes/a.jpg", "Is Amara missing?", "no",
+        List.of(), Optional.of("Amara"), 1, List.of(), Optional.of(List.of("Amara")));
     List<Judgement> js = List.of(
-        new Judgement(q1, "Yes, Amara is in this photo.", "ANSWERED", "yes", true, false, 12),
-        new Judgement(q2, "I see <script>alert(1)</script> & x", "ANSWERED", "A", false, true, 3),
-        new Judgement(q3, "Sorry, I do not know what Zeno looks like.", "PERSON_UNKNOWN", "refused: unknown name", true, false, 1));
+        new Judgement(q1, "Yes, Amara is in this photo.", "ANSWERED", "yes", Outcome.CORRECT, false, 12),
+        new Judgement(q2, "I see <script>alert(1)</script> & x", "ANSWERED", "A", Outcome.WRONG, true, 3),
+        new Judgement(q3, "Sorry, I do not know what Zeno looks like.", "PERSON_UNKNOWN", "refused: unknown name",
+            Outcome.CORRECT, false, 1),
+        new Judgement(q4, "I can't answer that without a vision-language model.", "NEEDS_VISION_MODEL", "abstained",
+            Outcome.ABSTAINED, false, 1));
     Map<String, String> settings = new LinkedHashMap<>();
     settings.put("backend", "embedded");
     settings.put("seed", "42");
@@ -46,9 +51,15 @@ class ReportWriterTest {
   @Test
   void json_has_summary_categories_buckets_and_every_question() throws Exception {
     JsonNode root = new ObjectMapper().readTree(ReportWriter.json(report()));
-    assertThat(root.at("/summary/questions").asInt()).isEqualTo(3);
+    assertThat(root.at("/summary/questions").asInt()).isEqualTo(4);
     assertThat(root.at("/summary/answerable/correct").asInt()).isEqualTo(1);
-    assertThat(root.at("/summary/answerable/total").asInt()).isEqualTo(2);
+    assertThat(root.at("/summary/answerable/wrong").asInt()).isEqualTo(1);
+    assertThat(root.at("/summary/answerable/abstained").asInt()).isEqualTo(1);
+    assertThat(root.at("/summary/answerable/total").asInt()).isEqualTo(3);
+    assertThat(root.at("/summary/all/wrongRate").asDouble()).isEqualTo(0.25);
+    assertThat(root.at("/summary/all/abstainedRate").asDouble()).isEqualTo(0.25);
+    assertThat(root.at("/categories/negated-presence/abstained").asInt()).isEqualTo(1);
+    assertThat(root.at("/questions/3/outcome").asText()).isEqualTo("abstained");
     assertThat(root.at("/summary/unanswerable/accuracy").asDouble()).isEqualTo(1.0);
     assertThat(root.at("/summary/falseAcceptRate/scenesWithFalseAccept").asInt()).isEqualTo(1);
     assertThat(root.at("/categories/identification/total").asInt()).isEqualTo(1);
@@ -65,9 +76,10 @@ class ReportWriterTest {
   @Test
   void markdown_has_tables_and_escapes_pipes() {
     String md = ReportWriter.markdown(report());
-    assertThat(md).contains("| answerable accuracy | 1 / 2 | 0.5000 |")
-        .contains("| presence-yes | 1 / 1 | 1.0000 |")
-        .contains("## Wrong answers (1)")
+    assertThat(md).contains("| answerable | 1 | 1 | 1 | 3 | 0.3333 | 0.3333 | 0.3333 |")
+        .contains("| presence-yes | 1 | 0 | 0 | 1 | 1.0000 | 0.0000 | 0.0000 |")
+        .contains("| negated-presence | 0 | 0 | 1 | 1 | 0.0000 | 0.0000 | 1.0000 |")
+        .contains("## Wrong (1)").contains("## Abstained (1)")
         .contains("one&lt;/b> \\| two").doesNotContain("one</b> | two").doesNotContain("<script>");
   }
 
@@ -78,7 +90,9 @@ class ReportWriterTest {
         .doesNotContain("src=").doesNotContain("<link").doesNotContain("@import");
     assertThat(html.replace("http://www.w3.org/2000/svg", "")).doesNotContain("http://").doesNotContain("https://");
     String categoryChart = html.substring(html.indexOf("<svg"), html.indexOf("</svg>"));
-    assertThat(categoryChart.split("<rect", -1)).hasSize(1 + 3);
+    // One bar per category, each a single colour here: green, red, green, grey.
+    assertThat(categoryChart.split("<rect", -1)).hasSize(1 + 4);
+    assertThat(categoryChart).contains("#2da44e", "#cf222e", "#8c959f");
     assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; x").contains("&lt;angle brackets&gt;");
   }
 
