@@ -55,12 +55,15 @@ import picocli.CommandLine.Spec;
  * java -jar pvit-bench/target/pvit-bench.jar pbench --data ../shared/data/faces --out target/pbench/report.json
  * java -jar pvit-bench/target/pvit-bench.jar pbench --data ../shared/data/faces --backend grounded \
  *     --base-url http://localhost:8000/v1 --model Qwen/Qwen2.5-VL-3B-Instruct
- * java -jar pvit-bench/target/pvit-bench.jar pbench --records p-bench-qa.jsonl --images p-bench-images
+ * java -jar pvit-bench/target/pvit-bench.jar pbench --records p-bench-qa.json --images p-bench-images \
+ *     --answers-out answers.jsonl
+ * java -jar pvit-bench/target/pvit-bench.jar pbench score answers.jsonl --out answers-report.json
  * }</pre>
  */
 @Command(
     name = "pbench",
     mixinStandardHelpOptions = true,
+    subcommands = PbenchScoreCommand.class,
     description = {
       "P-Bench-style accuracy: registers every identity of a labelled face set under a seeded made-up name,",
       "asks generated questions (presence, negated presence, conjunctions and disjunctions, who is here,",
@@ -98,8 +101,13 @@ public final class PbenchCommand implements Callable<Integer> {
   @Nullable Path data;
 
   @Option(names = "--records", paramLabel = "FILE",
-      description = "Evaluate P-Bench-shaped multiple-choice records (JSONL) instead of --data.")
+      description = "Evaluate P-Bench-shaped multiple-choice records (one JSON array or JSON Lines) instead of --data.")
   @Nullable Path records;
+
+  @Option(names = "--answers-out", paramLabel = "FILE",
+      description = "With --records: also write the answers as the release's model_vqa_personalize.py does "
+          + "(one {prompt, text, answer_id, model_id, gt_answer, mode, metadata} line per record).")
+  @Nullable Path answersOut;
 
   @Option(names = "--images", paramLabel = "DIR", description = "Folder the records' image paths are relative to.")
   @Nullable Path images;
@@ -147,6 +155,9 @@ public final class PbenchCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     if ((data == null) == (records == null)) {
       throw new CommandLine.ParameterException(spec.commandLine(), "Give either --data DIR or --records FILE --images DIR.");
+    }
+    if (answersOut != null && records == null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--answers-out needs --records FILE.");
     }
     if (records != null && images == null) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--records needs --images DIR.");
@@ -230,6 +241,10 @@ public final class PbenchCommand implements Callable<Integer> {
         }
         return new ChatAnswerer(chat, backend.backend());
       }, progress(eval.items().size()));
+      if (answersOut != null) {
+        eval.writeAnswers(judgements, model != null && backend != BackendOption.embedded ? model : "pvit-embedded",
+            answersOut);
+      }
       Map<String, String> settings = settings(start, judgements.size());
       settings.put("records", records.toString());
       settings.put("images", images.toString());

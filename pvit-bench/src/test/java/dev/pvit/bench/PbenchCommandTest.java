@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -64,6 +66,30 @@ class PbenchCommandTest {
     Run r = run("perf", "--quick", "--no-baseline", "--only", "Nothing", "--out", "unused.md");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("No benchmark matches 'Nothing'");
+  }
+
+  @Test
+  void score_reads_a_release_answers_file_and_prints_the_summary_line_last() throws Exception {
+    Path answers = Path.of(getClass().getResource("pbench/release-answers.jsonl").toURI());
+    Path json = dir.resolve("scored/report.json");
+    Run r = run("pbench", "score", answers.toString(), "--out", json.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    List<String> lines = r.out().lines().toList();
+    assertThat(lines.get(lines.size() - 1))
+        .isEqualTo("pbench: answerable=0.6000 unanswerable=0.8000 wrong=0.3000 abstained=0.0000 questions=10");
+    assertThat(r.out()).contains("group single").contains("group multi");
+    assertThat(Files.readString(dir.resolve("scored/report.md"))).contains("## Per group");
+    assertThat(json).isRegularFile();
+  }
+
+  @Test
+  void score_of_a_missing_file_is_invalid_input_and_answers_out_needs_records() {
+    Run r = run("pbench", "score", dir.resolve("nope.jsonl").toString(), "--out", dir.resolve("r.json").toString());
+    assertThat(r.code()).isEqualTo(3);
+    assertThat(r.err()).startsWith("error: ").contains("nope.jsonl");
+    Run a = run("pbench", "--data", dir.toString(), "--answers-out", dir.resolve("a.jsonl").toString());
+    assertThat(a.code()).isEqualTo(2);
+    assertThat(a.err()).contains("--answers-out needs --records");
   }
 
   @Test

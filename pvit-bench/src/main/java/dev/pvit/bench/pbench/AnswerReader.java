@@ -291,8 +291,10 @@ public final class AnswerReader {
     String key = Person.matchKey(text);
     List<Integer> mentioned = new ArrayList<>();
     for (int i = 0; i < options.size(); i++) {
-      String option = Person.matchKey(options.get(i));
-      if (!option.isEmpty() && Pattern.compile("\\b" + Pattern.quote(option) + "\\b").matcher(key).find()) {
+      // Options may end in punctuation ("Sorry, Bob is not in the image."): match them between non-letters.
+      String option = Person.matchKey(options.get(i)).replaceAll("[\\p{P}\\s]+$", "");
+      if (!option.isEmpty() && Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(option) + "(?![\\p{L}\\p{N}])")
+          .matcher(key).find()) {
         mentioned.add(i);
       }
     }

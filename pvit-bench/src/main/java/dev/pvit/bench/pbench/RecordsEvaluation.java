@@ -2,9 +2,7 @@ package dev.pvit.bench.pbench;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pvit.PvitException;
 import dev.pvit.bench.BenchInputException;
 import dev.pvit.chat.Answer;
@@ -17,9 +15,11 @@ import dev.pvit.prompt.PromptPerson;
 import dev.pvit.prompt.RefusalClassifier;
 import dev.pvit.prompt.RefusalKind;
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,9 +34,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Evaluates multiple-choice records in the released P-Bench shape ({@code {"image": [refs…,
  * scene], "text": "<image>\nThis is Kristina.\n<image>\nQuestion…\nA. …\nB. …", "value": "B",
- * "mode": …}}, one per line) against any backend: the people introduced in each record are
- * registered, the question (with its options) is asked about the scene, and the chosen letter is
- * read from the answer.
+ * "mode": …}}, as one JSON array like the release's {@code json.load} reads, or one per line)
+ * against any backend: the people introduced in each record are registered, the question (with its
+ * options) is asked about the scene, and the chosen letter is read from the answer. The file is
+ * streamed record by record. {@link #writeAnswers} writes the answers in the release script's
+ * answers-file shape.
  *
  * <pre>{@code
  * RecordsEvaluation e = RecordsEvaluation.load(Path.of("p-bench-qa.jsonl"), Path.of("images"));
@@ -62,53 +64,48 @@ public record RecordsEvaluation(List<Item> items) {
    * @param people the people the record introduces
    * @param scene the scene photo
    * @param mode the record's {@code mode} field, or {@code (none)}
+   * @param prompt the record's {@code text} as it was (with its {@code <image>} placeholders)
+   * @param value the record's {@code value} as it was
+   * @param modeValue the record's {@code mode} as it was (missing if it had none)
    */
-  public record Item(Question question, List<Person> people, ImageInput scene, String mode) {
+  public record Item(Question question, List<Person> people, ImageInput scene, String mode, String prompt,
+      JsonNode value, JsonNode modeValue) {
     /** Checks and copies the parts. */
     public Item {
       checkNotNull(question, "question");
       people = List.copyOf(people);
       checkNotNull(scene, "scene");
       checkNotNull(mode, "mode");
+      checkNotNull(prompt, "prompt");
+      checkNotNull(value, "value");
+      checkNotNull(modeValue, "modeValue");
     }
   }
 
   /**
-   * Reads a JSONL file of choice records; images are resolved under a folder.
+   * Reads a file of choice records (one JSON array, or JSON Lines; detected); images are resolved
+   * under a folder.
    *
-   * @param records the JSONL file
+   * @param records the records file
    * @param images the folder the records' image paths are relative to
    * @return the evaluation
-   * @throws BenchInputException naming the line of a malformed record or a missing image
+   * @throws BenchInputException naming the record and line of a malformed record or a missing image
    */
   public static RecordsEvaluation load(Path records, Path images) {
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(records, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new BenchInputException("Cannot read the records file '" + records + "': " + e.getMessage(), e);
-    }
     LlavaConversationParser parser = LlavaConversationParser.builder()
         .imageResolver(ImageResolver.directory(images)).build();
     RefusalClassifier classifier = RefusalClassifier.create();
-    ObjectMapper json = new ObjectMapper();
     List<Item> items = new ArrayList<>();
-    for (int i = 0; i < lines.size(); i++) {
-      String line = lines.get(i).strip();
-      if (line.isEmpty()) {
-        continue;
-      }
-      String where = "'" + records + "' line " + (i + 1);
+    JsonRecords.forEach(records, (index, where, node) -> {
       try {
-        JsonNode node = json.readTree(line);
         LlavaRecord r = parser.parse(node);
         items.add(item(node, r, items.size() + 1, classifier, where));
-      } catch (JsonProcessingException e) {
-        throw new BenchInputException(where + " is not valid JSON: " + e.getOriginalMessage(), e);
+      } catch (BenchInputException e) {
+        throw e;
       } catch (PvitException e) {
         throw new BenchInputException(where + ": " + e.getMessage(), e);
       }
-    }
+    });
     if (items.isEmpty()) {
       throw new BenchInputException("'" + records + "' holds no records.");
     }
@@ -138,7 +135,7 @@ public record RecordsEvaluation(List<Item> items) {
         people.isEmpty() ? Optional.empty() : Optional.of(people.get(0).name()), registered, List.of(),
         Optional.empty());
     String mode = node.path("mode").isMissingNode() || node.path("mode").isNull() ? "(none)" : node.path("mode").asText();
-    return new Item(q, people, scene, mode);
+    return new Item(q, people, scene, mode, node.path("text").asText(""), node.path("value"), node.path("mode"));
   }
 
   /**
@@ -164,7 +161,7 @@ public record RecordsEvaluation(List<Item> items) {
     return List.of();
   }
 
-  private static Optional<String> expectedLetter(String value, List<String> options) {
+  static Optional<String> expectedLetter(String value, List<String> options) {
     String v = value.replaceAll("^\\(?([A-H])[.):]?$", "$1");
     if (v.length() == 1 && v.charAt(0) - 'A' >= 0 && v.charAt(0) - 'A' < options.size()) {
       return Optional.of(v);
@@ -213,5 +210,36 @@ public record RecordsEvaluation(List<Item> items) {
   public String modeOf(Judgement j) {
     return items.stream().filter(i -> i.question().id().equals(j.question().id())).findFirst()
         .map(Item::mode).orElse("(none)");
+  }
+
+  /**
+   * Writes the answers of a run as the release's {@code model_vqa_personalize.py} would: one line
+   * per record, in record order, {@code {prompt, text, answer_id, model_id, gt_answer, mode,
+   * metadata}}. A record whose request failed gets an empty {@code text}.
+   *
+   * @param judgements this evaluation's judgements, in record order
+   * @param modelId the {@code model_id} to write
+   * @param file the answers file to write (JSON Lines)
+   * @throws BenchInputException if the file cannot be written
+   */
+  public void writeAnswers(List<Judgement> judgements, String modelId, Path file) {
+    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    try {
+      if (file.toAbsolutePath().getParent() != null) {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+      }
+      try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+        for (int i = 0; i < items.size() && i < judgements.size(); i++) {
+          Item item = items.get(i);
+          Judgement j = judgements.get(i);
+          String text = j.answerKind().equals("ERROR") ? "" : j.answer();
+          w.write(ReleaseAnswer.of(item.prompt(), text, modelId, item.value(), item.modeValue()).toJsonLine());
+          w.write('\n');
+        }
+      }
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new BenchInputException("Cannot write the answers file '" + file + "': " + e.getMessage(), e);
+    }
   }
 }

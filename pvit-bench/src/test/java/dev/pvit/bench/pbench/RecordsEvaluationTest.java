@@ -91,9 +91,44 @@ class RecordsEvaluationTest {
   }
 
   @Test
+  void reads_the_releases_json_array_like_json_lines() throws Exception {
+    Path array = Files.writeString(dir.resolve("p-bench.json"), "[\n  " + ONE + ",\n  " + TWO + "\n]\n");
+    RecordsEvaluation e = RecordsEvaluation.load(array, images);
+    assertThat(e.items()).extracting(i -> i.question().expected()).containsExactly("B", "B");
+    assertThat(e.items()).extracting(RecordsEvaluation.Item::mode).containsExactly("single", "multi");
+  }
+
+  @Test
+  void writes_answers_in_the_release_scripts_shape_that_score_back() throws Exception {
+    RecordsEvaluation e = RecordsEvaluation.load(records(ONE, TWO), images);
+    List<Judgement> js = e.run(people -> new Answerer() {
+      @Override
+      public Backend backend() {
+        return Backend.IN_CONTEXT;
+      }
+
+      @Override
+      public Session scene(ImageInput scene) {
+        return q -> Fixtures.answer(q.contains("holding") ? " B. A guitar\n" : "A) A red scarf", AnswerKind.ANSWERED,
+            Backend.IN_CONTEXT);
+      }
+    }, j -> { });
+    Path answers = dir.resolve("out/answers.jsonl");
+    e.writeAnswers(js, "pvit-embedded", answers);
+    List<String> lines = Files.readAllLines(answers);
+    assertThat(lines).hasSize(2);
+    assertThat(lines.get(0)).matches("\\{\"prompt\": \"<image>\\\\nThis is Kristina\\..*\", \"text\": \"B\\. A guitar\", "
+        + "\"answer_id\": \"[2-9A-HJ-NP-Za-km-z]{22}\", \"model_id\": \"pvit-embedded\", \"gt_answer\": \"B\", "
+        + "\"mode\": \"single\", \"metadata\": \\{\\}\\}");
+    AnswerFileScorer.Result scored = AnswerFileScorer.score(answers);
+    assertThat(scored.judgements()).extracting(Judgement::outcome).containsExactly(Outcome.CORRECT, Outcome.WRONG);
+    assertThat(scored.modeOf(scored.judgements().get(1))).isEqualTo("multi");
+  }
+
+  @Test
   void names_the_line_of_a_bad_record() throws Exception {
     assertThatThrownBy(() -> RecordsEvaluation.load(records(ONE, "{not json"), images))
-        .isInstanceOf(BenchInputException.class).hasMessageContaining("line 2");
+        .isInstanceOf(BenchInputException.class).hasMessageContaining("record 2 (line 2)");
     assertThatThrownBy(() -> RecordsEvaluation.load(records(ONE.replace("\\nA. A cup\\nB. A guitar\\nC. A book\\nD. A phone", "")), images))
         .isInstanceOf(BenchInputException.class).hasMessageContaining("no lettered options");
     assertThatThrownBy(() -> RecordsEvaluation.load(records(ONE.replace("party.png", "missing.png")), images))
