@@ -212,12 +212,14 @@ public final class PbenchCommand implements Callable<Integer> {
       allNames.addAll(names.strangers());
       List<Judgement> judgements = BenchRunner.run(questions, f -> ImageInput.of(set.resolve(f)), answerer,
           new Judge(NameFinder.of(allNames)), progress(questions.size()));
-      Map<String, String> settings = settings(start, judgements.size());
+      Map<String, Object> settings = settings(start, judgements.size());
       settings.put("data", set.root().toString());
-      settings.put("identities", ids.size() + " (renamed from the seeded name pool); registered " + registered
-          + ", from " + usable + " of " + photos + " reference photos (see notes)");
-      settings.put("scenes", set.scenes().size() + " (" + set.scenes().stream().filter(FaceSet.Scene::hasNobodyRegistered).count()
-          + " with nobody registered)");
+      settings.put("identities", ids.size());
+      settings.put("identitiesRegistered", registered);
+      settings.put("referencePhotos", photos);
+      settings.put("referencePhotosUsed", usable);
+      settings.put("scenes", set.scenes().size());
+      settings.put("scenesWithNobodyRegistered", set.scenes().stream().filter(FaceSet.Scene::hasNobodyRegistered).count());
       notes.add("Names: " + names.names().values() + "; strangers for unknown-name questions: " + names.strangers() + ".");
       notes.add(READING_RULES);
       if (!answerer.hasVisionModel()) {
@@ -245,7 +247,7 @@ public final class PbenchCommand implements Callable<Integer> {
         eval.writeAnswers(judgements, model != null && backend != BackendOption.embedded ? model : "pvit-embedded",
             answersOut);
       }
-      Map<String, String> settings = settings(start, judgements.size());
+      Map<String, Object> settings = settings(start, judgements.size());
       settings.put("records", records.toString());
       settings.put("images", images.toString());
       notes.add(READING_RULES);
@@ -328,18 +330,22 @@ public final class PbenchCommand implements Callable<Integer> {
     }
   }
 
-  private Map<String, String> settings(Instant start, int questions) {
-    Map<String, String> s = new LinkedHashMap<>();
+  /** Run settings as typed values (numbers stay numbers in report.json). */
+  private Map<String, Object> settings(Instant start, int questions) {
+    Map<String, Object> s = new LinkedHashMap<>();
     s.put("backend", backendLabel());
     if (model != null && backend != BackendOption.embedded) {
-      s.put("model", model + " at " + baseUrl + " (" + client + ")");
+      s.put("model", model);
+      s.put("baseUrl", baseUrl);
+      s.put("client", client.name());
     }
-    s.put("seed", String.valueOf(seed));
-    s.put("threshold", String.valueOf(threshold));
-    s.put("questions", String.valueOf(questions));
+    s.put("seed", seed);
+    s.put("threshold", threshold);
+    s.put("questions", questions);
     s.put("started", start.toString());
-    s.put("duration (questions)", String.format(Locale.ROOT, "%.1f s", Duration.between(start, Instant.now()).toMillis() / 1000.0));
-    s.put("java", System.getProperty("java.version") + " on " + Runtime.getRuntime().availableProcessors() + " cores");
+    s.put("durationSeconds", Duration.between(start, Instant.now()).toMillis() / 1000.0);
+    s.put("java", System.getProperty("java.version"));
+    s.put("cores", Runtime.getRuntime().availableProcessors());
     return s;
   }
 

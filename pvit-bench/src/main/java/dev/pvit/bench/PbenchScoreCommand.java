@@ -50,10 +50,10 @@ public final class PbenchScoreCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     try {
       AnswerFileScorer.Result result = AnswerFileScorer.score(answers);
-      Map<String, String> settings = new LinkedHashMap<>();
+      Map<String, Object> settings = new LinkedHashMap<>();
       settings.put("answers", answers.toString());
       settings.put("models", String.join(", ", result.models()));
-      settings.put("questions", String.valueOf(result.judgements().size()));
+      settings.put("questions", result.judgements().size());
       List<String> notes = new ArrayList<>();
       notes.add("Scored from the answer text only (dev.pvit.bench.pbench.AnswerFileScorer): options from the prompt, the "
           + "expected option from gt_answer; a question whose correct option is a refusal needs that option or a "

@@ -87,12 +87,21 @@ public record Outcomes(int correct, int wrong, int abstained) {
   }
 
   /**
-   * The correct count as a {@link Tally} (for charts).
+   * The Wilson 95% interval of the accuracy.
    *
-   * @return correct out of total
+   * @return the interval ([0, 1] when empty)
    */
-  public Tally tally() {
-    return new Tally(correct, total());
+  public Interval accuracyInterval() {
+    return Interval.wilson95(correct, total());
+  }
+
+  /**
+   * The Wilson 95% interval of the wrong rate.
+   *
+   * @return the interval ([0, 1] when empty)
+   */
+  public Interval wrongInterval() {
+    return Interval.wilson95(wrong, total());
   }
 
   /**

@@ -12,17 +12,23 @@ import java.util.Map;
  * Everything a benchmark run produced: settings, scores, every judged question and notes.
  *
  * @param title a short title, e.g. {@code P-Bench-style accuracy: embedded backend}
- * @param settings run settings in display order (backend, model, seed, data folder, …)
+ * @param settings run settings in display order (backend, model, seed, data folder, …), as typed
+ *     values: {@link String}, {@link Number} or {@link Boolean} (written to JSON as such)
  * @param scores the numbers
  * @param judgements every question with the given and expected answer
  * @param notes caveats worth reading next to the numbers (enrollment problems, reading rules)
  */
 public record Report(
-    String title, Map<String, String> settings, Scores scores, List<Judgement> judgements, List<String> notes) {
+    String title, Map<String, Object> settings, Scores scores, List<Judgement> judgements, List<String> notes) {
   /** Copies the parts. */
   public Report {
     checkNotNull(title, "title");
     settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+    settings.forEach((k, v) -> {
+      if (!(v instanceof String || v instanceof Number || v instanceof Boolean)) {
+        throw new IllegalArgumentException("setting '" + k + "' must be a String, Number or Boolean, not " + v.getClass());
+      }
+    });
     checkNotNull(scores, "scores");
     judgements = List.copyOf(judgements);
     notes = List.copyOf(notes);

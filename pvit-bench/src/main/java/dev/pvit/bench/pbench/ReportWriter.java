@@ -60,7 +60,17 @@ public final class ReportWriter {
     ObjectNode root = JSON.createObjectNode();
     root.put("title", r.title());
     ObjectNode settings = root.putObject("settings");
-    r.settings().forEach(settings::put);
+    r.settings().forEach((k, v) -> {
+      if (v instanceof Boolean b) {
+        settings.put(k, b);
+      } else if (v instanceof Integer || v instanceof Long) {
+        settings.put(k, ((Number) v).longValue());
+      } else if (v instanceof Number n) {
+        settings.put(k, n.doubleValue());
+      } else {
+        settings.put(k, v.toString());
+      }
+    });
     Scores s = r.scores();
     ObjectNode summary = root.putObject("summary");
     summary.put("questions", r.judgements().size());
@@ -71,6 +81,7 @@ public final class ReportWriter {
     fa.put("scenes", s.falseAcceptScenes().total());
     fa.put("scenesWithFalseAccept", s.falseAcceptScenes().correct());
     fa.put("rate", s.falseAcceptScenes().accuracy());
+    interval(fa.putArray("rateCi95"), s.falseAcceptScenes().interval());
     fa.put("questions", s.falseAcceptQuestions().total());
     fa.put("questionsWithFalseAccept", s.falseAcceptQuestions().correct());
     fa.put("questionRate", s.falseAcceptQuestions().accuracy());
@@ -124,6 +135,24 @@ public final class ReportWriter {
     n.put("accuracy", round4(o.accuracy()));
     n.put("wrongRate", round4(o.wrongRate()));
     n.put("abstainedRate", round4(o.abstainedRate()));
+    interval(n.putArray("accuracyCi95"), o.accuracyInterval());
+    interval(n.putArray("wrongRateCi95"), o.wrongInterval());
+    n.put("fewQuestions", few(o));
+  }
+
+  private static void interval(ArrayNode a, Interval i) {
+    a.add(round4(i.low()));
+    a.add(round4(i.high()));
+  }
+
+  /**
+   * Groups with fewer questions than this are flagged in the reports: their 95% interval is wider
+   * than about ±0.2, so the point value says little.
+   */
+  static final int FEW_QUESTIONS = 20;
+
+  private static boolean few(Outcomes o) {
+    return o.total() < FEW_QUESTIONS;
   }
 
   private static double round4(double v) {
@@ -140,7 +169,7 @@ public final class ReportWriter {
     Scores s = r.scores();
     StringBuilder b = new StringBuilder();
     b.append("# ").append(r.title()).append("\n\n");
-    r.settings().forEach((k, v) -> b.append("- ").append(k).append(": ").append(mdCell(v)).append('\n'));
+    r.settings().forEach((k, v) -> b.append("- ").append(k).append(": ").append(mdCell(String.valueOf(v))).append('\n'));
     b.append("\n## Summary\n\n").append(OUTCOMES_EXPLAINED).append("\n\n").append(OUTCOME_HEADER);
     b.append(row("answerable", s.answerable()));
     b.append(row("unanswerable (refusals)", s.unanswerable()));
@@ -172,13 +201,15 @@ public final class ReportWriter {
   }
 
   private static final String OUTCOME_HEADER =
-      "| | correct | wrong | abstained | total | accuracy | wrong rate | abstained rate |\n"
-          + "|---|---:|---:|---:|---:|---:|---:|---:|\n";
+      "| | correct | wrong | abstained | total | accuracy | 95% interval | wrong rate | abstained rate |\n"
+          + "|---|---:|---:|---:|---:|---:|---:|---:|---:|\n";
 
   private static final String OUTCOMES_EXPLAINED = "Every answer is correct, wrong (a confident answer the photo "
       + "contradicts: a wrong yes/no, names, count or refusal family, a refusal where an answer was due or an answer "
       + "where a refusal was due) or abstained (a typed abstention such as NEEDS_VISION_MODEL that states nothing "
-      + "false). Accuracy counts abstentions as not correct; wrong is the number to keep at zero.";
+      + "false). Accuracy counts abstentions as not correct; wrong is the number to keep at zero. Intervals are "
+      + "Wilson 95% score intervals; ⚑ marks groups with fewer than " + FEW_QUESTIONS + " questions, whose "
+      + "point values say little.";
 
   private static void mdQuestions(StringBuilder b, List<Judgement> js) {
     if (!js.isEmpty()) {
@@ -194,12 +225,14 @@ public final class ReportWriter {
   }
 
   private static String row(String label, Tally t) {
-    return "| " + mdCell(label) + " | " + t.correct() + " / " + t.total() + " | " + t.formatted() + " |\n";
+    return "| " + mdCell(label) + " | " + t.correct() + " / " + t.total() + " | " + t.formatted() + " "
+        + t.interval().formatted() + " |\n";
   }
 
   private static String row(String label, Outcomes o) {
-    return "| " + mdCell(label) + " | " + o.correct() + " | " + o.wrong() + " | " + o.abstained() + " | " + o.total()
-        + " | " + o.format(o.accuracy()) + " | " + o.format(o.wrongRate()) + " | " + o.format(o.abstainedRate()) + " |\n";
+    return "| " + mdCell(label) + (few(o) ? " ⚑" : "") + " | " + o.correct() + " | " + o.wrong() + " | " + o.abstained()
+        + " | " + o.total() + " | " + o.format(o.accuracy()) + " | " + o.accuracyInterval().formatted() + " | "
+        + o.format(o.wrongRate()) + " | " + o.format(o.abstainedRate()) + " |\n";
   }
 
   static String mdCell(String s) {
@@ -227,12 +260,14 @@ public final class ReportWriter {
         .append(".card b{display:block;font-size:1.6rem}.ok{color:#1a7f37}.bad{color:#cf222e}\n")
         .append("dl{display:grid;grid-template-columns:max-content auto;gap:.2rem 1rem}dt{color:#57606a}dd{margin:0}\n")
         .append("</style>\n</head>\n<body>\n<h1>").append(esc(r.title())).append("</h1>\n<dl>\n");
-    r.settings().forEach((k, v) -> b.append("<dt>").append(esc(k)).append("</dt><dd>").append(esc(v)).append("</dd>\n"));
+    r.settings().forEach((k, v) -> b.append("<dt>").append(esc(k)).append("</dt><dd>").append(esc(String.valueOf(v)))
+        .append("</dd>\n"));
     b.append("</dl>\n<div class=\"big\">\n");
     card(b, "answerable accuracy", s.answerable().format(s.answerable().accuracy()),
-        s.answerable().correct() + " / " + s.answerable().total());
+        s.answerable().correct() + " / " + s.answerable().total() + " " + s.answerable().accuracyInterval().formatted());
     card(b, "unanswerable accuracy", s.unanswerable().format(s.unanswerable().accuracy()),
-        s.unanswerable().correct() + " / " + s.unanswerable().total());
+        s.unanswerable().correct() + " / " + s.unanswerable().total() + " "
+            + s.unanswerable().accuracyInterval().formatted());
     card(b, "wrong (all questions)", s.all().format(s.all().wrongRate()), s.all().wrong() + " / " + s.all().total());
     card(b, "abstained (all questions)", s.all().format(s.all().abstainedRate()),
         s.all().abstained() + " / " + s.all().total());
@@ -279,10 +314,12 @@ public final class ReportWriter {
 
   private static void htmlTable(StringBuilder b, String what, Map<String, Outcomes> rows) {
     b.append("<table><tr><th>").append(esc(what)).append("</th><th>correct</th><th>wrong</th><th>abstained</th>")
-        .append("<th>total</th><th>accuracy</th><th>wrong rate</th><th>abstained rate</th></tr>\n");
-    rows.forEach((k, v) -> b.append("<tr><td>").append(esc(k)).append("</td><td class=\"n\">").append(v.correct())
+        .append("<th>total</th><th>accuracy</th><th>95% interval</th><th>wrong rate</th><th>abstained rate</th></tr>\n");
+    rows.forEach((k, v) -> b.append("<tr><td>").append(esc(k)).append(few(v) ? " ⚑" : "").append("</td><td class=\"n\">")
+        .append(v.correct())
         .append("</td><td class=\"n\">").append(v.wrong()).append("</td><td class=\"n\">").append(v.abstained())
         .append("</td><td class=\"n\">").append(v.total()).append("</td><td class=\"n\">").append(v.format(v.accuracy()))
+        .append("</td><td class=\"n\">").append(v.accuracyInterval().formatted())
         .append("</td><td class=\"n\">").append(v.format(v.wrongRate())).append("</td><td class=\"n\">")
         .append(v.format(v.abstainedRate())).append("</td></tr>\n"));
     b.append("</table>\n");

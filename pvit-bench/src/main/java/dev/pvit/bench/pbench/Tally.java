@@ -46,4 +46,13 @@ public record Tally(int correct, int total) {
   public String formatted() {
     return total == 0 ? "n/a" : String.format(Locale.ROOT, "%.4f", accuracy());
   }
+
+  /**
+   * The Wilson 95% interval of {@link #accuracy()}.
+   *
+   * @return the interval ([0, 1] when empty)
+   */
+  public Interval interval() {
+    return Interval.wilson95(correct, total);
+  }
 }

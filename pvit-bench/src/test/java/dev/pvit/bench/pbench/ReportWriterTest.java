@@ -34,9 +34,10 @@ class ReportWriterTest {
             Outcome.CORRECT, false, 1),
         new Judgement(q4, "I can't answer that without a vision-language model.", "NEEDS_VISION_MODEL", "abstained",
             Outcome.ABSTAINED, false, 1));
-    Map<String, String> settings = new LinkedHashMap<>();
+    Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("backend", "embedded");
-    settings.put("seed", "42");
+    settings.put("seed", 42L);
+    settings.put("threshold", 0.6);
     return new Report("P-Bench-style accuracy: embedded backend", settings, Scores.of(js, null), js,
         List.of("a note with <angle brackets>"));
   }
@@ -65,6 +66,14 @@ class ReportWriterTest {
     assertThat(root.at("/categories/identification/total").asInt()).isEqualTo(1);
     assertThat(root.at("/byRegisteredPeople/0/total").asInt()).isEqualTo(1);
     assertThat(root.at("/settings/backend").asText()).isEqualTo("embedded");
+    assertThat(root.at("/settings/seed").isIntegralNumber()).isTrue();
+    assertThat(root.at("/settings/seed").asLong()).isEqualTo(42);
+    assertThat(root.at("/settings/threshold").isDouble()).isTrue();
+    JsonNode ci = root.at("/summary/answerable/accuracyCi95");
+    assertThat(ci.size()).isEqualTo(2);
+    assertThat(ci.get(0).asDouble()).isCloseTo(Interval.wilson95(1, 3).low(), org.assertj.core.api.Assertions.within(1e-4));
+    assertThat(root.at("/summary/answerable/fewQuestions").asBoolean()).isTrue();
+    assertThat(root.at("/summary/falseAcceptRate/rateCi95").size()).isEqualTo(2);
     JsonNode q2 = root.at("/questions/1");
     assertThat(q2.get("expected").asText()).isEqualTo("B");
     assertThat(q2.get("given").asText()).isEqualTo("A");
@@ -76,9 +85,10 @@ class ReportWriterTest {
   @Test
   void markdown_has_tables_and_escapes_pipes() {
     String md = ReportWriter.markdown(report());
-    assertThat(md).contains("| answerable | 1 | 1 | 1 | 3 | 0.3333 | 0.3333 | 0.3333 |")
-        .contains("| presence-yes | 1 | 0 | 0 | 1 | 1.0000 | 0.0000 | 0.0000 |")
-        .contains("| negated-presence | 0 | 0 | 1 | 1 | 0.0000 | 0.0000 | 1.0000 |")
+    assertThat(md).contains("| answerable ⚑ | 1 | 1 | 1 | 3 | 0.3333 | [0.061, 0.792] | 0.3333 | 0.3333 |")
+        .contains("| presence-yes ⚑ | 1 | 0 | 0 | 1 | 1.0000 | [0.207, 1.000] | 0.0000 | 0.0000 |")
+        .contains("| negated-presence ⚑ | 0 | 0 | 1 | 1 | 0.0000 | [0.000, 0.793] | 0.0000 | 1.0000 |")
+        .contains("- seed: 42").contains("Wilson 95%")
         .contains("## Wrong (1)").contains("## Abstained (1)")
         .contains("one&lt;/b> \\| two").doesNotContain("one</b> | two").doesNotContain("<script>");
   }
