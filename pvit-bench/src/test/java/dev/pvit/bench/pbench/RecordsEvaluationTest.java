@@ -70,24 +70,29 @@ class RecordsEvaluationTest {
     List<List<String>> registered = new ArrayList<>();
     List<Judgement> js = e.run(people -> {
       registered.add(people.stream().map(Person::name).toList());
-      return new Answerer() {
-        @Override
-        public Backend backend() {
-          return Backend.IN_CONTEXT;
-        }
-
-        @Override
-        public Session scene(ImageInput scene) {
-          return q -> Fixtures.answer(q.contains("holding") ? "B. A guitar" : "A) A red scarf", AnswerKind.ANSWERED,
-              Backend.IN_CONTEXT);
-        }
-      };
+      return model("B. A guitar");
     }, j -> { });
     assertThat(registered).containsExactly(List.of("Kristina"), List.of("Kristina", "Travis"));
     assertThat(js).extracting(Judgement::correct).containsExactly(true, false);
     Scores s = Scores.of(js, e::modeOf);
     assertThat(s.groups()).containsOnlyKeys("single", "multi");
     assertThat(s.unanswerable()).isEqualTo(new Outcomes(0, 1, 0));
+  }
+
+  /** An in-context model that answers the "holding" question as given and every other one "A) A red scarf". */
+  private static Answerer model(String holding) {
+    return new Answerer() {
+      @Override
+      public Backend backend() {
+        return Backend.IN_CONTEXT;
+      }
+
+      @Override
+      public Session scene(ImageInput scene) {
+        return q -> Fixtures.answer(q.contains("holding") ? holding : "A) A red scarf", AnswerKind.ANSWERED,
+            Backend.IN_CONTEXT);
+      }
+    };
   }
 
   @Test
@@ -101,18 +106,7 @@ class RecordsEvaluationTest {
   @Test
   void writes_answers_in_the_release_scripts_shape_that_score_back() throws Exception {
     RecordsEvaluation e = RecordsEvaluation.load(records(ONE, TWO), images);
-    List<Judgement> js = e.run(people -> new Answerer() {
-      @Override
-      public Backend backend() {
-        return Backend.IN_CONTEXT;
-      }
-
-      @Override
-      public Session scene(ImageInput scene) {
-        return q -> Fixtures.answer(q.contains("holding") ? " B. A guitar\n" : "A) A red scarf", AnswerKind.ANSWERED,
-            Backend.IN_CONTEXT);
-      }
-    }, j -> { });
+    List<Judgement> js = e.run(people -> model(" B. A guitar\n"), j -> { });
     Path answers = dir.resolve("out/answers.jsonl");
     e.writeAnswers(js, "pvit-embedded", answers);
     List<String> lines = Files.readAllLines(answers);
