@@ -31,7 +31,10 @@ import java.util.Set;
  *       was due is wrong. An absent refusal answers a presence question with "no" (and a negated
  *       one with "yes").
  *   <li>Yes/no questions: the yes or no the answer text opens with ({@link
- *       AnswerReader#leadingYesNo}); an answer that opens with neither is wrong.
+ *       AnswerReader#leadingYesNo}); without one, what the text states about the names the
+ *       question asks (found with the benchmark's own names) may settle a presence-type question
+ *       ("Only partly: A is here, but B is not" answers "Are A and B both here?" with no);
+ *       otherwise the answer is wrong.
  *   <li>Every answer's text is also read for what it states about who is here ({@link
  *       AnswerReader#statedNames}); a statement the labels contradict ("Yes, Amara is here" when
  *       she is not, "What I can tell: Bruno is on the left" when he is not there) makes the answer
