@@ -3,11 +3,7 @@ package dev.pvit.pipeline.internal;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.pvit.pipeline.SinkOutput;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -19,10 +15,6 @@ import java.util.TreeMap;
 
 /** Collects one input's lines and counters until commit; writes files atomically at once. */
 final class SinkOutputImpl implements SinkOutput {
-  /** Sorts map keys: {@code Map.of} iterates in a per-JVM order, which would break determinism. */
-  private static final ObjectMapper SORTED_JSON =
-      new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
-
   private final Path dir;
   private final String key;
   private final boolean fsync;
@@ -67,16 +59,6 @@ final class SinkOutputImpl implements SinkOutput {
   }
 
   @Override
-  public void appendJson(String file, Object value) {
-    try {
-      appendLine(file, SORTED_JSON.writeValueAsString(value));
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("Cannot write " + value.getClass().getSimpleName()
-          + " as JSON for input '" + key + "': " + e.getOriginalMessage(), e);
-    }
-  }
-
-  @Override
   public Path writeFile(String file, byte[] bytes) {
     checkNotNull(bytes, "bytes");
     Path target = dir.resolve(relative(file));
@@ -86,12 +68,6 @@ final class SinkOutputImpl implements SinkOutput {
       throw new UncheckedIOException("Cannot write '" + target + "': " + e.getMessage(), e);
     }
     return target;
-  }
-
-  @Override
-  public Path writeImage(String file, BufferedImage image) {
-    checkNotNull(image, "image");
-    return writeFile(file, ImageCodec.encode(image, file));
   }
 
   @Override
