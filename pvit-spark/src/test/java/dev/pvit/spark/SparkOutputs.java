@@ -41,7 +41,13 @@ final class SparkOutputs {
 
   /** What the local runner writes for the same input and seed. */
   static Path local(Path input, Path out, long seed) {
-    DatasetGenerator.builder().input(input).output(out).seed(seed).fsync(false).build().run();
+    return local(input, out, seed, dev.pvit.pipeline.dataset.ReferencePool.DEFAULT_IMAGES);
+  }
+
+  /** What the local runner writes for the same input, seed and reference-pool size. */
+  static Path local(Path input, Path out, long seed, int referenceImages) {
+    DatasetGenerator.builder().input(input).output(out).seed(seed).referenceImages(referenceImages).fsync(false)
+        .build().run();
     return out;
   }
 
