@@ -190,7 +190,8 @@ public final class PvitSpark {
     out.write(Layout.MANIFEST, json(manifest), "driver");
     GenerateSummary summary = new GenerateSummary(inputs, skipped, processed, rejected, records, totalRecords,
         partitions, skippedPartitions, elapsed, groups, out.uri().toString());
-    LOG.info("pvit-spark generate finished: {}", summary);
+    LOG.info("pvit-spark generate finished: {} photos ({} done earlier), {} rejected, {} records in total, {} s",
+        inputs, skipped, rejected, totalRecords, elapsed.toSeconds());
     return summary;
   }
 
