@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.google.common.hash.Hasher;
 import com.google.common.hash.Hashing;
 import dev.pvit.pipeline.PipelineException;
+import dev.pvit.spark.internal.CurateTask;
 import dev.pvit.spark.internal.HadoopConf;
 import dev.pvit.spark.internal.HadoopFiles;
 import dev.pvit.spark.internal.InputItem;
@@ -25,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
@@ -100,13 +102,38 @@ public final class PvitSpark {
     return finish(out, results, items.size(), partitions, Duration.ofNanos(System.nanoTime() - start));
   }
 
+  /**
+   * PVIT phase 1 (curation) as an RDD, for jobs of your own: one {@link CuratedPhoto} per photo
+   * with at least {@code minPeople} kept people, and one (with its reason) per photo that failed.
+   * Lazy: nothing runs until an action; persist it if you use it more than once. Uses
+   * {@code input}, {@code partitions}, {@code minPeople}, {@code seed} and {@code torchThreads} of
+   * the options and writes nothing.
+   *
+   * <pre>{@code
+   * JavaRDD<CuratedPhoto> photos = PvitSpark.curate(spark, options);
+   * long people = photos.mapToDouble(p -> p.people().size()).sum();
+   * }</pre>
+   *
+   * @param spark the session
+   * @param options the input and curation settings
+   * @return the curated photos, in input order within and across partitions
+   * @throws PipelineException if the input cannot be listed
+   */
+  public static JavaRDD<CuratedPhoto> curate(SparkSession spark, GenerateOptions options) {
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    Configuration conf = jsc.hadoopConfiguration();
+    List<InputItem> items = HadoopFiles.open(options.input(), conf).listImages();
+    int partitions = options.partitions() > 0 ? options.partitions()
+        : defaultPartitions(items.size(), jsc.defaultParallelism());
+    return jsc.parallelize(items, partitions).mapPartitions(new CurateTask(options, jsc.broadcast(new HadoopConf(conf))));
+  }
+
   /** Checks {@code run.json} against this run, or writes it; returns the partition count. */
   private static int startOrResume(HadoopFiles out, GenerateOptions options, String digest, int inputs,
       int parallelism) {
     Optional<String> existing = out.readString(Layout.RUN);
     if (existing.isEmpty()) {
-      int partitions = options.partitions() > 0 ? options.partitions()
-          : Math.max(1, Math.min(inputs, 4 * parallelism));
+      int partitions = options.partitions() > 0 ? options.partitions() : defaultPartitions(inputs, parallelism);
       Map<String, Object> run = new LinkedHashMap<>();
       run.put("fingerprint", options.fingerprint());
       run.put("inputs", inputs);
@@ -139,6 +166,11 @@ public final class PvitSpark {
           + " it with the same number (or leave partitions at 0), or use a new output folder.");
     }
     return partitions;
+  }
+
+  /** Four partitions per task slot, so a slow partition does not hold a slot idle; at most one per photo. */
+  private static int defaultPartitions(int inputs, int parallelism) {
+    return Math.max(1, Math.min(inputs, 4 * parallelism));
   }
 
   private static GenerateSummary finish(HadoopFiles out, List<PartitionResult> results, int inputs, int partitions,

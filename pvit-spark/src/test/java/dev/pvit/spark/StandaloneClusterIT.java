@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * job still finishes with complete, duplicate-free output.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@Timeout(value = 5, unit = TimeUnit.MINUTES)
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class StandaloneClusterIT {
   private static final Logger LOG = LoggerFactory.getLogger(StandaloneClusterIT.class);
   private static final long SEED = 11;

@@ -3,59 +3,20 @@ package dev.pvit.pipeline.internal;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import dev.pvit.pipeline.SinkOutput;
+import dev.pvit.pipeline.BufferedSinkOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /** Collects one input's lines and counters until commit; writes files atomically at once. */
-final class SinkOutputImpl implements SinkOutput {
+final class SinkOutputImpl extends BufferedSinkOutput {
   private final Path dir;
-  private final String key;
   private final boolean fsync;
-  private final Map<String, List<String>> lines = new LinkedHashMap<>();
-  private final Map<String, Map<String, Long>> counts = new TreeMap<>();
-  private int index;
 
   SinkOutputImpl(Path dir, String key, boolean fsync) {
+    super(key);
     this.dir = dir.toAbsolutePath().normalize();
-    this.key = key;
     this.fsync = fsync;
-  }
-
-  void index(int i) {
-    this.index = i;
-  }
-
-  Map<String, List<String>> lines() {
-    return lines;
-  }
-
-  Map<String, Map<String, Long>> counts() {
-    return counts;
-  }
-
-  @Override
-  public String inputKey() {
-    return key;
-  }
-
-  @Override
-  public int index() {
-    return index;
-  }
-
-  @Override
-  public void appendLine(String file, String line) {
-    checkNotNull(line, "line");
-    checkArgument(line.indexOf('\n') < 0 && line.indexOf('\r') < 0,
-        "A line for '%s' contains a line break; write one record per line.", file);
-    lines.computeIfAbsent(relative(file), k -> new ArrayList<>()).add(line);
   }
 
   @Override
@@ -71,13 +32,7 @@ final class SinkOutputImpl implements SinkOutput {
   }
 
   @Override
-  public void count(String group, String key, long delta) {
-    checkNotNull(group, "group");
-    checkNotNull(key, "key");
-    counts.computeIfAbsent(group, g -> new TreeMap<>()).merge(key, delta, Long::sum);
-  }
-
-  private String relative(String file) {
+  protected String relative(String file) {
     checkNotNull(file, "file");
     Path p = dir.resolve(file).normalize();
     checkArgument(p.startsWith(dir) && !p.equals(dir),
