@@ -1,5 +1,6 @@
 package dev.pvit.spark.cli;
 
+import dev.pvit.PvitException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,7 +18,7 @@ import picocli.CommandLine.Command;
     description = "PVIT data generation on Apache Spark.",
     subcommands = {SparkGenerateCommand.class})
 public final class PvitSparkCli {
-  private PvitSparkCli() {}
+  PvitSparkCli() {}
 
   /**
    * Runs the command line.
@@ -25,7 +26,16 @@ public final class PvitSparkCli {
    * @param args the arguments
    */
   public static void main(String[] args) {
-    int code = new CommandLine(new PvitSparkCli()).execute(args);
+    int code = new CommandLine(new PvitSparkCli())
+        .setExecutionExceptionHandler((e, cl, parsed) -> {
+          if (!(e instanceof PvitException)) {
+            throw e;
+          }
+          // The SDK's messages say what to do; a stack trace would bury them.
+          cl.getErr().println("error: " + e.getMessage());
+          return 1;
+        })
+        .execute(args);
     // spark-submit waits for non-daemon threads otherwise; exit with the command's status.
     System.exit(code);
   }
