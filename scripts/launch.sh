@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Shared launcher: builds a module's thin CLI jar on first use (tests skipped) and whenever a source
 # or pom is newer than the jar, then runs it. Usage: launch.sh MODULE JAR_NAME [ARGS...]
+# With PVIT_MAIN_CLASS set, runs that class with the jar, MODULE/target/lib/* and PVIT_EXTRA_CLASSPATH
+# on the classpath instead of the jar's manifest (pvit-spark: Spark is provided, absent from the manifest).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 module="$1"
@@ -26,4 +28,8 @@ export MALLOC_TRIM_THRESHOLD_="${MALLOC_TRIM_THRESHOLD_:-4294967296}"
 # One OpenMP thread per calling thread: the CLI parallelises across images, and libtorch's spinning
 # OpenMP teams slow the nets down badly when called from worker threads on shared cores.
 export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"
+if [ -n "${PVIT_MAIN_CLASS:-}" ]; then
+  exec java ${PVIT_JAVA_OPTS:-} -Dai.djl.offline=true -cp "$jar:$(dirname "$jar")/lib/*${PVIT_EXTRA_CLASSPATH:+:$PVIT_EXTRA_CLASSPATH}" \
+    "$PVIT_MAIN_CLASS" "$@"
+fi
 exec java ${PVIT_JAVA_OPTS:-} -Dai.djl.offline=true -jar "$jar" "$@"

@@ -1,5 +1,8 @@
 package dev.pvit.pipeline;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.pvit.pipeline.internal.ImageCodec;
+import dev.pvit.pipeline.internal.SortedJson;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 
@@ -10,6 +13,10 @@ import java.nio.file.Path;
  *
  * <p>Paths are relative to the run's output folder; the names {@code checkpoint.jsonl},
  * {@code rejects.jsonl}, {@code stats.json}, {@code run.json} and {@code .lock} are reserved.
+ *
+ * <p>Implementations outside the local runner (e.g. a distributed runner) implement the line, file
+ * and counter methods; {@link #appendJson} and {@link #writeImage} then serialise exactly as the
+ * local runner does, so both produce the same bytes.
  */
 public interface SinkOutput {
 
@@ -45,8 +52,16 @@ public interface SinkOutput {
    *
    * @param file relative path of the file
    * @param value a record, map, list or scalar
+   * @throws IllegalArgumentException if the value cannot be serialised
    */
-  void appendJson(String file, Object value);
+  default void appendJson(String file, Object value) {
+    try {
+      appendLine(file, SortedJson.write(value));
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("Cannot write " + value.getClass().getSimpleName()
+          + " as JSON for input '" + inputKey() + "': " + e.getOriginalMessage(), e);
+    }
+  }
 
   /**
    * Writes a file atomically (temporary file, then rename), replacing any previous version.
@@ -65,7 +80,9 @@ public interface SinkOutput {
    * @param image the pixels
    * @return the absolute path written
    */
-  Path writeImage(String file, BufferedImage image);
+  default Path writeImage(String file, BufferedImage image) {
+    return writeFile(file, ImageCodec.encode(image, file));
+  }
 
   /**
    * Adds to a counter reported in {@code stats.json} under {@code groups.<group>.<key>}.

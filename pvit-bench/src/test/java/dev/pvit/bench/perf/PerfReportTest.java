@@ -85,13 +85,14 @@ class PerfReportTest {
     assertThat(PerfRunner.select("Prompt|FaceNets.landmarks")).hasSize(4)
         .contains(FaceNetsBenchmark.class.getName() + ".landmarks");
     assertThat(PerfRunner.select("FaceNets.detector.*")).hasSize(2);
-    assertThat(PerfRunner.select(".*")).hasSize(5 + 2 + 1 + 1 + 2 + 3);
+    assertThat(PerfRunner.select(".*")).hasSize(5 + 2 + 1 + 1 + 2 + 3 + 1);
+    assertThat(PerfRunner.select("Spark")).containsExactly(SparkBenchmark.class.getName() + ".generate");
     assertThat(PerfRunner.select("Nothing")).isEmpty();
   }
 
   @Test
   void groups_are_short_class_names() {
     assertThat(PerfRunner.group(GalleryBenchmark.class.getName())).isEqualTo("Gallery");
-    assertThat(PerfRunner.BENCHMARKS).hasSize(6);
+    assertThat(PerfRunner.BENCHMARKS).hasSize(7);
   }
 }

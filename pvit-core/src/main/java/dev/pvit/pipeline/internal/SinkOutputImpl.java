@@ -3,77 +3,20 @@ package dev.pvit.pipeline.internal;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.pvit.pipeline.SinkOutput;
-import java.awt.image.BufferedImage;
+import dev.pvit.pipeline.BufferedSinkOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /** Collects one input's lines and counters until commit; writes files atomically at once. */
-final class SinkOutputImpl implements SinkOutput {
-  /** Sorts map keys: {@code Map.of} iterates in a per-JVM order, which would break determinism. */
-  private static final ObjectMapper SORTED_JSON =
-      new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
-
+final class SinkOutputImpl extends BufferedSinkOutput {
   private final Path dir;
-  private final String key;
   private final boolean fsync;
-  private final Map<String, List<String>> lines = new LinkedHashMap<>();
-  private final Map<String, Map<String, Long>> counts = new TreeMap<>();
-  private int index;
 
   SinkOutputImpl(Path dir, String key, boolean fsync) {
+    super(key);
     this.dir = dir.toAbsolutePath().normalize();
-    this.key = key;
     this.fsync = fsync;
-  }
-
-  void index(int i) {
-    this.index = i;
-  }
-
-  Map<String, List<String>> lines() {
-    return lines;
-  }
-
-  Map<String, Map<String, Long>> counts() {
-    return counts;
-  }
-
-  @Override
-  public String inputKey() {
-    return key;
-  }
-
-  @Override
-  public int index() {
-    return index;
-  }
-
-  @Override
-  public void appendLine(String file, String line) {
-    checkNotNull(line, "line");
-    checkArgument(line.indexOf('\n') < 0 && line.indexOf('\r') < 0,
-        "A line for '%s' contains a line break; write one record per line.", file);
-    lines.computeIfAbsent(relative(file), k -> new ArrayList<>()).add(line);
-  }
-
-  @Override
-  public void appendJson(String file, Object value) {
-    try {
-      appendLine(file, SORTED_JSON.writeValueAsString(value));
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("Cannot write " + value.getClass().getSimpleName()
-          + " as JSON for input '" + key + "': " + e.getOriginalMessage(), e);
-    }
   }
 
   @Override
@@ -89,19 +32,7 @@ final class SinkOutputImpl implements SinkOutput {
   }
 
   @Override
-  public Path writeImage(String file, BufferedImage image) {
-    checkNotNull(image, "image");
-    return writeFile(file, ImageCodec.encode(image, file));
-  }
-
-  @Override
-  public void count(String group, String key, long delta) {
-    checkNotNull(group, "group");
-    checkNotNull(key, "key");
-    counts.computeIfAbsent(group, g -> new TreeMap<>()).merge(key, delta, Long::sum);
-  }
-
-  private String relative(String file) {
+  protected String relative(String file) {
     checkNotNull(file, "file");
     Path p = dir.resolve(file).normalize();
     checkArgument(p.startsWith(dir) && !p.equals(dir),
