@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  * malformed line. Every problem is collected and reported at once.
  */
 class CorpusFormatTest {
-  private static final int MIN_QUESTIONS = 150;
+  private static final int MIN_QUESTIONS = 450;
   private static final Set<String> QUESTION_FIELDS = Set.of("id", "scene", "history", "q", "expect", "lf");
   private static final Set<String> EXPECT_FIELDS =
       Set.of("kind", "yes", "names", "ordered", "count", "abstain");
