@@ -2,31 +2,28 @@ package dev.pvit.chat;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import com.google.common.base.Stopwatch;
 import dev.pvit.chat.internal.EmbeddedAnswerer;
-import dev.pvit.chat.internal.Grounding;
-import dev.pvit.chat.internal.ModelRequests;
+import dev.pvit.chat.internal.EmbeddedMode;
+import dev.pvit.chat.internal.GroundedMode;
+import dev.pvit.chat.internal.InContextMode;
+import dev.pvit.chat.internal.ModeAnswerer;
+import dev.pvit.chat.internal.ModelCaller;
 import dev.pvit.chat.internal.ParsedQuestion;
 import dev.pvit.chat.internal.QuestionParser;
 import dev.pvit.chat.internal.Refusals;
 import dev.pvit.chat.internal.Reply;
+import dev.pvit.chat.internal.Request;
 import dev.pvit.client.VisionChatModel;
-import dev.pvit.client.VisionChatResponse;
 import dev.pvit.prompt.Exchange;
 import dev.pvit.prompt.InvalidPromptException;
-import dev.pvit.prompt.PersonalizedPrompt;
-import dev.pvit.prompt.RefusalClassifier;
-import dev.pvit.prompt.RefusalKind;
 import dev.pvit.prompt.Templates;
 import dev.pvit.face.FaceEngine;
 import dev.pvit.face.FaceGallery;
-import dev.pvit.face.RecognizedFace;
 import dev.pvit.face.SceneRecognition;
 import dev.pvit.image.ImageInput;
 import dev.pvit.person.InvalidPersonException;
 import dev.pvit.person.Person;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,12 +73,7 @@ public final class PersonalizedChat implements AutoCloseable {
   private final FaceEngine engine;
   private final boolean ownsEngine;
   private final FaceGallery gallery;
-  private final long seed;
-  private final EmbeddedAnswerer answerer;
-  private final Backend backend;
-  private final @Nullable VisionChatModel model;
-  private final boolean groundedReferenceImages;
-  private final RefusalClassifier refusalClassifier = RefusalClassifier.create();
+  private final ModeAnswerer mode;
   private final Map<String, Person> people = new LinkedHashMap<>();
   private volatile QuestionParser parser;
 
@@ -91,11 +83,7 @@ public final class PersonalizedChat implements AutoCloseable {
     try {
       this.gallery = b.gallery != null ? b.gallery
           : FaceGallery.builder().engine(engine).threshold(b.threshold).build();
-      this.seed = b.seed;
-      this.answerer = new EmbeddedAnswerer(TEMPLATE_REFUSALS);
-      this.backend = b.backend;
-      this.model = b.model;
-      this.groundedReferenceImages = b.groundedReferenceImages;
+      this.mode = mode(b);
       for (Person p : b.people) {
         addPerson(p);
       }
@@ -155,96 +143,23 @@ public final class PersonalizedChat implements AutoCloseable {
   }
 
   /**
-   * Answers a parsed question. Recognition comes from a supplier, so a conversation can reuse its
-   * scene's recognition and in-context mode, which needs none, never runs it.
+   * Answers a parsed question in the chat's mode. Recognition comes from a supplier, so a
+   * conversation can reuse its scene's recognition and in-context mode, which needs none, never
+   * runs it.
    */
   Answer ask(ImageInput scene, Supplier<SceneRecognition> recognize, ParsedQuestion parsed,
       List<Exchange> history) {
-    String question = parsed.text();
-    if (backend == Backend.IN_CONTEXT) {
-      return inContext(scene, question, history);
-    }
-    Random random = new Random(seed * 31 + question.hashCode());
-    Stopwatch recognitionClock = Stopwatch.createStarted();
-    SceneRecognition recognition = recognize.get();
-    Duration recognitionTime = recognitionClock.elapsed();
-    if (backend == Backend.GROUNDED && !answeredLocally(parsed)) {
-      Optional<Reply> refusal = answerer.refusal(parsed, recognition, random);
-      if (refusal.isEmpty()) {
-        return grounded(scene, recognition, recognitionTime, question, history);
-      }
-      return answer(refusal.get(), recognition, recognitionTime);
-    }
-    return answer(answerer.answer(parsed, recognition, random), recognition, recognitionTime);
+    return mode.answer(new Request(scene, recognize, parsed, history));
   }
 
-  private Answer answer(Reply reply, SceneRecognition recognition, Duration recognitionTime) {
-    return new Answer(reply.text(), reply.kind(), recognized(recognition), recognition.faces().size(),
-        backend, recognitionTime, Duration.ZERO, Optional.empty());
-  }
-
-  /** Recognition is the authority for who is where: a face-blind model cannot improve on it. */
-  private static boolean answeredLocally(ParsedQuestion q) {
-    return switch (q.intent()) {
-      case PRESENCE, IDENTIFY, IDENTIFY_AT_POSITION, LOCATE, RELATIVE_POSITION, COUNT -> true;
-      case EXPRESSION, AGE, DESCRIBE -> false;
+  private ModeAnswerer mode(Builder b) {
+    EmbeddedAnswerer local = new EmbeddedAnswerer(TEMPLATE_REFUSALS);
+    return switch (b.backend) {
+      case EMBEDDED -> new EmbeddedMode(local, b.seed);
+      case GROUNDED -> new GroundedMode(local, new ModelCaller(checkNotNull(b.model, "model")), this::person,
+          b.groundedReferenceImages, b.seed);
+      case IN_CONTEXT -> new InContextMode(new ModelCaller(checkNotNull(b.model, "model")), this::people);
     };
-  }
-
-  private Answer inContext(ImageInput scene, String question, List<Exchange> history) {
-    PersonalizedPrompt.Builder prompt = PersonalizedPrompt.builder()
-        .scene(scene).question(question).history(history);
-    for (Person p : people()) {
-      prompt.person(firstReferenceOnly(p));
-    }
-    ModelResult r = callModel(prompt.build());
-    RefusalKind refusal = refusalClassifier.classify(r.response().text());
-    AnswerKind kind = switch (refusal) {
-      case ABSENT -> AnswerKind.PERSON_ABSENT;
-      case UNKNOWN -> AnswerKind.PERSON_UNKNOWN;
-      case NOT_A_REFUSAL -> AnswerKind.ANSWERED;
-    };
-    return new Answer(r.response().text(), kind, List.of(), -1, backend, Duration.ZERO, r.time(),
-        Optional.ofNullable(r.response().usage()));
-  }
-
-  private Answer grounded(ImageInput scene, SceneRecognition recognition, Duration recognitionTime,
-      String question, List<Exchange> history) {
-    PersonalizedPrompt.Builder prompt = PersonalizedPrompt.builder()
-        .systemPrompt(Grounding.SYSTEM_PROMPT)
-        .scene(scene)
-        .question(Grounding.describe(recognition) + "\n" + question)
-        .history(history);
-    if (groundedReferenceImages) {
-      for (String name : recognition.recognizedPeople()) {
-        person(name).ifPresent(p -> prompt.person(firstReferenceOnly(p)));
-      }
-    }
-    ModelResult r = callModel(prompt.build());
-    return new Answer(r.response().text(), AnswerKind.ANSWERED, recognized(recognition),
-        recognition.faces().size(), backend, recognitionTime, r.time(),
-        Optional.ofNullable(r.response().usage()));
-  }
-
-  private record ModelResult(VisionChatResponse response, Duration time) {}
-
-  private ModelResult callModel(PersonalizedPrompt prompt) {
-    VisionChatModel m = checkNotNull(model, "model");
-    int images = prompt.images().size();
-    int max = m.capabilities().maxImagesPerRequest();
-    if (images > max) {
-      throw new InvalidPromptException("This question needs " + images + " images (one reference per person "
-          + "and the scene) but the model accepts " + max + " per request; raise the server's limit (e.g. "
-          + "vLLM --limit-mm-per-prompt) or register fewer people.");
-    }
-    Stopwatch clock = Stopwatch.createStarted();
-    VisionChatResponse response = m.chat(ModelRequests.of(prompt));
-    return new ModelResult(response, clock.elapsed());
-  }
-
-  /** One reference per person keeps requests within servers' image limits. */
-  private static Person firstReferenceOnly(Person p) {
-    return new Person(p.name(), p.aliases(), p.facts(), p.references().subList(0, 1));
   }
 
   private Optional<Person> person(String name) {
@@ -301,7 +216,7 @@ public final class PersonalizedChat implements AutoCloseable {
    * @return recognised people
    */
   public List<RecognizedPerson> whoIsIn(ImageInput scene) {
-    return recognized(recognize(scene));
+    return Reply.recognized(recognize(scene));
   }
 
   /**
@@ -424,15 +339,6 @@ public final class PersonalizedChat implements AutoCloseable {
 
   private QuestionParser newParser() {
     return new QuestionParser(registeredNames());
-  }
-
-  private static List<RecognizedPerson> recognized(SceneRecognition scene) {
-    List<RecognizedPerson> out = new ArrayList<>();
-    for (RecognizedFace f : scene.faces()) {
-      f.name().ifPresent(n -> out.add(new RecognizedPerson(
-          n, f.box(), f.distance(), Position.of(f.box().centerX(), scene.width()))));
-    }
-    return out;
   }
 
   /** Builder for {@link PersonalizedChat}. Not thread-safe. */

@@ -3,7 +3,6 @@ package dev.pvit.chat.internal;
 import dev.pvit.chat.AnswerKind;
 import dev.pvit.chat.Intent;
 import dev.pvit.chat.Position;
-import dev.pvit.chat.internal.ParsedQuestion.Side;
 import dev.pvit.face.Expression;
 import dev.pvit.face.FaceAttributes;
 import dev.pvit.face.RecognizedFace;
@@ -68,7 +67,7 @@ public final class EmbeddedAnswerer {
       case COUNT -> count(q, scene);
       case EXPRESSION -> expression(q, scene);
       case AGE -> age(q, scene);
-      case DESCRIBE -> needsVisionModel(q, scene);
+      case DESCRIBE, NEIGHBOURS, UNKNOWN -> needsVisionModel(q, scene);
     };
   }
 
@@ -150,7 +149,7 @@ public final class EmbeddedAnswerer {
   }
 
   private static Reply identifyAt(ParsedQuestion q, SceneRecognition scene) {
-    Side side = q.side().orElse(Side.CENTER);
+    Position side = q.side().orElse(Position.CENTER);
     List<RecognizedFace> order = scene.faces();
     List<RecognizedFace> pool = order;
     String relativeTo = "";
@@ -158,13 +157,13 @@ public final class EmbeddedAnswerer {
       RecognizedFace anchor = scene.find(q.people().get(0)).orElseThrow();
       double ax = anchor.box().centerX();
       pool = order.stream()
-          .filter(f -> side == Side.LEFT ? f.box().centerX() < ax : side == Side.RIGHT && f.box().centerX() > ax)
+          .filter(f -> side == Position.LEFT ? f.box().centerX() < ax : side == Position.RIGHT && f.box().centerX() > ax)
           .toList();
       if (pool.isEmpty()) {
         return answered("Nobody is to the " + side.name().toLowerCase(Locale.ROOT) + " of " + q.people().get(0) + ".");
       }
       // The nearest neighbour on that side, not the person at the far edge.
-      pool = side == Side.LEFT ? List.of(pool.get(pool.size() - 1)) : List.of(pool.get(0));
+      pool = side == Position.LEFT ? List.of(pool.get(pool.size() - 1)) : List.of(pool.get(0));
       relativeTo = " of " + q.people().get(0);
     }
     RecognizedFace f = switch (side) {
@@ -174,7 +173,7 @@ public final class EmbeddedAnswerer {
           .min(Comparator.comparingDouble(x -> Math.abs(x.box().centerX() - scene.width() / 2.0)))
           .orElseThrow();
     };
-    String place = side == Side.CENTER ? "in the middle" : "on the " + side.name().toLowerCase(Locale.ROOT) + relativeTo;
+    String place = side == Position.CENTER ? "in the middle" : "on the " + side.name().toLowerCase(Locale.ROOT) + relativeTo;
     if (order.size() == 1) {
       return answered(f.isKnown()
           ? "There is only one person in this photo: " + f.name().get() + "."
@@ -208,7 +207,7 @@ public final class EmbeddedAnswerer {
     String b = q.people().get(1);
     RecognizedFace fa = scene.find(a).orElseThrow();
     RecognizedFace fb = scene.find(b).orElseThrow();
-    if (q.side().isEmpty() || q.side().get() == Side.CENTER) {
+    if (q.side().isEmpty() || q.side().get() == Position.CENTER) {
       List<RecognizedFace> order = scene.faces();
       boolean adjacent = Math.abs(order.indexOf(fa) - order.indexOf(fb)) == 1;
       return answered(adjacent
@@ -218,7 +217,7 @@ public final class EmbeddedAnswerer {
               + " between them.");
     }
     boolean leftOf = fa.box().centerX() < fb.box().centerX();
-    boolean askedLeft = q.side().get() == Side.LEFT;
+    boolean askedLeft = q.side().get() == Position.LEFT;
     String actual = leftOf ? "left" : "right";
     return answered((leftOf == askedLeft ? "Yes, " : "No, ") + a + " is to the " + actual + " of " + b + ".");
   }

@@ -1,7 +1,9 @@
 package dev.pvit.chat.internal;
 
 import com.google.common.collect.ImmutableList;
+import dev.pvit.chat.Abstention;
 import dev.pvit.chat.Intent;
+import dev.pvit.chat.Position;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,22 +23,36 @@ public record ParsedQuestion(
     Intent intent,
     List<String> people,
     List<String> unknownNames,
-    Optional<Side> side,
+    Optional<Position> side,
     boolean registeredOnly) {
-
-  /** A horizontal side or the middle of the image. */
-  public enum Side {
-    /** Smaller x. */
-    LEFT,
-    /** Middle third. */
-    CENTER,
-    /** Larger x. */
-    RIGHT
-  }
 
   /** Copies the lists. */
   public ParsedQuestion {
     people = ImmutableList.copyOf(people);
     unknownNames = ImmutableList.copyOf(unknownNames);
+  }
+
+  /**
+   * Why the question is not answered locally, if it is not.
+   *
+   * @return the abstention, empty for questions recognition answers
+   */
+  public Optional<Abstention> abstention() {
+    return intent == Intent.DESCRIBE
+        ? Optional.of(new Abstention(Abstention.Reason.NEEDS_VISION_MODEL, List.of()))
+        : Optional.empty();
+  }
+
+  /**
+   * Whether recognition is the authority for the answer (who, where, how many): a face-blind model
+   * cannot improve on it, so grounded mode answers locally.
+   *
+   * @return true for presence, identification, position and counting questions
+   */
+  public boolean answeredByRecognition() {
+    return switch (intent) {
+      case PRESENCE, IDENTIFY, IDENTIFY_AT_POSITION, LOCATE, RELATIVE_POSITION, NEIGHBOURS, COUNT -> true;
+      case EXPRESSION, AGE, DESCRIBE, UNKNOWN -> false;
+    };
   }
 }

@@ -3,7 +3,7 @@ package dev.pvit.chat.internal;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import dev.pvit.chat.Intent;
-import dev.pvit.chat.internal.ParsedQuestion.Side;
+import dev.pvit.chat.Position;
 import dev.pvit.person.Person;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -189,14 +189,14 @@ public final class QuestionParser {
       people.add(previousPeople.get(previousPeople.size() - 1));
     }
     int named = people.size() + unknown.size();
-    Optional<Side> side = side(w);
+    Optional<Position> side = side(w);
     Intent intent = classify(words, w, named, side);
     boolean registeredOnly = intent == Intent.COUNT && w.stream().anyMatch(REGISTERED_ONLY::contains);
     return new ParsedQuestion(question, intent, List.copyOf(people), List.copyOf(unknown), side, registeredOnly);
   }
 
-  private static Intent classify(List<String> words, Set<String> w, int named, Optional<Side> side) {
-    boolean sideLr = side.isPresent() && side.get() != Side.CENTER;
+  private static Intent classify(List<String> words, Set<String> w, int named, Optional<Position> side) {
+    boolean sideLr = side.isPresent() && side.get() != Position.CENTER;
     if (containsPhrase(words, "how", "many") || w.contains("count") || containsPhrase(words, "number", "of")) {
       return Intent.COUNT;
     }
@@ -235,15 +235,15 @@ public final class QuestionParser {
     return Intent.DESCRIBE;
   }
 
-  private static Optional<Side> side(Set<String> w) {
+  private static Optional<Position> side(Set<String> w) {
     if (SIDE_LEFT.stream().anyMatch(w::contains)) {
-      return Optional.of(Side.LEFT);
+      return Optional.of(Position.LEFT);
     }
     if (SIDE_RIGHT.stream().anyMatch(w::contains)) {
-      return Optional.of(Side.RIGHT);
+      return Optional.of(Position.RIGHT);
     }
     if (SIDE_CENTER.stream().anyMatch(w::contains)) {
-      return Optional.of(Side.CENTER);
+      return Optional.of(Position.CENTER);
     }
     return Optional.empty();
   }

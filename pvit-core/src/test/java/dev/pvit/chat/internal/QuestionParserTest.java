@@ -3,7 +3,7 @@ package dev.pvit.chat.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pvit.chat.Intent;
-import dev.pvit.chat.internal.ParsedQuestion.Side;
+import dev.pvit.chat.Position;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -155,9 +155,9 @@ class QuestionParserTest {
 
   @Test
   void side_is_extracted() {
-    assertThat(PARSER.parse("Who is on the left?", List.of()).side()).isEqualTo(Optional.of(Side.LEFT));
-    assertThat(PARSER.parse("Who is rightmost?", List.of()).side()).isEqualTo(Optional.of(Side.RIGHT));
-    assertThat(PARSER.parse("Who is in the middle?", List.of()).side()).isEqualTo(Optional.of(Side.CENTER));
+    assertThat(PARSER.parse("Who is on the left?", List.of()).side()).isEqualTo(Optional.of(Position.LEFT));
+    assertThat(PARSER.parse("Who is rightmost?", List.of()).side()).isEqualTo(Optional.of(Position.RIGHT));
+    assertThat(PARSER.parse("Who is in the middle?", List.of()).side()).isEqualTo(Optional.of(Position.CENTER));
   }
 
   @Test
