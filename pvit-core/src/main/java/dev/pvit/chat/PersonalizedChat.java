@@ -2,6 +2,7 @@ package dev.pvit.chat;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import dev.pvit.chat.internal.ChatRuntime;
 import dev.pvit.chat.internal.EmbeddedAnswerer;
 import dev.pvit.chat.internal.EmbeddedMode;
 import dev.pvit.chat.internal.GroundedMode;
@@ -13,6 +14,7 @@ import dev.pvit.chat.internal.QuestionParser;
 import dev.pvit.chat.internal.Refusals;
 import dev.pvit.chat.internal.Reply;
 import dev.pvit.chat.internal.Request;
+import dev.pvit.client.StreamListener;
 import dev.pvit.client.VisionChatModel;
 import dev.pvit.prompt.Exchange;
 import dev.pvit.prompt.InvalidPromptException;
@@ -30,6 +32,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -58,6 +62,8 @@ public final class PersonalizedChat implements AutoCloseable {
   /** Longest accepted question, in characters. */
   public static final int MAX_QUESTION_LENGTH = 2000;
 
+  private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
+
   private static final Refusals TEMPLATE_REFUSALS = new Refusals() {
     @Override
     public String absent(String name, Random random) {
@@ -74,6 +80,7 @@ public final class PersonalizedChat implements AutoCloseable {
   private final boolean ownsEngine;
   private final FaceGallery gallery;
   private final ModeAnswerer mode;
+  private final ChatRuntime runtime;
   private final Map<String, Person> people = new LinkedHashMap<>();
   private volatile QuestionParser parser;
 
@@ -84,6 +91,7 @@ public final class PersonalizedChat implements AutoCloseable {
       this.gallery = b.gallery != null ? b.gallery
           : FaceGallery.builder().engine(engine).threshold(b.threshold).build();
       this.mode = mode(b);
+      this.runtime = new ChatRuntime(b.listener, b.listenerQuestionText, b.backend, b.executor);
       for (Person p : b.people) {
         addPerson(p);
       }
@@ -127,7 +135,76 @@ public final class PersonalizedChat implements AutoCloseable {
    */
   public Answer ask(ImageInput scene, String question) {
     checkNotNull(scene, "scene");
-    return ask(scene, () -> engine.recognize(scene, gallery), parse(question, List.of()), List.of());
+    return runtime.observe(question, false, () -> answer(scene, question, null));
+  }
+
+  /**
+   * Asks a question and hands the reply to {@code tokens} as it is written: a model's tokens as
+   * they arrive in grounded and in-context modes, a locally answered text as one piece. Blocks
+   * until the answer is complete; to stop early, throw from the listener (the model call is
+   * aborted) or interrupt the thread.
+   *
+   * <pre>{@code
+   * Answer a = chat.ask(scene, "What is Alice holding?", token -> System.out.print(token));
+   * }</pre>
+   *
+   * @param scene the photo
+   * @param question the question, in English
+   * @param tokens receives the reply piece by piece, in order, on the calling thread
+   * @return the answer; its text is the concatenation of the pieces
+   */
+  public Answer ask(ImageInput scene, String question, StreamListener tokens) {
+    checkNotNull(scene, "scene");
+    ChatRuntime.TokenSink sink = ChatRuntime.tokens(tokens, null);
+    return runtime.observe(question, true, () -> sink.finish(answer(scene, question, sink)));
+  }
+
+  /**
+   * Asks a question on the chat's executor. {@code cancel(true)} or {@code orTimeout(...)} on the
+   * returned future stops the work (a model call in flight is aborted). A saturated executor fails
+   * the future with {@link ChatBusyException}.
+   *
+   * <pre>{@code
+   * chat.askAsync(scene, "Who is in this photo?")
+   *     .orTimeout(30, TimeUnit.SECONDS)
+   *     .thenAccept(a -> show(a.text()));
+   * }</pre>
+   *
+   * @param scene the photo
+   * @param question the question, in English
+   * @return the answer's future
+   */
+  public CompletableFuture<Answer> askAsync(ImageInput scene, String question) {
+    checkNotNull(scene, "scene");
+    return runtime.submit(question, false, DONE, task -> answer(scene, question, null));
+  }
+
+  /**
+   * Asks a question on the chat's executor, handing the reply to {@code tokens} as it is written
+   * (on the executor's thread, in order). Cancelling the future stops the stream: no piece is
+   * delivered after {@code cancel} returns, and the model call is aborted.
+   *
+   * @param scene the photo
+   * @param question the question, in English
+   * @param tokens receives the reply piece by piece
+   * @return the answer's future
+   */
+  public CompletableFuture<Answer> askAsync(ImageInput scene, String question, StreamListener tokens) {
+    checkNotNull(scene, "scene");
+    checkNotNull(tokens, "tokens");
+    return runtime.submit(question, true, DONE, task -> {
+      ChatRuntime.TokenSink sink = ChatRuntime.tokens(tokens, task);
+      return sink.finish(answer(scene, question, sink));
+    });
+  }
+
+  private Answer answer(ImageInput scene, String question, @Nullable StreamListener tokens) {
+    return ask(scene, () -> engine.recognize(scene, gallery), parse(question, List.of()), List.of(), tokens);
+  }
+
+  /** What the chat wraps around answering: listener events, the async executor. */
+  ChatRuntime runtime() {
+    return runtime;
   }
 
   /**
@@ -148,8 +225,8 @@ public final class PersonalizedChat implements AutoCloseable {
    * runs it.
    */
   Answer ask(ImageInput scene, Supplier<SceneRecognition> recognize, ParsedQuestion parsed,
-      List<Exchange> history) {
-    return mode.answer(new Request(scene, recognize, parsed, history));
+      List<Exchange> history, @Nullable StreamListener tokens) {
+    return mode.answer(new Request(scene, recognize, parsed, history, tokens));
   }
 
   private ModeAnswerer mode(Builder b) {
@@ -303,8 +380,10 @@ public final class PersonalizedChat implements AutoCloseable {
     return new Conversation(this);
   }
 
+  /** Cancels asynchronous questions still pending, stops the default executor and releases the engine. */
   @Override
   public void close() {
+    runtime.close();
     if (ownsEngine) {
       engine.close();
     }
@@ -351,8 +430,49 @@ public final class PersonalizedChat implements AutoCloseable {
     private Backend backend = Backend.EMBEDDED;
     private @Nullable VisionChatModel model;
     private boolean groundedReferenceImages = true;
+    private @Nullable ChatListener listener;
+    private boolean listenerQuestionText;
+    private @Nullable Executor executor;
 
     private Builder() {}
+
+    /**
+     * Observes every question: request, answer and error events with timings, kind, intent,
+     * backend and token usage (nothing biometric or secret; see {@link ChatListener}).
+     *
+     * @param listener the observer
+     * @return this builder
+     */
+    public Builder listener(ChatListener listener) {
+      this.listener = checkNotNull(listener, "listener");
+      return this;
+    }
+
+    /**
+     * Whether listener events carry the question text (default false: questions may hold personal
+     * data, so the application opts in).
+     *
+     * @param on whether to include the question text
+     * @return this builder
+     */
+    public Builder listenerQuestionText(boolean on) {
+      this.listenerQuestionText = on;
+      return this;
+    }
+
+    /**
+     * Runs {@code askAsync} questions on this executor (not shut down by the chat); it should be
+     * bounded, and a rejection fails the question with {@link ChatBusyException}. Default: a pool
+     * of {@value dev.pvit.chat.internal.ChatRuntime#DEFAULT_THREADS} daemon threads with a queue of
+     * {@value dev.pvit.chat.internal.ChatRuntime#DEFAULT_QUEUE} questions, shut down with the chat.
+     *
+     * @param executor the executor
+     * @return this builder
+     */
+    public Builder executor(Executor executor) {
+      this.executor = checkNotNull(executor, "executor");
+      return this;
+    }
 
     /**
      * Registers a person.

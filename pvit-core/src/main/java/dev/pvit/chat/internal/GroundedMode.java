@@ -62,7 +62,7 @@ public final class GroundedMode implements ModeAnswerer {
         people.apply(name).ifPresent(p -> prompt.person(ModelCaller.firstReferenceOnly(p)));
       }
     }
-    ModelCaller.Result m = model.call(prompt.build());
+    ModelCaller.Result m = model.call(prompt.build(), request.tokens());
     return new Answer(m.response().text(), AnswerKind.ANSWERED, Reply.recognized(r.scene()),
         r.scene().faces().size(), Backend.GROUNDED, r.time(), m.time(),
         Optional.ofNullable(m.response().usage()), q.intent(), q.abstention());

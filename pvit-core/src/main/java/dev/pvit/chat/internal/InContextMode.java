@@ -39,7 +39,7 @@ public final class InContextMode implements ModeAnswerer {
     for (Person p : people.get()) {
       prompt.person(ModelCaller.firstReferenceOnly(p));
     }
-    ModelCaller.Result r = model.call(prompt.build());
+    ModelCaller.Result r = model.call(prompt.build(), request.tokens());
     AnswerKind kind = switch (refusals.classify(r.response().text())) {
       case ABSENT -> AnswerKind.PERSON_ABSENT;
       case UNKNOWN -> AnswerKind.PERSON_UNKNOWN;

@@ -3,12 +3,14 @@ package dev.pvit.chat.internal;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.base.Stopwatch;
+import dev.pvit.client.StreamListener;
 import dev.pvit.client.VisionChatModel;
 import dev.pvit.client.VisionChatResponse;
 import dev.pvit.person.Person;
 import dev.pvit.prompt.InvalidPromptException;
 import dev.pvit.prompt.PersonalizedPrompt;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /** Sends personalized prompts to a vision-language model, checking its image limit first. */
 public final class ModelCaller {
@@ -39,6 +41,18 @@ public final class ModelCaller {
    * @throws InvalidPromptException if the prompt has more images than the model accepts
    */
   public Result call(PersonalizedPrompt prompt) {
+    return call(prompt, null);
+  }
+
+  /**
+   * Sends a prompt, streaming the reply to {@code tokens} when given.
+   *
+   * @param prompt the prompt
+   * @param tokens receives the reply as it arrives, or null for a blocking call
+   * @return the response
+   * @throws InvalidPromptException if the prompt has more images than the model accepts
+   */
+  public Result call(PersonalizedPrompt prompt, @Nullable StreamListener tokens) {
     int images = prompt.images().size();
     int max = model.capabilities().maxImagesPerRequest();
     if (images > max) {
@@ -47,7 +61,8 @@ public final class ModelCaller {
           + "vLLM --limit-mm-per-prompt) or register fewer people.");
     }
     Stopwatch clock = Stopwatch.createStarted();
-    VisionChatResponse response = model.chat(ModelRequests.of(prompt));
+    VisionChatResponse response = tokens == null ? model.chat(ModelRequests.of(prompt))
+        : model.chat(ModelRequests.of(prompt), tokens);
     return new Result(response, clock.elapsed());
   }
 

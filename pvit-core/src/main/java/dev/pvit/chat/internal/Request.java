@@ -1,6 +1,7 @@
 package dev.pvit.chat.internal;
 
 import com.google.common.base.Stopwatch;
+import dev.pvit.client.StreamListener;
 import dev.pvit.face.SceneRecognition;
 import dev.pvit.image.ImageInput;
 import dev.pvit.prompt.Exchange;
@@ -8,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One question for a {@link ModeAnswerer}.
@@ -17,12 +19,26 @@ import java.util.function.Supplier;
  *     in-context mode never runs it)
  * @param parsed the parsed question
  * @param history earlier turns about the same scene, oldest first
+ * @param tokens receives the model's reply as it streams, or null for a blocking (non-streamed) call
  */
 public record Request(ImageInput scene, Supplier<SceneRecognition> recognition, ParsedQuestion parsed,
-    List<Exchange> history) {
+    List<Exchange> history, @Nullable StreamListener tokens) {
   /** Copies the history. */
   public Request {
     history = List.copyOf(history);
+  }
+
+  /**
+   * A request answered without streaming.
+   *
+   * @param scene the photo
+   * @param recognition the scene's recognition, computed on first use
+   * @param parsed the parsed question
+   * @param history earlier turns about the same scene, oldest first
+   */
+  public Request(ImageInput scene, Supplier<SceneRecognition> recognition, ParsedQuestion parsed,
+      List<Exchange> history) {
+    this(scene, recognition, parsed, history, null);
   }
 
   /**
