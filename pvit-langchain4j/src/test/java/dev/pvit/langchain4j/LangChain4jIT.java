@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import dev.langchain4j.service.AiServices;
 import dev.pvit.chat.Answer;
 import dev.pvit.chat.AnswerKind;
@@ -35,6 +36,7 @@ class LangChain4jIT {
   private static FaceEngine engine;
   private static SharedFaces faces;
   private static FakeOpenAiServer server;
+  private static PersonalizedChat everyone;
 
   @BeforeAll
   static void setUp() throws IOException {
@@ -45,6 +47,9 @@ class LangChain4jIT {
 
   @AfterAll
   static void tearDown() {
+    if (everyone != null) {
+      everyone.close();
+    }
     if (server != null) {
       server.close();
     }
@@ -134,42 +139,77 @@ class LangChain4jIT {
 
   @Test
   void an_agent_gets_the_tools_right_answers_about_a_dev_scene() {
-    try (PersonalizedChat chat = everyone()) {
-      PersonalizedVisionTools tools = PersonalizedVisionTools.builder(chat).photoFolder(faces.root).build();
-      Assistant assistant = AiServices.builder(Assistant.class).chatModel(langChain4jOpenAi()).tools(tools).build();
-      // The fake model calls a tool, then answers with the tool's result it was sent back.
-      FakeOpenAiServer.Reply echoToolResult = (exchange, request) -> {
-        JsonNode messages = request.get("messages");
-        JsonNode last = messages.get(messages.size() - 1);
-        assertThat(last.get("role").asText()).isEqualTo("tool");
-        FakeOpenAiServer.text("Tool says: " + last.get("content").asText()).send(exchange, request);
-      };
-      int before = server.requests().size();
+    PersonalizedChat chat = everyone();
+    PersonalizedVisionTools tools = PersonalizedVisionTools.builder(chat).photoFolder(faces.root).build();
+    Assistant assistant = AiServices.builder(Assistant.class).chatModel(langChain4jOpenAi()).tools(tools).build();
+    // The fake model calls a tool, then answers with the tool's result it was sent back.
+    FakeOpenAiServer.Reply echoToolResult = (exchange, request) -> {
+      JsonNode messages = request.get("messages");
+      JsonNode last = messages.get(messages.size() - 1);
+      assertThat(last.get("role").asText()).isEqualTo("tool");
+      FakeOpenAiServer.text("Tool says: " + last.get("content").asText()).send(exchange, request);
+    };
+    int before = server.requests().size();
 
-      server.enqueue(FakeOpenAiServer.toolCall("call_1", "whereIsPerson",
-          "{\"name\":\"Joe Biden\",\"photo\":\"" + SCENE + "\"}")).enqueue(echoToolResult);
-      assertThat(assistant.chat("Where is Joe Biden in " + SCENE + "?"))
-          .startsWith("Tool says: Joe Biden is on the right of the photo");
-      JsonNode first = server.requests().get(before);
-      assertThat(first.get("tools")).extracting(t -> t.get("function").get("name").asText())
-          .contains("whoIsInPhoto", "isPersonInPhoto", "whereIsPerson", "countPeopleInPhoto", "registeredPeople",
-              "askAboutPhoto");
-      JsonNode toolMessage = last(server.requests().get(before + 1));
-      assertThat(toolMessage.get("tool_call_id").asText()).isEqualTo("call_1");
+    server.enqueue(FakeOpenAiServer.toolCall("call_1", "whereIsPerson",
+        "{\"name\":\"Joe Biden\",\"photo\":\"" + SCENE + "\"}")).enqueue(echoToolResult);
+    assertThat(assistant.chat("Where is Joe Biden in " + SCENE + "?"))
+        .startsWith("Tool says: Joe Biden is on the right of the photo");
+    JsonNode first = server.requests().get(before);
+    assertThat(first.get("tools")).extracting(t -> t.get("function").get("name").asText())
+        .contains("whoIsInPhoto", "isPersonInPhoto", "whereIsPerson", "countPeopleInPhoto", "registeredPeople",
+            "askAboutPhoto");
+    JsonNode toolMessage = last(server.requests().get(before + 1));
+    assertThat(toolMessage.get("tool_call_id").asText()).isEqualTo("call_1");
 
-      server.enqueue(FakeOpenAiServer.toolCall("call_2", "whoIsInPhoto", "{\"photo\":\"" + SCENE + "\"}"))
-          .enqueue(echoToolResult);
-      assertThat(assistant.chat("Who is in " + SCENE + "?")).isEqualTo(
-          "Tool says: Registered people in the photo, from left to right: Barack Obama (left), Joe Biden (right).");
+    server.enqueue(FakeOpenAiServer.toolCall("call_2", "whoIsInPhoto", "{\"photo\":\"" + SCENE + "\"}"))
+        .enqueue(echoToolResult);
+    assertThat(assistant.chat("Who is in " + SCENE + "?")).isEqualTo(
+        "Tool says: Registered people in the photo, from left to right: Barack Obama (left), Joe Biden (right).");
 
-      server.enqueue(FakeOpenAiServer.toolCall("call_3", "isPersonInPhoto",
-          "{\"name\":\"Tony Blair\",\"photo\":\"" + SCENE + "\"}")).enqueue(echoToolResult);
-      assertThat(assistant.chat("Is Tony Blair there?")).startsWith("Tool says: No, Tony Blair is not in the photo");
+    server.enqueue(FakeOpenAiServer.toolCall("call_3", "isPersonInPhoto",
+        "{\"name\":\"Tony Blair\",\"photo\":\"" + SCENE + "\"}")).enqueue(echoToolResult);
+    assertThat(assistant.chat("Is Tony Blair there?")).startsWith("Tool says: No, Tony Blair is not in the photo");
 
-      server.enqueue(FakeOpenAiServer.toolCall("call_4", "isPersonInPhoto",
-          "{\"name\":\"Joe Biden\",\"photo\":\"../../../../etc/passwd\"}")).enqueue(echoToolResult);
-      assertThat(assistant.chat("Is Joe Biden in ../../../../etc/passwd?"))
-          .isEqualTo("Tool says: Cannot use this photo: Photo paths must not contain '..'.");
+    server.enqueue(FakeOpenAiServer.toolCall("call_4", "isPersonInPhoto",
+        "{\"name\":\"Joe Biden\",\"photo\":\"../../../../etc/passwd\"}")).enqueue(echoToolResult);
+    assertThat(assistant.chat("Is Joe Biden in ../../../../etc/passwd?"))
+        .isEqualTo("Tool says: Cannot use this photo: Photo paths must not contain '..'.");
+  }
+
+  @Test
+  void each_tool_answers_from_recognition_and_explains_refusals() {
+    PersonalizedChat chat = everyone();
+    PersonalizedVisionTools tools = PersonalizedVisionTools.builder(chat).photoFolder(faces.root).build();
+    assertThat(tools.registeredPeople()).startsWith("6 people are registered: ").contains("Joe Biden");
+    assertThat(tools.countPeopleInPhoto(SCENE)).startsWith("2 faces in the photo; 2 of them are registered people: "
+        + "Barack Obama, Joe Biden.");
+    assertThat(tools.isPersonInPhoto("barack obama", SCENE)).isEqualTo("Yes, Barack Obama is in the photo, on the left.");
+    assertThat(tools.isPersonInPhoto("Zara", SCENE)).startsWith("Nobody called 'Zara' is registered");
+    assertThat(tools.isPersonInPhoto(" ", SCENE)).startsWith("No name was given");
+    assertThat(tools.whoIsInPhoto("scenes/negative_no_people_cat.jpg")).satisfiesAnyOf(
+        t -> assertThat(t).isEqualTo("No face was found in the photo, so nobody can be recognised."),
+        t -> assertThat(t).endsWith("none of them is a registered person."));
+    assertThat(tools.askAboutPhoto(SCENE, "Is Tony Blair in this photo?")).startsWith("[ANSWERED] No");
+    assertThat(tools.askAboutPhoto(SCENE, "What is Zara holding?")).startsWith("[PERSON_UNKNOWN]");
+    assertThat(tools.whereIsPerson("Joe Biden", "people/../scenes.json")).contains("'..'");
+    assertThat(tools.whereIsPerson("Joe Biden", "scenes.json")).contains("not an image file");
+    assertThat(tools.whereIsPerson("Joe Biden", "/etc/hostname")).contains("outside the photo folders");
+  }
+
+  @Test
+  void a_streamed_in_context_answer_through_langchain4j_arrives_token_by_token() {
+    List<String> deltas = List.of("Joe ", "Biden ", "is ", "holding ", "a ", "folder.");
+    server.enqueue(FakeOpenAiServer.stream(deltas, 5));
+    OpenAiStreamingChatModel streaming = OpenAiStreamingChatModel.builder().baseUrl(server.baseUrl())
+        .apiKey("test-key").modelName("fake-vlm").timeout(Duration.ofSeconds(10)).build();
+    try (PersonalizedChat chat = PersonalizedChat.builder().engine(engine)
+        .inContext(LangChain4jVisionModel.of(langChain4jOpenAi(), streaming)).build()) {
+      List<String> got = new ArrayList<>();
+      Answer a = chat.ask(ImageInput.of(faces.root.resolve(SCENE)), "What is Joe Biden holding?", got::add);
+      assertThat(got).containsExactlyElementsOf(deltas);
+      assertThat(a.text()).isEqualTo("Joe Biden is holding a folder.");
+      assertThat(a.usage()).isPresent();
     }
   }
 
@@ -178,11 +218,16 @@ class LangChain4jIT {
     return messages.get(messages.size() - 1);
   }
 
-  private static PersonalizedChat everyone() {
+  /** The scene's two people and four others, enrolled once for the tool tests. */
+  private static synchronized PersonalizedChat everyone() {
+    if (everyone != null) {
+      return everyone;
+    }
     PersonalizedChat.Builder b = PersonalizedChat.builder().engine(engine);
     // The scene's two people and four others from the same photo source (LFW-style portraits).
     faces.people(List.of("barack_obama", "joe_biden", "tony_blair", "george_w_bush", "colin_powell", "hugo_chavez"))
         .values().forEach(b::person);
-    return b.build();
+    everyone = b.build();
+    return everyone;
   }
 }
