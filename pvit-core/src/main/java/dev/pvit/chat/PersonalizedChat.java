@@ -463,8 +463,7 @@ public final class PersonalizedChat implements AutoCloseable {
     /**
      * Runs {@code askAsync} questions on this executor (not shut down by the chat); it should be
      * bounded, and a rejection fails the question with {@link ChatBusyException}. Default: a pool
-     * of {@value dev.pvit.chat.internal.ChatRuntime#DEFAULT_THREADS} daemon threads with a queue of
-     * {@value dev.pvit.chat.internal.ChatRuntime#DEFAULT_QUEUE} questions, shut down with the chat.
+     * of 2 daemon threads with a queue of 32 questions, shut down with the chat.
      *
      * @param executor the executor
      * @return this builder

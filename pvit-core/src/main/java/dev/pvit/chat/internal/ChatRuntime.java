@@ -38,9 +38,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class ChatRuntime implements AutoCloseable {
   /** Worker threads of the default executor. */
-  public static final int DEFAULT_THREADS = 2;
+  private static final int DEFAULT_THREADS = 2;
   /** Questions the default executor queues before refusing more. */
-  public static final int DEFAULT_QUEUE = 32;
+  private static final int DEFAULT_QUEUE = 32;
 
   private static final Logger LOG = LoggerFactory.getLogger(ChatRuntime.class);
   private static final AtomicInteger POOLS = new AtomicInteger();
