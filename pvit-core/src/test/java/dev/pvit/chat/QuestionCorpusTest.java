@@ -53,7 +53,7 @@ class QuestionCorpusTest {
   private static final Logger LOG = LoggerFactory.getLogger(QuestionCorpusTest.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern NUMBER = Pattern.compile(
-      "\\b(\\d+|no|zero|one|two|three|four|five|six|seven|eight|nine|ten)\\b", Pattern.CASE_INSENSITIVE);
+      "\\b(\\d+|no|none|zero|one|two|three|four|five|six|seven|eight|nine|ten)\\b", Pattern.CASE_INSENSITIVE);
   private static final List<String> NUMBER_WORDS = List.of(
       "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten");
   private static final Refusals REFUSALS = new Refusals() {
@@ -159,7 +159,7 @@ class QuestionCorpusTest {
       int stated = -1;
       if (m.find()) {
         String n = m.group(1).toLowerCase(Locale.ROOT);
-        stated = n.equals("no") ? 0 : n.matches("\\d+") ? Integer.parseInt(n) : NUMBER_WORDS.indexOf(n);
+        stated = n.equals("no") || n.equals("none") ? 0 : n.matches("\\d+") ? Integer.parseInt(n) : NUMBER_WORDS.indexOf(n);
       }
       if (stated != expect.get("count").asInt()) {
         return Optional.of("expected count " + expect.get("count").asInt() + got);

@@ -86,15 +86,22 @@ final class Evaluator {
       return recognition.find(name).orElseThrow();
     }
 
-    /** Faces in two or more rows: vertical centres differ by more than a face height. */
+    /**
+     * Faces in two or more rows: sorted by the vertical centre of their boxes, two neighbours are
+     * further apart than a face height (people of different heights in one row are not rows).
+     */
     boolean rows() {
       if (faces.size() < 2) {
         return false;
       }
-      double min = faces.stream().mapToDouble(f -> f.box().centerY()).min().orElseThrow();
-      double max = faces.stream().mapToDouble(f -> f.box().centerY()).max().orElseThrow();
+      double[] ys = faces.stream().mapToDouble(f -> f.box().centerY()).sorted().toArray();
       double height = faces.stream().mapToDouble(f -> f.box().height()).sorted().toArray()[faces.size() / 2];
-      return max - min > height;
+      for (int i = 1; i < ys.length; i++) {
+        if (ys[i] - ys[i - 1] > height) {
+          return true;
+        }
+      }
+      return false;
     }
   }
 
@@ -431,6 +438,12 @@ final class Evaluator {
     if (r instanceof AgeBeyond a) {
       return not + "looking " + (a.over() ? "over " : "under ") + a.years();
     }
+    if (r instanceof OlderThan o && o.than().isPresent()) {
+      return not + "looking " + (o.older() ? "older" : "younger") + " than " + o.than().get();
+    }
+    if (r instanceof MoreExpressive m && m.than().isPresent()) {
+      return not + "looking more " + Wording.adjective(m.expression()) + " than " + m.than().get();
+    }
     return f.negated() ? "not in this photo" : "in this photo";
   }
 
@@ -508,7 +521,9 @@ final class Evaluator {
       return in.isEmpty() ? "Nobody is between " + b.a() + " and " + b.b() + "; they stand next to each other."
           : "Between " + b.a() + " and " + b.b() + ": " + join(in.stream().map(Wording::who).toList()) + ".";
     }
-    if (r instanceof Shows || r instanceof AgeBeyond) {
+    boolean comparedWithSomeone = r instanceof OlderThan o && o.than().isPresent()
+        || r instanceof MoreExpressive m && m.than().isPresent();
+    if (r instanceof Shows || r instanceof AgeBeyond || comparedWithSomeone) {
       List<RecognizedFace> m = matching(candidates, f, s);
       return (m.isEmpty() ? "Nobody " + describe(filter) + "is " + phrase(f)
           : Wording.capitalise(join(m.stream().map(x -> whoWhere(x, sc)).toList())) + " " + isAre(m.size()) + " "
@@ -558,27 +573,32 @@ final class Evaluator {
     return String.join("; ", parts) + ".";
   }
 
+  /** Counts lead with the number ("2 people …", "None: …"), so the answer is the first thing read. */
   private String count(LogicalForm f, Group g, Scene s) {
     if (f.relation() instanceof Missing) {
       List<String> missing = missing(s);
-      return "I count " + missing.size() + " registered " + (missing.size() == 1 ? "person" : "people")
-          + " not in this photo" + (missing.isEmpty() ? "." : ": " + join(missing) + ".");
+      return missing.isEmpty() ? "None: everyone you registered is in this photo."
+          : missing.size() + " registered " + (missing.size() == 1 ? "person is" : "people are")
+              + " not in this photo: " + join(missing) + ".";
     }
-    List<RecognizedFace> candidates = filter(s.faces(), g.filter());
-    List<RecognizedFace> m = matching(candidates, f, s);
+    List<RecognizedFace> m = matching(filter(s.faces(), g.filter()), f, s);
     String kind = switch (g.filter()) {
       case ALL -> "";
       case KNOWN -> " you registered";
       case UNKNOWN -> " I don't recognise";
     };
-    String rest = f.relation() instanceof Present && !f.negated() ? " in this photo" : " " + phrase(f);
+    String rest = f.relation() instanceof Present && !f.negated() ? "in this photo" : phrase(f);
+    String estimate = estimate(f.relation()) ? ESTIMATE : "";
+    if (m.isEmpty()) {
+      return (s.faces().isEmpty() ? "None: I can't find any face in this photo."
+          : "None: nobody" + kind + " is " + rest + ".") + estimate;
+    }
     List<String> known = m.stream().filter(RecognizedFace::isKnown).map(Wording::who).toList();
     String names = g.filter() == Filter.UNKNOWN || known.isEmpty() ? ""
         : known.size() == m.size() ? ": " + join(known)
         : "; " + known.size() + " of them " + isAre(known.size()) + " registered: " + join(known);
-    String noFaces = s.faces().isEmpty() ? " (I can't find any face in this photo.)" : "";
-    return "I count " + m.size() + (m.size() == 1 ? " person" : " people") + kind + rest + names + "." + noFaces
-        + (estimate(f.relation()) ? ESTIMATE : "");
+    return m.size() + (m.size() == 1 ? " person" : " people") + kind + " " + isAre(m.size()) + " " + rest + names + "."
+        + estimate;
   }
 
   private static String value(LogicalForm f, Scene s) {

@@ -56,7 +56,8 @@ final class Grammar {
   private static final String GROUP = "(?:(?:known|unknown) )?(?:anyone|everyone|nobody|person)(?: (?:known|unknown))?";
   private static final String REL = "nextto " + P + "|(?:left|right)of " + P + "|between " + P + " and " + P + "|adjacent";
   private static final String PRED = "(?:here|absent|only person|(?:not )?" + EXPR + "|" + PLACE + "|" + REL
-      + "|most " + EXPR + "|more " + EXPR + "(?: " + PL + ")?|oldest|youngest|(?:older|younger)(?: " + PL + ")?"
+      + "|most " + EXPR + "|more " + EXPR + "(?: " + PL + "| than " + P + ")?|oldest|youngest"
+      + "|(?:older|younger)(?: " + PL + "| than " + P + ")?"
       + "|(?:over|under) n\\d+)";
   /** Terminals that make a clause's predicate, so a scene phrase ("in this photo") next to them is redundant. */
   private static final Pattern PREDICATE = Pattern.compile("\\b(?:on|nextto|between|leftof|rightof|far|o\\d+|olast"
@@ -88,16 +89,27 @@ final class Grammar {
       "\\bmy\\b ?", "",
       "\\b(prons?) (exprn|age|neighbour)\\b", "$1 poss $2",
       "\\b(which|what) person\\b", "who",
+      "\\b(?:which|what) (known|unknown) person\\b", "who $1 person",
+      "^who be prons$", "who be",
+      "^which of (?=known|unknown|person|anyone|everyone)", "who ",
+      "\\bneighbour of (" + P + ")", "nextto $1",
+      "\\bfar (left|right) than (" + P + ")", "$1of $2",
+      "\\bmore on (left|right) than (" + P + ")", "$1of $2",
+      "\\b(?:older|over|more) than (n\\d+)", "over $1",
+      "\\b(?:younger|under|less) than (n\\d+)", "under $1",
+      "\\bover age of (n\\d+)", "over $1",
+      "\\bunder age of (n\\d+)", "under $1",
+      "\\b(" + EXPR + ") most\\b", "most $1",
       "\\b(" + P + ") poss (?=(?:on|here|inphoto|there|absent|not|nextto|between|far|" + EXPR
           + "|older|younger|o\\d+|look|stand|left|right|middle)\\b)", "$1 be ",
       "\\b(" + P + ") poss person\\b", "$1",
       // tag questions and a trailing "right?"
-      "^(.+ (?:be|do|md|poss)\\b.*) (?:be|do|md|have) (?:not )?(?:prons?|it)$", "$1",
-      "^(.+?)(?<!\\bon|\\bfar|\\bfrom|\\bof|\\bmost) right$", "$1",
+      "^(.+ (?:be|do|md|poss|look|appear|here|see)\\b.*) (?:be|do|md|have) (?:not )?(?:prons?|it)$", "$1",
+      "^(.+?)(?<!\\bon|\\bfar|\\bfrom|\\bof|\\bmost|\\bor|\\band|\\bleft) right$", "$1",
       // left dislocation: "Ferdinand, is he here?"
       "^(" + PL + ") (be|do|md) prons?\\b", "$2 $1",
       // filler prefixes: "can you tell me", "I wonder", "would you mind checking"
-      "^(?:(?:md|do|be|i|you|not|to|let)\\s)*(?:ask|tell|know)(?:\\s(?:ask|tell|know|to|i|you))*\\s"
+      "^(?:(?:md|do|be|i|you|not|on|let)\\s)*(?:ask|tell|know)(?:\\s(?:ask|tell|know|on|i|you))*\\s"
           + "(?=.*\\b(?:be|do|md|see|appear|look)\\b|who|where|which|howmany|howold|how|what)", "",
       "^see i (?=who|where|which|howmany|howold|how|what)", "",
       "^(?:on )?(?:which|what) side\\b", "whichside",
@@ -120,8 +132,12 @@ final class Grammar {
 
   private static final List<Rewrite> AFTER_PRONOUNS = rewrites(
       "\\bwhich of (" + PL + ") be (.+)$", "who be $2 $1",
+      // "Isn't Penny here?" asks the same as "Is Penny here?"
+      "^(be|do|md) not (" + PL + "|anyone|everyone|nobody|known|unknown|person)\\b", "$1 $2",
+      "^have (" + PL + ") be\\b", "be $1",
       // statements become questions
       "^(" + PL + ") (be|do|md) ", "$2 $1 ",
+      "^(" + PL + ") (?:look|appear|feel) ", "be $1 ",
       "^(who|where|whichside|howold)(?: (.+))? be(?: on)?$", "$1 be $2",
       "^md (" + PL + ") be\\b", "be $1",
       "^md (there|anyone|everyone|nobody) be\\b", "be $1",
@@ -132,7 +148,7 @@ final class Grammar {
       "\\bthere\\b", "here",
       "\\bhere too$", "here",
       // do-support and copular verbs before adjectives
-      "\\bhave (" + EXPR + ") exprn\\b", "$1",
+      "\\bhave (" + EXPR + ")(?: exprn)?\\b", "$1",
       "\\b(?:look|appear|feel|be look)\\b (?=(?:not )?(?:" + EXPR + "|more|most|older|younger|oldest|youngest|over|under)\\b)", "",
       "^do (?=.*\\b(?:" + EXPR + "|more|most|older|younger|oldest|youngest|over|under)\\b)", "be ",
       "^recog (?=person|everyone|anyone|known|unknown)", "list ",
@@ -142,13 +158,19 @@ final class Grammar {
       "\\bstand (?=(?:on|nextto|between|far|o\\d+|olast|left|right|middle|leftof|rightof)\\b)", "",
       "^(where|whichside)(.*) stand\\b", "$1$2",
       "^(where|whichside|howold) do\\b", "$1 be",
+      "^where see (" + PL + ")$", "where be $1",
+      "^do (" + PL + ") (?=(?:not )?(?:on|nextto|between|leftof|rightof|far|o\\d+|olast|adjacent|left|right|middle)\\b)",
+      "be $1 ",
       "^(who|list) (?:do |md )?see\\b", "who be",
       "^who (?!be\\b)", "who be ",
+      "^(who be (?:known |unknown )?(?:person|anyone|everyone)(?: known| unknown)?) (?:be|do) ", "$1 ",
       "\\bbe be\\b", "be",
       // spatial relations
       "\\b(?:on )?(left|right) (?:of|from) (" + P + ")", "$1of $2",
       "\\b(" + P + ") poss neighbour\\b", "nextto $1",
       "\\bnextto eachother\\b", "adjacent",
+      "\\bamong person\\b", "here",
+      "^who be not here$", "who be absent",
       "\\binphoto\\b", "here",
       "\\bhere(?: here)+\\b", "here",
       // groups
@@ -273,7 +295,7 @@ final class Grammar {
             yesNo(names(m.group("s")), new AgeBeyond(m.group("c").equals("over"), Integer.parseInt(m.group("n"))),
                 m.group("neg") != null)),
         // groups: "Is anyone I know here?", "Is everyone smiling?", "Is there a stranger?"
-        prod("^(?:be|see)(?: not)? (?<g>" + GROUP + ")(?: (?<pred>" + PRED + "))?$", m ->
+        prod("^(?:(?:be|see)(?: not)? )?(?<g>" + GROUP + ")(?: (?<pred>" + PRED + "))?$", m ->
             predicate(m.group("pred")).map(pr -> new LogicalForm(Want.YES_NO, group(m.group("g"), null, false),
                 pr.relation(), pr.negated()))),
         // who: "Who is here?", "Who is second from the left?", "Who looks happiest?", "List everyone you know"
@@ -285,7 +307,7 @@ final class Grammar {
         prod("^who be (?<s>" + P + ")$", m -> Optional.of(new LogicalForm(Want.WHERE, names(m.group("s")),
             new Present(), false))),
         // where: "Where is Penny?", "Which side is Sheldon on?"
-        prod("^be (?<s>" + P + ") on (?:left|right|middle)(?: or (?:on )?(?:left|right|middle))+$", m ->
+        prod("^be (?<s>" + P + ") (?:on )?(?:left|right|middle)(?: or (?:on )?(?:left|right|middle))+$", m ->
             Optional.of(new LogicalForm(Want.WHERE, names(m.group("s")), new Present(), false))),
         prod("^(?:where|whichside) be (?<s>" + PL + ")(?: on)?$", m -> Optional.of(new LogicalForm(Want.WHERE,
             names(m.group("s")), new Present(), false))),
@@ -296,8 +318,11 @@ final class Grammar {
                 group(m.group("g"), m.group("g2"), true), pr.relation(), pr.negated()))),
         // values: "How old is Otto?", "What is Nora's expression?", "How does Bob look?"
         prod("^howold (?:be|do) (?<s>" + P + ")(?: look)?$", m -> value(m.group("s"), new AgeOf())),
-        prod("^(?:what be|guess) (?<s>" + P + ") poss age$", m -> value(m.group("s"), new AgeOf())),
+        prod("^(?:what be |guess )?(?<s>" + P + ") poss age$", m -> value(m.group("s"), new AgeOf())),
+        prod("^(?<s>" + P + ") poss exprn$", m -> value(m.group("s"), new ExpressionOf())),
         prod("^how (?:be|do) (?<s>" + P + ")(?: look| feel)$", m -> value(m.group("s"), new ExpressionOf())),
+        prod("^how " + EXPR + " (?:be|do) (?<s>" + P + ")(?: look| feel)?$", m ->
+            value(m.group("s"), new ExpressionOf())),
         prod("^what be (?<s>" + P + ") (?:poss exprn|feel)$", m -> value(m.group("s"), new ExpressionOf())),
         prod("^what exprn (?:do|be) (?<s>" + P + ")(?: have| see| look)?$", m ->
             value(m.group("s"), new ExpressionOf())));
@@ -327,6 +352,16 @@ final class Grammar {
     }
     if (t.matches("oldest|youngest|most " + EXPR)) {
       return Optional.of(new Predicate(extreme(t), false, Optional.empty()));
+    }
+    Matcher moreThan = Pattern.compile("more (" + EXPR + ") than (" + P + ")").matcher(t);
+    if (moreThan.matches()) {
+      return Optional.of(new Predicate(new MoreExpressive(expression(moreThan.group(1)),
+          Optional.of(name(moreThan.group(2)))), neg, Optional.empty()));
+    }
+    Matcher olderThan = Pattern.compile("(older|younger) than (" + P + ")").matcher(t);
+    if (olderThan.matches()) {
+      return Optional.of(new Predicate(new OlderThan(olderThan.group(1).equals("older"),
+          Optional.of(name(olderThan.group(2)))), neg, Optional.empty()));
     }
     Matcher more = Pattern.compile("more (" + EXPR + ")(?: (" + PL + "))?").matcher(t);
     if (more.matches()) {

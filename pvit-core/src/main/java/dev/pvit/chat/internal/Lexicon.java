@@ -18,7 +18,7 @@ import java.util.Set;
 final class Lexicon {
   /** Terminal → words. A terminal with '_' expands to several terminals ("more_ehappy"). */
   private static final String TERMINALS = """
-      be: is are am was were be been being
+      be: is are am was were be been being r
       do: do does did
       md: can could would will shall may might must
       not: not never
@@ -47,7 +47,7 @@ final class Lexicon {
       absent: absent missing gone away nowhere
       there: there
       photo: photo photos picture pictures pic pics image images shot shots snapshot photograph photographs scene frame snap selfie crowd group row lineup
-      person: person people persons ppl man men woman women guy guys girl girls boy boys lady ladies gentleman gentlemen individual individuals face faces human humans folks folk kid kids child children one ones
+      person: person people persons ppl individual individuals face faces human humans folks folk one ones
       known: registered enrolled known familiar recognised recognized recognisable recognizable
       unknown: unknown unregistered unrecognised unrecognized unfamiliar unidentified
       unknown_person: stranger strangers
@@ -65,7 +65,7 @@ final class Lexicon {
       middle: middle center centre central centered centred
       far_left: leftmost
       far_right: rightmost
-      far: far furthest farthest extreme very
+      far: far furthest farthest further farther extreme very
       on: on at in inside within into to towards toward
       of: of
       from: from
@@ -125,20 +125,31 @@ final class Lexicon {
       most_esad: saddest
       most_eangry: angriest
       more: more
+      less: less fewer
       most: most
       than: than
       sign: sign
       up: up
       eachother: eachother
-      idiom: other another least question quick chance opinion moment
+      idiom: other another least question quick chance opinion moment true case years year yrs
       """;
 
-  /** Words that carry no meaning for the grammar. */
+  /**
+   * Words that carry no meaning anywhere in a question ("please", "really", "actually"): dropped
+   * before anything else, so they can stand anywhere without changing what a question means.
+   */
   private static final Set<String> FILLERS = ImmutableSet.copyOf((
-      "please pls plz kindly hey hi hello ok okay so well now just actually really currently exactly "
-          + "quickly also too still even then again thanks thank yes oh um uh hmm if whether that "
-          + "clearly definitely precisely immediately directly total altogether overall today "
-          + "a an the teh this these those its some your").split(" "));
+      "please pls plz kindly hey hi hello ok okay so now just actually really currently exactly "
+          + "quickly also too still even then again thanks oh um uh hmm clearly definitely precisely "
+          + "immediately directly today").split(" "));
+
+  /**
+   * Function words with no terminal of their own ("the", "if", "whether"): they still take part in
+   * idioms ("as well", "this one") and mark what follows them as a thing, not a name.
+   */
+  private static final Set<String> SILENT = ImmutableSet.copyOf((
+      "if whether that a an the teh this these those its some your yes thank total altogether overall well")
+          .split(" "));
 
   /**
    * Words after which the next word is a thing, not a person's name ("the dog", "his hat"): an
@@ -155,8 +166,16 @@ final class Lexicon {
       new String[] {"my people", "known people"},
       new String[] {"that one", "this photo"},
       new String[] {"at least one of", "either"},
+      new String[] {"one of the people", "among people"},
+      new String[] {"one of these people", "among people"},
+      new String[] {"one of them", "among people"},
+      new String[] {"any of", "either"},
       new String[] {"one of", "either"},
+      new String[] {"is it true that", ""},
+      new String[] {"is it the case that", ""},
       new String[] {"as well", ""},
+      new String[] {"thank you", ""},
+      new String[] {"yes or no", ""},
       new String[] {"at all", ""},
       new String[] {"or not", ""},
       new String[] {"by any chance", ""},
@@ -213,7 +232,8 @@ final class Lexicon {
           + "cup food cake table chair chairs car dog dogs cat cats tree trees sign door window "
           + "background weather raining rain sunny daytime night taken took camera tall taller "
           + "tallest short shorter shortest height big bigger biggest small smaller heavy "
-          + "wife husband girlfriend boyfriend married dating daughter son mother father brother "
+          + "man men woman women guy guys girl girls boy boys lady ladies gentleman gentlemen kid kids "
+          + "child children baby male female wife husband girlfriend boyfriend married dating daughter son mother father brother "
           + "sister grandfather granddaughter grandmother grandson boss friend friends related "
           + "relationship family bride groom wedding why when hand hands lap kitchen garden "
           + "apartment house room work holiday event bored tired drunk jealous").split(" "));
@@ -257,13 +277,23 @@ final class Lexicon {
    * @return the terminal(s), space-separated
    */
   static Optional<String> terminal(String key) {
-    if (FILLERS.contains(key)) {
+    if (FILLERS.contains(key) || SILENT.contains(key)) {
       return Optional.of("");
     }
     if (key.chars().allMatch(Character::isDigit) && key.length() <= 3) {
       return Optional.of("n" + Integer.parseInt(key));
     }
     return Optional.ofNullable(TERMINAL.get(key));
+  }
+
+  /**
+   * Whether a word is a filler that means nothing wherever it stands.
+   *
+   * @param key the word's key
+   * @return true for fillers such as "please"
+   */
+  static boolean isFiller(String key) {
+    return FILLERS.contains(key);
   }
 
   static boolean known(String key) {

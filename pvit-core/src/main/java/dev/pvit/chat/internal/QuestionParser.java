@@ -228,7 +228,8 @@ public final class QuestionParser {
     return it instanceof NameItem ? "p" : "u";
   }
 
-  private List<Item> items(List<Word> words) {
+  private List<Item> items(List<Word> all) {
+    List<Word> words = all.stream().filter(w -> !Lexicon.isFiller(w.key())).toList();
     List<Item> out = new ArrayList<>();
     int i = 0;
     while (i < words.size()) {
