@@ -377,9 +377,9 @@ final class Evaluator {
     if (s.faces().isEmpty()) {
       return yesNo(g.quantifier() == Quantifier.NONE) + ", I can't find any face in this photo.";
     }
-    List<RecognizedFace> candidates = filter(s.faces(), g.filter());
-    List<RecognizedFace> matches = matching(candidates, f, s);
-    boolean yes = quantify(g.quantifier(), matches.size(), candidates.size());
+    // "Is everyone registered?" quantifies over every face; "is anyone I know here?" over the filtered ones.
+    List<RecognizedFace> matches = matching(filter(s.faces(), g.filter()), f, s);
+    boolean yes = quantify(g.quantifier(), matches.size(), s.faces().size());
     String who = matches.isEmpty() ? "nobody " + describe(g.filter()) + "fits"
         : join(matches.stream().map(x -> whoWhere(x, s.recognition())).toList()) + " " + isAre(matches.size());
     String tail = matches.isEmpty() ? "" : " " + phrase(f);

@@ -61,7 +61,7 @@ final class Grammar {
       + "|(?:over|under) n\\d+)";
   /** Terminals that make a clause's predicate, so a scene phrase ("in this photo") next to them is redundant. */
   private static final Pattern PREDICATE = Pattern.compile("\\b(?:on|nextto|between|leftof|rightof|far|o\\d+|olast"
-      + "|middle|left|right|" + EXPR + "|more|most|older|younger|oldest|youngest|absent|known|unknown|over|under"
+      + "|middle|left|right|" + EXPR + "|more|most|older|younger|oldest|youngest|absent|over|under"
       + "|only|adjacent)\\b");
 
   private record Rewrite(Pattern pattern, String replacement) {}
@@ -295,8 +295,11 @@ final class Grammar {
             yesNo(names(m.group("s")), new AgeBeyond(m.group("c").equals("over"), Integer.parseInt(m.group("n"))),
                 m.group("neg") != null)),
         // groups: "Is anyone I know here?", "Is everyone smiling?", "Is there a stranger?"
-        prod("^(?:(?:be|see)(?: not)? )?(?<g>" + GROUP + ")(?: (?<pred>" + PRED + "))?$", m ->
-            predicate(m.group("pred")).map(pr -> new LogicalForm(Want.YES_NO, group(m.group("g"), null, false),
+        // "Is everyone (I know) here?" asks whether any registered person is missing
+        prod("^(?:be )?(?:known )?everyone(?: known)? here$", m -> Optional.of(new LogicalForm(Want.YES_NO,
+            new Group(Quantifier.NONE, Filter.ALL), new Missing(), false))),
+        prod("^(?:(?:be|see)(?: not)? )?(?<g>" + GROUP + ")(?: (?<pred>" + PRED + "))?(?: (?<g2>known|unknown))?$", m ->
+            predicate(m.group("pred")).map(pr -> new LogicalForm(Want.YES_NO, group(m.group("g"), m.group("g2"), false),
                 pr.relation(), pr.negated()))),
         // who: "Who is here?", "Who is second from the left?", "Who looks happiest?", "List everyone you know"
         prod("^(?:who be|list)(?: (?<g>" + GROUP + "|known|unknown))?(?: (?<pred>" + PRED + "))?(?: (?<g2>" + GROUP
@@ -313,9 +316,10 @@ final class Grammar {
             names(m.group("s")), new Present(), false))),
         // how many: "How many people are not registered?", "How many people are smiling?"
         prod("^howmany(?: of)?(?: (?<g>" + GROUP + "|known|unknown))?(?: (?:be|see|do|have))?(?: (?<g2>known|unknown))?"
-            + "(?: (?<pred>" + PRED + "))?$", m ->
+            + "(?: (?<pred>" + PRED + "))?(?: (?<g3>known|unknown))?$", m ->
             predicate(m.group("pred")).filter(pr -> pr.among().isEmpty()).map(pr -> new LogicalForm(Want.HOW_MANY,
-                group(m.group("g"), m.group("g2"), true), pr.relation(), pr.negated()))),
+                group(m.group("g"), (m.group("g2") == null ? "" : m.group("g2")) + " "
+                    + (m.group("g3") == null ? "" : m.group("g3")), true), pr.relation(), pr.negated()))),
         // values: "How old is Otto?", "What is Nora's expression?", "How does Bob look?"
         prod("^howold (?:be|do) (?<s>" + P + ")(?: look)?$", m -> value(m.group("s"), new AgeOf())),
         prod("^(?:what be |guess )?(?<s>" + P + ") poss age$", m -> value(m.group("s"), new AgeOf())),

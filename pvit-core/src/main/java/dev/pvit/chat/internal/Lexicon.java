@@ -73,7 +73,7 @@ final class Lexicon {
       about: about
       next: next nxt
       with: with by as
-      nextto: beside besides alongside near
+      nextto: beside alongside near
       neighbour: neighbour neighbours neighbor neighbors
       between: between
       among: among amongst
@@ -131,7 +131,7 @@ final class Lexicon {
       sign: sign
       up: up
       eachother: eachother
-      idiom: other another least question quick chance opinion moment true case years year yrs
+      idiom: other another least question quick chance opinion moment true case years year yrs well
       """;
 
   /**
@@ -148,7 +148,7 @@ final class Lexicon {
    * idioms ("as well", "this one") and mark what follows them as a thing, not a name.
    */
   private static final Set<String> SILENT = ImmutableSet.copyOf((
-      "if whether that a an the teh this these those its some your yes thank total altogether overall well")
+      "if whether that a an the teh this these those its some your yes thank total altogether overall")
           .split(" "));
 
   /**

@@ -131,8 +131,9 @@ public final class QuestionParser {
     String plural = resolved.isEmpty() ? "r0" : String.join(" and ", resolved);
 
     Grammar grammar = new Grammar(t -> t.startsWith("r") ? UNRESOLVED : refs.get(Integer.parseInt(t.substring(1))).name());
+    // "And Leonard?" repeats the last question about named people with another subject.
     Optional<LogicalForm> previous = context.stream().map(ParsedQuestion::form).flatMap(Optional::stream)
-        .reduce((a, b) -> b);
+        .reduce((a, b) -> b).filter(f -> f.subject() instanceof LogicalForm.Names);
     List<Reading> parses = new ArrayList<>();
     enumerate(readings, 0, new ArrayList<>(), combo -> {
       int cost = 0;
