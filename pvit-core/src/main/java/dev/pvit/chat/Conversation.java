@@ -18,8 +18,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A multi-turn conversation about one scene at a time. The scene stays the subject until a new one
- * is given, its recognition is computed once, and pronouns ("is she smiling?") refer to the last
- * person mentioned.
+ * is given, its recognition is computed once, pronouns ("is she smiling?", "are they both here?")
+ * refer to the people of the last question that named someone, and "And Bob?" asks the last
+ * question again about Bob.
  *
  * <pre>{@code
  * Conversation c = chat.conversation();
@@ -32,7 +33,7 @@ import org.jspecify.annotations.Nullable;
 public final class Conversation {
   private final PersonalizedChat chat;
   private final List<Turn> turns = new ArrayList<>();
-  private final List<String> mentioned = new ArrayList<>();
+  private final List<ParsedQuestion> asked = new ArrayList<>();
   private @Nullable ImageInput scene;
   private @Nullable Supplier<SceneRecognition> recognition;
   /** Completes when the turns asked asynchronously so far are done. */
@@ -171,13 +172,13 @@ public final class Conversation {
       r = Suppliers.memoize(() -> chat.recognize(s));
       recognition = r;
     }
-    ParsedQuestion parsed = chat.parse(question, List.copyOf(mentioned));
+    ParsedQuestion parsed = chat.parse(question, List.copyOf(asked));
     List<Exchange> history = turns.stream()
         .filter(t -> t.scene().equals(s))
         .map(t -> new Exchange(t.question(), t.answer().text()))
         .toList();
     Answer answer = chat.ask(s, r, parsed, history, tokens);
-    mentioned.addAll(parsed.people());
+    asked.add(parsed);
     turns.add(new Turn(s, question, answer));
     return answer;
   }

@@ -211,12 +211,13 @@ public final class PersonalizedChat implements AutoCloseable {
    * Checks and parses a question.
    *
    * @param question the question as asked
-   * @param previousPeople people mentioned earlier in the conversation, most recent last
+   * @param earlier earlier questions of the conversation, oldest first (for pronouns and "And
+   *     Leonard?")
    * @return the parsed question
    */
-  ParsedQuestion parse(String question, List<String> previousPeople) {
+  ParsedQuestion parse(String question, List<ParsedQuestion> earlier) {
     checkQuestion(question);
-    return parser.parse(question, previousPeople);
+    return parser.parse(question, earlier);
   }
 
   /**
@@ -230,7 +231,7 @@ public final class PersonalizedChat implements AutoCloseable {
   }
 
   private ModeAnswerer mode(Builder b) {
-    EmbeddedAnswerer local = new EmbeddedAnswerer(TEMPLATE_REFUSALS);
+    EmbeddedAnswerer local = new EmbeddedAnswerer(TEMPLATE_REFUSALS, () -> List.copyOf(registeredNames().keySet()));
     return switch (b.backend) {
       case EMBEDDED -> new EmbeddedMode(local, b.seed);
       case GROUNDED -> new GroundedMode(local, new ModelCaller(checkNotNull(b.model, "model")), this::person,

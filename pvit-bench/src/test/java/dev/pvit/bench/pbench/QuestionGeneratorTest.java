@@ -2,12 +2,8 @@ package dev.pvit.bench.pbench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pvit.chat.Intent;
-import dev.pvit.chat.internal.ParsedQuestion;
-import dev.pvit.chat.internal.QuestionParser;
 import java.nio.file.Path;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -147,27 +143,4 @@ class QuestionGeneratorTest {
     assertThat(presence).hasSizeGreaterThanOrEqualTo(4);
   }
 
-  @Test
-  void the_embedded_parser_understands_every_generated_question_as_intended() {
-    Map<String, List<String>> registered = new LinkedHashMap<>();
-    names.names().values().forEach(n -> registered.put(n, List.of(n)));
-    QuestionParser parser = new QuestionParser(registered);
-    for (long seed = 0; seed < 30; seed++) {
-      for (Question q : generate(seed, true)) {
-        ParsedQuestion p = parser.parse(q.text(), List.of());
-        switch (q.category()) {
-          case PRESENCE_YES, PRESENCE_NO, IDENTIFICATION -> assertThat(p.intent()).as(q.text()).isEqualTo(Intent.PRESENCE);
-          case RELATIVE_POSITION -> assertThat(p.intent()).as(q.text()).isEqualTo(Intent.RELATIVE_POSITION);
-          case COUNT -> assertThat(p.registeredOnly()).as(q.text()).isTrue();
-          case ABSENT_REFUSAL -> assertThat(p.intent()).as(q.text()).isNotEqualTo(Intent.PRESENCE);
-          case UNKNOWN_REFUSAL -> assertThat(p.unknownNames()).as(q.text()).containsExactly(q.subject().orElseThrow());
-          case DESCRIPTION -> assertThat(p.intent()).as(q.text()).isEqualTo(Intent.DESCRIBE);
-          default -> { }
-        }
-        if (q.category() != Category.UNKNOWN_REFUSAL) {
-          assertThat(p.unknownNames()).as(q.text()).isEmpty();
-        }
-      }
-    }
-  }
 }
