@@ -29,6 +29,11 @@ import java.util.List;
  * @param recognitionTime time spent on local face recognition ({@link Duration#ZERO} if none)
  * @param modelTime time spent waiting for the vision-language model ({@link Duration#ZERO} if none)
  * @param usage token usage reported by the model, if a model was called and reported it
+ * @param intent the question's family as understood by the embedded parser ({@link Intent#UNKNOWN}
+ *     if it was not understood)
+ * @param abstention why the question was not answered locally, when it was not (the answer then
+ *     has kind {@link AnswerKind#NEEDS_VISION_MODEL} in embedded mode, or comes from the model in
+ *     grounded mode)
  */
 public record Answer(
     String text,
@@ -38,7 +43,9 @@ public record Answer(
     Backend backend,
     Duration recognitionTime,
     Duration modelTime,
-    Optional<TokenUsage> usage) {
+    Optional<TokenUsage> usage,
+    Intent intent,
+    Optional<Abstention> abstention) {
 
   /** Checks and copies the parts. */
   public Answer {
@@ -49,6 +56,8 @@ public record Answer(
     checkNotNull(recognitionTime, "recognitionTime");
     checkNotNull(modelTime, "modelTime");
     checkNotNull(usage, "usage");
+    checkNotNull(intent, "intent");
+    checkNotNull(abstention, "abstention");
   }
 
   /**

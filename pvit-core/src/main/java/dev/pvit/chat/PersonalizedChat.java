@@ -2,37 +2,38 @@ package dev.pvit.chat;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import com.google.common.base.Stopwatch;
+import dev.pvit.chat.internal.ChatRuntime;
 import dev.pvit.chat.internal.EmbeddedAnswerer;
-import dev.pvit.chat.internal.Grounding;
-import dev.pvit.chat.internal.ModelRequests;
+import dev.pvit.chat.internal.EmbeddedMode;
+import dev.pvit.chat.internal.GroundedMode;
+import dev.pvit.chat.internal.InContextMode;
+import dev.pvit.chat.internal.ModeAnswerer;
+import dev.pvit.chat.internal.ModelCaller;
 import dev.pvit.chat.internal.ParsedQuestion;
 import dev.pvit.chat.internal.QuestionParser;
 import dev.pvit.chat.internal.Refusals;
 import dev.pvit.chat.internal.Reply;
+import dev.pvit.chat.internal.Request;
+import dev.pvit.client.StreamListener;
 import dev.pvit.client.VisionChatModel;
-import dev.pvit.client.VisionChatResponse;
 import dev.pvit.prompt.Exchange;
 import dev.pvit.prompt.InvalidPromptException;
-import dev.pvit.prompt.PersonalizedPrompt;
-import dev.pvit.prompt.RefusalClassifier;
-import dev.pvit.prompt.RefusalKind;
 import dev.pvit.prompt.Templates;
 import dev.pvit.face.FaceEngine;
 import dev.pvit.face.FaceGallery;
-import dev.pvit.face.RecognizedFace;
 import dev.pvit.face.SceneRecognition;
 import dev.pvit.image.ImageInput;
 import dev.pvit.person.InvalidPersonException;
 import dev.pvit.person.Person;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -61,6 +62,8 @@ public final class PersonalizedChat implements AutoCloseable {
   /** Longest accepted question, in characters. */
   public static final int MAX_QUESTION_LENGTH = 2000;
 
+  private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
+
   private static final Refusals TEMPLATE_REFUSALS = new Refusals() {
     @Override
     public String absent(String name, Random random) {
@@ -76,12 +79,8 @@ public final class PersonalizedChat implements AutoCloseable {
   private final FaceEngine engine;
   private final boolean ownsEngine;
   private final FaceGallery gallery;
-  private final long seed;
-  private final EmbeddedAnswerer answerer;
-  private final Backend backend;
-  private final @Nullable VisionChatModel model;
-  private final boolean groundedReferenceImages;
-  private final RefusalClassifier refusalClassifier = RefusalClassifier.create();
+  private final ModeAnswerer mode;
+  private final ChatRuntime runtime;
   private final Map<String, Person> people = new LinkedHashMap<>();
   private volatile QuestionParser parser;
 
@@ -91,11 +90,8 @@ public final class PersonalizedChat implements AutoCloseable {
     try {
       this.gallery = b.gallery != null ? b.gallery
           : FaceGallery.builder().engine(engine).threshold(b.threshold).build();
-      this.seed = b.seed;
-      this.answerer = new EmbeddedAnswerer(TEMPLATE_REFUSALS);
-      this.backend = b.backend;
-      this.model = b.model;
-      this.groundedReferenceImages = b.groundedReferenceImages;
+      this.mode = mode(b);
+      this.runtime = new ChatRuntime(b.listener, b.listenerQuestionText, b.backend, b.executor);
       for (Person p : b.people) {
         addPerson(p);
       }
@@ -139,112 +135,109 @@ public final class PersonalizedChat implements AutoCloseable {
    */
   public Answer ask(ImageInput scene, String question) {
     checkNotNull(scene, "scene");
-    return ask(scene, () -> engine.recognize(scene, gallery), parse(question, List.of()), List.of());
+    return runtime.observe(question, false, () -> answer(scene, question, null));
+  }
+
+  /**
+   * Asks a question and hands the reply to {@code tokens} as it is written: a model's tokens as
+   * they arrive in grounded and in-context modes, a locally answered text as one piece. Blocks
+   * until the answer is complete; to stop early, throw from the listener (the model call is
+   * aborted) or interrupt the thread.
+   *
+   * <pre>{@code
+   * Answer a = chat.ask(scene, "What is Alice holding?", token -> System.out.print(token));
+   * }</pre>
+   *
+   * @param scene the photo
+   * @param question the question, in English
+   * @param tokens receives the reply piece by piece, in order, on the calling thread
+   * @return the answer; its text is the concatenation of the pieces
+   */
+  public Answer ask(ImageInput scene, String question, StreamListener tokens) {
+    checkNotNull(scene, "scene");
+    ChatRuntime.TokenSink sink = ChatRuntime.tokens(tokens, null);
+    return runtime.observe(question, true, () -> sink.finish(answer(scene, question, sink)));
+  }
+
+  /**
+   * Asks a question on the chat's executor. {@code cancel(true)} or {@code orTimeout(...)} on the
+   * returned future stops the work (a model call in flight is aborted). A saturated executor fails
+   * the future with {@link ChatBusyException}.
+   *
+   * <pre>{@code
+   * chat.askAsync(scene, "Who is in this photo?")
+   *     .orTimeout(30, TimeUnit.SECONDS)
+   *     .thenAccept(a -> show(a.text()));
+   * }</pre>
+   *
+   * @param scene the photo
+   * @param question the question, in English
+   * @return the answer's future
+   */
+  public CompletableFuture<Answer> askAsync(ImageInput scene, String question) {
+    checkNotNull(scene, "scene");
+    return runtime.submit(question, false, DONE, task -> answer(scene, question, null));
+  }
+
+  /**
+   * Asks a question on the chat's executor, handing the reply to {@code tokens} as it is written
+   * (on the executor's thread, in order). Cancelling the future stops the stream: no piece is
+   * delivered after {@code cancel} returns, and the model call is aborted.
+   *
+   * @param scene the photo
+   * @param question the question, in English
+   * @param tokens receives the reply piece by piece
+   * @return the answer's future
+   */
+  public CompletableFuture<Answer> askAsync(ImageInput scene, String question, StreamListener tokens) {
+    checkNotNull(scene, "scene");
+    checkNotNull(tokens, "tokens");
+    return runtime.submit(question, true, DONE, task -> {
+      ChatRuntime.TokenSink sink = ChatRuntime.tokens(tokens, task);
+      return sink.finish(answer(scene, question, sink));
+    });
+  }
+
+  private Answer answer(ImageInput scene, String question, @Nullable StreamListener tokens) {
+    return ask(scene, () -> engine.recognize(scene, gallery), parse(question, List.of()), List.of(), tokens);
+  }
+
+  /** What the chat wraps around answering: listener events, the async executor. */
+  ChatRuntime runtime() {
+    return runtime;
   }
 
   /**
    * Checks and parses a question.
    *
    * @param question the question as asked
-   * @param previousPeople people mentioned earlier in the conversation, most recent last
+   * @param earlier earlier questions of the conversation, oldest first (for pronouns and "And
+   *     Leonard?")
    * @return the parsed question
    */
-  ParsedQuestion parse(String question, List<String> previousPeople) {
+  ParsedQuestion parse(String question, List<ParsedQuestion> earlier) {
     checkQuestion(question);
-    return parser.parse(question, previousPeople);
+    return parser.parse(question, earlier);
   }
 
   /**
-   * Answers a parsed question. Recognition comes from a supplier, so a conversation can reuse its
-   * scene's recognition and in-context mode, which needs none, never runs it.
+   * Answers a parsed question in the chat's mode. Recognition comes from a supplier, so a
+   * conversation can reuse its scene's recognition and in-context mode, which needs none, never
+   * runs it.
    */
   Answer ask(ImageInput scene, Supplier<SceneRecognition> recognize, ParsedQuestion parsed,
-      List<Exchange> history) {
-    String question = parsed.text();
-    if (backend == Backend.IN_CONTEXT) {
-      return inContext(scene, question, history);
-    }
-    Random random = new Random(seed * 31 + question.hashCode());
-    Stopwatch recognitionClock = Stopwatch.createStarted();
-    SceneRecognition recognition = recognize.get();
-    Duration recognitionTime = recognitionClock.elapsed();
-    if (backend == Backend.GROUNDED && !answeredLocally(parsed)) {
-      Optional<Reply> refusal = answerer.refusal(parsed, recognition, random);
-      if (refusal.isEmpty()) {
-        return grounded(scene, recognition, recognitionTime, question, history);
-      }
-      return answer(refusal.get(), recognition, recognitionTime);
-    }
-    return answer(answerer.answer(parsed, recognition, random), recognition, recognitionTime);
+      List<Exchange> history, @Nullable StreamListener tokens) {
+    return mode.answer(new Request(scene, recognize, parsed, history, tokens));
   }
 
-  private Answer answer(Reply reply, SceneRecognition recognition, Duration recognitionTime) {
-    return new Answer(reply.text(), reply.kind(), recognized(recognition), recognition.faces().size(),
-        backend, recognitionTime, Duration.ZERO, Optional.empty());
-  }
-
-  /** Recognition is the authority for who is where: a face-blind model cannot improve on it. */
-  private static boolean answeredLocally(ParsedQuestion q) {
-    return switch (q.intent()) {
-      case PRESENCE, IDENTIFY, IDENTIFY_AT_POSITION, LOCATE, RELATIVE_POSITION, COUNT -> true;
-      case EXPRESSION, AGE, DESCRIBE -> false;
+  private ModeAnswerer mode(Builder b) {
+    EmbeddedAnswerer local = new EmbeddedAnswerer(TEMPLATE_REFUSALS, () -> List.copyOf(registeredNames().keySet()));
+    return switch (b.backend) {
+      case EMBEDDED -> new EmbeddedMode(local, b.seed);
+      case GROUNDED -> new GroundedMode(local, new ModelCaller(checkNotNull(b.model, "model")), this::person,
+          b.groundedReferenceImages, b.seed);
+      case IN_CONTEXT -> new InContextMode(new ModelCaller(checkNotNull(b.model, "model")), this::people);
     };
-  }
-
-  private Answer inContext(ImageInput scene, String question, List<Exchange> history) {
-    PersonalizedPrompt.Builder prompt = PersonalizedPrompt.builder()
-        .scene(scene).question(question).history(history);
-    for (Person p : people()) {
-      prompt.person(firstReferenceOnly(p));
-    }
-    ModelResult r = callModel(prompt.build());
-    RefusalKind refusal = refusalClassifier.classify(r.response().text());
-    AnswerKind kind = switch (refusal) {
-      case ABSENT -> AnswerKind.PERSON_ABSENT;
-      case UNKNOWN -> AnswerKind.PERSON_UNKNOWN;
-      case NOT_A_REFUSAL -> AnswerKind.ANSWERED;
-    };
-    return new Answer(r.response().text(), kind, List.of(), -1, backend, Duration.ZERO, r.time(),
-        Optional.ofNullable(r.response().usage()));
-  }
-
-  private Answer grounded(ImageInput scene, SceneRecognition recognition, Duration recognitionTime,
-      String question, List<Exchange> history) {
-    PersonalizedPrompt.Builder prompt = PersonalizedPrompt.builder()
-        .systemPrompt(Grounding.SYSTEM_PROMPT)
-        .scene(scene)
-        .question(Grounding.describe(recognition) + "\n" + question)
-        .history(history);
-    if (groundedReferenceImages) {
-      for (String name : recognition.recognizedPeople()) {
-        person(name).ifPresent(p -> prompt.person(firstReferenceOnly(p)));
-      }
-    }
-    ModelResult r = callModel(prompt.build());
-    return new Answer(r.response().text(), AnswerKind.ANSWERED, recognized(recognition),
-        recognition.faces().size(), backend, recognitionTime, r.time(),
-        Optional.ofNullable(r.response().usage()));
-  }
-
-  private record ModelResult(VisionChatResponse response, Duration time) {}
-
-  private ModelResult callModel(PersonalizedPrompt prompt) {
-    VisionChatModel m = checkNotNull(model, "model");
-    int images = prompt.images().size();
-    int max = m.capabilities().maxImagesPerRequest();
-    if (images > max) {
-      throw new InvalidPromptException("This question needs " + images + " images (one reference per person "
-          + "and the scene) but the model accepts " + max + " per request; raise the server's limit (e.g. "
-          + "vLLM --limit-mm-per-prompt) or register fewer people.");
-    }
-    Stopwatch clock = Stopwatch.createStarted();
-    VisionChatResponse response = m.chat(ModelRequests.of(prompt));
-    return new ModelResult(response, clock.elapsed());
-  }
-
-  /** One reference per person keeps requests within servers' image limits. */
-  private static Person firstReferenceOnly(Person p) {
-    return new Person(p.name(), p.aliases(), p.facts(), p.references().subList(0, 1));
   }
 
   private Optional<Person> person(String name) {
@@ -301,7 +294,7 @@ public final class PersonalizedChat implements AutoCloseable {
    * @return recognised people
    */
   public List<RecognizedPerson> whoIsIn(ImageInput scene) {
-    return recognized(recognize(scene));
+    return Reply.recognized(recognize(scene));
   }
 
   /**
@@ -388,8 +381,10 @@ public final class PersonalizedChat implements AutoCloseable {
     return new Conversation(this);
   }
 
+  /** Cancels asynchronous questions still pending, stops the default executor and releases the engine. */
   @Override
   public void close() {
+    runtime.close();
     if (ownsEngine) {
       engine.close();
     }
@@ -426,15 +421,6 @@ public final class PersonalizedChat implements AutoCloseable {
     return new QuestionParser(registeredNames());
   }
 
-  private static List<RecognizedPerson> recognized(SceneRecognition scene) {
-    List<RecognizedPerson> out = new ArrayList<>();
-    for (RecognizedFace f : scene.faces()) {
-      f.name().ifPresent(n -> out.add(new RecognizedPerson(
-          n, f.box(), f.distance(), Position.of(f.box().centerX(), scene.width()))));
-    }
-    return out;
-  }
-
   /** Builder for {@link PersonalizedChat}. Not thread-safe. */
   public static final class Builder {
     private final List<Person> people = new ArrayList<>();
@@ -445,8 +431,48 @@ public final class PersonalizedChat implements AutoCloseable {
     private Backend backend = Backend.EMBEDDED;
     private @Nullable VisionChatModel model;
     private boolean groundedReferenceImages = true;
+    private @Nullable ChatListener listener;
+    private boolean listenerQuestionText;
+    private @Nullable Executor executor;
 
     private Builder() {}
+
+    /**
+     * Observes every question: request, answer and error events with timings, kind, intent,
+     * backend and token usage (nothing biometric or secret; see {@link ChatListener}).
+     *
+     * @param listener the observer
+     * @return this builder
+     */
+    public Builder listener(ChatListener listener) {
+      this.listener = checkNotNull(listener, "listener");
+      return this;
+    }
+
+    /**
+     * Whether listener events carry the question text (default false: questions may hold personal
+     * data, so the application opts in).
+     *
+     * @param on whether to include the question text
+     * @return this builder
+     */
+    public Builder listenerQuestionText(boolean on) {
+      this.listenerQuestionText = on;
+      return this;
+    }
+
+    /**
+     * Runs {@code askAsync} questions on this executor (not shut down by the chat); it should be
+     * bounded, and a rejection fails the question with {@link ChatBusyException}. Default: a pool
+     * of 2 daemon threads with a queue of 32 questions, shut down with the chat.
+     *
+     * @param executor the executor
+     * @return this builder
+     */
+    public Builder executor(Executor executor) {
+      this.executor = checkNotNull(executor, "executor");
+      return this;
+    }
 
     /**
      * Registers a person.

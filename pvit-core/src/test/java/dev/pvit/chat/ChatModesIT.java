@@ -111,6 +111,10 @@ class ChatModesIT {
       assertThat(here.people()).extracting(RecognizedPerson::name).containsExactly("Alice", "Bob");
       assertThat(chat.ask(scene, "Who is on the right?").text()).isEqualTo("Bob is on the right.");
       assertThat(chat.ask(scene, "Is Alice left of Bob?").text()).isEqualTo("Yes, Alice is to the left of Bob.");
+      Answer taller = chat.ask(scene, "Is Alice taller than Bob?");
+      assertThat(taller.kind()).isEqualTo(AnswerKind.NEEDS_VISION_MODEL);
+      assertThat(taller.intent()).isEqualTo(Intent.DESCRIBE);
+      assertThat(taller.abstention()).get().extracting(Abstention::words).isEqualTo(List.of("taller"));
       assertThat(chat.ask(scene, "What is Zara holding?").kind()).isEqualTo(AnswerKind.PERSON_UNKNOWN);
       Answer holding = chat.ask(scene, "What is Bob holding?");
       assertThat(holding.kind()).isEqualTo(AnswerKind.NEEDS_VISION_MODEL);
@@ -163,9 +167,17 @@ class ChatModesIT {
       }
       assertThat(images).as("one reference per recognised person plus the scene").isEqualTo(3);
 
+      // A question the parser does not understand goes to the model, never to a local yes/no.
+      Answer hand = chat.ask(scene, "What does Alice have in her hand?");
+      assertThat(hand.text()).isEqualTo(reply);
+      assertThat(hand.abstention()).isPresent();
+      assertThat(REQUESTS).hasSize(2);
+
       assertThat(chat.ask(scene, "Is Bob here?").text()).startsWith("Yes, Bob is in this photo");
       assertThat(chat.ask(scene, "What is Zara holding?").kind()).isEqualTo(AnswerKind.PERSON_UNKNOWN);
-      assertThat(REQUESTS).as("presence and refusals are answered locally").hasSize(1);
+      assertThat(chat.ask(scene, "Is Bob missing?").text()).startsWith("No, Bob is in this photo");
+      assertThat(chat.ask(scene, "Who is on the far left?").text()).startsWith("Alice is on the far left");
+      assertThat(REQUESTS).as("presence, positions and refusals are answered locally").hasSize(2);
     }
   }
 

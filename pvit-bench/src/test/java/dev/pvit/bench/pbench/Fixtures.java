@@ -3,6 +3,7 @@ package dev.pvit.bench.pbench;
 import dev.pvit.chat.Answer;
 import dev.pvit.chat.AnswerKind;
 import dev.pvit.chat.Backend;
+import dev.pvit.chat.Intent;
 import dev.pvit.chat.Position;
 import dev.pvit.chat.RecognizedPerson;
 import dev.pvit.face.Box;
@@ -55,7 +56,8 @@ final class Fixtures {
   static Answer answer(String text, AnswerKind kind, Backend backend, String... recognised) {
     List<RecognizedPerson> people = Arrays.stream(recognised)
         .map(n -> new RecognizedPerson(n, new Box(10, 10, 20, 20), 0.4, Position.CENTER)).toList();
-    return new Answer(text, kind, people, people.size(), backend, Duration.ZERO, Duration.ZERO, Optional.empty());
+    return new Answer(text, kind, people, people.size(), backend, Duration.ZERO, Duration.ZERO, Optional.empty(),
+        Intent.UNKNOWN, Optional.empty());
   }
 
   static Answer embedded(String text, AnswerKind kind, String... recognised) {

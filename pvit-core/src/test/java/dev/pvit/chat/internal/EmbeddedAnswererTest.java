@@ -23,7 +23,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class EmbeddedAnswererTest {
-  private static final Refusals REFUSALS = new Refusals() {
+  /** Refusals with one fixed phrasing each. */
+  static final class FixedRefusals implements Refusals {
     @Override
     public String absent(String name, Random random) {
       return "Sorry, " + name + " is not in the image.";
@@ -33,10 +34,12 @@ class EmbeddedAnswererTest {
     public String unknown(String name, Random random) {
       return "Sorry, I do not know what " + name + " looks like.";
     }
-  };
+  }
+
+  private static final Refusals REFUSALS = new FixedRefusals();
 
   private final QuestionParser parser;
-  private final EmbeddedAnswerer answerer = new EmbeddedAnswerer(REFUSALS);
+  private final EmbeddedAnswerer answerer = new EmbeddedAnswerer(REFUSALS, () -> List.of("Alice", "Bob", "Carol"));
 
   EmbeddedAnswererTest() {
     Map<String, List<String>> people = new LinkedHashMap<>();
@@ -73,10 +76,12 @@ class EmbeddedAnswererTest {
   void presence_yes_and_no() {
     assertThat(ask("Is Alice here?", party())).isEqualTo(
         new Reply("Yes, Alice is in this photo, on the left.", AnswerKind.ANSWERED));
+    assertThat(ask("Is Alice missing?", party()).text()).isEqualTo("No, Alice is in this photo, on the left.");
     assertThat(ask("Is Carol in this photo?", party())).isEqualTo(
         new Reply("No, Carol is not in this photo.", AnswerKind.ANSWERED));
     assertThat(ask("Are Alice and Carol here?", party()).text())
-        .isEqualTo("Only partly: Alice (on the left) is in this photo, but Carol is not.");
+        .isEqualTo("No, Alice is in this photo, on the left; Carol is not in this photo.");
+    assertThat(ask("Is Alice or Carol here?", party()).text()).startsWith("Yes, Alice is in this photo");
   }
 
   @Test
@@ -89,34 +94,45 @@ class EmbeddedAnswererTest {
   void identify_at_position() {
     assertThat(ask("Who is on the left?", party()).text()).isEqualTo("Alice is on the left.");
     assertThat(ask("Who is on the right?", party()).text()).isEqualTo("Bob is on the right.");
-    assertThat(ask("Who is in the middle?", party()).text()).isEqualTo("The person in the middle is not someone I recognise.");
+    assertThat(ask("Who is in the middle?", party()).text()).isEqualTo("Someone I don't recognise is in the middle.");
     assertThat(ask("Who is to the left of Bob?", party()).text())
-        .isEqualTo("The person on the left of Bob is not someone I recognise.");
+        .isEqualTo("Someone I don't recognise is directly to the left of Bob.");
+    assertThat(ask("Who is second from the left?", party()).text())
+        .isEqualTo("Someone I don't recognise is 2nd from the left.");
+    assertThat(ask("Who is next to Bob?", party()).text())
+        .isEqualTo("Next to Bob: someone I don't recognise to the left.");
   }
 
   @Test
   void locate_and_relative_position() {
     assertThat(ask("Where is Bob?", party()).text())
-        .isEqualTo("Bob is on the right (3rd of 3 people from the left), face at x=750, y=150, 60×60 px.");
+        .isEqualTo("Bob is on the right (3rd of 3 people from the left).");
     assertThat(ask("Is Alice left of Bob?", party()).text()).isEqualTo("Yes, Alice is to the left of Bob.");
     assertThat(ask("Is Alice to the right of Bob?", party()).text()).isEqualTo("No, Alice is to the left of Bob.");
-    assertThat(ask("Is Alice next to Bob?", party()).text()).startsWith("No, Alice is not directly next to Bob");
+    assertThat(ask("Is Alice next to Bob?", party()).text())
+        .isEqualTo("No, Alice is not next to Bob; 1 person is between them.");
+    assertThat(ask("Is Bob on the left?", party()).text()).isEqualTo("No, Bob is on the right.");
   }
 
   @Test
   void count_all_faces_or_registered_people() {
     assertThat(ask("How many people are in the photo?", party()).text())
-        .isEqualTo("I count 3 people in this photo. 2 of them are registered: Alice and Bob.");
+        .isEqualTo("3 people are in this photo; 2 of them are registered: Alice and Bob.");
     assertThat(ask("How many of my people are here?", party()).text())
-        .isEqualTo("2 of your registered people are here: Alice and Bob.");
+        .isEqualTo("2 people you registered are in this photo: Alice and Bob.");
+    assertThat(ask("How many people are not registered?", party()).text())
+        .isEqualTo("1 person I don't recognise is in this photo.");
   }
 
   @Test
   void expression_and_age_are_estimates() {
-    assertThat(ask("Is Alice smiling?", party()).text()).isEqualTo("Yes, Alice looks happy (88%). This is an estimate from the face.");
-    assertThat(ask("Is Bob happy?", party()).text()).startsWith("Not really: Bob looks neutral (88%)");
+    assertThat(ask("Is Alice smiling?", party()).text())
+        .isEqualTo("Yes, Alice looks happy (88%). (This is an estimate from the face.)");
+    assertThat(ask("Is Bob happy?", party()).text()).startsWith("No, Bob looks neutral (88%)");
     assertThat(ask("How old is Alice?", party()).text())
-        .isEqualTo("Alice appears to be about 30 years old. This is an estimate from the face, not a fact.");
+        .isEqualTo("Alice looks about 30 years old. (This is an estimate from the face.)");
+    assertThat(ask("Is Bob older than Alice?", party()).text()).startsWith("Yes, Bob looks about 50 and Alice about 30");
+    assertThat(ask("Who is the youngest?", party()).text()).startsWith("Alice (on the left) looks the youngest");
   }
 
   @Test
@@ -142,8 +158,9 @@ class EmbeddedAnswererTest {
     SceneRecognition empty = new SceneRecognition(640, 480, List.of());
     assertThat(ask("Who is here?", empty).kind()).isEqualTo(AnswerKind.NO_FACES);
     assertThat(ask("How many people are here?", empty))
-        .isEqualTo(new Reply("I can't find any face in this photo, so I count 0 people.", AnswerKind.ANSWERED));
-    assertThat(ask("How many of my people are here?", empty).text()).startsWith("None of your registered people");
+        .isEqualTo(new Reply("None: I can't find any face in this photo.",
+            AnswerKind.ANSWERED));
+    assertThat(ask("How many of my people are here?", empty).text()).isEqualTo("None: I can't find any face in this photo.");
     assertThat(ask("Is Alice here?", empty))
         .isEqualTo(new Reply("No, Alice is not in this photo. I could not find any face in this photo.", AnswerKind.ANSWERED));
     assertThat(ask("Where is Alice?", empty).kind()).isEqualTo(AnswerKind.PERSON_ABSENT);
@@ -153,7 +170,6 @@ class EmbeddedAnswererTest {
   void strangers_only() {
     SceneRecognition s = new SceneRecognition(640, 480, List.of(face(100, null, 20, Expression.SAD)));
     assertThat(ask("Who is in this photo?", s).text()).isEqualTo("I see 1 person, but none of them is someone you registered.");
-    assertThat(ask("Who is on the left?", s).text())
-        .isEqualTo("There is only one person in this photo, and it is not someone I recognise.");
+    assertThat(ask("Who is on the left?", s).text()).isEqualTo("Someone I don't recognise is on the left.");
   }
 }

@@ -1,0 +1,630 @@
+package dev.pvit.chat.internal;
+
+import static dev.pvit.chat.internal.Wording.isAre;
+import static dev.pvit.chat.internal.Wording.join;
+import static dev.pvit.chat.internal.Wording.ordinal;
+import static dev.pvit.chat.internal.Wording.people;
+import static dev.pvit.chat.internal.Wording.who;
+import static dev.pvit.chat.internal.Wording.whoWhere;
+import static dev.pvit.chat.internal.Wording.yesNo;
+
+import dev.pvit.chat.AnswerKind;
+import dev.pvit.chat.Position;
+import dev.pvit.chat.internal.LogicalForm.Adjacent;
+import dev.pvit.chat.internal.LogicalForm.AgeBeyond;
+import dev.pvit.chat.internal.LogicalForm.AgeExtreme;
+import dev.pvit.chat.internal.LogicalForm.AgeOf;
+import dev.pvit.chat.internal.LogicalForm.Between;
+import dev.pvit.chat.internal.LogicalForm.Filter;
+import dev.pvit.chat.internal.LogicalForm.Group;
+import dev.pvit.chat.internal.LogicalForm.InThird;
+import dev.pvit.chat.internal.LogicalForm.Junction;
+import dev.pvit.chat.internal.LogicalForm.Missing;
+import dev.pvit.chat.internal.LogicalForm.MoreExpressive;
+import dev.pvit.chat.internal.LogicalForm.MostExpressive;
+import dev.pvit.chat.internal.LogicalForm.Names;
+import dev.pvit.chat.internal.LogicalForm.NextTo;
+import dev.pvit.chat.internal.LogicalForm.OlderThan;
+import dev.pvit.chat.internal.LogicalForm.Only;
+import dev.pvit.chat.internal.LogicalForm.Present;
+import dev.pvit.chat.internal.LogicalForm.Quantifier;
+import dev.pvit.chat.internal.LogicalForm.Ranked;
+import dev.pvit.chat.internal.LogicalForm.Relation;
+import dev.pvit.chat.internal.LogicalForm.Shows;
+import dev.pvit.chat.internal.LogicalForm.SideOf;
+import dev.pvit.chat.internal.LogicalForm.Want;
+import dev.pvit.face.Expression;
+import dev.pvit.face.FaceAttributes;
+import dev.pvit.face.RecognizedFace;
+import dev.pvit.face.SceneRecognition;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Evaluates a {@link LogicalForm} against a recognised scene. Positions come from the x order of
+ * all faces (and the image thirds for "on the left"); expression and age are the face model's
+ * estimates, always labelled as such, and a comparison too close to call gets no yes/no.
+ */
+final class Evaluator {
+  /** Years two age estimates must differ by before one person "looks older". */
+  private static final double AGE_MARGIN = 3;
+  /** Probability two expression estimates must differ by before one person "looks happier". */
+  private static final double EXPRESSION_MARGIN = 0.1;
+  private static final String ESTIMATE = " (This is an estimate from the face.)";
+
+  private final Supplier<List<String>> registered;
+
+  /**
+   * An evaluator.
+   *
+   * @param registered the registered people's display names (for "who is missing?")
+   */
+  Evaluator(Supplier<List<String>> registered) {
+    this.registered = registered;
+  }
+
+  /** Thrown when an answer needs expression or age estimates that the engine did not compute. */
+  private static final class NoEstimates extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient RecognizedFace face;
+
+    NoEstimates(RecognizedFace face) {
+      super(null, null, false, false);
+      this.face = face;
+    }
+  }
+
+  private record Scene(SceneRecognition recognition, List<RecognizedFace> faces) {
+    int index(RecognizedFace f) {
+      return faces.indexOf(f);
+    }
+
+    RecognizedFace of(String name) {
+      return recognition.find(name).orElseThrow();
+    }
+
+    /**
+     * Faces in two or more rows: sorted by the vertical centre of their boxes, two neighbours are
+     * further apart than a face height (people of different heights in one row are not rows).
+     */
+    boolean rows() {
+      if (faces.size() < 2) {
+        return false;
+      }
+      double[] ys = faces.stream().mapToDouble(f -> f.box().centerY()).sorted().toArray();
+      double height = faces.stream().mapToDouble(f -> f.box().height()).sorted().toArray()[faces.size() / 2];
+      for (int i = 1; i < ys.length; i++) {
+        if (ys[i] - ys[i - 1] > height) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  /**
+   * Answers a form about a scene whose named registered people are all present.
+   *
+   * @param f the question's meaning
+   * @param recognition the recognised scene
+   * @return the answer
+   */
+  Reply evaluate(LogicalForm f, SceneRecognition recognition) {
+    Scene s = new Scene(recognition, recognition.faces());
+    try {
+      String text = switch (f.want()) {
+        case YES_NO -> f.subject() instanceof Names n ? yesNoNames(f, n, s) : yesNoGroup(f, (Group) f.subject(), s);
+        case WHO -> whoAnswer(f, s);
+        case WHERE -> where((Names) f.subject(), s);
+        case HOW_MANY -> count(f, (Group) f.subject(), s);
+        case VALUE -> value(f, s);
+      };
+      return new Reply(text + assumption(f, s), AnswerKind.ANSWERED);
+    } catch (NoEstimates e) {
+      return new Reply(who(e.face) + " is in this photo (" + Wording.where(e.face, recognition)
+          + "), but expression and age estimates are switched off in this face engine.", AnswerKind.NEEDS_VISION_MODEL);
+    }
+  }
+
+  /** Where faces stand in two rows, positional answers say how they counted. */
+  private static String assumption(LogicalForm f, Scene s) {
+    Relation r = f.relation();
+    boolean positional = r instanceof Ranked || r instanceof NextTo || r instanceof Between || r instanceof SideOf
+        || r instanceof Adjacent;
+    return positional && s.rows() ? " (The faces stand in more than one row; I counted left to right across all rows.)"
+        : "";
+  }
+
+  // ---- yes/no about named people
+
+  private String yesNoNames(LogicalForm f, Names n, Scene s) {
+    Relation r = f.relation();
+    if (r instanceof Present) {
+      return presence(n, f.negated(), s);
+    }
+    if (r instanceof Adjacent) {
+      List<Integer> idx = n.names().stream().map(name -> s.index(s.of(name))).sorted().toList();
+      boolean together = idx.get(idx.size() - 1) - idx.get(0) == idx.size() - 1;
+      return yesNo(together ^ f.negated()) + ", " + join(n.names()) + (together ? " stand next to each other."
+          : " do not stand next to each other.");
+    }
+    List<Boolean> values = new ArrayList<>();
+    List<String> facts = new ArrayList<>();
+    for (String name : n.names()) {
+      RecognizedFace x = s.of(name);
+      Optional<Boolean> t = holds(r, x, s);
+      if (t.isEmpty()) {
+        return "I can't tell: " + fact(r, x, s) + "." + (estimate(r) ? ESTIMATE : "");
+      }
+      values.add(t.get() ^ f.negated());
+      facts.add(fact(r, x, s));
+    }
+    boolean yes = switch (n.junction()) {
+      case ALL -> values.stream().allMatch(v -> v);
+      case ANY -> values.stream().anyMatch(v -> v);
+      case NONE -> values.stream().noneMatch(v -> v);
+    };
+    return yesNo(yes) + ", " + String.join("; ", facts) + "." + (estimate(r) ? ESTIMATE : "");
+  }
+
+  private static String presence(Names n, boolean negated, Scene s) {
+    List<Boolean> values = new ArrayList<>();
+    List<String> facts = new ArrayList<>();
+    for (String name : n.names()) {
+      Optional<RecognizedFace> f = s.recognition().find(name);
+      values.add(f.isPresent() ^ negated);
+      facts.add(f.map(x -> name + " is in this photo, " + Wording.where(x, s.recognition()))
+          .orElse(name + " is not in this photo"));
+    }
+    boolean yes = n.junction() == Junction.ALL ? values.stream().allMatch(v -> v)
+        : n.junction() == Junction.ANY ? values.stream().anyMatch(v -> v) : values.stream().noneMatch(v -> v);
+    String noFaces = s.faces().isEmpty() ? " I could not find any face in this photo." : "";
+    return yesNo(yes) + ", " + String.join("; ", facts) + "." + noFaces;
+  }
+
+  private static boolean estimate(Relation r) {
+    return r instanceof Shows || r instanceof MostExpressive || r instanceof MoreExpressive || r instanceof AgeExtreme
+        || r instanceof OlderThan || r instanceof AgeBeyond;
+  }
+
+  /** Whether a relation holds of a face; empty when estimates are too close to call. */
+  private static Optional<Boolean> holds(Relation r, RecognizedFace x, Scene s) {
+    List<RecognizedFace> faces = s.faces();
+    if (r instanceof Present) {
+      return Optional.of(true);
+    }
+    if (r instanceof InThird t) {
+      return Optional.of(Position.of(x.box().centerX(), s.recognition().width()) == t.third());
+    }
+    if (r instanceof Ranked k) {
+      return Optional.of(ranked(faces, k).contains(x));
+    }
+    if (r instanceof NextTo t) {
+      return Optional.of(Math.abs(s.index(x) - s.index(s.of(t.other()))) == 1);
+    }
+    if (r instanceof Between b) {
+      int a = s.index(s.of(b.a()));
+      int c = s.index(s.of(b.b()));
+      int i = s.index(x);
+      return Optional.of(i > Math.min(a, c) && i < Math.max(a, c));
+    }
+    if (r instanceof SideOf t) {
+      double other = s.of(t.other()).box().centerX();
+      return Optional.of(t.side() == Position.LEFT ? x.box().centerX() < other : x.box().centerX() > other);
+    }
+    if (r instanceof Only) {
+      return Optional.of(faces.size() == 1 && faces.get(0).equals(x));
+    }
+    if (r instanceof Shows e) {
+      return Optional.of(attributes(x).dominantExpression() == e.expression());
+    }
+    if (r instanceof AgeBeyond a) {
+      double d = age(x) - a.years();
+      return Math.abs(d) < AGE_MARGIN ? Optional.empty() : Optional.of(a.over() == d > 0);
+    }
+    if (r instanceof OlderThan o && o.than().isPresent()) {
+      double d = age(x) - age(s.of(o.than().get()));
+      return Math.abs(d) < AGE_MARGIN ? Optional.empty() : Optional.of(o.older() == d > 0);
+    }
+    if (r instanceof MoreExpressive m && m.than().isPresent()) {
+      double d = probability(x, m.expression()) - probability(s.of(m.than().get()), m.expression());
+      return Math.abs(d) < EXPRESSION_MARGIN ? Optional.empty() : Optional.of(d > 0);
+    }
+    if (r instanceof AgeExtreme || r instanceof MostExpressive) {
+      List<RecognizedFace> top = extreme(r, faces);
+      return top.size() == 1 ? Optional.of(top.get(0).equals(x)) : Optional.empty();
+    }
+    return Optional.empty();
+  }
+
+  /** The face(s) at a rank; for the centre, the middle face or the two middle ones of an even row. */
+  private static List<RecognizedFace> ranked(List<RecognizedFace> faces, Ranked k) {
+    int n = faces.size();
+    if (k.from() == Position.CENTER) {
+      return n == 0 ? List.of() : n % 2 == 1 ? List.of(faces.get(n / 2)) : List.of(faces.get(n / 2 - 1), faces.get(n / 2));
+    }
+    if (k.rank() < 1 || k.rank() > n) {
+      return List.of();
+    }
+    return List.of(faces.get(k.from() == Position.LEFT ? k.rank() - 1 : n - k.rank()));
+  }
+
+  /** The oldest/youngest or most expressive face(s): one, or several when too close to call. */
+  private static List<RecognizedFace> extreme(Relation r, List<RecognizedFace> faces) {
+    if (faces.isEmpty()) {
+      return List.of();
+    }
+    Comparator<RecognizedFace> by;
+    double margin;
+    if (r instanceof AgeExtreme a) {
+      by = Comparator.comparingDouble(f -> a.oldest() ? age(f) : -age(f));
+      margin = AGE_MARGIN;
+    } else if (r instanceof OlderThan o) {
+      by = Comparator.comparingDouble(f -> o.older() ? age(f) : -age(f));
+      margin = AGE_MARGIN;
+    } else {
+      Expression e = r instanceof MostExpressive m ? m.expression() : ((MoreExpressive) r).expression();
+      by = Comparator.comparingDouble(f -> probability(f, e));
+      margin = EXPRESSION_MARGIN;
+    }
+    List<RecognizedFace> sorted = faces.stream().sorted(by.reversed()).toList();
+    double best = score(r, sorted.get(0));
+    return sorted.stream().filter(f -> best - score(r, f) < margin).toList();
+  }
+
+  private static double score(Relation r, RecognizedFace f) {
+    if (r instanceof AgeExtreme a) {
+      return a.oldest() ? age(f) : -age(f);
+    }
+    if (r instanceof OlderThan o) {
+      return o.older() ? age(f) : -age(f);
+    }
+    Expression e = r instanceof MostExpressive m ? m.expression() : ((MoreExpressive) r).expression();
+    return probability(f, e);
+  }
+
+  /** What is true of a face for a relation, in words (the answer's evidence). */
+  private static String fact(Relation r, RecognizedFace x, Scene s) {
+    String name = who(x);
+    SceneRecognition sc = s.recognition();
+    int n = s.faces().size();
+    if (r instanceof InThird) {
+      return name + " is " + Wording.where(x, sc);
+    }
+    if (r instanceof Ranked k) {
+      if (k.from() == Position.CENTER) {
+        List<RecognizedFace> mid = ranked(s.faces(), k);
+        return mid.contains(x) ? name + " is in the middle of the " + people(n)
+            : name + " is " + ordinal(s.index(x) + 1) + " of " + people(n) + " from the left, not in the middle";
+      }
+      int rank = k.from() == Position.LEFT ? s.index(x) + 1 : n - s.index(x);
+      return name + " is " + ordinal(rank) + " from the " + k.from().label() + " (of " + people(n) + ")";
+    }
+    if (r instanceof NextTo t) {
+      int gap = Math.abs(s.index(x) - s.index(s.of(t.other()))) - 1;
+      return gap == 0 ? name + " is next to " + t.other()
+          : name + " is not next to " + t.other() + "; " + people(gap) + " " + isAre(gap) + " between them";
+    }
+    if (r instanceof Between b) {
+      boolean between = holds(r, x, s).orElse(false);
+      return name + (between ? " is" : " is not") + " between " + b.a() + " and " + b.b();
+    }
+    if (r instanceof SideOf t) {
+      boolean left = x.box().centerX() < s.of(t.other()).box().centerX();
+      return name + " is to the " + (left ? "left" : "right") + " of " + t.other();
+    }
+    if (r instanceof Only) {
+      return n == 1 ? name + " is the only person in this photo" : "there are " + people(n) + " in this photo";
+    }
+    if (r instanceof Shows) {
+      Expression d = attributes(x).dominantExpression();
+      return name + " looks " + Wording.adjective(d) + " (" + Wording.percent(attributes(x).probability(d)) + ")";
+    }
+    if (r instanceof MoreExpressive m && m.than().isPresent()) {
+      RecognizedFace o = s.of(m.than().get());
+      return name + " looks " + Wording.adjective(m.expression()) + " " + Wording.percent(probability(x, m.expression()))
+          + ", " + m.than().get() + " " + Wording.percent(probability(o, m.expression()));
+    }
+    if (r instanceof OlderThan o && o.than().isPresent()) {
+      return name + " looks about " + Wording.years(age(x)) + " and " + o.than().get() + " about "
+          + Wording.years(age(s.of(o.than().get())));
+    }
+    if (r instanceof AgeBeyond) {
+      return name + " looks about " + Wording.years(age(x)) + " years old";
+    }
+    List<RecognizedFace> top = extreme(r, s.faces());
+    String what = superlative(r);
+    if (top.size() > 1) {
+      return "the estimates for " + join(top.stream().map(Wording::who).toList()) + " are too close to say who looks "
+          + what;
+    }
+    return top.get(0).equals(x) ? name + " looks " + what + " (" + measure(r, x) + ")"
+        : name + " does not (" + measure(r, x) + "); " + who(top.get(0)) + " looks " + what + " ("
+            + measure(r, top.get(0)) + ")";
+  }
+
+  private static String superlative(Relation r) {
+    if (r instanceof AgeExtreme a) {
+      return a.oldest() ? "the oldest" : "the youngest";
+    }
+    if (r instanceof OlderThan o) {
+      return o.older() ? "older" : "younger";
+    }
+    Expression e = r instanceof MostExpressive m ? m.expression() : ((MoreExpressive) r).expression();
+    return (r instanceof MostExpressive ? "the most " : "more ") + Wording.adjective(e);
+  }
+
+  private static String measure(Relation r, RecognizedFace f) {
+    if (r instanceof AgeExtreme || r instanceof OlderThan) {
+      return "about " + Wording.years(age(f));
+    }
+    Expression e = r instanceof MostExpressive m ? m.expression() : ((MoreExpressive) r).expression();
+    return Wording.adjective(e) + " " + Wording.percent(probability(f, e));
+  }
+
+  // ---- yes/no about groups
+
+  private String yesNoGroup(LogicalForm f, Group g, Scene s) {
+    if (f.relation() instanceof Missing) {
+      List<String> missing = missing(s);
+      boolean yes = quantify(g.quantifier(), missing.size(), registered.get().size());
+      return yesNo(yes) + ", " + (missing.isEmpty() ? "everyone you registered is in this photo."
+          : join(missing) + " " + isAre(missing.size()) + " registered but not in this photo.");
+    }
+    if (s.faces().isEmpty()) {
+      return yesNo(g.quantifier() == Quantifier.NONE) + ", I can't find any face in this photo.";
+    }
+    // "Is everyone registered?" quantifies over every face; "is anyone I know here?" over the filtered ones.
+    List<RecognizedFace> matches = matching(filter(s.faces(), g.filter()), f, s);
+    boolean yes = quantify(g.quantifier(), matches.size(), s.faces().size());
+    String who = matches.isEmpty() ? "nobody " + describe(g.filter()) + "fits"
+        : join(matches.stream().map(x -> whoWhere(x, s.recognition())).toList()) + " " + isAre(matches.size());
+    String tail = matches.isEmpty() ? "" : " " + phrase(f);
+    return yesNo(yes) + ": " + who + tail + "." + (estimate(f.relation()) ? ESTIMATE : "");
+  }
+
+  private static boolean quantify(Quantifier q, int matches, int candidates) {
+    return switch (q) {
+      case SOME, THOSE -> matches > 0;
+      case EVERY -> candidates > 0 && matches == candidates;
+      case NONE -> matches == 0;
+    };
+  }
+
+  private static List<RecognizedFace> matching(List<RecognizedFace> candidates, LogicalForm f, Scene s) {
+    List<RecognizedFace> out = new ArrayList<>();
+    for (RecognizedFace x : candidates) {
+      if (holds(f.relation(), x, s).map(v -> v ^ f.negated()).orElse(false)) {
+        out.add(x);
+      }
+    }
+    return out;
+  }
+
+  private static List<RecognizedFace> filter(List<RecognizedFace> faces, Filter filter) {
+    return faces.stream().filter(f -> filter == Filter.ALL || f.isKnown() == (filter == Filter.KNOWN)).toList();
+  }
+
+  private static String describe(Filter filter) {
+    return switch (filter) {
+      case ALL -> "";
+      case KNOWN -> "you registered ";
+      case UNKNOWN -> "I don't recognise ";
+    };
+  }
+
+  /** The predicate of an answer sentence: "in this photo", "looking happy", "on the left". */
+  private static String phrase(LogicalForm f) {
+    Relation r = f.relation();
+    String not = f.negated() ? "not " : "";
+    if (r instanceof Shows e) {
+      return not + "looking " + Wording.adjective(e.expression());
+    }
+    if (r instanceof InThird t) {
+      return not + (t.third() == Position.CENTER ? "in the middle" : "on the " + t.third().label());
+    }
+    if (r instanceof NextTo t) {
+      return not + "next to " + t.other();
+    }
+    if (r instanceof Between b) {
+      return not + "between " + b.a() + " and " + b.b();
+    }
+    if (r instanceof SideOf t) {
+      return not + "to the " + t.side().label() + " of " + t.other();
+    }
+    if (r instanceof AgeBeyond a) {
+      return not + "looking " + (a.over() ? "over " : "under ") + a.years();
+    }
+    if (r instanceof OlderThan o && o.than().isPresent()) {
+      return not + "looking " + (o.older() ? "older" : "younger") + " than " + o.than().get();
+    }
+    if (r instanceof MoreExpressive m && m.than().isPresent()) {
+      return not + "looking more " + Wording.adjective(m.expression()) + " than " + m.than().get();
+    }
+    return f.negated() ? "not in this photo" : "in this photo";
+  }
+
+  private List<String> missing(Scene s) {
+    return registered.get().stream().filter(n -> s.recognition().find(n).isEmpty()).toList();
+  }
+
+  // ---- who
+
+  private String whoAnswer(LogicalForm f, Scene s) {
+    Relation r = f.relation();
+    List<RecognizedFace> candidates = f.subject() instanceof Names n
+        ? n.names().stream().map(s::of).toList()
+        : filter(s.faces(), ((Group) f.subject()).filter());
+    Filter filter = f.subject() instanceof Group g ? g.filter() : Filter.ALL;
+    SceneRecognition sc = s.recognition();
+    if (r instanceof Missing) {
+      List<String> missing = missing(s);
+      return missing.isEmpty() ? "Everyone you registered is in this photo."
+          : join(missing) + " " + isAre(missing.size()) + " registered but not in this photo.";
+    }
+    if (r instanceof Present) {
+      return identify(candidates, filter, s);
+    }
+    if (r instanceof Ranked k) {
+      List<RecognizedFace> at = ranked(candidates, k);
+      String where = k.from() == Position.CENTER ? "in the middle"
+          : k.rank() == 1 ? "on the far " + k.from().label() : ordinal(k.rank()) + " from the " + k.from().label();
+      if (at.isEmpty()) {
+        return "Nobody is " + where + ": I count only " + people(candidates.size())
+            + (filter == Filter.ALL ? "" : " " + describe(filter).strip()) + " in this photo.";
+      }
+      if (at.size() == 2) {
+        return "Nobody is exactly in the middle of the " + people(candidates.size()) + "; the two in the middle are "
+            + join(at.stream().map(Wording::who).toList()) + ".";
+      }
+      return Wording.capitalise(who(at.get(0))) + " is " + where + ".";
+    }
+    if (r instanceof InThird t) {
+      List<RecognizedFace> in = candidates.stream()
+          .filter(x -> Position.of(x.box().centerX(), sc.width()) == t.third()).toList();
+      String side = "on the " + t.third().label();
+      if (in.isEmpty()) {
+        return "Nobody is in the " + t.third().label() + " third of this photo.";
+      }
+      return Wording.capitalise(join(in.stream().map(Wording::who).toList())) + " " + isAre(in.size()) + " " + side
+          + (in.size() > 1 ? " (from left to right)." : ".");
+    }
+    if (r instanceof NextTo t) {
+      RecognizedFace anchor = s.of(t.other());
+      int i = s.index(anchor);
+      List<String> parts = new ArrayList<>();
+      if (i > 0) {
+        parts.add(who(s.faces().get(i - 1)) + " to the left");
+      }
+      if (i + 1 < s.faces().size()) {
+        parts.add(who(s.faces().get(i + 1)) + " to the right");
+      }
+      return parts.isEmpty() ? "Nobody is next to " + t.other() + "; " + t.other() + " is alone in this photo."
+          : "Next to " + t.other() + ": " + join(parts) + ".";
+    }
+    if (r instanceof SideOf t) {
+      RecognizedFace anchor = s.of(t.other());
+      int i = s.index(anchor) + (t.side() == Position.LEFT ? -1 : 1);
+      if (i < 0 || i >= s.faces().size()) {
+        return "Nobody is to the " + t.side().label() + " of " + t.other() + ".";
+      }
+      return Wording.capitalise(who(s.faces().get(i))) + " is directly to the " + t.side().label() + " of "
+          + t.other() + ".";
+    }
+    if (r instanceof Between b) {
+      int a = s.index(s.of(b.a()));
+      int c = s.index(s.of(b.b()));
+      List<RecognizedFace> in = s.faces().subList(Math.min(a, c) + 1, Math.max(a, c));
+      return in.isEmpty() ? "Nobody is between " + b.a() + " and " + b.b() + "; they stand next to each other."
+          : "Between " + b.a() + " and " + b.b() + ": " + join(in.stream().map(Wording::who).toList()) + ".";
+    }
+    boolean comparedWithSomeone = r instanceof OlderThan o && o.than().isPresent()
+        || r instanceof MoreExpressive m && m.than().isPresent();
+    if (r instanceof Shows || r instanceof AgeBeyond || comparedWithSomeone) {
+      List<RecognizedFace> m = matching(candidates, f, s);
+      return (m.isEmpty() ? "Nobody " + describe(filter) + "is " + phrase(f)
+          : Wording.capitalise(join(m.stream().map(x -> whoWhere(x, sc)).toList())) + " " + isAre(m.size()) + " "
+              + phrase(f)) + "." + ESTIMATE;
+    }
+    if (candidates.isEmpty()) {
+      return "Nobody " + describe(filter) + "is in this photo.";
+    }
+    List<RecognizedFace> top = extreme(r, candidates);
+    String what = superlative(r);
+    if (top.size() > 1) {
+      return "I can't tell: the estimates for " + join(top.stream().map(Wording::who).toList())
+          + " are too close to say who looks " + what + "." + ESTIMATE;
+    }
+    return Wording.capitalise(whoWhere(top.get(0), sc)) + " looks " + what + " (" + measure(r, top.get(0)) + ")."
+        + ESTIMATE;
+  }
+
+  private static String identify(List<RecognizedFace> candidates, Filter filter, Scene s) {
+    List<String> known = candidates.stream().filter(RecognizedFace::isKnown)
+        .map(x -> whoWhere(x, s.recognition())).toList();
+    long strangers = candidates.stream().filter(x -> !x.isKnown()).count();
+    if (filter == Filter.UNKNOWN) {
+      return strangers == 0 ? "I recognise everyone in this photo."
+          : "I don't recognise " + people((int) strangers) + ": " + join(candidates.stream()
+              .map(x -> Wording.where(x, s.recognition())).toList()) + ".";
+    }
+    if (known.isEmpty()) {
+      return s.faces().isEmpty() ? "I can't find any face in this photo."
+          : "I see " + people(s.faces().size()) + ", but none of them is someone you registered.";
+    }
+    int others = (int) s.faces().stream().filter(x -> !x.isKnown()).count();
+    return "From left to right I can see " + join(known)
+        + (others == 0 || filter == Filter.KNOWN ? "." : ", and " + people(others) + " I don't recognise.");
+  }
+
+  // ---- where, how many, values
+
+  private static String where(Names n, Scene s) {
+    List<String> parts = new ArrayList<>();
+    int total = s.faces().size();
+    for (String name : n.names()) {
+      RecognizedFace x = s.of(name);
+      parts.add(name + " is " + Wording.where(x, s.recognition())
+          + (total > 1 ? " (" + ordinal(s.index(x) + 1) + " of " + people(total) + " from the left)" : ""));
+    }
+    return String.join("; ", parts) + ".";
+  }
+
+  /** Counts lead with the number ("2 people …", "None: …"), so the answer is the first thing read. */
+  private String count(LogicalForm f, Group g, Scene s) {
+    if (f.relation() instanceof Missing) {
+      List<String> missing = missing(s);
+      return missing.isEmpty() ? "None: everyone you registered is in this photo."
+          : missing.size() + " registered " + (missing.size() == 1 ? "person is" : "people are")
+              + " not in this photo: " + join(missing) + ".";
+    }
+    List<RecognizedFace> m = matching(filter(s.faces(), g.filter()), f, s);
+    String kind = switch (g.filter()) {
+      case ALL -> "";
+      case KNOWN -> " you registered";
+      case UNKNOWN -> " I don't recognise";
+    };
+    String rest = f.relation() instanceof Present && !f.negated() ? "in this photo" : phrase(f);
+    String estimate = estimate(f.relation()) ? ESTIMATE : "";
+    if (m.isEmpty()) {
+      return (s.faces().isEmpty() ? "None: I can't find any face in this photo."
+          : "None: nobody" + kind + " is " + rest + ".") + estimate;
+    }
+    List<String> known = m.stream().filter(RecognizedFace::isKnown).map(Wording::who).toList();
+    String names = g.filter() == Filter.UNKNOWN || known.isEmpty() ? ""
+        : known.size() == m.size() ? ": " + join(known)
+        : "; " + known.size() + " of them " + isAre(known.size()) + " registered: " + join(known);
+    return m.size() + (m.size() == 1 ? " person" : " people") + kind + " " + isAre(m.size()) + " " + rest + names + "."
+        + estimate;
+  }
+
+  private static String value(LogicalForm f, Scene s) {
+    Names n = (Names) f.subject();
+    List<String> parts = new ArrayList<>();
+    for (String name : n.names()) {
+      RecognizedFace x = s.of(name);
+      if (f.relation() instanceof AgeOf) {
+        parts.add(name + " looks about " + Wording.years(age(x)) + " years old");
+      } else {
+        Expression d = attributes(x).dominantExpression();
+        parts.add(name + " looks " + Wording.adjective(d) + " (" + Wording.percent(attributes(x).probability(d)) + ")");
+      }
+    }
+    return String.join("; ", parts) + "." + ESTIMATE;
+  }
+
+  private static FaceAttributes attributes(RecognizedFace f) {
+    return f.face().attributes().orElseThrow(() -> new NoEstimates(f));
+  }
+
+  private static double age(RecognizedFace f) {
+    return attributes(f).apparentAge();
+  }
+
+  private static double probability(RecognizedFace f, Expression e) {
+    return attributes(f).probability(e);
+  }
+}

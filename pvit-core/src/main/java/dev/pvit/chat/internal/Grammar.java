@@ -1,0 +1,484 @@
+package dev.pvit.chat.internal;
+
+import dev.pvit.chat.Position;
+import dev.pvit.chat.internal.LogicalForm.AgeBeyond;
+import dev.pvit.chat.internal.LogicalForm.AgeExtreme;
+import dev.pvit.chat.internal.LogicalForm.AgeOf;
+import dev.pvit.chat.internal.LogicalForm.Adjacent;
+import dev.pvit.chat.internal.LogicalForm.Between;
+import dev.pvit.chat.internal.LogicalForm.ExpressionOf;
+import dev.pvit.chat.internal.LogicalForm.Filter;
+import dev.pvit.chat.internal.LogicalForm.Group;
+import dev.pvit.chat.internal.LogicalForm.InThird;
+import dev.pvit.chat.internal.LogicalForm.Junction;
+import dev.pvit.chat.internal.LogicalForm.Missing;
+import dev.pvit.chat.internal.LogicalForm.MoreExpressive;
+import dev.pvit.chat.internal.LogicalForm.MostExpressive;
+import dev.pvit.chat.internal.LogicalForm.Names;
+import dev.pvit.chat.internal.LogicalForm.NextTo;
+import dev.pvit.chat.internal.LogicalForm.OlderThan;
+import dev.pvit.chat.internal.LogicalForm.Only;
+import dev.pvit.chat.internal.LogicalForm.Present;
+import dev.pvit.chat.internal.LogicalForm.Quantifier;
+import dev.pvit.chat.internal.LogicalForm.Ranked;
+import dev.pvit.chat.internal.LogicalForm.Relation;
+import dev.pvit.chat.internal.LogicalForm.Shows;
+import dev.pvit.chat.internal.LogicalForm.SideOf;
+import dev.pvit.chat.internal.LogicalForm.Want;
+import dev.pvit.face.Expression;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The question grammar, over the terminals of {@link Lexicon}. A question is first brought into a
+ * canonical clause by meaning-preserving rewrites (idioms, filler prefixes such as "can you tell
+ * me", subject–auxiliary inversion of statements, tag questions, do-support, "is there", the scene
+ * phrase "in this photo"), then it must match one production as a whole; each production builds a
+ * {@link LogicalForm}. Anything that matches no production is not understood.
+ *
+ * <p>Person slots are terminals {@code p0, p1…} (a registered name or a resolved pronoun), {@code
+ * u0…} (a word that can only be an unregistered name) and {@code r0} (an unresolved pronoun).
+ */
+final class Grammar {
+  private static final String P = "[pur]\\d+";
+  private static final String PL = "(?:(?:both|either|neither|all) (?:of )?)?" + P + "(?:(?: " + P + ")* (?:and|or|nor) "
+      + P + ")?(?: both| all| each)?";
+  private static final String LIST = "(?:(?:both|either|neither|all) (?:of )?)?" + P + "(?: (?:and|or|nor) " + P
+      + ")*(?: both| all| each)?";
+  private static final String EXPR = "e(?:happy|sad|angry|fearful|disgusted|surprised|neutral)";
+  private static final String PLACE = "(?:person )?(?:on )?(?:far (?:left|right)|(?:o\\d+|olast) (?:person )?(?:from |on )?"
+      + "(?:left|right)|left|right|middle)(?: person)?";
+  private static final String GROUP = "(?:(?:known|unknown) )?(?:anyone|everyone|nobody|person)(?: (?:known|unknown))?";
+  private static final String REL = "nextto " + P + "|(?:left|right)of " + P + "|between " + P + " and " + P + "|adjacent";
+  private static final String PRED = "(?:here|absent|only person|(?:not )?" + EXPR + "|" + PLACE + "|" + REL
+      + "|most " + EXPR + "|more " + EXPR + "(?: " + PL + "| than " + P + ")?|oldest|youngest"
+      + "|(?:older|younger)(?: " + PL + "| than " + P + ")?"
+      + "|(?:over|under) n\\d+)";
+  /** Terminals that make a clause's predicate, so a scene phrase ("in this photo") next to them is redundant. */
+  private static final Pattern PREDICATE = Pattern.compile("\\b(?:on|nextto|between|leftof|rightof|far|o\\d+|olast"
+      + "|middle|left|right|" + EXPR + "|more|most|older|younger|oldest|youngest|absent|over|under"
+      + "|only|adjacent)\\b");
+
+  private record Rewrite(Pattern pattern, String replacement) {}
+
+  private static final List<Rewrite> BEFORE_PRONOUNS = rewrites(
+      // idioms
+      "\\bhow many\\b", "howmany",
+      "\\bnumber of\\b", "howmany",
+      "\\bwhat be howmany\\b", "howmany",
+      "\\bcount(?: howmany)?\\b", "howmany",
+      "\\bhow old\\b", "howold",
+      "\\b(look|appear) on be\\b", "$1",
+      "\\bwhat age\\b", "howold",
+      "\\bnext on\\b", "nextto",
+      "\\bnextto of\\b", "nextto",
+      "\\bon (?:photo|it|here|there|view)\\b", "inphoto",
+      "\\b(?:of|from) (?:photo|it)\\b", "inphoto",
+      "^do photo see\\b", "see",
+      "^be photo see\\b", "see",
+      "\\bfar on (left|right)\\b", "far $1",
+      "\\bon far (left|right)\\b", "far $1",
+      "\\bfar (?!left\\b|right\\b)", "",
+      "\\b(left|right|middle) side\\b", "$1",
+      "\\b(left|right) end\\b", "far $1",
+      "\\bmy\\b ?", "",
+      "\\b(prons?) (exprn|age|neighbour)\\b", "$1 poss $2",
+      "\\b(which|what) person\\b", "who",
+      "\\b(?:which|what) (known|unknown) person\\b", "who $1 person",
+      "^who be prons$", "who be",
+      "^which of (?=known|unknown|person|anyone|everyone)", "who ",
+      "\\bneighbour of (" + P + ")", "nextto $1",
+      "\\bfar (left|right) than (" + P + ")", "$1of $2",
+      "\\bmore on (left|right) than (" + P + ")", "$1of $2",
+      "\\b(?:older|over|more) than (n\\d+)", "over $1",
+      "\\b(?:younger|under|less) than (n\\d+)", "under $1",
+      "\\bover age of (n\\d+)", "over $1",
+      "\\bunder age of (n\\d+)", "under $1",
+      "\\b(" + EXPR + ") most\\b", "most $1",
+      "\\b(" + P + ") poss (?=(?:on|here|inphoto|there|absent|not|nextto|between|far|" + EXPR
+          + "|older|younger|o\\d+|look|stand|left|right|middle)\\b)", "$1 be ",
+      "\\b(" + P + ") poss person\\b", "$1",
+      // tag questions and a trailing "right?"
+      "^(.+ (?:be|do|md|poss|look|appear|here|see)\\b.*) (?:be|do|md|have) (?:not )?(?:prons?|it)$", "$1",
+      "^(.+?)(?<!\\bon|\\bfar|\\bfrom|\\bof|\\bmost|\\bor|\\band|\\bleft) right$", "$1",
+      // left dislocation: "Ferdinand, is he here?"
+      "^(" + PL + ") (be|do|md) prons?\\b", "$2 $1",
+      // filler prefixes: "can you tell me", "I wonder", "would you mind checking"
+      "^(?:(?:md|do|be|i|you|not|on|let)\\s)*(?:ask|tell|know)(?:\\s(?:ask|tell|know|on|i|you))*\\s"
+          + "(?=.*\\b(?:be|do|md|see|appear|look)\\b|who|where|which|howmany|howold|how|what)", "",
+      "^see i (?=who|where|which|howmany|howold|how|what)", "",
+      "^(?:on )?(?:which|what) side\\b", "whichside",
+      "^see i ", "see ",
+      "^(?:md|do) (?:you|i) (?=howmany|list|guess)", "",
+      // "you know / recognise / see" as a filter or a verb
+      "\\b(?:do|md) (not )?(?:you|i) (not )?(?:know|recog)\\b", "KNOW$1$2",
+      "\\b(?:you|i) (?:(?:do|md) )?(not )?(?:know|recog)\\b", "KNOW$1",
+      "\\bKNOWnot\\b(?: not\\b)?", "unknown",
+      "\\bKNOW", "known",
+      "\\bnot known\\b", "unknown",
+      "\\b(?:do|md) (?:not )?(?:you|i) (?:not )?see\\b", "see",
+      "\\b(?:you|i) (?:(?:do|md) )?see\\b", "see",
+      "^known (anyone|everyone|nobody|person)\\b", "be known $1",
+      "^known (?=.*\\b(?:be|do|md)\\b)", "",
+      "^known (" + PL + ")(?: here)?$", "see $1",
+      "\\b(?:all|every) of prons\\b", "PLURAL_OR_EVERYONE",
+      "\\bany of prons\\b", "PLURAL_OR_ANYONE",
+      "\\bhowmany of prons\\b", "howmany person");
+
+  private static final List<Rewrite> AFTER_PRONOUNS = rewrites(
+      "\\bwhich of (" + PL + ") be (.+)$", "who be $2 $1",
+      // "Isn't Penny here?" asks the same as "Is Penny here?"
+      "^(be|do|md) not (" + PL + "|anyone|everyone|nobody|known|unknown|person)\\b", "$1 $2",
+      "^have (" + PL + ") be\\b", "be $1",
+      // statements become questions
+      "^(" + PL + ") (be|do|md) ", "$2 $1 ",
+      "^(" + PL + ") (?:look|appear|feel) ", "be $1 ",
+      "^(who|where|whichside|howold)(?: (.+))? be(?: on)?$", "$1 be $2",
+      "^md (" + PL + ") be\\b", "be $1",
+      "^md (there|anyone|everyone|nobody) be\\b", "be $1",
+      // existential "there"
+      "^be there\\b", "be",
+      "^there be\\b", "be",
+      "\\b(be|see) there\\b", "$1",
+      "\\bthere\\b", "here",
+      "\\bhere too$", "here",
+      // do-support and copular verbs before adjectives
+      "\\bhave (" + EXPR + ")(?: exprn)?\\b", "$1",
+      "\\b(?:look|appear|feel|be look)\\b (?=(?:not )?(?:" + EXPR + "|more|most|older|younger|oldest|youngest|over|under)\\b)", "",
+      "^do (?=.*\\b(?:" + EXPR + "|more|most|older|younger|oldest|youngest|over|under)\\b)", "be ",
+      "^recog (?=person|everyone|anyone|known|unknown)", "list ",
+      "^recog (?=[pur]\\d)", "see ",
+      "\\bappear(?: here)?\\b", "here",
+      "^do (" + PL + ")(?= (?:not )?here\\b)", "be $1",
+      "\\bstand (?=(?:on|nextto|between|far|o\\d+|olast|left|right|middle|leftof|rightof)\\b)", "",
+      "^(where|whichside)(.*) stand\\b", "$1$2",
+      "^(where|whichside|howold) do\\b", "$1 be",
+      "^where see (" + PL + ")$", "where be $1",
+      "^do (" + PL + ") (?=(?:not )?(?:on|nextto|between|leftof|rightof|far|o\\d+|olast|adjacent|left|right|middle)\\b)",
+      "be $1 ",
+      "^(who|list) (?:do |md )?see\\b", "who be",
+      "^who (?!be\\b)", "who be ",
+      "^(who be (?:known |unknown )?(?:person|anyone|everyone)(?: known| unknown)?) (?:be|do) ", "$1 ",
+      "\\bbe be\\b", "be",
+      // spatial relations
+      "\\b(?:on )?(left|right) (?:of|from) (" + P + ")", "$1of $2",
+      "\\b(" + P + ") poss neighbour\\b", "nextto $1",
+      "\\bnextto eachother\\b", "adjacent",
+      "\\bamong person\\b", "here",
+      "^who be not here$", "who be absent",
+      "\\binphoto\\b", "here",
+      "\\bhere(?: here)+\\b", "here",
+      // groups
+      "\\b(?:any|some) (?=(?:known |unknown )?person\\b)", "anyone ",
+      "\\b(?:all|every) (?:of )?(?=(?:known |unknown )?person\\b)", "everyone ",
+      "\\b(anyone|everyone|nobody) (?:(known|unknown) )?person\\b", "$1 $2",
+      "\\b(anyone|everyone|nobody|person) (known|unknown)\\b", "$2 $1",
+      "  +", " ",
+      "^ | $", "");
+
+  private record Production(Pattern pattern, Function<Matcher, Optional<LogicalForm>> build) {}
+
+  private final Function<String, String> nameOf;
+
+  /**
+   * A grammar instance for one question.
+   *
+   * @param nameOf the name a person terminal ({@code p0}, {@code u1}, {@code r0}) stands for
+   */
+  Grammar(Function<String, String> nameOf) {
+    this.nameOf = nameOf;
+  }
+
+  /**
+   * Parses a question's terminals.
+   *
+   * @param terminals space-separated terminals
+   * @param singular what a singular pronoun stands for (e.g. {@code p3}, or {@code r0} if
+   *     unresolved)
+   * @param plural what a plural pronoun stands for (e.g. {@code p3 and p4})
+   * @return the logical form, or empty if the question is outside the grammar
+   */
+  Optional<LogicalForm> parse(String terminals, String singular, String plural) {
+    String s = canonical(terminals, singular, plural);
+    for (Production p : productions()) {
+      Matcher m = p.pattern().matcher(s);
+      if (m.matches()) {
+        Optional<LogicalForm> f = p.build().apply(m);
+        if (f.isPresent()) {
+          return f;
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The subject of an elliptical follow-up ("And Leonard?", "What about Amy?").
+   *
+   * @param terminals space-separated terminals
+   * @return the new subject, if the question is such a follow-up
+   */
+  Optional<Names> ellipsis(String terminals) {
+    Matcher m = Pattern.compile("^(?:and|(?:what|how) about) (" + PL + ")(?: then)?$").matcher(terminals.strip());
+    return m.matches() ? Optional.of(names(m.group(1))) : Optional.empty();
+  }
+
+  static String canonical(String terminals, String singular, String plural) {
+    String s = apply(BEFORE_PRONOUNS, terminals.strip().replaceAll("\\s+", " "));
+    s = s.replace("PLURAL_OR_EVERYONE", plural.startsWith("r") ? "everyone" : "all of " + plural)
+        .replace("PLURAL_OR_ANYONE", plural.startsWith("r") ? "anyone" : "either " + plural.replace(" and ", " or "))
+        .replaceAll("\\bprons poss\\b", plural.contains(" ") ? "r0 poss" : plural + " poss")
+        .replaceAll("\\bpron poss\\b", singular + " poss")
+        .replaceAll("\\bprons\\b", plural)
+        .replaceAll("\\bpron\\b", singular);
+    s = apply(AFTER_PRONOUNS, s);
+    // A scene phrase ("in this photo") adds nothing to a clause that has another predicate, nor
+    // to a wh-question.
+    if (PREDICATE.matcher(s).find() || s.matches("^(?:where|whichside|howmany|howold|how|what|who|list)\\b.*")) {
+      s = s.replaceAll("\\bhere\\b", "").replaceAll("  +", " ").strip();
+    }
+    return s;
+  }
+
+  private static String apply(List<Rewrite> rules, String s) {
+    String out = s;
+    for (Rewrite r : rules) {
+      out = r.pattern().matcher(out).replaceAll(r.replacement()).replaceAll("  +", " ").strip();
+    }
+    return out.strip();
+  }
+
+  private static List<Rewrite> rewrites(String... pairs) {
+    List<Rewrite> out = new ArrayList<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      out.add(new Rewrite(Pattern.compile(pairs[i]), pairs[i + 1]));
+    }
+    return List.copyOf(out);
+  }
+
+  private List<Production> productions() {
+    return List.of(
+        // presence: "Is Penny here?", "Penny?", "Are A and B both missing?", "Isn't Amy here?"
+        prod("^be (?:not )?(?<s>" + PL + ")(?: (?<neg>not))?(?: (?<p>here|absent))?$", m ->
+            yesNo(names(m.group("s")), new Present(), m.group("neg") != null ^ "absent".equals(m.group("p")))),
+        // without a verb ("Penny?", "Alice and Bob here?") a list needs its conjunctions, so that
+        // "Compare Alice and Bob" is not read as three names
+        prod("^(?<s>" + LIST + ")(?: (?<neg>not))?(?: (?<p>here|absent))?$", m ->
+            yesNo(names(m.group("s")), new Present(), m.group("neg") != null ^ "absent".equals(m.group("p")))),
+        prod("^see (?<s>" + PL + ")(?: here)?$", m -> yesNo(names(m.group("s")), new Present(), false)),
+        // side and rank: "Is Sheldon on the right?", "Is Leonard second from the left?"
+        prod("^be (?<s>" + PL + ") (?<neg>not )?(?<place>" + PLACE + ")$", m ->
+            yesNo(names(m.group("s")), place(m.group("place"), false), m.group("neg") != null)),
+        prod("^be (?<place>" + PLACE + ") (?<s>" + P + ")$", m ->
+            yesNo(names(m.group("s")), place(m.group("place"), true), false)),
+        prod("^be (?<s>" + P + ") only person$", m -> yesNo(names(m.group("s")), new Only(), false)),
+        // relations: "Is Leonard next to Penny?", "Is A between B and C?", "Are A and B next to each other?"
+        prod("^be (?<s>" + PL + ") (?<neg>not )?(?<rel>" + REL + ")$", m ->
+            relation(m.group("rel")).flatMap(r -> yesNo(names(m.group("s")), r, m.group("neg") != null))),
+        // expression and age of named people
+        prod("^be (?<s>" + PL + ") (?<neg>not )?(?<e>" + EXPR + ")$", m ->
+            yesNo(names(m.group("s")), new Shows(expression(m.group("e"))), m.group("neg") != null)),
+        prod("^be (?<s>" + P + ") (?<neg>not )?more (?<e>" + EXPR + ") than (?<o>" + P + ")$", m ->
+            yesNo(names(m.group("s")), new MoreExpressive(expression(m.group("e")), Optional.of(name(m.group("o")))),
+                m.group("neg") != null)),
+        prod("^be (?<s>" + P + ") (?<neg>not )?(?<c>older|younger) than (?<o>" + P + ")$", m ->
+            yesNo(names(m.group("s")), new OlderThan(m.group("c").equals("older"), Optional.of(name(m.group("o")))),
+                m.group("neg") != null)),
+        prod("^be (?<s>" + PL + ") (?<neg>not )?(?:person )?(?<x>oldest|youngest|most " + EXPR + ")(?: person)?$", m ->
+            yesNo(names(m.group("s")), extreme(m.group("x")), m.group("neg") != null)),
+        prod("^be (?<s>" + PL + ") (?<neg>not )?(?<c>over|under) n(?<n>\\d+)$", m ->
+            yesNo(names(m.group("s")), new AgeBeyond(m.group("c").equals("over"), Integer.parseInt(m.group("n"))),
+                m.group("neg") != null)),
+        // groups: "Is anyone I know here?", "Is everyone smiling?", "Is there a stranger?"
+        // "Is everyone (I know) here?" asks whether any registered person is missing
+        prod("^(?:be )?(?:known )?everyone(?: known)? here$", m -> Optional.of(new LogicalForm(Want.YES_NO,
+            new Group(Quantifier.NONE, Filter.ALL), new Missing(), false))),
+        prod("^(?:(?:be|see)(?: not)? )?(?<g>" + GROUP + ")(?: (?<pred>" + PRED + "))?(?: (?<g2>known|unknown))?$", m ->
+            predicate(m.group("pred")).map(pr -> new LogicalForm(Want.YES_NO, group(m.group("g"), m.group("g2"), false),
+                pr.relation(), pr.negated()))),
+        // who: "Who is here?", "Who is second from the left?", "Who looks happiest?", "List everyone you know"
+        prod("^(?:who be|list)(?: (?<g>" + GROUP + "|known|unknown))?(?: (?<pred>" + PRED + "))?(?: (?<g2>" + GROUP
+            + "|known|unknown))?$", m ->
+            predicate(m.group("pred")).map(pr -> new LogicalForm(Want.WHO,
+                pr.among().isPresent() ? pr.among().get() : group(m.group("g"), m.group("g2"), true),
+                whoRelation(pr.relation()), pr.negated()))),
+        prod("^who be (?<s>" + P + ")$", m -> Optional.of(new LogicalForm(Want.WHERE, names(m.group("s")),
+            new Present(), false))),
+        // where: "Where is Penny?", "Which side is Sheldon on?"
+        prod("^be (?<s>" + P + ") (?:on )?(?:left|right|middle)(?: or (?:on )?(?:left|right|middle))+$", m ->
+            Optional.of(new LogicalForm(Want.WHERE, names(m.group("s")), new Present(), false))),
+        prod("^(?:where|whichside) be (?<s>" + PL + ")(?: on)?$", m -> Optional.of(new LogicalForm(Want.WHERE,
+            names(m.group("s")), new Present(), false))),
+        // how many: "How many people are not registered?", "How many people are smiling?"
+        prod("^howmany(?: of)?(?: (?<g>" + GROUP + "|known|unknown))?(?: (?:be|see|do|have))?(?: (?<g2>known|unknown))?"
+            + "(?: (?<pred>" + PRED + "))?(?: (?<g3>known|unknown))?$", m ->
+            predicate(m.group("pred")).filter(pr -> pr.among().isEmpty()).map(pr -> new LogicalForm(Want.HOW_MANY,
+                group(m.group("g"), (m.group("g2") == null ? "" : m.group("g2")) + " "
+                    + (m.group("g3") == null ? "" : m.group("g3")), true), pr.relation(), pr.negated()))),
+        // values: "How old is Otto?", "What is Nora's expression?", "How does Bob look?"
+        prod("^howold (?:be|do) (?<s>" + P + ")(?: look)?$", m -> value(m.group("s"), new AgeOf())),
+        prod("^(?:what be |guess )?(?<s>" + P + ") poss age$", m -> value(m.group("s"), new AgeOf())),
+        prod("^(?<s>" + P + ") poss exprn$", m -> value(m.group("s"), new ExpressionOf())),
+        prod("^how (?:be|do) (?<s>" + P + ")(?: look| feel)$", m -> value(m.group("s"), new ExpressionOf())),
+        prod("^how " + EXPR + " (?:be|do) (?<s>" + P + ")(?: look| feel)?$", m ->
+            value(m.group("s"), new ExpressionOf())),
+        prod("^what be (?<s>" + P + ") (?:poss exprn|feel)$", m -> value(m.group("s"), new ExpressionOf())),
+        prod("^what exprn (?:do|be) (?<s>" + P + ")(?: have| see| look)?$", m ->
+            value(m.group("s"), new ExpressionOf())));
+  }
+
+  private static Production prod(String regex, Function<Matcher, Optional<LogicalForm>> build) {
+    return new Production(Pattern.compile(regex), build);
+  }
+
+  private record Predicate(Relation relation, boolean negated, Optional<Names> among) {}
+
+  /** A group's or a who-question's predicate; no predicate means presence. */
+  private Optional<Predicate> predicate(String text) {
+    if (text == null || text.equals("here")) {
+      return Optional.of(new Predicate(new Present(), false, Optional.empty()));
+    }
+    if (text.equals("absent")) {
+      return Optional.of(new Predicate(new Missing(), false, Optional.empty()));
+    }
+    if (text.equals("only person")) {
+      return Optional.of(new Predicate(new Only(), false, Optional.empty()));
+    }
+    boolean neg = text.startsWith("not ");
+    String t = neg ? text.substring(4) : text;
+    if (t.matches(EXPR)) {
+      return Optional.of(new Predicate(new Shows(expression(t)), neg, Optional.empty()));
+    }
+    if (t.matches("oldest|youngest|most " + EXPR)) {
+      return Optional.of(new Predicate(extreme(t), false, Optional.empty()));
+    }
+    Matcher moreThan = Pattern.compile("more (" + EXPR + ") than (" + P + ")").matcher(t);
+    if (moreThan.matches()) {
+      return Optional.of(new Predicate(new MoreExpressive(expression(moreThan.group(1)),
+          Optional.of(name(moreThan.group(2)))), neg, Optional.empty()));
+    }
+    Matcher olderThan = Pattern.compile("(older|younger) than (" + P + ")").matcher(t);
+    if (olderThan.matches()) {
+      return Optional.of(new Predicate(new OlderThan(olderThan.group(1).equals("older"),
+          Optional.of(name(olderThan.group(2)))), neg, Optional.empty()));
+    }
+    Matcher more = Pattern.compile("more (" + EXPR + ")(?: (" + PL + "))?").matcher(t);
+    if (more.matches()) {
+      return Optional.of(new Predicate(new MoreExpressive(expression(more.group(1)), Optional.empty()), false,
+          Optional.ofNullable(more.group(2)).map(this::names)));
+    }
+    Matcher older = Pattern.compile("(older|younger)(?: (" + PL + "))?").matcher(t);
+    if (older.matches()) {
+      return Optional.of(new Predicate(new OlderThan(older.group(1).equals("older"), Optional.empty()), false,
+          Optional.ofNullable(older.group(2)).map(this::names)));
+    }
+    Matcher beyond = Pattern.compile("(over|under) n(\\d+)").matcher(t);
+    if (beyond.matches()) {
+      return Optional.of(new Predicate(new AgeBeyond(beyond.group(1).equals("over"),
+          Integer.parseInt(beyond.group(2))), false, Optional.empty()));
+    }
+    if (t.matches(PLACE)) {
+      return Optional.of(new Predicate(place(t, false), false, Optional.empty()));
+    }
+    return relation(t).map(r -> new Predicate(r, neg, Optional.empty()));
+  }
+
+  /** For who-questions, "on the left" asks for the people in the left third; "in the middle" for the central one. */
+  private static Relation whoRelation(Relation r) {
+    if (r instanceof InThird t && t.third() == Position.CENTER) {
+      return new Ranked(Position.CENTER, 1);
+    }
+    return r;
+  }
+
+  private Optional<Relation> relation(String text) {
+    String[] t = text.split(" ");
+    return switch (t[0]) {
+      case "nextto" -> Optional.of(new NextTo(name(t[1])));
+      case "leftof" -> Optional.of(new SideOf(Position.LEFT, name(t[1])));
+      case "rightof" -> Optional.of(new SideOf(Position.RIGHT, name(t[1])));
+      case "between" -> Optional.of(new Between(name(t[1]), name(t[3])));
+      case "adjacent" -> Optional.of(new Adjacent());
+      default -> Optional.empty();
+    };
+  }
+
+  /**
+   * A place: thirds of the image for "is X on the left?", ranks for "far left", ordinals and for
+   * "the person on the left".
+   */
+  private static Relation place(String text, boolean personSemantics) {
+    boolean person = personSemantics || text.contains("person");
+    Matcher far = Pattern.compile(".*far (left|right).*").matcher(text);
+    if (far.matches()) {
+      return new Ranked(side(far.group(1)), 1);
+    }
+    Matcher ord = Pattern.compile(".*(o\\d+|olast) (?:person )?(from |on )?(left|right).*").matcher(text);
+    if (ord.matches()) {
+      Position from = side(ord.group(3));
+      if (ord.group(1).equals("olast")) {
+        return new Ranked("from ".equals(ord.group(2)) ? opposite(from) : from, 1);
+      }
+      return new Ranked(from, Integer.parseInt(ord.group(1).substring(1)));
+    }
+    Position side = text.contains("middle") ? Position.CENTER : side(text.contains("left") ? "left" : "right");
+    return person ? new Ranked(side, 1) : new InThird(side);
+  }
+
+  private static Position side(String s) {
+    return s.equals("left") ? Position.LEFT : Position.RIGHT;
+  }
+
+  private static Position opposite(Position p) {
+    return p == Position.LEFT ? Position.RIGHT : Position.LEFT;
+  }
+
+  private static Relation extreme(String text) {
+    return switch (text) {
+      case "oldest" -> new AgeExtreme(true);
+      case "youngest" -> new AgeExtreme(false);
+      default -> new MostExpressive(expression(text.substring("most ".length())));
+    };
+  }
+
+  private static Expression expression(String terminal) {
+    return Expression.valueOf(terminal.substring(1).toUpperCase(Locale.ROOT));
+  }
+
+  private static Group group(String text, String second, boolean those) {
+    String t = (text == null ? "" : text) + " " + (second == null ? "" : second);
+    Filter f = t.contains("unknown") ? Filter.UNKNOWN : t.contains("known") ? Filter.KNOWN : Filter.ALL;
+    Quantifier q = those ? Quantifier.THOSE : t.contains("everyone") ? Quantifier.EVERY
+        : t.contains("nobody") ? Quantifier.NONE : Quantifier.SOME;
+    return new Group(q, f);
+  }
+
+  private Names names(String text) {
+    List<String> names = new ArrayList<>();
+    for (String t : text.split(" ")) {
+      if (t.matches(P)) {
+        names.add(name(t));
+      }
+    }
+    Junction j = text.matches(".*\\b(?:neither|nor)\\b.*") ? Junction.NONE
+        : text.matches(".*\\b(?:or|either)\\b.*") ? Junction.ANY : Junction.ALL;
+    return new Names(names, j);
+  }
+
+  private String name(String terminal) {
+    return nameOf.apply(terminal);
+  }
+
+  private static Optional<LogicalForm> yesNo(Names who, Relation r, boolean negated) {
+    return Optional.of(new LogicalForm(Want.YES_NO, who, r, negated));
+  }
+
+  private Optional<LogicalForm> value(String person, Relation r) {
+    return Optional.of(new LogicalForm(Want.VALUE, names(person), r, false));
+  }
+}

@@ -1,0 +1,341 @@
+package dev.pvit.chat.internal;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The closed vocabulary of the question grammar: every word a question may contain maps to a
+ * terminal of {@link Grammar} (or to nothing, for fillers); a word that is neither here nor a
+ * registered name is not understood. Synonyms share a terminal, so the grammar is written over
+ * meanings ("photo" covers picture, image, pic, shot…), not over phrasings.
+ */
+final class Lexicon {
+  /** Terminal → words. A terminal with '_' expands to several terminals ("more_ehappy"). */
+  private static final String TERMINALS = """
+      be: is are am was were be been being r
+      do: do does did
+      md: can could would will shall may might must
+      not: not never
+      you: you u ya yourself
+      i: i me we us myself
+      pron: he she him her
+      prons: they them
+      pron_poss: his hers
+      prons_poss: their
+      it: it
+      who: who whom
+      what: what
+      which: which
+      where: where whereabouts
+      how: how
+      many: many
+      old: old
+      older: older elder
+      younger: younger
+      oldest: oldest eldest
+      youngest: youngest
+      age: age
+      over: over above
+      under: under below
+      here: here present visible around pictured included seen photographed captured shown anywhere somewhere
+      absent: absent missing gone away nowhere
+      there: there
+      photo: photo photos picture pictures pic pics image images shot shots snapshot photograph photographs scene frame snap selfie crowd group row lineup
+      person: person people persons ppl individual individuals face faces human humans folks folk one ones
+      known: registered enrolled known familiar recognised recognized recognisable recognizable
+      unknown: unknown unregistered unrecognised unrecognized unfamiliar unidentified
+      unknown_person: stranger strangers
+      see: see sees seeing saw spot spots find finds notice detect detected spotted show shows showing contain contains include includes feature features locate
+      recog: recognise recognize recognises recognizes identify
+      know: know knows
+      look: look looks looking seem seems seeming
+      appear: appear appears appearing
+      feel: feel feels feeling
+      stand: stand stands standing located positioned placed situated
+      side: side sides position part
+      end: end edge
+      left: left
+      right: right
+      middle: middle center centre central centered centred
+      far_left: leftmost
+      far_right: rightmost
+      far: far furthest farthest further farther extreme very
+      on: on at in inside within into to towards toward
+      of: of
+      from: from
+      for: for
+      about: about
+      next: next nxt
+      with: with by as
+      nextto: beside alongside near
+      neighbour: neighbour neighbours neighbor neighbors
+      between: between
+      among: among amongst
+      either: either
+      neither: neither
+      nor: nor
+      both: both
+      and: and plus
+      or: or
+      all: all
+      any: any
+      every: every each
+      only: only
+      anyone: anyone anybody someone somebody
+      everyone: everyone everybody
+      nobody: nobody noone
+      o1: first 1st
+      o2: second 2nd
+      o3: third 3rd
+      o4: fourth 4th
+      o5: fifth 5th
+      o6: sixth 6th
+      o7: seventh 7th
+      o8: eighth 8th
+      o9: ninth 9th
+      o10: tenth 10th
+      olast: last
+      my: my our
+      list: list name names enumerate
+      tell: tell say
+      ask: ask asking wonder wondering curious check checking verify confirm mind want like need hope
+      count: count tally
+      number: number
+      guess: guess estimate
+      let: let
+      exprn: expression expressions mood moods emotion emotions feelings
+      have: have has had
+      ehappy: happy smiling smile smiles grinning cheerful joyful glad laughing pleased beaming
+      esad: sad unhappy crying upset gloomy miserable tearful sorrowful
+      eangry: angry mad grumpy annoyed furious frowning irritated
+      efearful: scared afraid fearful frightened terrified
+      edisgusted: disgusted
+      esurprised: surprised shocked astonished amazed startled
+      eneutral: neutral serious expressionless blank
+      more_ehappy: happier
+      more_esad: sadder
+      more_eangry: angrier madder
+      most_ehappy: happiest
+      most_esad: saddest
+      most_eangry: angriest
+      more: more
+      less: less fewer
+      most: most
+      than: than
+      sign: sign
+      up: up
+      eachother: eachother
+      idiom: other another least question quick chance opinion moment true case years year yrs well
+      """;
+
+  /**
+   * Words that carry no meaning anywhere in a question ("please", "really", "actually"): dropped
+   * before anything else, so they can stand anywhere without changing what a question means.
+   */
+  private static final Set<String> FILLERS = ImmutableSet.copyOf((
+      "please pls plz kindly hey hi hello ok okay so now just actually really currently exactly "
+          + "quickly also too still even then again thanks oh um uh hmm clearly definitely precisely "
+          + "immediately directly today").split(" "));
+
+  /**
+   * Function words with no terminal of their own ("the", "if", "whether"): they still take part in
+   * idioms ("as well", "this one") and mark what follows them as a thing, not a name.
+   */
+  private static final Set<String> SILENT = ImmutableSet.copyOf((
+      "if whether that a an the teh this these those its some your yes thank total altogether overall")
+          .split(" "));
+
+  /**
+   * Words after which the next word is a thing, not a person's name ("the dog", "his hat"): an
+   * unknown word there is not an unknown name.
+   */
+  private static final Set<String> DETERMINERS = ImmutableSet.copyOf((
+      "a an the this that these those my your our its his her their any every each some no "
+          + Tokenizer.POSSESSIVE).split(" "));
+
+  /** Idioms rewritten word by word before terminals are looked up. */
+  private static final List<String[]> IDIOMS = ImmutableList.of(
+      new String[] {"this one", "this photo"},
+      new String[] {"my friends", "known people"},
+      new String[] {"my people", "known people"},
+      new String[] {"that one", "this photo"},
+      new String[] {"at least one of", "either"},
+      new String[] {"one of the people", "among people"},
+      new String[] {"one of these people", "among people"},
+      new String[] {"one of them", "among people"},
+      new String[] {"any of", "either"},
+      new String[] {"one of", "either"},
+      new String[] {"is it true that", ""},
+      new String[] {"is it the case that", ""},
+      new String[] {"as well", ""},
+      new String[] {"thank you", ""},
+      new String[] {"yes or no", ""},
+      new String[] {"at all", ""},
+      new String[] {"or not", ""},
+      new String[] {"by any chance", ""},
+      new String[] {"quick question", ""},
+      new String[] {"in total", ""},
+      new String[] {"no one", "nobody"},
+      new String[] {"each other", "eachother"},
+      new String[] {"one another", "eachother"},
+      new String[] {"side by side", "next to eachother"},
+      new String[] {"left hand side", "left"},
+      new String[] {"right hand side", "right"},
+      new String[] {"left hand", "left"},
+      new String[] {"show up", "appear"},
+      new String[] {"shows up", "appear"},
+      new String[] {"showing up", "appear"},
+      new String[] {"turn up", "appear"},
+      new String[] {"turns up", "appear"},
+      new String[] {"make out", "see"},
+      new String[] {"pick out", "see"},
+      new String[] {"any sign of", "see"},
+      new String[] {"years old", ""},
+      new String[] {"year old", ""},
+      new String[] {"in between", "between"},
+      new String[] {"on either side of", "next to"},
+      new String[] {"either side of", "next to"},
+      new String[] {"on both sides of", "next to"},
+      new String[] {"close to", "next to"},
+      new String[] {"adjacent to", "next to"},
+      new String[] {"right next to", "next to"},
+      new String[] {"right beside", "beside"},
+      new String[] {"facial expression", "expression"},
+      new String[] {"look like", "look"},
+      new String[] {"looks like", "looks"},
+      new String[] {"to be seen", "here"},
+      new String[] {"to be found", "here"},
+      new String[] {"right now", ""},
+      new String[] {"at the moment", ""},
+      new String[] {"do you think", ""},
+      new String[] {"would you say", ""},
+      new String[] {"i think", ""},
+      new String[] {"in your opinion", ""});
+
+  /**
+   * Words that name what faces cannot tell (clothing, objects, actions, height, relationships,
+   * weather…): a question with one of them is recognised as needing a vision model.
+   */
+  private static final Set<String> VISION = ImmutableSet.copyOf((
+      "holding hold holds held carrying carry carries wearing wear wears wore worn dressed dress "
+          + "clothes clothing outfit shirt jacket coat suit tie hat cap glasses sunglasses necklace "
+          + "jewelry jewellery earrings ring watch shoes hair beard moustache mustache bald blonde "
+          + "eyes colour color red blue green yellow black white brown pink purple grey gray "
+          + "eating drinking doing playing reading writing talking dancing singing sitting sit sits "
+          + "sleeping running walking jumping celebrating thinking giving speech phone drink glass "
+          + "cup food cake table chair chairs car dog dogs cat cats tree trees sign door window "
+          + "background weather raining rain sunny daytime night taken took camera tall taller "
+          + "tallest short shorter shortest height big bigger biggest small smaller heavy "
+          + "man men woman women guy guys girl girls boy boys lady ladies gentleman gentlemen kid kids "
+          + "child children baby male female wife husband girlfriend boyfriend married dating daughter son mother father brother "
+          + "sister grandfather granddaughter grandmother grandson boss friend friends related "
+          + "relationship family bride groom wedding why when hand hands lap kitchen garden "
+          + "apartment house room work holiday event bored tired drunk jealous").split(" "));
+
+  private static final Map<String, String> TERMINAL;
+  private static final List<String> CORRECTABLE;
+
+  static {
+    ImmutableMap.Builder<String, String> m = ImmutableMap.builder();
+    List<String> words = new ArrayList<>();
+    for (String line : TERMINALS.strip().split("\n")) {
+      String[] parts = line.strip().split(":\\s*", 2);
+      String terminal = parts[0].replace('_', ' ');
+      for (String w : parts[1].split(" ")) {
+        m.put(w, terminal);
+        words.add(w);
+      }
+    }
+    TERMINAL = m.buildOrThrow();
+    words.addAll(VISION);
+    CORRECTABLE = words.stream().filter(w -> w.length() >= 5 && w.chars().allMatch(Character::isLetter))
+        .distinct().toList();
+  }
+
+  private Lexicon() {}
+
+  /**
+   * The idioms, each as {words, replacement}.
+   *
+   * @return the idiom list
+   */
+  static List<String[]> idioms() {
+    return IDIOMS;
+  }
+
+  /**
+   * The terminal(s) a word stands for: empty string for a filler, empty optional for a word outside
+   * the lexicon.
+   *
+   * @param key the word's key
+   * @return the terminal(s), space-separated
+   */
+  static Optional<String> terminal(String key) {
+    if (FILLERS.contains(key) || SILENT.contains(key)) {
+      return Optional.of("");
+    }
+    if (key.chars().allMatch(Character::isDigit) && key.length() <= 3) {
+      return Optional.of("n" + Integer.parseInt(key));
+    }
+    return Optional.ofNullable(TERMINAL.get(key));
+  }
+
+  /**
+   * Whether a word is a filler that means nothing wherever it stands.
+   *
+   * @param key the word's key
+   * @return true for fillers such as "please"
+   */
+  static boolean isFiller(String key) {
+    return FILLERS.contains(key);
+  }
+
+  static boolean known(String key) {
+    return terminal(key).isPresent() || VISION.contains(key) || DETERMINERS.contains(key);
+  }
+
+  static boolean isDeterminer(String key) {
+    return DETERMINERS.contains(key);
+  }
+
+  static boolean isVision(String key) {
+    return VISION.contains(key);
+  }
+
+  /**
+   * The lexicon word a misspelt word stands for: only for words of five letters or more, within
+   * one edit (two from eight letters), and only when exactly one lexicon word is that close.
+   *
+   * @param key a word outside the lexicon
+   * @return the corrected word, if unambiguous
+   */
+  static Optional<String> correct(String key) {
+    if (key.length() < 5 || known(key)) {
+      return Optional.empty();
+    }
+    int allowed = key.length() >= 8 ? 2 : 1;
+    String best = null;
+    int bestDistance = allowed + 1;
+    boolean tie = false;
+    for (String w : CORRECTABLE) {
+      if (Math.abs(w.length() - key.length()) > allowed) {
+        continue;
+      }
+      int d = EditDistance.of(key, w, allowed);
+      if (d < bestDistance) {
+        best = w;
+        bestDistance = d;
+        tie = false;
+      } else if (d == bestDistance && d <= allowed) {
+        tie = true;
+      }
+    }
+    return best != null && !tie ? Optional.of(best) : Optional.empty();
+  }
+}

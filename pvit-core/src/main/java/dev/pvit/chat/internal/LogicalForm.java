@@ -1,0 +1,364 @@
+package dev.pvit.chat.internal;
+
+import com.google.common.collect.ImmutableList;
+import dev.pvit.chat.Intent;
+import dev.pvit.chat.Position;
+import dev.pvit.face.Expression;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What a question means: what is wanted, about whom, and which relation must hold. Immutable;
+ * {@link #toString()} is a compact, stable rendering used as the expected form in the question
+ * corpus, e.g. {@code yes_no(all[Penny]; present)} or {@code who(those; next_to(Penny))}.
+ *
+ * @param want the kind of answer asked for
+ * @param subject who the question is about
+ * @param relation what must hold of the subject
+ * @param negated whether the relation is negated ("Is Penny missing?", "How many are not smiling?")
+ */
+public record LogicalForm(Want want, Subject subject, Relation relation, boolean negated) {
+
+  /** The kind of answer asked for. */
+  public enum Want {
+    /** "Is …?" */
+    YES_NO,
+    /** "Who …?": names. */
+    WHO,
+    /** "Where is …?" */
+    WHERE,
+    /** "How many …?" */
+    HOW_MANY,
+    /** "How old is …?", "What is …'s expression?" */
+    VALUE
+  }
+
+  /** Who a question is about. */
+  public sealed interface Subject permits Names, Group {}
+
+  /**
+   * Named people (registered names, unknown names or resolved pronouns).
+   *
+   * @param names the names, in order of mention
+   * @param junction how their truth values combine
+   */
+  public record Names(List<String> names, Junction junction) implements Subject {
+    /** Copies the names. */
+    public Names {
+      names = ImmutableList.copyOf(names);
+    }
+
+    @Override
+    public String toString() {
+      return junction.name().toLowerCase(Locale.ROOT) + names;
+    }
+  }
+
+  /** How the truth values of several named people combine. */
+  public enum Junction {
+    /** "A and B" */
+    ALL,
+    /** "A or B", "either A or B" */
+    ANY,
+    /** "neither A nor B" */
+    NONE
+  }
+
+  /**
+   * Everyone in the photo who passes a filter, quantified.
+   *
+   * @param quantifier some / every / none / those (for who and how many)
+   * @param filter which faces count
+   */
+  public record Group(Quantifier quantifier, Filter filter) implements Subject {
+    @Override
+    public String toString() {
+      String q = quantifier.name().toLowerCase(Locale.ROOT);
+      return filter == Filter.ALL ? q : q + "_" + filter.name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /** A quantifier over faces. */
+  public enum Quantifier {
+    /** "anyone" */
+    SOME,
+    /** "everyone" */
+    EVERY,
+    /** "nobody" */
+    NONE,
+    /** the faces themselves: who are they, how many are they */
+    THOSE
+  }
+
+  /** Which faces a group covers. */
+  public enum Filter {
+    /** every face */
+    ALL,
+    /** faces of registered people */
+    KNOWN,
+    /** faces of people not registered */
+    UNKNOWN
+  }
+
+  /** A relation that holds (or not) of a face. */
+  public sealed interface Relation permits Present, Missing, InThird, Ranked, NextTo, Adjacent, Between, SideOf,
+      Shows, ExpressionOf, MostExpressive, MoreExpressive, AgeOf, AgeExtreme, OlderThan, AgeBeyond, Only {}
+
+  /** In the photo. */
+  public record Present() implements Relation {
+    @Override
+    public String toString() {
+      return "present";
+    }
+  }
+
+  /** Registered but not in the photo (for "who is missing?"). */
+  public record Missing() implements Relation {
+    @Override
+    public String toString() {
+      return "missing";
+    }
+  }
+
+  /**
+   * In a third of the image ("on the left", "in the middle").
+   *
+   * @param third the third
+   */
+  public record InThird(Position third) implements Relation {
+    @Override
+    public String toString() {
+      return "in_third(" + third.label() + ")";
+    }
+  }
+
+  /**
+   * At a rank counted from one side, by the x order of all faces ("second from the left", "far
+   * right"), or the central person ({@code from} = {@link Position#CENTER}).
+   *
+   * @param from the side counted from
+   * @param rank 1 for the outermost
+   */
+  public record Ranked(Position from, int rank) implements Relation {
+    @Override
+    public String toString() {
+      return "ranked(" + from.label() + "," + rank + ")";
+    }
+  }
+
+  /**
+   * Immediately next to someone in the x order of all faces.
+   *
+   * @param other the other person
+   */
+  public record NextTo(String other) implements Relation {
+    @Override
+    public String toString() {
+      return "next_to(" + other + ")";
+    }
+  }
+
+  /** The named people stand next to each other. */
+  public record Adjacent() implements Relation {
+    @Override
+    public String toString() {
+      return "adjacent";
+    }
+  }
+
+  /**
+   * Between two people (strictly, in x order).
+   *
+   * @param a one end
+   * @param b the other end
+   */
+  public record Between(String a, String b) implements Relation {
+    @Override
+    public String toString() {
+      return "between(" + a + "," + b + ")";
+    }
+  }
+
+  /**
+   * To one side of someone; for who-questions, the nearest face on that side.
+   *
+   * @param side left or right
+   * @param other the other person
+   */
+  public record SideOf(Position side, String other) implements Relation {
+    @Override
+    public String toString() {
+      return side.label() + "_of(" + other + ")";
+    }
+  }
+
+  /**
+   * Shows an expression (its dominant estimated expression).
+   *
+   * @param expression the expression
+   */
+  public record Shows(Expression expression) implements Relation {
+    @Override
+    public String toString() {
+      return "shows(" + expression.name().toLowerCase(Locale.ROOT) + ")";
+    }
+  }
+
+  /** The value of someone's expression. */
+  public record ExpressionOf() implements Relation {
+    @Override
+    public String toString() {
+      return "expression";
+    }
+  }
+
+  /**
+   * Shows an expression most strongly of everyone.
+   *
+   * @param expression the expression
+   */
+  public record MostExpressive(Expression expression) implements Relation {
+    @Override
+    public String toString() {
+      return "most(" + expression.name().toLowerCase(Locale.ROOT) + ")";
+    }
+  }
+
+  /**
+   * Shows an expression more strongly than someone (or, without one, than the others named).
+   *
+   * @param expression the expression
+   * @param than the person compared with
+   */
+  public record MoreExpressive(Expression expression, Optional<String> than) implements Relation {
+    @Override
+    public String toString() {
+      return "more(" + expression.name().toLowerCase(Locale.ROOT) + than.map(t -> "," + t).orElse("") + ")";
+    }
+  }
+
+  /** The value of someone's apparent age. */
+  public record AgeOf() implements Relation {
+    @Override
+    public String toString() {
+      return "age";
+    }
+  }
+
+  /**
+   * The oldest or youngest-looking of everyone.
+   *
+   * @param oldest true for oldest
+   */
+  public record AgeExtreme(boolean oldest) implements Relation {
+    @Override
+    public String toString() {
+      return oldest ? "oldest" : "youngest";
+    }
+  }
+
+  /**
+   * Looks older (or younger) than someone (or, without one, than the others named or shown).
+   *
+   * @param older true for older
+   * @param than the person compared with
+   */
+  public record OlderThan(boolean older, Optional<String> than) implements Relation {
+    @Override
+    public String toString() {
+      return (older ? "older" : "younger") + than.map(t -> "(" + t + ")").orElse("");
+    }
+  }
+
+  /**
+   * Looks over (or under) an age.
+   *
+   * @param over true for over
+   * @param years the age
+   */
+  public record AgeBeyond(boolean over, int years) implements Relation {
+    @Override
+    public String toString() {
+      return (over ? "over(" : "under(") + years + ")";
+    }
+  }
+
+  /** The only person in the photo. */
+  public record Only() implements Relation {
+    @Override
+    public String toString() {
+      return "only";
+    }
+  }
+
+  /**
+   * The named people of the form (subject names and people in the relation), in order of mention.
+   *
+   * @return the names
+   */
+  public List<String> names() {
+    ImmutableList.Builder<String> b = ImmutableList.builder();
+    if (subject instanceof Names n) {
+      b.addAll(n.names());
+    }
+    if (relation instanceof NextTo r) {
+      b.add(r.other());
+    } else if (relation instanceof Between r) {
+      b.add(r.a(), r.b());
+    } else if (relation instanceof SideOf r) {
+      b.add(r.other());
+    } else if (relation instanceof MoreExpressive r) {
+      r.than().ifPresent(b::add);
+    } else if (relation instanceof OlderThan r) {
+      r.than().ifPresent(b::add);
+    }
+    return b.build().stream().distinct().toList();
+  }
+
+  /**
+   * The family of questions this form belongs to.
+   *
+   * @return the intent
+   */
+  public Intent intent() {
+    if (want == Want.HOW_MANY) {
+      return Intent.COUNT;
+    }
+    if (want == Want.WHERE) {
+      return Intent.LOCATE;
+    }
+    if (relation instanceof Present || relation instanceof Missing || relation instanceof Only) {
+      return want == Want.WHO ? Intent.IDENTIFY : Intent.PRESENCE;
+    }
+    if (relation instanceof InThird || relation instanceof Ranked) {
+      return want == Want.WHO ? Intent.IDENTIFY_AT_POSITION : Intent.LOCATE;
+    }
+    if (relation instanceof SideOf) {
+      return Intent.RELATIVE_POSITION;
+    }
+    if (relation instanceof NextTo || relation instanceof Between || relation instanceof Adjacent) {
+      return Intent.NEIGHBOURS;
+    }
+    if (relation instanceof AgeOf || relation instanceof AgeExtreme || relation instanceof OlderThan
+        || relation instanceof AgeBeyond) {
+      return Intent.AGE;
+    }
+    return Intent.EXPRESSION;
+  }
+
+  /**
+   * The same question about other people ("And Leonard?" after "Is Penny smiling?").
+   *
+   * @param names the new subject
+   * @return the new form
+   */
+  public LogicalForm withSubject(Names names) {
+    return new LogicalForm(want, names, relation, negated);
+  }
+
+  @Override
+  public String toString() {
+    return want.name().toLowerCase(Locale.ROOT) + "(" + subject + "; " + relation + (negated ? "; not" : "") + ")";
+  }
+}
