@@ -16,7 +16,6 @@ import dev.pvit.chat.internal.Request;
 import dev.pvit.client.VisionChatModel;
 import dev.pvit.prompt.Exchange;
 import dev.pvit.prompt.InvalidPromptException;
-import dev.pvit.prompt.Templates;
 import dev.pvit.face.FaceEngine;
 import dev.pvit.face.FaceGallery;
 import dev.pvit.face.SceneRecognition;
@@ -29,7 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -57,18 +55,6 @@ import org.jspecify.annotations.Nullable;
 public final class PersonalizedChat implements AutoCloseable {
   /** Longest accepted question, in characters. */
   public static final int MAX_QUESTION_LENGTH = 2000;
-
-  private static final Refusals TEMPLATE_REFUSALS = new Refusals() {
-    @Override
-    public String absent(String name, Random random) {
-      return Templates.absentRefusal(name, random);
-    }
-
-    @Override
-    public String unknown(String name, Random random) {
-      return Templates.unknownRefusal(name, random);
-    }
-  };
 
   private final FaceEngine engine;
   private final boolean ownsEngine;
@@ -154,7 +140,8 @@ public final class PersonalizedChat implements AutoCloseable {
   }
 
   private ModeAnswerer mode(Builder b) {
-    EmbeddedAnswerer local = new EmbeddedAnswerer(TEMPLATE_REFUSALS, () -> List.copyOf(registeredNames().keySet()));
+    EmbeddedAnswerer local =
+        new EmbeddedAnswerer(Refusals.TEMPLATES, () -> List.copyOf(registeredNames().keySet()));
     return switch (b.backend) {
       case EMBEDDED -> new EmbeddedMode(local, b.seed);
       case GROUNDED -> new GroundedMode(local, new ModelCaller(checkNotNull(b.model, "model")), this::person,
