@@ -18,7 +18,6 @@ import dev.pvit.client.StreamListener;
 import dev.pvit.client.VisionChatModel;
 import dev.pvit.prompt.Exchange;
 import dev.pvit.prompt.InvalidPromptException;
-import dev.pvit.prompt.Templates;
 import dev.pvit.face.FaceEngine;
 import dev.pvit.face.FaceGallery;
 import dev.pvit.face.SceneRecognition;
@@ -31,7 +30,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
@@ -63,18 +61,6 @@ public final class PersonalizedChat implements AutoCloseable {
   public static final int MAX_QUESTION_LENGTH = 2000;
 
   private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
-
-  private static final Refusals TEMPLATE_REFUSALS = new Refusals() {
-    @Override
-    public String absent(String name, Random random) {
-      return Templates.absentRefusal(name, random);
-    }
-
-    @Override
-    public String unknown(String name, Random random) {
-      return Templates.unknownRefusal(name, random);
-    }
-  };
 
   private final FaceEngine engine;
   private final boolean ownsEngine;
@@ -231,7 +217,8 @@ public final class PersonalizedChat implements AutoCloseable {
   }
 
   private ModeAnswerer mode(Builder b) {
-    EmbeddedAnswerer local = new EmbeddedAnswerer(TEMPLATE_REFUSALS, () -> List.copyOf(registeredNames().keySet()));
+    EmbeddedAnswerer local =
+        new EmbeddedAnswerer(Refusals.TEMPLATES, () -> List.copyOf(registeredNames().keySet()));
     return switch (b.backend) {
       case EMBEDDED -> new EmbeddedMode(local, b.seed);
       case GROUNDED -> new GroundedMode(local, new ModelCaller(checkNotNull(b.model, "model")), this::person,

@@ -18,7 +18,6 @@ import dev.pvit.face.Point;
 import dev.pvit.face.RecognizedFace;
 import dev.pvit.face.SceneRecognition;
 import dev.pvit.person.Person;
-import dev.pvit.prompt.Templates;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -56,18 +55,6 @@ class QuestionCorpusTest {
       "\\b(\\d+|no|none|zero|one|two|three|four|five|six|seven|eight|nine|ten)\\b", Pattern.CASE_INSENSITIVE);
   private static final List<String> NUMBER_WORDS = List.of(
       "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten");
-  private static final Refusals REFUSALS = new Refusals() {
-    @Override
-    public String absent(String name, Random random) {
-      return Templates.absentRefusal(name, random);
-    }
-
-    @Override
-    public String unknown(String name, Random random) {
-      return Templates.unknownRefusal(name, random);
-    }
-  };
-
   private record Scene(List<String> registered, SceneRecognition recognition) {}
 
   @Test
@@ -106,7 +93,7 @@ class QuestionCorpusTest {
     Map<String, List<String>> people = new LinkedHashMap<>();
     scene.registered().forEach(n -> people.put(n, List.of(n)));
     QuestionParser parser = new QuestionParser(people);
-    EmbeddedAnswerer answerer = new EmbeddedAnswerer(REFUSALS, scene::registered);
+    EmbeddedAnswerer answerer = new EmbeddedAnswerer(Refusals.TEMPLATES, scene::registered);
     List<ParsedQuestion> earlier = new ArrayList<>();
     StringBuilder conversation = new StringBuilder();
     for (JsonNode h : line.get("history")) {

@@ -51,8 +51,9 @@ final class Grammar {
   private static final String LIST = "(?:(?:both|either|neither|all) (?:of )?)?" + P + "(?: (?:and|or|nor) " + P
       + ")*(?: both| all| each)?";
   private static final String EXPR = "e(?:happy|sad|angry|fearful|disgusted|surprised|neutral)";
-  private static final String PLACE = "(?:person )?(?:on )?(?:far (?:left|right)|(?:o\\d+|olast) (?:person )?(?:from |on )?"
-      + "(?:left|right)|left|right|middle)(?: person)?";
+  /** A bare "left"/"right" needs a preposition: "Is Penny right?" asks whether she is correct. */
+  private static final String PLACE = "(?:(?:person )?(?:on )?(?:far (?:left|right)|(?:o\\d+|olast) (?:person )?"
+      + "(?:from |on )?(?:left|right))(?: person)?|(?:person )?on (?:left|right|middle)(?: person)?|middle person)";
   private static final String GROUP = "(?:(?:known|unknown) )?(?:anyone|everyone|nobody|person)(?: (?:known|unknown))?";
   private static final String REL = "nextto " + P + "|(?:left|right)of " + P + "|between " + P + " and " + P + "|adjacent";
   private static final String PRED = "(?:here|absent|only person|(?:not )?" + EXPR + "|" + PLACE + "|" + REL
@@ -105,7 +106,7 @@ final class Grammar {
       "\\b(" + P + ") poss person\\b", "$1",
       // tag questions and a trailing "right?"
       "^(.+ (?:be|do|md|poss|look|appear|here|see)\\b.*) (?:be|do|md|have) (?:not )?(?:prons?|it)$", "$1",
-      "^(.+?)(?<!\\bon|\\bfar|\\bfrom|\\bof|\\bmost|\\bor|\\band|\\bleft) right$", "$1",
+      "^((?!be |do |md |who |where )\\S.*?)(?<!\\bon|\\bfar|\\bfrom|\\bof|\\bmost|\\bor|\\band|\\bleft) right$", "$1",
       // left dislocation: "Ferdinand, is he here?"
       "^(" + PL + ") (be|do|md) prons?\\b", "$2 $1",
       // filler prefixes: "can you tell me", "I wonder", "would you mind checking"
@@ -115,7 +116,8 @@ final class Grammar {
       "^(?:on )?(?:which|what) side\\b", "whichside",
       "^see i ", "see ",
       "^(?:md|do) (?:you|i) (?=howmany|list|guess)", "",
-      // "you know / recognise / see" as a filter or a verb
+      // "you know / recognise / see" as a filter or a verb; recognising a named person is seeing them
+      "^(?:do|md) (?:not )?(?:you|i) (?:not )?recog (?=" + P + ")", "see ",
       "\\b(?:do|md) (not )?(?:you|i) (not )?(?:know|recog)\\b", "KNOW$1$2",
       "\\b(?:you|i) (?:(?:do|md) )?(not )?(?:know|recog)\\b", "KNOW$1",
       "\\bKNOWnot\\b(?: not\\b)?", "unknown",
@@ -125,7 +127,6 @@ final class Grammar {
       "\\b(?:you|i) (?:(?:do|md) )?see\\b", "see",
       "^known (anyone|everyone|nobody|person)\\b", "be known $1",
       "^known (?=.*\\b(?:be|do|md)\\b)", "",
-      "^known (" + PL + ")(?: here)?$", "see $1",
       "\\b(?:all|every) of prons\\b", "PLURAL_OR_EVERYONE",
       "\\bany of prons\\b", "PLURAL_OR_ANYONE",
       "\\bhowmany of prons\\b", "howmany person");

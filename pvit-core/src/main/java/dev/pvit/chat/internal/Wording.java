@@ -31,10 +31,6 @@ final class Wording {
     return who(f) + " (" + where(f, scene) + ")";
   }
 
-  static String side(Position p) {
-    return p.label();
-  }
-
   static String people(int n) {
     return n == 1 ? "1 person" : n + " people";
   }
