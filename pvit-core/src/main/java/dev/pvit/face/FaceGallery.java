@@ -10,7 +10,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import dev.pvit.PvitException;
+import com.google.common.primitives.Doubles;
 import dev.pvit.face.internal.DescriptorMatrix;
+import dev.pvit.face.internal.OpenSetCalibration;
 import dev.pvit.image.ImageInput;
 import dev.pvit.person.InvalidPersonException;
 import dev.pvit.person.Person;
@@ -33,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -41,11 +44,27 @@ import org.slf4j.LoggerFactory;
 /**
  * Registered people and their face descriptors, for recognising them in scenes.
  *
- * <p>A face matches the person with the smallest <em>mean</em> Euclidean distance to that
- * person's reference descriptors (the rule of face-api.js's {@code FaceMatcher}), if that distance
- * is below the threshold (default 0.6); otherwise it is unknown. Names are compared case- and
- * diacritic-insensitively ({@link Person#matchKey}); enrolling a name again replaces its
- * descriptors.
+ * <p>A face is compared with each person by the <em>mean</em> Euclidean distance to that
+ * person's reference descriptors (the rule of face-api.js's {@code FaceMatcher}) and may be named
+ * after the closest person. Whether it is named is an open-set decision at an operating point the
+ * application chooses:
+ *
+ * <ul>
+ *   <li>{@link Builder#falseAcceptRate(double)} (the default, {@value #DEFAULT_FALSE_ACCEPT_RATE}
+ *       per comparison): thresholds are calibrated from the gallery's own distances (each person's
+ *       references against each other and against everyone else's, plus an optional {@linkplain
+ *       #addCohort stranger cohort}); every person gets a threshold (never above 0.6), and a face
+ *       a little farther than its person's threshold (below 0.7) is still named when the runner-up
+ *       person is much farther (the margin test; strangers are about equally far from everybody).
+ *       The decision evidence is in {@link FaceMatch#decision()} and {@link
+ *       RecognizedFace#decision()}, the operating point in {@link #calibration()}. With fewer than
+ *       three people and cohort faces there is nothing to calibrate from and 0.6 applies.
+ *   <li>{@link Builder#threshold(double)}: one fixed distance for everybody, no margin test.
+ * </ul>
+ *
+ * <p>Names are compared case- and diacritic-insensitively ({@link Person#matchKey}); enrolling a
+ * name again replaces its descriptors. Calibration is recomputed lazily, on the first match after
+ * a change, with bounded work (sampling), so enrollment and loading stay cheap.
  *
  * <p>Thread-safe: matching never blocks, changes are atomic. Descriptors are biometric data: they
  * are never logged, and written only by {@link #save(Path)} to the file the application names,
@@ -60,8 +79,13 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  */
 public final class FaceGallery {
-  /** Default distance below which a face is accepted as a registered person. */
+  /**
+   * Distance below which a face is accepted with a fixed threshold, and the threshold of a gallery
+   * too small to calibrate.
+   */
   public static final double DEFAULT_THRESHOLD = 0.6;
+  /** Default target false-accept rate per comparison. */
+  public static final double DEFAULT_FALSE_ACCEPT_RATE = 1e-3;
   /** Default number of candidates reported per face. */
   public static final int DEFAULT_CANDIDATES = 3;
   /** Version of the JSON file format written by {@link #save(Path)}. */
@@ -77,21 +101,27 @@ public final class FaceGallery {
 
   private final @Nullable FaceEngine engine;
   private final double threshold;
+  private final double falseAcceptRate;
   private final int candidates;
   private final Object writeLock = new Object();
   private volatile ImmutableMap<String, Entry> people;
+  /** Stranger descriptors for calibration; never saved (they are other people's biometric data). */
+  private volatile ImmutableList<FaceDescriptor> cohort;
   /** Flat copy of {@link #people} for matching; rebuilt lazily after a change. */
   private volatile @Nullable Snapshot snapshot;
 
   private FaceGallery(Builder b, ImmutableMap<String, Entry> people) {
     this.engine = b.engine;
     this.threshold = b.threshold;
+    this.falseAcceptRate = b.falseAcceptRate;
     this.candidates = b.candidates;
     this.people = people;
+    this.cohort = ImmutableList.copyOf(b.cohort);
   }
 
   /**
-   * A builder (threshold 0.6, 3 candidates, no engine: set one to {@link #enroll}).
+   * A builder (calibrated at a false-accept rate of 1e-3, 3 candidates, no engine: set one to
+   * {@link #enroll}).
    *
    * @return a new builder
    */
@@ -266,12 +296,72 @@ public final class FaceGallery {
   }
 
   /**
-   * The acceptance threshold.
+   * The gallery-wide acceptance threshold: the fixed one, or the calibrated one (people with more
+   * reference photos may have a looser one, see {@link #calibration()}).
    *
    * @return distance below which a face is recognised
    */
   public double threshold() {
-    return threshold;
+    return snapshot().calibration().globalThreshold();
+  }
+
+  /**
+   * The target false-accept rate per comparison.
+   *
+   * @return the rate, or empty for a fixed threshold
+   */
+  public OptionalDouble falseAcceptRate() {
+    return Double.isNaN(falseAcceptRate) ? OptionalDouble.empty() : OptionalDouble.of(falseAcceptRate);
+  }
+
+  /**
+   * The operating point and the distance statistics it was derived from.
+   *
+   * @return the calibration
+   */
+  public GalleryCalibration calibration() {
+    Snapshot s = snapshot();
+    OpenSetCalibration c = s.calibration();
+    Map<String, Double> byName = new LinkedHashMap<>();
+    for (int i = 0; i < s.names().length; i++) {
+      byName.put(s.names()[i], c.threshold(i));
+    }
+    return new GalleryCalibration(falseAcceptRate, c.calibrated(), c.globalThreshold(),
+        c.marginTest() ? OpenSetCalibration.MARGIN_CAP : Double.NaN, byName,
+        Doubles.asList(c.genuineDistances()), Doubles.asList(c.impostorDistances()), c.cohortSize(),
+        c.modelledFalseAcceptRate(c.globalThreshold()), c.falseRejectRate());
+  }
+
+  /**
+   * Adds faces of people known not to be registered (e.g. a folder of strangers the application
+   * provides) to the calibration cohort: they sharpen the impostor statistics. The cohort is kept
+   * in memory only and never saved with the gallery.
+   *
+   * @param strangers stranger descriptors
+   */
+  public void addCohort(Collection<FaceDescriptor> strangers) {
+    checkNotNull(strangers, "strangers");
+    synchronized (writeLock) {
+      cohort = ImmutableList.<FaceDescriptor>builder().addAll(cohort).addAll(strangers).build();
+    }
+  }
+
+  /**
+   * Adds the faces of a scene in which nobody registered was recognised to the calibration cohort
+   * (see {@link #addCohort}); a scene with any recognised face adds nothing, since its unknown
+   * faces might be registered people who were missed.
+   *
+   * @param scene a recognised scene
+   * @return the number of faces added
+   */
+  public int addStrangers(SceneRecognition scene) {
+    checkNotNull(scene, "scene");
+    if (scene.faces().stream().anyMatch(RecognizedFace::isKnown)) {
+      return 0;
+    }
+    List<FaceDescriptor> ds = scene.faces().stream().map(f -> f.face().descriptor()).toList();
+    addCohort(ds);
+    return ds.size();
   }
 
   /**
@@ -281,38 +371,77 @@ public final class FaceGallery {
    * @return the best person if closer than the threshold, with the top candidates
    */
   public FaceMatch match(FaceDescriptor descriptor) {
-    List<FaceMatch.Candidate> all = distances(descriptor);
-    if (all.isEmpty()) {
-      return new FaceMatch(Optional.empty(), Double.POSITIVE_INFINITY, List.of());
+    Scored all = distances(descriptor);
+    if (all.candidates().isEmpty()) {
+      return new FaceMatch(Optional.empty(), Double.POSITIVE_INFINITY, List.of(), MatchDecision.noCandidate());
     }
-    FaceMatch.Candidate best = all.get(0);
-    Optional<String> name = best.distance() < threshold ? Optional.of(best.name()) : Optional.empty();
-    return new FaceMatch(name, best.distance(), all.subList(0, Math.min(candidates, all.size())));
+    FaceMatch.Candidate best = all.candidates().get(0);
+    MatchDecision decision = all.decide(0, false);
+    Optional<String> name = decision.accepted() ? Optional.of(best.name()) : Optional.empty();
+    return new FaceMatch(name, best.distance(), all.top(candidates), decision);
   }
 
   /**
-   * Mean distance to the registered people worth considering, closest first: everyone closer than
-   * the threshold and the top candidates. One linear scan over a flat copy of all descriptors
-   * (rebuilt after a change), so large galleries are neither fully sorted nor walked object by object.
+   * The registered people worth considering for one face, closest first, and the open-set decision
+   * for each of them.
+   *
+   * @param candidates everyone who may be accepted and at least the two closest
    */
-  List<FaceMatch.Candidate> distances(FaceDescriptor descriptor) {
+  record Scored(List<FaceMatch.Candidate> candidates, int[] people, OpenSetCalibration calibration) {
+    List<FaceMatch.Candidate> top(int k) {
+      return candidates.subList(0, Math.min(k, candidates.size()));
+    }
+
+    /**
+     * The decision for naming the face after candidate {@code k}. Only the closest candidate may pass
+     * the margin test (its runner-up is the second closest); any other candidate, considered when a
+     * closer face took the closest person, must be within its threshold.
+     */
+    MatchDecision decide(int k, boolean smallFace) {
+      double d = candidates.get(k).distance();
+      double runnerUp = candidates.size() < 2 ? Double.POSITIVE_INFINITY
+          : candidates.get(k == 0 ? 1 : 0).distance();
+      double t = calibration.threshold(people[k]) - (smallFace ? SceneMatcher.SMALL_FACE_MARGIN : 0);
+      if (d < t) {
+        return new MatchDecision(MatchDecision.Outcome.WITHIN_THRESHOLD, d, t, runnerUp, Double.NaN);
+      }
+      double limit = calibration.ratioLimit(people[k], d);
+      if (k != 0 || smallFace || Double.isNaN(limit) || d >= OpenSetCalibration.MARGIN_CAP) {
+        return new MatchDecision(MatchDecision.Outcome.TOO_FAR, d, t, runnerUp, Double.NaN);
+      }
+      double ratio = Double.isInfinite(runnerUp) ? 0 : d / runnerUp;
+      return new MatchDecision(ratio <= limit ? MatchDecision.Outcome.CLEAR_MARGIN : MatchDecision.Outcome.TOO_FAR,
+          d, t, runnerUp, limit);
+    }
+  }
+
+  /**
+   * Mean distance to the registered people worth considering, closest first: everyone who may be
+   * accepted and at least the two closest (the runner-up matters to the margin test). One linear
+   * scan over a flat copy of all descriptors (rebuilt after a change), so large galleries are
+   * neither fully sorted nor walked object by object.
+   */
+  Scored distances(FaceDescriptor descriptor) {
     checkNotNull(descriptor, "descriptor");
     Snapshot s = snapshot();
     double[] d = s.matrix().meanDistances(descriptor.toArray());
-    int[] order = DescriptorMatrix.closest(d, threshold, candidates);
+    double limit = Math.max(s.calibration().globalThreshold(), s.maxAcceptable());
+    int[] order = DescriptorMatrix.closest(d, limit, Math.max(2, candidates));
     List<FaceMatch.Candidate> out = new ArrayList<>(order.length);
     for (int i : order) {
       out.add(new FaceMatch.Candidate(s.names()[i], d[i]));
     }
-    return out;
+    return new Scored(out, order, s.calibration());
   }
 
-  private record Snapshot(ImmutableMap<String, Entry> people, DescriptorMatrix matrix, String[] names) {}
+  private record Snapshot(ImmutableMap<String, Entry> people, ImmutableList<FaceDescriptor> cohort, DescriptorMatrix matrix,
+      String[] names, OpenSetCalibration calibration, double maxAcceptable) {}
 
   private Snapshot snapshot() {
     ImmutableMap<String, Entry> current = people;
+    ImmutableList<FaceDescriptor> strangers = cohort;
     Snapshot s = snapshot;
-    if (s == null || s.people() != current) {
+    if (s == null || s.people() != current || s.cohort() != strangers) {
       List<List<float[]>> rows = new ArrayList<>(current.size());
       String[] names = new String[current.size()];
       int i = 0;
@@ -322,7 +451,18 @@ public final class FaceGallery {
         rows.add(ds);
         names[i++] = e.name();
       }
-      s = new Snapshot(current, DescriptorMatrix.of(rows), names);
+      DescriptorMatrix matrix = DescriptorMatrix.of(rows);
+      List<float[]> cohortRows = new ArrayList<>(strangers.size());
+      strangers.forEach(d -> cohortRows.add(d.toArray()));
+      OpenSetCalibration c = OpenSetCalibration.compute(matrix, cohortRows, falseAcceptRate, threshold);
+      double max = 0;
+      for (int p = 0; p < names.length; p++) {
+        max = Math.max(max, c.threshold(p));
+      }
+      if (c.calibrated()) {
+        max = Math.max(max, OpenSetCalibration.MARGIN_CAP);
+      }
+      s = new Snapshot(current, strangers, matrix, names, c, max);
       snapshot = s;
     }
     return s;
@@ -472,7 +612,8 @@ public final class FaceGallery {
 
   @Override
   public String toString() {
-    return "FaceGallery[" + people.size() + " people, threshold " + threshold + "]";
+    return "FaceGallery[" + people.size() + " people, "
+        + (Double.isNaN(falseAcceptRate) ? "threshold " + threshold : "false-accept rate " + falseAcceptRate) + "]";
   }
 
   private record Entry(String name, List<FaceDescriptor> descriptors) {}
@@ -481,7 +622,9 @@ public final class FaceGallery {
   public static final class Builder {
     private @Nullable FaceEngine engine;
     private double threshold = DEFAULT_THRESHOLD;
+    private double falseAcceptRate = DEFAULT_FALSE_ACCEPT_RATE;
     private int candidates = DEFAULT_CANDIDATES;
+    private List<FaceDescriptor> cohort = List.of();
 
     private Builder() {}
 
@@ -497,14 +640,43 @@ public final class FaceGallery {
     }
 
     /**
-     * Distance below which a face is recognised (default 0.6). Lower is stricter: fewer strangers
-     * accepted, more registered people missed.
+     * A fixed distance below which a face is recognised, the same for everybody and without the
+     * margin test (the rule before calibration; replaces {@link #falseAcceptRate}). Lower is
+     * stricter: fewer strangers accepted, more registered people missed.
      *
      * @param threshold a distance between 0 and 2
      * @return this builder
      */
     public Builder threshold(double threshold) {
       this.threshold = threshold;
+      this.falseAcceptRate = Double.NaN;
+      return this;
+    }
+
+    /**
+     * The operating point as a target false-accept rate per comparison (default 1e-3): thresholds
+     * and the margin test are calibrated from the gallery's own distances so that a stranger's face
+     * is named as a given person at most this often under the fitted model (replaces {@link
+     * #threshold}). See {@code docs/recognition.md}.
+     *
+     * @param rate a probability in (0, 0.1]
+     * @return this builder
+     */
+    public Builder falseAcceptRate(double rate) {
+      this.falseAcceptRate = rate;
+      this.threshold = DEFAULT_THRESHOLD;
+      return this;
+    }
+
+    /**
+     * Faces of people known not to be registered, to sharpen calibration (see {@link
+     * FaceGallery#addCohort}).
+     *
+     * @param strangers stranger descriptors
+     * @return this builder
+     */
+    public Builder cohort(Collection<FaceDescriptor> strangers) {
+      this.cohort = List.copyOf(strangers);
       return this;
     }
 
@@ -554,6 +726,9 @@ public final class FaceGallery {
     }
 
     private void check() {
+      if (!Double.isNaN(falseAcceptRate) && !(falseAcceptRate > 0 && falseAcceptRate <= 0.1)) {
+        throw new IllegalArgumentException("falseAcceptRate must be in (0, 0.1], got " + falseAcceptRate + ".");
+      }
       if (!(threshold > 0 && threshold <= 2)) {
         throw new IllegalArgumentException("threshold must be in (0, 2], got " + threshold + ".");
       }
