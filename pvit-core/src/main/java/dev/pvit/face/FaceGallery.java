@@ -18,6 +18,7 @@ import dev.pvit.person.InvalidPersonException;
 import dev.pvit.person.Person;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -37,6 +38,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,6 +97,8 @@ public final class FaceGallery {
   static final String DESCRIPTOR_MODEL = "face-api-1.7.15/face_recognition_model (dlib resnet v1), dlib-aligned";
   /** A second face at least this fraction of the largest face's width makes a reference photo ambiguous. */
   static final double AMBIGUOUS_WIDTH_RATIO = 0.8;
+  /** A reference photo taken whole as a face crop must be closer than this to the person's other photos. */
+  static final double CROP_AGREEMENT = 0.6;
 
   private static final Logger LOG = LoggerFactory.getLogger(FaceGallery.class);
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -131,9 +135,12 @@ public final class FaceGallery {
 
   /**
    * Enrolls a person from their reference photos: the largest face of every photo becomes one
-   * reference descriptor. All-or-nothing: if any photo has no face, has several faces of similar
-   * size, or cannot be decoded, nothing is enrolled and an {@link EnrollmentException} lists every
-   * failing photo. Enrolling a name that is already registered replaces its descriptors.
+   * reference descriptor. A photo in which no face is detected at any size is taken whole as a
+   * tight face crop when the landmark net places a plausible face on it and its descriptor agrees
+   * with the person's other photos. All-or-nothing: if any photo still has no face, has several
+   * faces of similar size, or cannot be decoded, nothing is enrolled and an {@link
+   * EnrollmentException} lists every failing photo (use {@link #enrollFolder(Path)} to skip such
+   * photos instead). Enrolling a name that is already registered replaces its descriptors.
    *
    * @param person the person
    * @throws EnrollmentException if a reference photo cannot be used
@@ -141,18 +148,134 @@ public final class FaceGallery {
    */
   public void enroll(Person person) {
     checkNotNull(person, "person");
+    List<EnrollmentException.PhotoFailure> failures = new ArrayList<>();
+    List<FaceDescriptor> descriptors = describe(requireEngine(), person.references(), failures);
+    if (!failures.isEmpty()) {
+      throw new EnrollmentException(person.name(), failures);
+    }
+    put(person.name(), descriptors);
+    LOG.debug("Enrolled a person from {} reference photos", descriptors.size());
+  }
+
+  /**
+   * Enrolls everybody in a folder laid out as {@code DIR/<name>/<photos>} (one sub-folder per
+   * person, named after them; jpg, jpeg, png, bmp and gif photos), leniently: a photo that cannot
+   * be used is skipped and reported, a person none of whose photos can be used (or whose folder
+   * name is not a valid name) is left out and reported. Everybody else is enrolled (replacing
+   * people of the same name), so one bad photo never blocks a whole folder.
+   *
+   * <pre>{@code
+   * FolderEnrollment r = gallery.enrollFolder(Path.of("people"));
+   * r.skippedPhotos().forEach(s -> System.err.println("skipped " + s.photo() + ": " + s.reason()));
+   * r.leftOut().forEach(l -> System.err.println(l.person() + " not enrolled: " + l.reason()));
+   * }</pre>
+   *
+   * @param dir the folder
+   * @return who was enrolled from which photos, which photos were skipped, who was left out
+   * @throws EnrollmentException if {@code dir} is not a readable folder
+   * @throws IllegalStateException if the gallery was built without an engine
+   */
+  public FolderEnrollment enrollFolder(Path dir) {
+    checkNotNull(dir, "dir");
+    FaceEngine e = requireEngine();
+    List<Path> subfolders;
+    try (Stream<Path> list = Files.list(dir)) {
+      subfolders = list.filter(Files::isDirectory).filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
+    } catch (IOException | UncheckedIOException ex) {
+      throw new EnrollmentException(dir.toString(), List.of(new EnrollmentException.PhotoFailure(dir.toString(),
+          "cannot list the folder (" + ex.getMessage() + "); lay it out as DIR/<name>/*.jpg")));
+    }
+    Map<String, List<Path>> enrolled = new LinkedHashMap<>();
+    List<FolderEnrollment.SkippedPhoto> skipped = new ArrayList<>();
+    List<FolderEnrollment.LeftOut> leftOut = new ArrayList<>();
+    for (Path sub : subfolders) {
+      String name;
+      try {
+        name = validName(sub.getFileName().toString());
+      } catch (InvalidPersonException ex) {
+        leftOut.add(new FolderEnrollment.LeftOut(sub.getFileName().toString(), ex.getMessage()));
+        continue;
+      }
+      List<Path> photos = new ArrayList<>();
+      try (Stream<Path> files = Files.list(sub)) {
+        for (Path f : files.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList()) {
+          if (isPhoto(f)) {
+            photos.add(f);
+          } else {
+            skipped.add(new FolderEnrollment.SkippedPhoto(name, f.toString(), "not a jpg, jpeg, png, bmp or gif photo"));
+          }
+        }
+      } catch (IOException | UncheckedIOException ex) {
+        leftOut.add(new FolderEnrollment.LeftOut(name, "cannot list '" + sub + "': " + ex.getMessage()));
+        continue;
+      }
+      if (photos.isEmpty()) {
+        leftOut.add(new FolderEnrollment.LeftOut(name, "'" + sub + "' has no photos"));
+        continue;
+      }
+      List<ImageInput> images = new ArrayList<>();
+      List<Path> opened = new ArrayList<>();
+      for (Path f : photos) {
+        try {
+          images.add(ImageInput.of(f));
+          opened.add(f);
+        } catch (PvitException ex) {
+          skipped.add(new FolderEnrollment.SkippedPhoto(name, f.toString(), ex.getMessage()));
+        }
+      }
+      List<EnrollmentException.PhotoFailure> failures = new ArrayList<>();
+      List<Integer> used = new ArrayList<>();
+      List<FaceDescriptor> ds = describe(e, images, failures, used);
+      failures.forEach(f -> skipped.add(new FolderEnrollment.SkippedPhoto(name, f.image(), f.reason())));
+      if (ds.isEmpty()) {
+        leftOut.add(new FolderEnrollment.LeftOut(name, "none of its " + photos.size() + " photos can be used"));
+        continue;
+      }
+      put(name, ds);
+      enrolled.put(name, used.stream().map(opened::get).toList());
+    }
+    LOG.debug("Enrolled {} people from a folder; {} photos skipped, {} people left out",
+        enrolled.size(), skipped.size(), leftOut.size());
+    return new FolderEnrollment(enrolled, skipped, leftOut);
+  }
+
+  private static boolean isPhoto(Path p) {
+    String n = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    return n.endsWith(".jpg") || n.endsWith(".jpeg") || n.endsWith(".png") || n.endsWith(".bmp") || n.endsWith(".gif");
+  }
+
+  private FaceEngine requireEngine() {
     FaceEngine e = engine;
     if (e == null) {
       throw new IllegalStateException("This gallery has no FaceEngine; build it with FaceGallery.builder().engine(engine).");
     }
-    List<FaceDescriptor> descriptors = new ArrayList<>();
-    List<EnrollmentException.PhotoFailure> failures = new ArrayList<>();
-    for (ImageInput image : person.references()) {
+    return e;
+  }
+
+  private static List<FaceDescriptor> describe(FaceEngine e, List<ImageInput> images, List<EnrollmentException.PhotoFailure> failures) {
+    return describe(e, images, failures, new ArrayList<>());
+  }
+
+  /**
+   * One reference descriptor per usable photo, in photo order; failures for the others. A photo
+   * taken whole as a face crop must agree with the detected faces of the person's other photos
+   * (or, if none was detected, with the other whole-photo crops): mean distance below {@value
+   * #CROP_AGREEMENT}.
+   *
+   * @param used receives the indexes of the photos used
+   */
+  private static List<FaceDescriptor> describe(
+      FaceEngine e, List<ImageInput> images, List<EnrollmentException.PhotoFailure> failures, List<Integer> used) {
+    FaceDescriptor[] found = new FaceDescriptor[images.size()];
+    boolean[] crop = new boolean[images.size()];
+    for (int i = 0; i < images.size(); i++) {
+      ImageInput image = images.get(i);
       try {
-        List<DetectedFace> faces = e.referenceFaces(image);
+        FaceEngine.ReferenceFaces r = e.referenceFacesOrCrop(image);
+        List<DetectedFace> faces = r.faces();
         if (faces.isEmpty()) {
-          failures.add(new EnrollmentException.PhotoFailure(
-              image.name(), "no face found; use a photo where the face is clearly visible"));
+          failures.add(new EnrollmentException.PhotoFailure(image.name(), "no face found, and the whole photo is not a face crop ("
+              + r.whyNot() + "); use a photo where the face is clearly visible"));
           continue;
         }
         DetectedFace largest = faces.get(0);
@@ -161,16 +284,42 @@ public final class FaceGallery {
               image.name(), faces.size() + " faces of similar size; use a photo where the person's face is the largest"));
           continue;
         }
-        descriptors.add(largest.descriptor());
+        found[i] = largest.descriptor();
+        crop[i] = r.wholePhoto();
       } catch (PvitException ex) {
         failures.add(new EnrollmentException.PhotoFailure(image.name(), ex.getMessage()));
       }
     }
-    if (!failures.isEmpty()) {
-      throw new EnrollmentException(person.name(), failures);
+    boolean anyDetected = false;
+    for (int i = 0; i < found.length; i++) {
+      anyDetected |= found[i] != null && !crop[i];
     }
-    put(person.name(), descriptors);
-    LOG.debug("Enrolled a person from {} reference photos", descriptors.size());
+    List<FaceDescriptor> out = new ArrayList<>();
+    for (int i = 0; i < found.length; i++) {
+      if (found[i] == null) {
+        continue;
+      }
+      if (crop[i]) {
+        double sum = 0;
+        int n = 0;
+        for (int j = 0; j < found.length; j++) {
+          if (j != i && found[j] != null && (anyDetected ? !crop[j] : crop[j])) {
+            sum += found[i].distance(found[j]);
+            n++;
+          }
+        }
+        if (n > 0 && sum / n >= CROP_AGREEMENT) {
+          failures.add(new EnrollmentException.PhotoFailure(images.get(i).name(), String.format(java.util.Locale.ROOT,
+              "no face detected, and the whole photo taken as a face crop does not match the person's other photos"
+                  + " (distance %.2f); use a photo where the face is clearly visible", sum / n)));
+          continue;
+        }
+        LOG.debug("Reference photo #{} taken whole as a face crop", i + 1);
+      }
+      out.add(found[i]);
+      used.add(i);
+    }
+    return out;
   }
 
   /**
