@@ -37,10 +37,10 @@ public final class FaceCropCheck {
     }
     int w = img.width();
     int h = img.height();
-    double[] le = mean(pts, 36, 42);
-    double[] re = mean(pts, 42, 48);
+    double[] le = Landmarks.center(pts, 36, 42);
+    double[] re = Landmarks.center(pts, 42, 48);
     double[] nose = {pts[2 * 30], pts[2 * 30 + 1]};
-    double[] mouth = mean(pts, 48, 68);
+    double[] mouth = Landmarks.center(pts, 48, 68);
     for (double[] p : new double[][] {le, re, nose, mouth}) {
       if (p[0] < 0 || p[0] >= w || p[1] < 0 || p[1] >= h) {
         return "the eyes, nose or mouth fall outside the photo";
@@ -98,16 +98,6 @@ public final class FaceCropCheck {
 
   private static double luma(RgbImage img, int x, int y) {
     return 0.299 * img.get(x, y, 0) + 0.587 * img.get(x, y, 1) + 0.114 * img.get(x, y, 2);
-  }
-
-  private static double[] mean(double[] pts, int from, int to) {
-    double x = 0;
-    double y = 0;
-    for (int i = from; i < to; i++) {
-      x += pts[2 * i];
-      y += pts[2 * i + 1];
-    }
-    return new double[] {x / (to - from), y / (to - from)};
   }
 
   /** Standard deviation of the luminance over a grid of at most about 10k pixels. */

@@ -34,17 +34,25 @@ class AskCommandIT {
     return new Run(code, out.toString(), err.toString());
   }
 
-  @Test
-  void json_answer_lists_exactly_the_recognised_registered_people(@TempDir Path dir) throws Exception {
+  private static Path demoScene(Path dir) throws Exception {
     Path scene = dir.resolve("scene.jpg");
     try (InputStream in = AskCommandIT.class.getResourceAsStream("/dev/pvit/examples/demo/sample1.jpg")) {
       Files.copy(in, scene);
     }
-    List<Box> boxes;
+    return scene;
+  }
+
+  private static List<Box> boxesLeftToRight(Path scene) {
     try (FaceEngine engine = FaceEngine.builder().build()) {
-      boxes = engine.analyze(ImageInput.of(scene)).faces().stream().map(DetectedFace::box)
+      return engine.analyze(ImageInput.of(scene)).faces().stream().map(DetectedFace::box)
           .sorted(Comparator.comparingDouble(Box::centerX)).toList();
     }
+  }
+
+  @Test
+  void json_answer_lists_exactly_the_recognised_registered_people(@TempDir Path dir) throws Exception {
+    Path scene = demoScene(dir);
+    List<Box> boxes = boxesLeftToRight(scene);
     BufferedImage pixels = ImageIO.read(scene.toFile());
     Path maya = dir.resolve("maya.png");
     Path sofia = dir.resolve("sofia.png");
@@ -83,15 +91,8 @@ class AskCommandIT {
 
   @Test
   void a_people_folder_with_an_unusable_photo_still_answers_and_names_the_photo(@TempDir Path dir) throws Exception {
-    Path scene = dir.resolve("scene.jpg");
-    try (InputStream in = AskCommandIT.class.getResourceAsStream("/dev/pvit/examples/demo/sample1.jpg")) {
-      Files.copy(in, scene);
-    }
-    List<Box> boxes;
-    try (FaceEngine engine = FaceEngine.builder().build()) {
-      boxes = engine.analyze(ImageInput.of(scene)).faces().stream().map(DetectedFace::box)
-          .sorted(Comparator.comparingDouble(Box::centerX)).toList();
-    }
+    Path scene = demoScene(dir);
+    List<Box> boxes = boxesLeftToRight(scene);
     BufferedImage pixels = ImageIO.read(scene.toFile());
     Path people = dir.resolve("people");
     Files.createDirectories(people.resolve("Maya"));
