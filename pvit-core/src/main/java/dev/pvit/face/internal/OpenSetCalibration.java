@@ -37,7 +37,7 @@ import java.util.SplittableRandom;
  *       share ({@value #MARGIN_SHARE}) of the target rate.
  * </ul>
  *
- * <p>The work is bounded ({@value #WORK_BUDGET} descriptor distances by sampling), so it stays
+ * <p>The work is bounded (about {@value #WORK_BUDGET} descriptor distances per stage, by sampling), so it stays
  * cheap at enrollment and on load for galleries of any size. Holds no descriptors.
  */
 public final class OpenSetCalibration {
@@ -58,7 +58,7 @@ public final class OpenSetCalibration {
   static final int MIN_IMPOSTOR_IDENTITIES = 3;
   /** Fewer stranger probes than this: no margin test. */
   static final int MIN_MARGIN_PROBES = 20;
-  /** Upper bound on the descriptor distances computed by one calibration. */
+  /** About the most descriptor distances one stage of a calibration computes (impostors, cohort, probes). */
   static final long WORK_BUDGET = 2_000_000L;
   /** At most this many genuine and impostor distances are kept for reports. */
   static final int MAX_KEPT = 20_000;
