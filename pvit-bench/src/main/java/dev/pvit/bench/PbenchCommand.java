@@ -132,8 +132,8 @@ public final class PbenchCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "42", description = "Seed for names, phrasings and distractors (default: ${DEFAULT-VALUE}).")
   long seed = 42;
 
-  @Option(names = "--threshold", defaultValue = "0.6", description = "Face distance threshold (default: ${DEFAULT-VALUE}).")
-  double threshold = FaceGallery.DEFAULT_THRESHOLD;
+  @Option(names = "--threshold", description = "A fixed face distance threshold (default: calibrated at a false-accept rate of 1e-3).")
+  @Nullable Double threshold;
 
   @Option(names = "--out", paramLabel = "FILE", defaultValue = "report.json",
       description = "JSON report; report.md and report.html are written next to it (default: ${DEFAULT-VALUE}).")
@@ -265,7 +265,10 @@ public final class PbenchCommand implements Callable<Integer> {
       + "that states nothing false.";
 
   private PersonalizedChat chat(FaceEngine engine, @Nullable VisionChatModel m) {
-    PersonalizedChat.Builder b = PersonalizedChat.builder().engine(engine).threshold(threshold).seed(seed);
+    PersonalizedChat.Builder b = PersonalizedChat.builder().engine(engine).seed(seed);
+    if (threshold != null) {
+      b.threshold(threshold);
+    }
     if (m != null) {
       if (backend == BackendOption.in_context) {
         b.inContext(m);
@@ -340,7 +343,12 @@ public final class PbenchCommand implements Callable<Integer> {
       s.put("client", client.name());
     }
     s.put("seed", seed);
-    s.put("threshold", threshold);
+    if (threshold != null) {
+      s.put("threshold", threshold);
+    } else {
+      s.put("threshold", "calibrated");
+      s.put("falseAcceptRate", FaceGallery.DEFAULT_FALSE_ACCEPT_RATE);
+    }
     s.put("questions", questions);
     s.put("started", start.toString());
     s.put("durationSeconds", Duration.between(start, Instant.now()).toMillis() / 1000.0);

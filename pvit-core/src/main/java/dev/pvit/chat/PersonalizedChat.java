@@ -75,6 +75,7 @@ public final class PersonalizedChat implements AutoCloseable {
     this.engine = b.engine != null ? b.engine : FaceEngine.builder().attributes(true).build();
     try {
       this.gallery = b.gallery != null ? b.gallery
+          : Double.isNaN(b.threshold) ? FaceGallery.builder().engine(engine).build()
           : FaceGallery.builder().engine(engine).threshold(b.threshold).build();
       this.mode = mode(b);
       this.runtime = new ChatRuntime(b.listener, b.listenerQuestionText, b.backend, b.executor);
@@ -413,7 +414,8 @@ public final class PersonalizedChat implements AutoCloseable {
     private final List<Person> people = new ArrayList<>();
     private @Nullable FaceEngine engine;
     private @Nullable FaceGallery gallery;
-    private double threshold = FaceGallery.DEFAULT_THRESHOLD;
+    /** NaN: the gallery's calibrated operating point. */
+    private double threshold = Double.NaN;
     private long seed = 0;
     private Backend backend = Backend.EMBEDDED;
     private @Nullable VisionChatModel model;
@@ -499,7 +501,8 @@ public final class PersonalizedChat implements AutoCloseable {
     }
 
     /**
-     * Maximum descriptor distance at which a face counts as a registered person (default 0.6).
+     * A fixed maximum descriptor distance at which a face counts as a registered person (default:
+     * none; thresholds are calibrated at {@link FaceGallery#DEFAULT_FALSE_ACCEPT_RATE}).
      *
      * @param threshold the distance threshold
      * @return this builder

@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import dev.pvit.face.internal.DjlNets;
 import dev.pvit.face.internal.Face;
+import dev.pvit.face.internal.FaceCropCheck;
 import dev.pvit.face.internal.FaceNets;
 import dev.pvit.face.internal.FacePipeline;
 import dev.pvit.face.internal.Nets;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,7 +53,9 @@ import org.slf4j.LoggerFactory;
  *       kept face and the detector finds it again on a zoomed crop around it, which rejects
  *       duplicate and false boxes between neighbouring faces;
  *   <li>zoom-out fallback: if still no face is found, the photo is centred on a canvas twice its size
- *       and searched again (tight crops whose face touches every border);
+ *       and searched again (tight crops whose face touches every border); a reference photo in
+ *       which even that finds nothing is taken whole as a face crop when the landmark net places a
+ *       plausible face on it and (at enrollment) its descriptor agrees with the person's other photos;
  *   <li>landmarks are placed relative to the crop actually fed to the landmark net (face-api offsets
  *       them by the unclipped box, which misaligns faces cut by the image border);
  *   <li>one-to-one assignment in a scene: a person is given to at most one face, best distance
@@ -163,6 +167,40 @@ public final class FaceEngine implements AutoCloseable {
   List<DetectedFace> referenceFaces(ImageInput image) {
     return referenceFaces(image, accurateOptions());
   }
+
+  /**
+   * The faces of a reference photo (see {@link #referenceFaces(ImageInput)}); when none is found,
+   * the whole photo as one face if the landmark net finds a plausible face on it ({@link
+   * FaceCropCheck}): tight face crops that the detector misses at every size.
+   */
+  ReferenceFaces referenceFacesOrCrop(ImageInput image) {
+    checkNotNull(image, "image");
+    RgbImage img = decode(image);
+    FacePipeline.Options options = accurateOptions();
+    List<DetectedFace> faces = new ArrayList<>(toPublic(pipeline.analyze(img, options)));
+    if (!faces.isEmpty()) {
+      faces.sort(Comparator.comparingDouble((DetectedFace f) -> f.box().area()).reversed());
+      return new ReferenceFaces(faces, false, null);
+    }
+    Optional<Face> whole = pipeline.wholeImageFace(img, options);
+    if (whole.isEmpty()) {
+      return new ReferenceFaces(List.of(), false, "the face cannot be aligned");
+    }
+    String problem = FaceCropCheck.problem(img, whole.get().landmarks());
+    if (problem != null) {
+      return new ReferenceFaces(List.of(), false, problem);
+    }
+    return new ReferenceFaces(toPublic(List.of(whole.get())), true, null);
+  }
+
+  /**
+   * Faces of a reference photo, largest first.
+   *
+   * @param faces the faces
+   * @param wholePhoto whether the only face is the whole photo (no detection)
+   * @param whyNot when there is no face: why the whole photo is not taken as one
+   */
+  record ReferenceFaces(List<DetectedFace> faces, boolean wholePhoto, @Nullable String whyNot) {}
 
   List<DetectedFace> referenceFaces(ImageInput image, FacePipeline.Options options) {
     checkNotNull(image, "image");

@@ -10,12 +10,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import dev.pvit.PvitException;
+import com.google.common.primitives.Doubles;
 import dev.pvit.face.internal.DescriptorMatrix;
+import dev.pvit.face.internal.OpenSetCalibration;
 import dev.pvit.image.ImageInput;
 import dev.pvit.person.InvalidPersonException;
 import dev.pvit.person.Person;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -33,7 +36,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,11 +46,27 @@ import org.slf4j.LoggerFactory;
 /**
  * Registered people and their face descriptors, for recognising them in scenes.
  *
- * <p>A face matches the person with the smallest <em>mean</em> Euclidean distance to that
- * person's reference descriptors (the rule of face-api.js's {@code FaceMatcher}), if that distance
- * is below the threshold (default 0.6); otherwise it is unknown. Names are compared case- and
- * diacritic-insensitively ({@link Person#matchKey}); enrolling a name again replaces its
- * descriptors.
+ * <p>A face is compared with each person by the <em>mean</em> Euclidean distance to that
+ * person's reference descriptors (the rule of face-api.js's {@code FaceMatcher}) and may be named
+ * after the closest person. Whether it is named is an open-set decision at an operating point the
+ * application chooses:
+ *
+ * <ul>
+ *   <li>{@link Builder#falseAcceptRate(double)} (the default, {@value #DEFAULT_FALSE_ACCEPT_RATE}
+ *       per comparison): thresholds are calibrated from the gallery's own distances (each person's
+ *       references against each other and against everyone else's, plus an optional {@linkplain
+ *       #addCohort stranger cohort}); every person gets a threshold (never above 0.6), and a face
+ *       a little farther than its person's threshold (below 0.7) is still named when the runner-up
+ *       person is much farther (the margin test; strangers are about equally far from everybody).
+ *       The decision evidence is in {@link FaceMatch#decision()} and {@link
+ *       RecognizedFace#decision()}, the operating point in {@link #calibration()}. With fewer than
+ *       three people and cohort faces there is nothing to calibrate from and 0.6 applies.
+ *   <li>{@link Builder#threshold(double)}: one fixed distance for everybody, no margin test.
+ * </ul>
+ *
+ * <p>Names are compared case- and diacritic-insensitively ({@link Person#matchKey}); enrolling a
+ * name again replaces its descriptors. Calibration is recomputed lazily, on the first match after
+ * a change, with bounded work (sampling), so enrollment and loading stay cheap.
  *
  * <p>Thread-safe: matching never blocks, changes are atomic. Descriptors are biometric data: they
  * are never logged, and written only by {@link #save(Path)} to the file the application names,
@@ -60,8 +81,13 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  */
 public final class FaceGallery {
-  /** Default distance below which a face is accepted as a registered person. */
+  /**
+   * Distance below which a face is accepted with a fixed threshold, and the threshold of a gallery
+   * too small to calibrate.
+   */
   public static final double DEFAULT_THRESHOLD = 0.6;
+  /** Default target false-accept rate per comparison. */
+  public static final double DEFAULT_FALSE_ACCEPT_RATE = 1e-3;
   /** Default number of candidates reported per face. */
   public static final int DEFAULT_CANDIDATES = 3;
   /** Version of the JSON file format written by {@link #save(Path)}. */
@@ -71,27 +97,35 @@ public final class FaceGallery {
   static final String DESCRIPTOR_MODEL = "face-api-1.7.15/face_recognition_model (dlib resnet v1), dlib-aligned";
   /** A second face at least this fraction of the largest face's width makes a reference photo ambiguous. */
   static final double AMBIGUOUS_WIDTH_RATIO = 0.8;
+  /** A reference photo taken whole as a face crop must be closer than this to the person's other photos. */
+  static final double CROP_AGREEMENT = 0.6;
 
   private static final Logger LOG = LoggerFactory.getLogger(FaceGallery.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final @Nullable FaceEngine engine;
   private final double threshold;
+  private final double falseAcceptRate;
   private final int candidates;
   private final Object writeLock = new Object();
   private volatile ImmutableMap<String, Entry> people;
+  /** Stranger descriptors for calibration; never saved (they are other people's biometric data). */
+  private volatile ImmutableList<FaceDescriptor> cohort;
   /** Flat copy of {@link #people} for matching; rebuilt lazily after a change. */
   private volatile @Nullable Snapshot snapshot;
 
   private FaceGallery(Builder b, ImmutableMap<String, Entry> people) {
     this.engine = b.engine;
     this.threshold = b.threshold;
+    this.falseAcceptRate = b.falseAcceptRate;
     this.candidates = b.candidates;
     this.people = people;
+    this.cohort = ImmutableList.copyOf(b.cohort);
   }
 
   /**
-   * A builder (threshold 0.6, 3 candidates, no engine: set one to {@link #enroll}).
+   * A builder (calibrated at a false-accept rate of 1e-3, 3 candidates, no engine: set one to
+   * {@link #enroll}).
    *
    * @return a new builder
    */
@@ -101,9 +135,12 @@ public final class FaceGallery {
 
   /**
    * Enrolls a person from their reference photos: the largest face of every photo becomes one
-   * reference descriptor. All-or-nothing: if any photo has no face, has several faces of similar
-   * size, or cannot be decoded, nothing is enrolled and an {@link EnrollmentException} lists every
-   * failing photo. Enrolling a name that is already registered replaces its descriptors.
+   * reference descriptor. A photo in which no face is detected at any size is taken whole as a
+   * tight face crop when the landmark net places a plausible face on it and its descriptor agrees
+   * with the person's other photos. All-or-nothing: if any photo still has no face, has several
+   * faces of similar size, or cannot be decoded, nothing is enrolled and an {@link
+   * EnrollmentException} lists every failing photo (use {@link #enrollFolder(Path)} to skip such
+   * photos instead). Enrolling a name that is already registered replaces its descriptors.
    *
    * @param person the person
    * @throws EnrollmentException if a reference photo cannot be used
@@ -111,18 +148,134 @@ public final class FaceGallery {
    */
   public void enroll(Person person) {
     checkNotNull(person, "person");
+    List<EnrollmentException.PhotoFailure> failures = new ArrayList<>();
+    List<FaceDescriptor> descriptors = describe(requireEngine(), person.references(), failures);
+    if (!failures.isEmpty()) {
+      throw new EnrollmentException(person.name(), failures);
+    }
+    put(person.name(), descriptors);
+    LOG.debug("Enrolled a person from {} reference photos", descriptors.size());
+  }
+
+  /**
+   * Enrolls everybody in a folder laid out as {@code DIR/<name>/<photos>} (one sub-folder per
+   * person, named after them; jpg, jpeg, png, bmp and gif photos), leniently: a photo that cannot
+   * be used is skipped and reported, a person none of whose photos can be used (or whose folder
+   * name is not a valid name) is left out and reported. Everybody else is enrolled (replacing
+   * people of the same name), so one bad photo never blocks a whole folder.
+   *
+   * <pre>{@code
+   * FolderEnrollment r = gallery.enrollFolder(Path.of("people"));
+   * r.skippedPhotos().forEach(s -> System.err.println("skipped " + s.photo() + ": " + s.reason()));
+   * r.leftOut().forEach(l -> System.err.println(l.person() + " not enrolled: " + l.reason()));
+   * }</pre>
+   *
+   * @param dir the folder
+   * @return who was enrolled from which photos, which photos were skipped, who was left out
+   * @throws EnrollmentException if {@code dir} is not a readable folder
+   * @throws IllegalStateException if the gallery was built without an engine
+   */
+  public FolderEnrollment enrollFolder(Path dir) {
+    checkNotNull(dir, "dir");
+    FaceEngine e = requireEngine();
+    List<Path> subfolders;
+    try (Stream<Path> list = Files.list(dir)) {
+      subfolders = list.filter(Files::isDirectory).filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
+    } catch (IOException | UncheckedIOException ex) {
+      throw new EnrollmentException(dir.toString(), List.of(new EnrollmentException.PhotoFailure(dir.toString(),
+          "cannot list the folder (" + ex.getMessage() + "); lay it out as DIR/<name>/*.jpg")));
+    }
+    Map<String, List<Path>> enrolled = new LinkedHashMap<>();
+    List<FolderEnrollment.SkippedPhoto> skipped = new ArrayList<>();
+    List<FolderEnrollment.LeftOut> leftOut = new ArrayList<>();
+    for (Path sub : subfolders) {
+      String name;
+      try {
+        name = validName(sub.getFileName().toString());
+      } catch (InvalidPersonException ex) {
+        leftOut.add(new FolderEnrollment.LeftOut(sub.getFileName().toString(), ex.getMessage()));
+        continue;
+      }
+      List<Path> photos = new ArrayList<>();
+      try (Stream<Path> files = Files.list(sub)) {
+        for (Path f : files.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList()) {
+          if (isPhoto(f)) {
+            photos.add(f);
+          } else {
+            skipped.add(new FolderEnrollment.SkippedPhoto(name, f.toString(), "not a jpg, jpeg, png, bmp or gif photo"));
+          }
+        }
+      } catch (IOException | UncheckedIOException ex) {
+        leftOut.add(new FolderEnrollment.LeftOut(name, "cannot list '" + sub + "': " + ex.getMessage()));
+        continue;
+      }
+      if (photos.isEmpty()) {
+        leftOut.add(new FolderEnrollment.LeftOut(name, "'" + sub + "' has no photos"));
+        continue;
+      }
+      List<ImageInput> images = new ArrayList<>();
+      List<Path> opened = new ArrayList<>();
+      for (Path f : photos) {
+        try {
+          images.add(ImageInput.of(f));
+          opened.add(f);
+        } catch (PvitException ex) {
+          skipped.add(new FolderEnrollment.SkippedPhoto(name, f.toString(), ex.getMessage()));
+        }
+      }
+      List<EnrollmentException.PhotoFailure> failures = new ArrayList<>();
+      List<Integer> used = new ArrayList<>();
+      List<FaceDescriptor> ds = describe(e, images, failures, used);
+      failures.forEach(f -> skipped.add(new FolderEnrollment.SkippedPhoto(name, f.image(), f.reason())));
+      if (ds.isEmpty()) {
+        leftOut.add(new FolderEnrollment.LeftOut(name, "none of its " + photos.size() + " photos can be used"));
+        continue;
+      }
+      put(name, ds);
+      enrolled.put(name, used.stream().map(opened::get).toList());
+    }
+    LOG.debug("Enrolled {} people from a folder; {} photos skipped, {} people left out",
+        enrolled.size(), skipped.size(), leftOut.size());
+    return new FolderEnrollment(enrolled, skipped, leftOut);
+  }
+
+  private static boolean isPhoto(Path p) {
+    String n = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    return n.endsWith(".jpg") || n.endsWith(".jpeg") || n.endsWith(".png") || n.endsWith(".bmp") || n.endsWith(".gif");
+  }
+
+  private FaceEngine requireEngine() {
     FaceEngine e = engine;
     if (e == null) {
       throw new IllegalStateException("This gallery has no FaceEngine; build it with FaceGallery.builder().engine(engine).");
     }
-    List<FaceDescriptor> descriptors = new ArrayList<>();
-    List<EnrollmentException.PhotoFailure> failures = new ArrayList<>();
-    for (ImageInput image : person.references()) {
+    return e;
+  }
+
+  private static List<FaceDescriptor> describe(FaceEngine e, List<ImageInput> images, List<EnrollmentException.PhotoFailure> failures) {
+    return describe(e, images, failures, new ArrayList<>());
+  }
+
+  /**
+   * One reference descriptor per usable photo, in photo order; failures for the others. A photo
+   * taken whole as a face crop must agree with the detected faces of the person's other photos
+   * (or, if none was detected, with the other whole-photo crops): mean distance below {@value
+   * #CROP_AGREEMENT}.
+   *
+   * @param used receives the indexes of the photos used
+   */
+  private static List<FaceDescriptor> describe(
+      FaceEngine e, List<ImageInput> images, List<EnrollmentException.PhotoFailure> failures, List<Integer> used) {
+    FaceDescriptor[] found = new FaceDescriptor[images.size()];
+    boolean[] crop = new boolean[images.size()];
+    for (int i = 0; i < images.size(); i++) {
+      ImageInput image = images.get(i);
       try {
-        List<DetectedFace> faces = e.referenceFaces(image);
+        FaceEngine.ReferenceFaces r = e.referenceFacesOrCrop(image);
+        List<DetectedFace> faces = r.faces();
         if (faces.isEmpty()) {
-          failures.add(new EnrollmentException.PhotoFailure(
-              image.name(), "no face found; use a photo where the face is clearly visible"));
+          failures.add(new EnrollmentException.PhotoFailure(image.name(), "no face found, and the whole photo is not a face crop ("
+              + r.whyNot() + "); use a photo where the face is clearly visible"));
           continue;
         }
         DetectedFace largest = faces.get(0);
@@ -131,16 +284,42 @@ public final class FaceGallery {
               image.name(), faces.size() + " faces of similar size; use a photo where the person's face is the largest"));
           continue;
         }
-        descriptors.add(largest.descriptor());
+        found[i] = largest.descriptor();
+        crop[i] = r.wholePhoto();
       } catch (PvitException ex) {
         failures.add(new EnrollmentException.PhotoFailure(image.name(), ex.getMessage()));
       }
     }
-    if (!failures.isEmpty()) {
-      throw new EnrollmentException(person.name(), failures);
+    boolean anyDetected = false;
+    for (int i = 0; i < found.length; i++) {
+      anyDetected |= found[i] != null && !crop[i];
     }
-    put(person.name(), descriptors);
-    LOG.debug("Enrolled a person from {} reference photos", descriptors.size());
+    List<FaceDescriptor> out = new ArrayList<>();
+    for (int i = 0; i < found.length; i++) {
+      if (found[i] == null) {
+        continue;
+      }
+      if (crop[i]) {
+        double sum = 0;
+        int n = 0;
+        for (int j = 0; j < found.length; j++) {
+          if (j != i && found[j] != null && (anyDetected ? !crop[j] : crop[j])) {
+            sum += found[i].distance(found[j]);
+            n++;
+          }
+        }
+        if (n > 0 && sum / n >= CROP_AGREEMENT) {
+          failures.add(new EnrollmentException.PhotoFailure(images.get(i).name(), String.format(java.util.Locale.ROOT,
+              "no face detected, and the whole photo taken as a face crop does not match the person's other photos"
+                  + " (distance %.2f); use a photo where the face is clearly visible", sum / n)));
+          continue;
+        }
+        LOG.debug("Reference photo #{} taken whole as a face crop", i + 1);
+      }
+      out.add(found[i]);
+      used.add(i);
+    }
+    return out;
   }
 
   /**
@@ -266,12 +445,72 @@ public final class FaceGallery {
   }
 
   /**
-   * The acceptance threshold.
+   * The gallery-wide acceptance threshold: the fixed one, or the calibrated one (people with more
+   * reference photos may have a looser one, see {@link #calibration()}).
    *
    * @return distance below which a face is recognised
    */
   public double threshold() {
-    return threshold;
+    return snapshot().calibration().globalThreshold();
+  }
+
+  /**
+   * The target false-accept rate per comparison.
+   *
+   * @return the rate, or empty for a fixed threshold
+   */
+  public OptionalDouble falseAcceptRate() {
+    return Double.isNaN(falseAcceptRate) ? OptionalDouble.empty() : OptionalDouble.of(falseAcceptRate);
+  }
+
+  /**
+   * The operating point and the distance statistics it was derived from.
+   *
+   * @return the calibration
+   */
+  public GalleryCalibration calibration() {
+    Snapshot s = snapshot();
+    OpenSetCalibration c = s.calibration();
+    Map<String, Double> byName = new LinkedHashMap<>();
+    for (int i = 0; i < s.names().length; i++) {
+      byName.put(s.names()[i], c.threshold(i));
+    }
+    return new GalleryCalibration(falseAcceptRate, c.calibrated(), c.globalThreshold(),
+        c.marginTest() ? OpenSetCalibration.MARGIN_CAP : Double.NaN, byName,
+        Doubles.asList(c.genuineDistances()), Doubles.asList(c.impostorDistances()), c.cohortSize(),
+        c.modelledFalseAcceptRate(c.globalThreshold()), c.falseRejectRate());
+  }
+
+  /**
+   * Adds faces of people known not to be registered (e.g. a folder of strangers the application
+   * provides) to the calibration cohort: they sharpen the impostor statistics. The cohort is kept
+   * in memory only and never saved with the gallery.
+   *
+   * @param strangers stranger descriptors
+   */
+  public void addCohort(Collection<FaceDescriptor> strangers) {
+    checkNotNull(strangers, "strangers");
+    synchronized (writeLock) {
+      cohort = ImmutableList.<FaceDescriptor>builder().addAll(cohort).addAll(strangers).build();
+    }
+  }
+
+  /**
+   * Adds the faces of a scene in which nobody registered was recognised to the calibration cohort
+   * (see {@link #addCohort}); a scene with any recognised face adds nothing, since its unknown
+   * faces might be registered people who were missed.
+   *
+   * @param scene a recognised scene
+   * @return the number of faces added
+   */
+  public int addStrangers(SceneRecognition scene) {
+    checkNotNull(scene, "scene");
+    if (scene.faces().stream().anyMatch(RecognizedFace::isKnown)) {
+      return 0;
+    }
+    List<FaceDescriptor> ds = scene.faces().stream().map(f -> f.face().descriptor()).toList();
+    addCohort(ds);
+    return ds.size();
   }
 
   /**
@@ -281,38 +520,77 @@ public final class FaceGallery {
    * @return the best person if closer than the threshold, with the top candidates
    */
   public FaceMatch match(FaceDescriptor descriptor) {
-    List<FaceMatch.Candidate> all = distances(descriptor);
-    if (all.isEmpty()) {
-      return new FaceMatch(Optional.empty(), Double.POSITIVE_INFINITY, List.of());
+    Scored all = distances(descriptor);
+    if (all.candidates().isEmpty()) {
+      return new FaceMatch(Optional.empty(), Double.POSITIVE_INFINITY, List.of(), MatchDecision.noCandidate());
     }
-    FaceMatch.Candidate best = all.get(0);
-    Optional<String> name = best.distance() < threshold ? Optional.of(best.name()) : Optional.empty();
-    return new FaceMatch(name, best.distance(), all.subList(0, Math.min(candidates, all.size())));
+    FaceMatch.Candidate best = all.candidates().get(0);
+    MatchDecision decision = all.decide(0, false);
+    Optional<String> name = decision.accepted() ? Optional.of(best.name()) : Optional.empty();
+    return new FaceMatch(name, best.distance(), all.top(candidates), decision);
   }
 
   /**
-   * Mean distance to the registered people worth considering, closest first: everyone closer than
-   * the threshold and the top candidates. One linear scan over a flat copy of all descriptors
-   * (rebuilt after a change), so large galleries are neither fully sorted nor walked object by object.
+   * The registered people worth considering for one face, closest first, and the open-set decision
+   * for each of them.
+   *
+   * @param candidates everyone who may be accepted and at least the two closest
    */
-  List<FaceMatch.Candidate> distances(FaceDescriptor descriptor) {
+  record Scored(List<FaceMatch.Candidate> candidates, int[] people, OpenSetCalibration calibration) {
+    List<FaceMatch.Candidate> top(int k) {
+      return candidates.subList(0, Math.min(k, candidates.size()));
+    }
+
+    /**
+     * The decision for naming the face after candidate {@code k}. Only the closest candidate may pass
+     * the margin test (its runner-up is the second closest); any other candidate, considered when a
+     * closer face took the closest person, must be within its threshold.
+     */
+    MatchDecision decide(int k, boolean smallFace) {
+      double d = candidates.get(k).distance();
+      double runnerUp = candidates.size() < 2 ? Double.POSITIVE_INFINITY
+          : candidates.get(k == 0 ? 1 : 0).distance();
+      double t = calibration.threshold(people[k]) - (smallFace ? SceneMatcher.SMALL_FACE_MARGIN : 0);
+      if (d < t) {
+        return new MatchDecision(MatchDecision.Outcome.WITHIN_THRESHOLD, d, t, runnerUp, Double.NaN);
+      }
+      double limit = calibration.ratioLimit(people[k], d);
+      if (k != 0 || smallFace || Double.isNaN(limit) || d >= OpenSetCalibration.MARGIN_CAP) {
+        return new MatchDecision(MatchDecision.Outcome.TOO_FAR, d, t, runnerUp, Double.NaN);
+      }
+      double ratio = Double.isInfinite(runnerUp) ? 0 : d / runnerUp;
+      return new MatchDecision(ratio <= limit ? MatchDecision.Outcome.CLEAR_MARGIN : MatchDecision.Outcome.TOO_FAR,
+          d, t, runnerUp, limit);
+    }
+  }
+
+  /**
+   * Mean distance to the registered people worth considering, closest first: everyone who may be
+   * accepted and at least the two closest (the runner-up matters to the margin test). One linear
+   * scan over a flat copy of all descriptors (rebuilt after a change), so large galleries are
+   * neither fully sorted nor walked object by object.
+   */
+  Scored distances(FaceDescriptor descriptor) {
     checkNotNull(descriptor, "descriptor");
     Snapshot s = snapshot();
     double[] d = s.matrix().meanDistances(descriptor.toArray());
-    int[] order = DescriptorMatrix.closest(d, threshold, candidates);
+    double limit = Math.max(s.calibration().globalThreshold(), s.maxAcceptable());
+    int[] order = DescriptorMatrix.closest(d, limit, Math.max(2, candidates));
     List<FaceMatch.Candidate> out = new ArrayList<>(order.length);
     for (int i : order) {
       out.add(new FaceMatch.Candidate(s.names()[i], d[i]));
     }
-    return out;
+    return new Scored(out, order, s.calibration());
   }
 
-  private record Snapshot(ImmutableMap<String, Entry> people, DescriptorMatrix matrix, String[] names) {}
+  private record Snapshot(ImmutableMap<String, Entry> people, ImmutableList<FaceDescriptor> cohort, DescriptorMatrix matrix,
+      String[] names, OpenSetCalibration calibration, double maxAcceptable) {}
 
   private Snapshot snapshot() {
     ImmutableMap<String, Entry> current = people;
+    ImmutableList<FaceDescriptor> strangers = cohort;
     Snapshot s = snapshot;
-    if (s == null || s.people() != current) {
+    if (s == null || s.people() != current || s.cohort() != strangers) {
       List<List<float[]>> rows = new ArrayList<>(current.size());
       String[] names = new String[current.size()];
       int i = 0;
@@ -322,7 +600,18 @@ public final class FaceGallery {
         rows.add(ds);
         names[i++] = e.name();
       }
-      s = new Snapshot(current, DescriptorMatrix.of(rows), names);
+      DescriptorMatrix matrix = DescriptorMatrix.of(rows);
+      List<float[]> cohortRows = new ArrayList<>(strangers.size());
+      strangers.forEach(d -> cohortRows.add(d.toArray()));
+      OpenSetCalibration c = OpenSetCalibration.compute(matrix, cohortRows, falseAcceptRate, threshold);
+      double max = 0;
+      for (int p = 0; p < names.length; p++) {
+        max = Math.max(max, c.threshold(p));
+      }
+      if (c.calibrated()) {
+        max = Math.max(max, OpenSetCalibration.MARGIN_CAP);
+      }
+      s = new Snapshot(current, strangers, matrix, names, c, max);
       snapshot = s;
     }
     return s;
@@ -472,7 +761,8 @@ public final class FaceGallery {
 
   @Override
   public String toString() {
-    return "FaceGallery[" + people.size() + " people, threshold " + threshold + "]";
+    return "FaceGallery[" + people.size() + " people, "
+        + (Double.isNaN(falseAcceptRate) ? "threshold " + threshold : "false-accept rate " + falseAcceptRate) + "]";
   }
 
   private record Entry(String name, List<FaceDescriptor> descriptors) {}
@@ -481,7 +771,9 @@ public final class FaceGallery {
   public static final class Builder {
     private @Nullable FaceEngine engine;
     private double threshold = DEFAULT_THRESHOLD;
+    private double falseAcceptRate = DEFAULT_FALSE_ACCEPT_RATE;
     private int candidates = DEFAULT_CANDIDATES;
+    private List<FaceDescriptor> cohort = List.of();
 
     private Builder() {}
 
@@ -497,14 +789,43 @@ public final class FaceGallery {
     }
 
     /**
-     * Distance below which a face is recognised (default 0.6). Lower is stricter: fewer strangers
-     * accepted, more registered people missed.
+     * A fixed distance below which a face is recognised, the same for everybody and without the
+     * margin test (the rule before calibration; replaces {@link #falseAcceptRate}). Lower is
+     * stricter: fewer strangers accepted, more registered people missed.
      *
      * @param threshold a distance between 0 and 2
      * @return this builder
      */
     public Builder threshold(double threshold) {
       this.threshold = threshold;
+      this.falseAcceptRate = Double.NaN;
+      return this;
+    }
+
+    /**
+     * The operating point as a target false-accept rate per comparison (default 1e-3): thresholds
+     * and the margin test are calibrated from the gallery's own distances so that a stranger's face
+     * is named as a given person at most this often under the fitted model (replaces {@link
+     * #threshold}). See {@code docs/recognition.md}.
+     *
+     * @param rate a probability in (0, 0.1]
+     * @return this builder
+     */
+    public Builder falseAcceptRate(double rate) {
+      this.falseAcceptRate = rate;
+      this.threshold = DEFAULT_THRESHOLD;
+      return this;
+    }
+
+    /**
+     * Faces of people known not to be registered, to sharpen calibration (see {@link
+     * FaceGallery#addCohort}).
+     *
+     * @param strangers stranger descriptors
+     * @return this builder
+     */
+    public Builder cohort(Collection<FaceDescriptor> strangers) {
+      this.cohort = List.copyOf(strangers);
       return this;
     }
 
@@ -554,6 +875,9 @@ public final class FaceGallery {
     }
 
     private void check() {
+      if (!Double.isNaN(falseAcceptRate) && !(falseAcceptRate > 0 && falseAcceptRate <= 0.1)) {
+        throw new IllegalArgumentException("falseAcceptRate must be in (0, 0.1], got " + falseAcceptRate + ".");
+      }
       if (!(threshold > 0 && threshold <= 2)) {
         throw new IllegalArgumentException("threshold must be in (0, 2], got " + threshold + ".");
       }

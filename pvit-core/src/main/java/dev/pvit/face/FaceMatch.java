@@ -17,11 +17,13 @@ import java.util.Optional;
  * @param distance the distance to the best candidate (or {@link Double#POSITIVE_INFINITY} for an
  *     empty gallery); smaller is more similar
  * @param candidates the closest people, best first (at most the gallery's top-k)
+ * @param decision the evidence behind the decision: threshold used, runner-up distance, margin
  */
-public record FaceMatch(Optional<String> name, double distance, List<Candidate> candidates) {
+public record FaceMatch(Optional<String> name, double distance, List<Candidate> candidates, MatchDecision decision) {
   /** Copies the candidate list. */
   public FaceMatch {
     checkNotNull(name, "name");
+    checkNotNull(decision, "decision");
     candidates = List.copyOf(candidates);
   }
 

@@ -47,7 +47,8 @@ public record Reply(String text, AnswerKind kind) {
     List<RecognizedPerson> out = new ArrayList<>();
     for (RecognizedFace f : scene.faces()) {
       f.name().ifPresent(n -> out.add(new RecognizedPerson(
-          n, f.box(), f.distance(), Position.of(f.box().centerX(), scene.width()))));
+          n, f.box(), f.distance(), Position.of(f.box().centerX(), scene.width()),
+          f.decision().threshold(), f.decision().margin())));
     }
     return out;
   }

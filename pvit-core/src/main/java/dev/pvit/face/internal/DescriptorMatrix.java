@@ -19,6 +19,8 @@ public final class DescriptorMatrix {
   private final float[] rows;
   private final int[] owner;
   private final int[] perPerson;
+  /** Index of each person's first row: a person's rows are contiguous. */
+  private final int[] first;
   private final int people;
 
   private DescriptorMatrix(float[] rows, int[] owner, int[] perPerson) {
@@ -26,6 +28,10 @@ public final class DescriptorMatrix {
     this.owner = owner;
     this.perPerson = perPerson;
     this.people = perPerson.length;
+    this.first = new int[people];
+    for (int p = 1; p < people; p++) {
+      first[p] = first[p - 1] + perPerson[p - 1];
+    }
   }
 
   /**
@@ -72,6 +78,57 @@ public final class DescriptorMatrix {
    */
   public int size() {
     return owner.length;
+  }
+
+  /**
+   * Number of descriptors of one person.
+   *
+   * @param person person index
+   * @return rows of that person
+   */
+  public int count(int person) {
+    return perPerson[person];
+  }
+
+  /**
+   * The person a row belongs to.
+   *
+   * @param row row index
+   * @return person index
+   */
+  public int owner(int row) {
+    return owner[row];
+  }
+
+  /**
+   * A copy of one row.
+   *
+   * @param row row index
+   * @return 128 values
+   */
+  public float[] row(int row) {
+    return Arrays.copyOfRange(rows, row * DIM, (row + 1) * DIM);
+  }
+
+  /**
+   * The mean Euclidean distance from a query to one person's descriptors, optionally leaving one
+   * row out (for the leave-one-out distance of a person's own reference).
+   *
+   * @param query 128 values
+   * @param person person index
+   * @param skipRow a row to leave out, or -1
+   * @return the mean distance, or NaN if no row is left
+   */
+  public double meanDistance(float[] query, int person, int skipRow) {
+    double sum = 0;
+    int n = 0;
+    for (int r = first[person]; r < first[person] + perPerson[person]; r++) {
+      if (r != skipRow) {
+        sum += Math.sqrt(squaredDistance(query, rows, r * DIM));
+        n++;
+      }
+    }
+    return n == 0 ? Double.NaN : sum / n;
   }
 
   /**

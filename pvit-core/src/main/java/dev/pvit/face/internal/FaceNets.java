@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import com.google.common.base.Suppliers;
 import dev.pvit.face.LandmarkModel;
 import dev.pvit.face.ModelLoadException;
 import dev.pvit.face.internal.nets.AgeGenderNet;
@@ -18,6 +19,7 @@ import dev.pvit.face.internal.nets.TinyFaceDetectorNet;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,8 +53,10 @@ public final class FaceNets implements AutoCloseable {
   private final TinyFaceDetectorNet detector;
   private final FaceLandmark68Net landmarkNet;
   private final FaceRecognitionNet recognition;
-  private final AgeGenderNet ageGender;
-  private final FaceExpressionNet expression;
+  /** Built on first use: most apps never ask for attributes, and loading costs start-up time. */
+  private final Supplier<AgeGenderNet> ageGender;
+  /** Built on first use, like {@link #ageGender}. */
+  private final Supplier<FaceExpressionNet> expression;
   private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
   private boolean closed;
 
@@ -60,19 +64,18 @@ public final class FaceNets implements AutoCloseable {
       NDManager manager,
       TinyFaceDetectorNet detector,
       FaceLandmark68Net landmarkNet,
-      FaceRecognitionNet recognition,
-      AgeGenderNet ageGender,
-      FaceExpressionNet expression) {
+      FaceRecognitionNet recognition) {
     this.manager = manager;
     this.detector = detector;
     this.landmarkNet = landmarkNet;
     this.recognition = recognition;
-    this.ageGender = ageGender;
-    this.expression = expression;
+    this.ageGender = Suppliers.memoize(() -> build(manager, "age_gender_model", AgeGenderNet::new));
+    this.expression = Suppliers.memoize(() -> build(manager, "face_expression_model", FaceExpressionNet::new));
   }
 
   /**
-   * Loads every network from the weights bundled in the pvit-core jar.
+   * Loads the detector, landmark and recognition networks from the weights bundled in the pvit-core
+   * jar; the age/gender and expression networks are loaded on their first use.
    *
    * <p>Before the PyTorch engine starts, sets defaults for what the user has not configured:
    * {@code ai.djl.offline=true} (unless {@code DJL_OFFLINE} is set), so the engine never probes
@@ -102,9 +105,7 @@ public final class FaceNets implements AutoCloseable {
                   manager,
                   tiny ? "face_landmark_68_tiny_model" : "face_landmark_68_model",
                   w -> new FaceLandmark68Net(w, tiny)),
-              build(manager, "face_recognition_model", FaceRecognitionNet::new),
-              build(manager, "age_gender_model", AgeGenderNet::new),
-              build(manager, "face_expression_model", FaceExpressionNet::new));
+              build(manager, "face_recognition_model", FaceRecognitionNet::new));
       LOG.debug("Loaded face nets ({} landmarks) in {} ms", landmarkModel, (System.nanoTime() - start) / 1_000_000);
       return nets;
     } catch (RuntimeException e) {
@@ -137,7 +138,7 @@ public final class FaceNets implements AutoCloseable {
     if (inputSize < 32 || inputSize % 32 != 0) {
       throw new IllegalArgumentException("detector input size must be a positive multiple of 32, got " + inputSize);
     }
-    float[] nchw = run(detector, input, batch, inputSize)[0];
+    float[] nchw = run(() -> detector, input, batch, inputSize)[0];
     int cells = inputSize / 32;
     int plane = cells * cells;
     float[] nhwc = new float[nchw.length];
@@ -161,7 +162,7 @@ public final class FaceNets implements AutoCloseable {
    *     {@code postProcess}
    */
   public float[] landmarks(float[] input, int batch) {
-    return run(landmarkNet, input, batch, LANDMARK_SIZE)[0];
+    return run(() -> landmarkNet, input, batch, LANDMARK_SIZE)[0];
   }
 
   /**
@@ -172,7 +173,7 @@ public final class FaceNets implements AutoCloseable {
    * @return {@code [batch, 128]}, not L2-normalised
    */
   public float[] descriptors(float[] input, int batch) {
-    return run(recognition, input, batch, DESCRIPTOR_SIZE)[0];
+    return run(() -> recognition, input, batch, DESCRIPTOR_SIZE)[0];
   }
 
   /**
@@ -203,7 +204,7 @@ public final class FaceNets implements AutoCloseable {
     return run(expression, input, batch, LANDMARK_SIZE)[0];
   }
 
-  private float[][] run(TfjsNet net, float[] input, int batch, int size) {
+  private float[][] run(Supplier<? extends TfjsNet> lazyNet, float[] input, int batch, int size) {
     long expected = (long) batch * 3 * size * size;
     if (batch < 1 || input.length != expected) {
       throw new IllegalArgumentException(
@@ -215,6 +216,7 @@ public final class FaceNets implements AutoCloseable {
       if (closed) {
         throw new IllegalStateException("the face nets are closed");
       }
+      TfjsNet net = lazyNet.get();
       try (NDManager call = manager.newSubManager()) {
         NDArray x = call.create(input, new Shape(batch, 3, size, size));
         NDList outputs = net.forward(new ParameterStore(call, false), new NDList(x), false);

@@ -97,6 +97,33 @@ public final class FacePipeline {
     return shifted;
   }
 
+  /**
+   * The whole image as one face, for tight face crops the detector misses: landmarks on the whole
+   * image, dlib alignment, descriptor. The caller judges plausibility ({@link FaceCropCheck}).
+   *
+   * @param img the image
+   * @param opt options
+   * @return the face, or empty if the alignment falls outside the image
+   */
+  public java.util.Optional<Face> wholeImageFace(RgbImage img, Options opt) {
+    // On a black canvas, so the dlib alignment box (larger than a tight crop) is not clipped: the
+    // descriptor net then sees the face at its usual scale, zero-padded as face-api pads.
+    int w = img.width();
+    int h = img.height();
+    RgbImage canvas = img.placedOn(2 * w, 2 * h, w / 2, h / 2);
+    List<Face> f = describe(canvas, List.of(new Detection(new Rect(w / 2, h / 2, w, h), 0)), opt);
+    if (f.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    Face c = f.get(0);
+    double[] pts = c.landmarks().clone();
+    for (int i = 0; i < pts.length; i += 2) {
+      pts[i] -= w / 2;
+      pts[i + 1] -= h / 2;
+    }
+    return java.util.Optional.of(new Face(new Detection(new Rect(0, 0, w, h), 0), pts, c.descriptor(), c.ageGender(), c.expressions()));
+  }
+
   private List<Detection> detectAll(RgbImage img, Options opt) {
     return opt.detectorSizes().length == 1
         ? detect(img, opt.detectorSizes()[0], opt.scoreThreshold(), opt.nmsIou())

@@ -95,7 +95,7 @@ public final class Landmarks {
   }
 
   /** getCenterPoint: sum from (0, 0) in order, then divide. */
-  private static double[] center(double[] pts, int from, int to) {
+  static double[] center(double[] pts, int from, int to) {
     double sx = 0;
     double sy = 0;
     for (int i = from; i < to; i++) {

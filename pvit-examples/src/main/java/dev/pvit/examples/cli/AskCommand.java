@@ -8,6 +8,9 @@ import dev.pvit.chat.Answer;
 import dev.pvit.chat.PersonalizedChat;
 import dev.pvit.chat.RecognizedPerson;
 import dev.pvit.client.VisionChatModel;
+import dev.pvit.face.FaceEngine;
+import dev.pvit.face.FaceGallery;
+import dev.pvit.face.FolderEnrollment;
 import dev.pvit.image.ImageInput;
 import dev.pvit.person.Person;
 import java.io.PrintWriter;
@@ -16,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -72,9 +76,10 @@ public final class AskCommand implements Callable<Integer> {
           + "or in_context (the PVIT prefix, for PVIT-tuned models).")
   Mode mode;
 
-  @Option(names = "--threshold", defaultValue = "0.6",
-      description = "Face distance below which a face is a registered person (default: ${DEFAULT-VALUE}).")
-  double threshold;
+  @Option(names = "--threshold", paramLabel = "DISTANCE",
+      description = "A fixed face distance below which a face is a registered person (default: thresholds calibrated "
+          + "from the registered people's photos at a false-accept rate of 1e-3).")
+  Double threshold;
 
   @Option(names = "--json", description = "Print the answer as one JSON object.")
   boolean json;
@@ -100,13 +105,16 @@ public final class AskCommand implements Callable<Integer> {
     List<Person> people;
     ImageInput image;
     try {
-      people = peopleOptions.load();
+      people = peopleOptions.explicit();
       image = ImageInput.of(scene);
     } catch (PvitException e) {
       return fail(err, e.getMessage());
     }
-    if (people.isEmpty()) {
+    if (people.isEmpty() && peopleOptions.peopleDir == null) {
       throw new CommandLine.ParameterException(spec.commandLine(), "register at least one person with --person or --people");
+    }
+    if (threshold != null && !(threshold > 0 && threshold <= 2)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--threshold must be in (0, 2], got " + threshold);
     }
     VisionChatModel model;
     try {
@@ -115,8 +123,10 @@ public final class AskCommand implements Callable<Integer> {
     } catch (PvitException e) {
       return fail(err, e.getMessage());
     }
-    PersonalizedChat.Builder builder = PersonalizedChat.builder().threshold(threshold);
-    people.forEach(builder::person);
+    PersonalizedChat.Builder builder = PersonalizedChat.builder();
+    if (threshold != null) {
+      builder.threshold(threshold);
+    }
     if (model != null) {
       if (mode == Mode.grounded) {
         builder.grounded(model);
@@ -124,25 +134,78 @@ public final class AskCommand implements Callable<Integer> {
         builder.inContext(model);
       }
     }
-    try (PersonalizedChat chat = builder.build()) {
-      Answer answer = chat.ask(image, question);
-      if (json) {
-        out.println(toJson(answer));
+    FaceEngine engine = null;
+    try {
+      FolderEnrollment enrollment = null;
+      if (peopleOptions.peopleDir != null) {
+        // Folder enrollment is lenient: unusable photos are skipped and people without a usable one
+        // left out, each reported; explicit --person photos stay all-or-nothing.
+        engine = FaceEngine.builder().attributes(true).build();
+        FaceGallery.Builder gb = FaceGallery.builder().engine(engine);
+        FaceGallery gallery = threshold != null ? gb.threshold(threshold).build() : gb.build();
+        enrollment = gallery.enrollFolder(peopleOptions.peopleDir);
+        report(err, enrollment);
+        builder.engine(engine);
+        if (mode == Mode.in_context && model != null) {
+          // In-context mode introduces people with their photos: register them with the usable ones.
+          for (var e : enrollment.enrolled().entrySet()) {
+            people.add(Person.of(e.getKey(), e.getValue().toArray(Path[]::new)));
+          }
+        } else {
+          builder.gallery(gallery);
+        }
+        if (people.isEmpty() && enrollment.enrolled().isEmpty()) {
+          return fail(err, "nobody could be enrolled from '" + peopleOptions.peopleDir + "'");
+        }
+      }
+      people.forEach(builder::person);
+      try (PersonalizedChat chat = builder.build()) {
+        Answer answer = chat.ask(image, question);
+        if (json) {
+          out.println(toJson(answer, enrollment));
       } else {
         out.println(answer.text());
         out.printf(Locale.ROOT, "[%s, %s backend, %d ms recognition, %d ms model]%n",
             answer.kind(), answer.backend().name().toLowerCase(Locale.ROOT),
             answer.recognitionTime().toMillis(), answer.modelTime().toMillis());
+        }
+        out.flush();
+        return 0;
       }
-      out.flush();
-      return 0;
     } catch (PvitException e) {
       return fail(err, e.getMessage());
     } finally {
+      if (engine != null) {
+        engine.close();
+      }
       if (model != null) {
         model.close();
       }
     }
+  }
+
+  /** Tells on stderr which photos were skipped and who was left out. */
+  static void report(PrintWriter err, FolderEnrollment r) {
+    for (String line : r.summary().lines().toList()) {
+      err.println("warning: " + line);
+    }
+    err.flush();
+  }
+
+  /** The enrollment report as JSON: skipped photos and left-out people. */
+  static ObjectNode toJson(FolderEnrollment r, ObjectMapper mapper) {
+    ObjectNode o = mapper.createObjectNode();
+    ArrayNode enrolled = o.putArray("enrolled");
+    r.enrolled().keySet().forEach(enrolled::add);
+    ArrayNode skipped = o.putArray("skippedPhotos");
+    for (FolderEnrollment.SkippedPhoto s : r.skippedPhotos()) {
+      skipped.addObject().put("person", s.person()).put("photo", s.photo()).put("reason", s.reason());
+    }
+    ArrayNode left = o.putArray("leftOut");
+    for (FolderEnrollment.LeftOut l : r.leftOut()) {
+      left.addObject().put("person", l.person()).put("reason", l.reason());
+    }
+    return o;
   }
 
   private static int fail(PrintWriter err, String message) {
@@ -152,6 +215,10 @@ public final class AskCommand implements Callable<Integer> {
   }
 
   static String toJson(Answer a) {
+    return toJson(a, null);
+  }
+
+  static String toJson(Answer a, @Nullable FolderEnrollment enrollment) {
     ObjectMapper mapper = new ObjectMapper();
     ObjectNode o = mapper.createObjectNode();
     o.put("text", a.text());
@@ -165,6 +232,12 @@ public final class AskCommand implements Callable<Integer> {
           .add(Math.round(p.box().width())).add(Math.round(p.box().height()));
       n.put("distance", Math.round(p.distance() * 10000) / 10000.0);
       n.put("position", p.position().label());
+      if (Double.isFinite(p.threshold())) {
+        n.put("threshold", Math.round(p.threshold() * 10000) / 10000.0);
+      }
+      if (Double.isFinite(p.margin())) {
+        n.put("margin", Math.round(p.margin() * 10000) / 10000.0);
+      }
     }
     o.put("facesDetected", a.facesDetected());
     o.put("backend", a.backend().name().toLowerCase(Locale.ROOT));
@@ -172,6 +245,9 @@ public final class AskCommand implements Callable<Integer> {
     o.put("modelMs", a.modelTime().toMillis());
     a.usage().ifPresent(u -> o.putObject("usage")
         .put("promptTokens", u.promptTokens()).put("completionTokens", u.completionTokens()));
+    if (enrollment != null) {
+      o.set("enrollment", toJson(enrollment, mapper));
+    }
     return o.toString();
   }
 }

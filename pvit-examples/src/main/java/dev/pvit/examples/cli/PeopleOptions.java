@@ -34,12 +34,23 @@ final class PeopleOptions {
    * @throws dev.pvit.image.InvalidImageException if a photo cannot be read
    */
   List<Person> load() {
+    List<Person> people = explicit();
+    if (peopleDir != null) {
+      people.addAll(fromFolder(peopleDir));
+    }
+    return people;
+  }
+
+  /**
+   * The people given with {@code --person}, in order (each enrolled strictly: all photos or none).
+   *
+   * @return the people
+   * @throws InvalidPersonException if a spec is malformed or a name is invalid
+   */
+  List<Person> explicit() {
     List<Person> people = new ArrayList<>();
     for (String spec : specs) {
       people.add(parse(spec));
-    }
-    if (peopleDir != null) {
-      people.addAll(fromFolder(peopleDir));
     }
     return people;
   }

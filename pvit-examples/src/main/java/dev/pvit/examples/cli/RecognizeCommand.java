@@ -2,24 +2,19 @@ package dev.pvit.examples.cli;
 
 import dev.pvit.PvitException;
 import dev.pvit.face.Box;
-import dev.pvit.face.EnrollmentException;
 import dev.pvit.face.FaceEngine;
 import dev.pvit.face.FaceGallery;
 import dev.pvit.face.FaceMatch;
+import dev.pvit.face.MatchDecision;
 import dev.pvit.face.RecognizedFace;
 import dev.pvit.face.SceneRecognition;
 import dev.pvit.image.ImageInput;
-import dev.pvit.person.Person;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -32,7 +27,7 @@ import picocli.CommandLine.Spec;
  * <pre>{@code
  * ./pvit recognize --people people/ --scene party.jpg
  * party.jpg: 1280x853, 3 faces (left to right)
- *   1. Alice    box [102, 88, 96, 110]  distance 0.41
+ *   1. Alice    box [102, 88, 96, 110]  distance 0.410 (threshold 0.556, runner-up +0.262)
  *   2. unknown  box [400, 95, 90, 101]  closest Bob 0.67
  * }</pre>
  */
@@ -52,9 +47,10 @@ public final class RecognizeCommand implements Callable<Integer> {
   @Option(names = "--scene", required = true, paramLabel = "IMG", description = "The scene photo.")
   Path scene;
 
-  @Option(names = "--threshold", paramLabel = "DISTANCE", defaultValue = "0.6",
-      description = "Distance below which a face is recognised (default: ${DEFAULT-VALUE}).")
-  double threshold;
+  @Option(names = "--threshold", paramLabel = "DISTANCE",
+      description = "A fixed distance below which a face is recognised (default: thresholds calibrated from the "
+          + "enrolled people's photos at a false-accept rate of 1e-3).")
+  @Nullable Double threshold;
 
   @Override
   public Integer call() {
@@ -65,14 +61,15 @@ public final class RecognizeCommand implements Callable<Integer> {
       err.flush();
       return PvitCli.EXIT_INVALID_INPUT;
     }
-    if (!(threshold > 0 && threshold <= 2)) {
+    if (threshold != null && !(threshold > 0 && threshold <= 2)) {
       err.println("error: --threshold must be in (0, 2], got " + threshold);
       err.flush();
       return PvitCli.EXIT_USAGE;
     }
     try (FaceEngine engine = FaceEngine.builder().build()) {
-      FaceGallery gallery = FaceGallery.builder().engine(engine).threshold(threshold).build();
-      enrollAll(gallery, err);
+      FaceGallery.Builder gb = FaceGallery.builder().engine(engine);
+      FaceGallery gallery = threshold != null ? gb.threshold(threshold).build() : gb.build();
+      AskCommand.report(err, gallery.enrollFolder(people));
       if (gallery.size() == 0) {
         err.println("error: nobody could be enrolled from '" + people + "'");
         err.flush();
@@ -89,49 +86,6 @@ public final class RecognizeCommand implements Callable<Integer> {
     }
   }
 
-  private void enrollAll(FaceGallery gallery, PrintWriter err) {
-    List<Path> dirs;
-    try (Stream<Path> list = Files.list(people)) {
-      dirs = list.filter(Files::isDirectory).sorted().toList();
-    } catch (IOException e) {
-      throw new dev.pvit.image.InvalidImageException("Cannot list '" + people + "': " + e.getMessage(), e);
-    }
-    for (Path dir : dirs) {
-      List<Path> photos = photos(dir);
-      String name = dir.getFileName().toString();
-      if (photos.isEmpty()) {
-        err.println("warning: '" + dir + "' has no photos; " + name + " is not enrolled");
-        continue;
-      }
-      try {
-        gallery.enroll(Person.of(name, photos.toArray(Path[]::new)));
-      } catch (EnrollmentException e) {
-        err.println("warning: " + e.getMessage());
-        Set<String> bad = new HashSet<>();
-        e.failures().forEach(f -> bad.add(f.image()));
-        List<Path> good = photos.stream().filter(p -> !bad.contains(p.toString())).toList();
-        if (good.isEmpty()) {
-          err.println("warning: " + name + " is not enrolled");
-        } else {
-          gallery.enroll(Person.of(name, good.toArray(Path[]::new)));
-          err.println("warning: " + name + " enrolled from the other " + good.size() + " photo(s)");
-        }
-      } catch (PvitException e) {
-        err.println("warning: " + name + " is not enrolled: " + e.getMessage());
-      }
-      err.flush();
-    }
-  }
-
-  private static List<Path> photos(Path dir) {
-    try (Stream<Path> list = Files.list(dir)) {
-      return list.filter(Files::isRegularFile).filter(p -> EmbedCommand.isImageName(p.getFileName().toString()))
-          .sorted().toList();
-    } catch (IOException e) {
-      return List.of();
-    }
-  }
-
   static void print(PrintWriter out, String label, SceneRecognition r) {
     out.printf(Locale.ROOT, "%s: %dx%d, %d face%s (left to right)%n", label, r.width(), r.height(), r.faces().size(),
         r.faces().size() == 1 ? "" : "s");
@@ -145,7 +99,9 @@ public final class RecognizeCommand implements Callable<Integer> {
       String box = String.format(Locale.ROOT, "[%.0f, %.0f, %.0f, %.0f]", b.x(), b.y(), b.width(), b.height());
       String tail;
       if (f.name().isPresent()) {
-        tail = String.format(Locale.ROOT, "distance %.3f", f.distance());
+        tail = String.format(Locale.ROOT, "distance %.3f (threshold %.3f, runner-up %+.3f%s)", f.distance(),
+            f.decision().threshold(), f.decision().margin(),
+            f.decision().outcome() == MatchDecision.Outcome.CLEAR_MARGIN ? ", clear margin" : "");
       } else if (!f.candidates().isEmpty()) {
         FaceMatch.Candidate c = f.candidates().get(0);
         tail = String.format(Locale.ROOT, "closest %s %.3f", c.name(), c.distance());

@@ -34,17 +34,25 @@ class AskCommandIT {
     return new Run(code, out.toString(), err.toString());
   }
 
-  @Test
-  void json_answer_lists_exactly_the_recognised_registered_people(@TempDir Path dir) throws Exception {
+  private static Path demoScene(Path dir) throws Exception {
     Path scene = dir.resolve("scene.jpg");
     try (InputStream in = AskCommandIT.class.getResourceAsStream("/dev/pvit/examples/demo/sample1.jpg")) {
       Files.copy(in, scene);
     }
-    List<Box> boxes;
+    return scene;
+  }
+
+  private static List<Box> boxesLeftToRight(Path scene) {
     try (FaceEngine engine = FaceEngine.builder().build()) {
-      boxes = engine.analyze(ImageInput.of(scene)).faces().stream().map(DetectedFace::box)
+      return engine.analyze(ImageInput.of(scene)).faces().stream().map(DetectedFace::box)
           .sorted(Comparator.comparingDouble(Box::centerX)).toList();
     }
+  }
+
+  @Test
+  void json_answer_lists_exactly_the_recognised_registered_people(@TempDir Path dir) throws Exception {
+    Path scene = demoScene(dir);
+    List<Box> boxes = boxesLeftToRight(scene);
     BufferedImage pixels = ImageIO.read(scene.toFile());
     Path maya = dir.resolve("maya.png");
     Path sofia = dir.resolve("sofia.png");
@@ -66,6 +74,51 @@ class AskCommandIT {
 
     Run unknown = run("ask", "--person", "Maya=" + maya, "--scene", scene.toString(), "--json", "Is Zara here?");
     assertThat(new ObjectMapper().readTree(unknown.out()).get("kind").asText()).isEqualTo("PERSON_UNKNOWN");
+  }
+
+  /** A 150x150 greyscale photo with no face: a soft grey gradient (no eyes, nose or mouth anywhere). */
+  static void nonFace(Path file) throws Exception {
+    BufferedImage img = new BufferedImage(150, 150, BufferedImage.TYPE_BYTE_GRAY);
+    for (int y = 0; y < 150; y++) {
+      for (int x = 0; x < 150; x++) {
+        int v = 60 + x / 2 + y / 3;
+        img.setRGB(x, y, (v << 16) | (v << 8) | v);
+      }
+    }
+    Files.createDirectories(file.getParent());
+    ImageIO.write(img, "png", file.toFile());
+  }
+
+  @Test
+  void a_people_folder_with_an_unusable_photo_still_answers_and_names_the_photo(@TempDir Path dir) throws Exception {
+    Path scene = demoScene(dir);
+    List<Box> boxes = boxesLeftToRight(scene);
+    BufferedImage pixels = ImageIO.read(scene.toFile());
+    Path people = dir.resolve("people");
+    Files.createDirectories(people.resolve("Maya"));
+    Files.write(people.resolve("Maya/maya.png"), DemoCommand.crop(pixels, boxes.get(0), "maya.png").bytes());
+    Path bad = people.resolve("Maya/scan.png");
+    nonFace(bad);
+    nonFace(people.resolve("Ghost/only.png"));
+
+    Run r = run("ask", "--people", people.toString(), "--scene", scene.toString(), "--json", "Who is on the left?");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.err()).contains("warning: skipped " + bad).contains("Ghost");
+    JsonNode json = new ObjectMapper().readTree(r.out());
+    assertThat(json.get("text").asText()).isEqualTo("Maya is on the left.");
+    JsonNode enrollment = json.get("enrollment");
+    assertThat(enrollment.get("enrolled")).hasSize(1);
+    JsonNode skipped = null;
+    for (JsonNode s : enrollment.get("skippedPhotos")) {
+      if (s.get("photo").asText().equals(bad.toString())) {
+        skipped = s;
+      }
+    }
+    assertThat(skipped).as("skipped photos name %s", bad).isNotNull();
+    assertThat(skipped.get("person").asText()).isEqualTo("Maya");
+    assertThat(skipped.get("reason").asText()).contains("no face");
+    assertThat(enrollment.get("leftOut").get(0).get("person").asText()).isEqualTo("Ghost");
+    assertThat(json.get("people").get(0).get("threshold").asDouble()).isBetween(0.4, 0.6);
   }
 
   @Test

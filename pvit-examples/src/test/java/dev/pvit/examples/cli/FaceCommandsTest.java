@@ -120,6 +120,8 @@ class FaceCommandsTest {
     Path ada = dir.resolve("people/Ada/1.jpg");
     Files.createDirectories(ada.getParent());
     ImageIO.write(img.getSubimage(x, y, w, h), "jpg", ada.toFile());
+    Path blank = dir.resolve("people/Ada/blank.png");
+    ImageIO.write(new BufferedImage(150, 150, BufferedImage.TYPE_BYTE_GRAY), "png", blank.toFile());
     out.getBuffer().setLength(0);
 
     assertThat(run("recognize", "--people", dir.resolve("people").toString(), "--scene", sample1.toString())).isZero();
@@ -127,6 +129,7 @@ class FaceCommandsTest {
     assertThat(text).contains("sample1.jpg: " + img.getWidth() + "x" + img.getHeight());
     assertThat(text).containsPattern("\\d\\. Ada +box \\[");
     assertThat(text).contains("unknown");
+    assertThat(err.toString()).contains("warning: skipped " + blank).contains("no face");
   }
 
   @Test
