@@ -53,10 +53,10 @@ class StreamParsingPropertyTest {
     for (byte[] chunk : split(stream.toString().getBytes(StandardCharsets.UTF_8), cuts)) {
       List<String> lines = new ArrayList<>();
       splitter.feed(chunk, lines);
-      List<String> events = new ArrayList<>();
+      List<SseParser.Event> events = new ArrayList<>();
       lines.forEach(l -> sse.line(l, events));
-      for (String e : events) {
-        ended |= decoder.onEvent(e, received::add);
+      for (SseParser.Event e : events) {
+        ended |= decoder.onEvent(e.data(), received::add);
       }
     }
     assertThat(ended).isTrue();
