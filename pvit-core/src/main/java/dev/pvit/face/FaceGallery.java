@@ -2,38 +2,21 @@ package dev.pvit.face;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import dev.pvit.PvitException;
 import dev.pvit.face.internal.DescriptorMatrix;
+import dev.pvit.face.internal.GalleryFile;
 import dev.pvit.image.ImageInput;
 import dev.pvit.person.InvalidPersonException;
 import dev.pvit.person.Person;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,15 +48,13 @@ public final class FaceGallery {
   /** Default number of candidates reported per face. */
   public static final int DEFAULT_CANDIDATES = 3;
   /** Version of the JSON file format written by {@link #save(Path)}. */
-  public static final int FORMAT_VERSION = 1;
+  public static final int FORMAT_VERSION = GalleryFile.FORMAT_VERSION;
 
-  static final String FORMAT_NAME = "pvit-face-gallery";
-  static final String DESCRIPTOR_MODEL = "face-api-1.7.15/face_recognition_model (dlib resnet v1), dlib-aligned";
+  static final String DESCRIPTOR_MODEL = GalleryFile.DESCRIPTOR_MODEL;
   /** A second face at least this fraction of the largest face's width makes a reference photo ambiguous. */
   static final double AMBIGUOUS_WIDTH_RATIO = 0.8;
 
   private static final Logger LOG = LoggerFactory.getLogger(FaceGallery.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final @Nullable FaceEngine engine;
   private final double threshold;
@@ -335,138 +316,25 @@ public final class FaceGallery {
   /**
    * Writes the gallery as versioned JSON. The file is replaced atomically (a temporary file in the
    * same directory is moved over it), so a crash never leaves a half-written gallery; on POSIX file
-   * systems it is readable and writable by the owner only.
+   * systems it is readable and writable by the owner only. If {@code file} is a symbolic link, the
+   * file it points to is replaced and the link is kept.
    *
    * @param file the gallery file
-   * @throws GalleryFileException if it cannot be written
+   * @throws GalleryFileException if it cannot be written, or holds a descriptor that no gallery file
+   *     may hold (all zeros, or a norm far from that of real descriptors); nothing is written then
    */
   public void save(Path file) {
     checkNotNull(file, "file");
-    Path target = file.toAbsolutePath();
-    Path dir = target.getParent();
-    byte[] json = toJson();
-    Path tmp = null;
-    try {
-      Files.createDirectories(dir);
-      boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
-          && dir.getFileSystem().supportedFileAttributeViews().contains("posix");
-      Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rw-------");
-      tmp = posix
-          ? Files.createTempFile(dir, "." + target.getFileName(), ".tmp", PosixFilePermissions.asFileAttribute(ownerOnly))
-          : Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-          OutputStream out = Channels.newOutputStream(ch)) {
-        out.write(json);
-        out.flush();
-        ch.force(true);
-      }
-      try {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-      tmp = null;
-      LOG.debug("Saved a face gallery of {} people to {}", people.size(), target);
-    } catch (IOException e) {
-      throw new GalleryFileException(
-          "Cannot write the face gallery to '" + file + "': " + e.getMessage() + "; check the directory exists and is writable.", e);
-    } finally {
-      if (tmp != null) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-          // The temporary file is hidden and owner-only; nothing more can be done here.
-        }
-      }
-    }
-  }
-
-  private byte[] toJson() {
-    ObjectNode root = JSON.createObjectNode();
-    root.put("format", FORMAT_NAME);
-    root.put("version", FORMAT_VERSION);
-    root.put("descriptorModel", DESCRIPTOR_MODEL);
-    ArrayNode arr = root.putArray("people");
-    for (Entry e : people.values()) {
-      ObjectNode p = arr.addObject();
-      p.put("name", e.name());
-      ArrayNode ds = p.putArray("descriptors");
-      for (FaceDescriptor d : e.descriptors()) {
-        ArrayNode v = ds.addArray();
-        for (float f : d.toArray()) {
-          v.add(f);
-        }
-      }
-    }
-    try {
-      return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("Cannot serialise the gallery", e);
-    }
+    Map<String, List<FaceDescriptor>> content = new LinkedHashMap<>();
+    people.values().forEach(e -> content.put(e.name(), e.descriptors()));
+    Path written = GalleryFile.writeAtomically(file, GalleryFile.encode(content, file));
+    LOG.debug("Saved a face gallery of {} people to {}", content.size(), written);
   }
 
   private static ImmutableMap<String, Entry> parse(byte[] bytes, Path file) {
-    JsonNode root;
-    try {
-      root = JSON.readTree(bytes);
-    } catch (JsonProcessingException e) {
-      throw new GalleryFormatException("'" + file + "' is not valid JSON, so it is not a face gallery: " + e.getOriginalMessage(), e);
-    } catch (IOException e) {
-      throw new GalleryFormatException("'" + file + "' cannot be parsed as a face gallery.", e);
-    }
-    if (root == null || !root.isObject() || !FORMAT_NAME.equals(root.path("format").asText(null))) {
-      throw new GalleryFormatException("'" + file + "' is not a PVIT face gallery (no \"format\": \"" + FORMAT_NAME + "\").");
-    }
-    JsonNode version = root.get("version");
-    if (version == null || !version.isInt() || version.asInt() < 1) {
-      throw new GalleryFormatException("'" + file + "' has no valid format version.");
-    }
-    if (version.asInt() > FORMAT_VERSION) {
-      throw new GalleryFormatException("'" + file + "' was written by a newer version (format " + version.asInt()
-          + "; this version reads up to " + FORMAT_VERSION + "); upgrade PVIT to read it.");
-    }
-    if (!DESCRIPTOR_MODEL.equals(root.path("descriptorModel").asText(null))) {
-      throw new GalleryFormatException("'" + file + "' holds descriptors of another model ('"
-          + root.path("descriptorModel").asText("") + "'); enroll the people again.");
-    }
-    JsonNode arr = root.get("people");
-    if (arr == null || !arr.isArray()) {
-      throw new GalleryFormatException("'" + file + "' has no \"people\" array.");
-    }
     Map<String, Entry> map = new LinkedHashMap<>();
-    int i = 0;
-    for (JsonNode p : arr) {
-      String where = "'" + file + "', person #" + (i + 1);
-      String name;
-      try {
-        name = validName(p.path("name").asText(""));
-      } catch (InvalidPersonException e) {
-        throw new GalleryFormatException(where + " has an invalid name: " + e.getMessage(), e);
-      }
-      JsonNode ds = p.get("descriptors");
-      if (ds == null || !ds.isArray() || ds.isEmpty()) {
-        throw new GalleryFormatException(where + " has no descriptors.");
-      }
-      List<FaceDescriptor> list = new ArrayList<>();
-      for (JsonNode d : ds) {
-        if (!d.isArray() || d.size() != FaceDescriptor.LENGTH) {
-          throw new GalleryFormatException(where + " has a descriptor that is not " + FaceDescriptor.LENGTH + " numbers.");
-        }
-        float[] v = new float[FaceDescriptor.LENGTH];
-        for (int k = 0; k < v.length; k++) {
-          JsonNode n = d.get(k);
-          if (!n.isNumber() || !Double.isFinite(n.asDouble())) {
-            throw new GalleryFormatException(where + " has a descriptor value that is not a finite number.");
-          }
-          v[k] = (float) n.asDouble();
-        }
-        list.add(FaceDescriptor.of(v));
-      }
-      if (map.put(Person.matchKey(name), new Entry(name, ImmutableList.copyOf(list))) != null) {
-        throw new GalleryFormatException(where + " repeats the name '" + name + "'.");
-      }
-      i++;
-    }
+    GalleryFile.decode(bytes, file).forEach(
+        (name, descriptors) -> map.put(Person.matchKey(name), new Entry(name, ImmutableList.copyOf(descriptors))));
     return ImmutableMap.copyOf(map);
   }
 
@@ -532,7 +400,10 @@ public final class FaceGallery {
 
     /**
      * Builds a gallery from a file written by {@link FaceGallery#save(Path)}. The file is only
-     * read, never modified.
+     * read, never modified. Every structural or numeric problem (trailing content, unknown or
+     * missing fields, wrong types or lengths, repeated names, values that overflow a float, all-zero
+     * descriptors or norms far from a real descriptor's, a changed value caught by the file's digest)
+     * is a {@link GalleryFormatException} naming the file and the reason.
      *
      * @param file the gallery file
      * @return the gallery
@@ -542,15 +413,7 @@ public final class FaceGallery {
     public FaceGallery load(Path file) {
       checkNotNull(file, "file");
       check();
-      byte[] bytes;
-      try {
-        bytes = Files.readAllBytes(file);
-      } catch (NoSuchFileException e) {
-        throw new GalleryFileException("Face gallery file '" + file + "' does not exist.", e);
-      } catch (IOException e) {
-        throw new GalleryFileException("Cannot read the face gallery '" + file + "': " + e.getMessage(), e);
-      }
-      return new FaceGallery(this, parse(bytes, file));
+      return new FaceGallery(this, parse(GalleryFile.read(file), file));
     }
 
     private void check() {
