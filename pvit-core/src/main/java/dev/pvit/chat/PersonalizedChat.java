@@ -13,6 +13,7 @@ import dev.pvit.chat.internal.Reply;
 import dev.pvit.client.VisionChatModel;
 import dev.pvit.client.VisionChatResponse;
 import dev.pvit.prompt.Exchange;
+import dev.pvit.prompt.InputValidator;
 import dev.pvit.prompt.InvalidPromptException;
 import dev.pvit.prompt.PersonalizedPrompt;
 import dev.pvit.prompt.RefusalClassifier;
@@ -59,7 +60,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class PersonalizedChat implements AutoCloseable {
   /** Longest accepted question, in characters. */
-  public static final int MAX_QUESTION_LENGTH = 2000;
+  public static final int MAX_QUESTION_LENGTH = InputValidator.MAX_QUESTION_LENGTH;
 
   private static final Refusals TEMPLATE_REFUSALS = new Refusals() {
     @Override
@@ -83,6 +84,7 @@ public final class PersonalizedChat implements AutoCloseable {
   private final boolean groundedReferenceImages;
   private final RefusalClassifier refusalClassifier = RefusalClassifier.create();
   private final Map<String, Person> people = new LinkedHashMap<>();
+  private final InputValidator input;
   private volatile QuestionParser parser;
 
   private PersonalizedChat(Builder b) {
@@ -96,6 +98,8 @@ public final class PersonalizedChat implements AutoCloseable {
       this.backend = b.backend;
       this.model = b.model;
       this.groundedReferenceImages = b.groundedReferenceImages;
+      this.input = InputValidator.builder().escapeReservedTokens(b.escape).build();
+      gallery.names().forEach(input::name);
       for (Person p : b.people) {
         addPerson(p);
       }
@@ -150,8 +154,7 @@ public final class PersonalizedChat implements AutoCloseable {
    * @return the parsed question
    */
   ParsedQuestion parse(String question, List<String> previousPeople) {
-    checkQuestion(question);
-    return parser.parse(question, previousPeople);
+    return parser.parse(input.question(question), previousPeople);
   }
 
   /**
@@ -253,25 +256,6 @@ public final class PersonalizedChat implements AutoCloseable {
     }
   }
 
-  private static void checkQuestion(String question) {
-    checkNotNull(question, "question");
-    String q = question.strip();
-    if (q.isEmpty()) {
-      throw new InvalidPromptException("The question is empty; ask something about the photo.");
-    }
-    if (q.length() > MAX_QUESTION_LENGTH) {
-      throw new InvalidPromptException("The question is " + q.length() + " characters long; the limit is "
-          + MAX_QUESTION_LENGTH + ".");
-    }
-    for (int i = 0; i < q.length(); i++) {
-      char c = q.charAt(i);
-      if (Character.isISOControl(c) && c != '\n' && c != '\t') {
-        throw new InvalidPromptException(String.format(
-            "The question contains the control character U+%04X at position %d; remove it.", (int) c, i));
-      }
-    }
-  }
-
   /**
    * Recognises every face in a scene.
    *
@@ -321,11 +305,12 @@ public final class PersonalizedChat implements AutoCloseable {
    * Registers a person (enrolling their reference photos) while the chat is in use.
    *
    * @param person the person
-   * @throws InvalidPersonException if a person with the same name or alias is registered
+   * @throws InvalidPersonException if a person with the same name or alias is registered, or a name
+   *     contains prompt syntax (unless escaping)
    * @throws dev.pvit.face.EnrollmentException if a reference photo has no usable face
    */
   public void addPerson(Person person) {
-    checkNotNull(person, "person");
+    person = input.person(checkNotNull(person, "person"));
     synchronized (people) {
       for (String n : person.allNames()) {
         if (canonicalName(n).isPresent()) {
@@ -445,8 +430,23 @@ public final class PersonalizedChat implements AutoCloseable {
     private Backend backend = Backend.EMBEDDED;
     private @Nullable VisionChatModel model;
     private boolean groundedReferenceImages = true;
+    private boolean escape;
 
     private Builder() {}
+
+    /**
+     * Replaces reserved prompt tokens ({@code <image>}, {@code <|im_start|>}, role markers such as
+     * {@code user:}) and control characters in names and questions by visible look-alikes instead of
+     * refusing them (off by default). Either way the same rules apply to every backend, checked
+     * before any recognition runs (see {@link InputValidator}).
+     *
+     * @param escape whether to escape
+     * @return this builder
+     */
+    public Builder escapeReservedTokens(boolean escape) {
+      this.escape = escape;
+      return this;
+    }
 
     /**
      * Registers a person.
