@@ -59,6 +59,7 @@ public final class FaceGallery {
   private final @Nullable FaceEngine engine;
   private final double threshold;
   private final int candidates;
+  private final ReferenceFaceRules referenceRules;
   private final Object writeLock = new Object();
   private volatile ImmutableMap<String, Entry> people;
   /** Flat copy of {@link #people} for matching; rebuilt lazily after a change. */
@@ -68,6 +69,7 @@ public final class FaceGallery {
     this.engine = b.engine;
     this.threshold = b.threshold;
     this.candidates = b.candidates;
+    this.referenceRules = new ReferenceFaceRules(b.referenceMinFaceSize, b.referenceMinScore);
     this.people = people;
   }
 
@@ -110,6 +112,11 @@ public final class FaceGallery {
         if (faces.size() > 1 && faces.get(1).box().width() >= AMBIGUOUS_WIDTH_RATIO * largest.box().width()) {
           failures.add(new EnrollmentException.PhotoFailure(
               image.name(), faces.size() + " faces of similar size; use a photo where the person's face is the largest"));
+          continue;
+        }
+        Optional<String> poor = referenceRules.problem(largest);
+        if (poor.isPresent()) {
+          failures.add(new EnrollmentException.PhotoFailure(image.name(), poor.get()));
           continue;
         }
         descriptors.add(largest.descriptor());
@@ -350,8 +357,34 @@ public final class FaceGallery {
     private @Nullable FaceEngine engine;
     private double threshold = DEFAULT_THRESHOLD;
     private int candidates = DEFAULT_CANDIDATES;
+    private int referenceMinFaceSize = ReferenceFaceRules.DEFAULT_MIN_FACE_SIZE;
+    private double referenceMinScore = ReferenceFaceRules.DEFAULT_MIN_SCORE;
 
     private Builder() {}
+
+    /**
+     * Smallest face side, in pixels of the photo, that {@link FaceGallery#enroll} accepts in a
+     * reference photo (default {@value ReferenceFaceRules#DEFAULT_MIN_FACE_SIZE}).
+     *
+     * @param pixels 1 or more
+     * @return this builder
+     */
+    public Builder referenceMinFaceSize(int pixels) {
+      this.referenceMinFaceSize = pixels;
+      return this;
+    }
+
+    /**
+     * Lowest detector score that {@link FaceGallery#enroll} accepts for a reference face (default
+     * {@value ReferenceFaceRules#DEFAULT_MIN_SCORE}), whatever the engine's own score threshold.
+     *
+     * @param score from 0 to 1
+     * @return this builder
+     */
+    public Builder referenceMinScore(double score) {
+      this.referenceMinScore = score;
+      return this;
+    }
 
     /**
      * The engine used by {@link FaceGallery#enroll} (needed only to enroll from photos).
@@ -423,6 +456,7 @@ public final class FaceGallery {
       if (candidates < 1) {
         throw new IllegalArgumentException("candidates must be at least 1, got " + candidates + ".");
       }
+      new ReferenceFaceRules(referenceMinFaceSize, referenceMinScore);
     }
   }
 }
