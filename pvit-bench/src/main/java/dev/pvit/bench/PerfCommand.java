@@ -63,6 +63,9 @@ public final class PerfCommand implements Callable<Integer> {
       + "JVM per allocator setting, reporting resident memory before/peak/after and latency p50/p95.")
   boolean memory;
 
+  @Option(names = "--memory-all", description = "With --memory: also measure the other allocator candidates.")
+  boolean memoryAll;
+
   @Option(names = "--memory-calls", paramLabel = "N", defaultValue = "200", description = "Asks per burst (default: ${DEFAULT-VALUE}).")
   int memoryCalls = 200;
 
@@ -136,7 +139,11 @@ public final class PerfCommand implements Callable<Integer> {
   private int memory(PrintWriter o, PrintWriter err) {
     List<MemoryComparison.Result> results;
     try {
-      results = MemoryComparison.run(MemoryComparison.DEFAULT_SETTINGS, memoryCalls, memoryThreads, data, line -> {
+      List<MemoryComparison.Setting> settings = new java.util.ArrayList<>(MemoryComparison.DEFAULT_SETTINGS);
+      if (memoryAll) {
+        settings.addAll(MemoryComparison.CANDIDATES);
+      }
+      results = MemoryComparison.run(settings, memoryCalls, memoryThreads, data, line -> {
         err.println(line);
         err.flush();
       });

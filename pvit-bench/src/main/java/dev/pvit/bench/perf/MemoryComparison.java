@@ -39,18 +39,24 @@ public final class MemoryComparison {
   public static final Setting OLD = new Setting("old launcher (mmap 1 GB, trim 4 GB, unbounded)",
       Map.of("MALLOC_MMAP_THRESHOLD_", "1073741824", "MALLOC_TRIM_THRESHOLD_", "4294967296"), List.of(), 8);
 
-  /** Settings compared by default: the old launcher first (the ratio baseline). */
-  public static final List<Setting> DEFAULT_SETTINGS = List.of(
-      OLD,
+  /** The launcher's settings now (scripts/launch.sh) with the engine's default permits. */
+  public static final Setting LAUNCHER = new Setting(
+      "launcher now (arena max 2, mmap 1 GB, trim 128 MB, JVM trim every 1 s, 1 permit per core)",
+      Map.of("MALLOC_ARENA_MAX", "2", "MALLOC_MMAP_THRESHOLD_", "1073741824", "MALLOC_TRIM_THRESHOLD_", "134217728"),
+      List.of("-XX:+IgnoreUnrecognizedVMOptions", "-XX:+UnlockExperimentalVMOptions", "-XX:TrimNativeHeapInterval=1000"),
+      0);
+
+  /** Settings compared by default: the old launcher first (the ratio baseline), then the current one. */
+  public static final List<Setting> DEFAULT_SETTINGS = List.of(OLD, LAUNCHER);
+
+  /** Further candidates, measured with {@code --memory-all}. */
+  public static final List<Setting> CANDIDATES = List.of(
       new Setting("old allocator env, 1 permit per core",
           Map.of("MALLOC_MMAP_THRESHOLD_", "1073741824", "MALLOC_TRIM_THRESHOLD_", "4294967296"), List.of(), 0),
       new Setting("glibc defaults, 1 permit per core", Map.of(), List.of(), 0),
       new Setting("MALLOC_ARENA_MAX=2, trim 128 MB, mmap 64 MB, 1 permit per core",
           Map.of("MALLOC_ARENA_MAX", "2", "MALLOC_TRIM_THRESHOLD_", "134217728", "MALLOC_MMAP_THRESHOLD_", "67108864"),
-          List.of(), 0),
-      new Setting("MALLOC_ARENA_MAX=2, mmap 1 GB, trim 128 MB + JVM TrimNativeHeapInterval=1s, 1 permit per core",
-          Map.of("MALLOC_ARENA_MAX", "2", "MALLOC_MMAP_THRESHOLD_", "1073741824", "MALLOC_TRIM_THRESHOLD_", "134217728"),
-          List.of("-XX:+UnlockExperimentalVMOptions", "-XX:TrimNativeHeapInterval=1000"), 0));
+          List.of(), 0));
 
   private MemoryComparison() {}
 
@@ -89,6 +95,7 @@ public final class MemoryComparison {
       }
       String[] lines = stdout.strip().split("\n");
       out.add(new Result(s, new ObjectMapper().readTree(lines[lines.length - 1])));
+      log.accept("memory: " + s.name() + ": " + lines[lines.length - 1]);
     }
     return out;
   }
