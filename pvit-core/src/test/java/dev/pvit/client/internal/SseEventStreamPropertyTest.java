@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import net.jqwik.api.Arbitraries;
@@ -99,7 +98,7 @@ class SseEventStreamPropertyTest {
     SseParser parser = new SseParser();
     List<SseParser.Event> parsed = new ArrayList<>();
     List<String> got = new ArrayList<>();
-    for (byte[] chunk : split(stream, cuts)) {
+    for (byte[] chunk : StreamParsingPropertyTest.split(stream, cuts)) {
       got.clear();
       splitter.feed(chunk, got);
       got.forEach(l -> parser.line(l, parsed));
@@ -136,17 +135,5 @@ class SseEventStreamPropertyTest {
       previousEnding = ending;
     }
     return out.toByteArray();
-  }
-
-  private static List<byte[]> split(byte[] bytes, List<Integer> cuts) {
-    int[] points = cuts.stream().mapToInt(c -> c % (bytes.length + 1)).sorted().toArray();
-    List<byte[]> out = new ArrayList<>();
-    int prev = 0;
-    for (int p : points) {
-      out.add(Arrays.copyOfRange(bytes, prev, p));
-      prev = p;
-    }
-    out.add(Arrays.copyOfRange(bytes, prev, bytes.length));
-    return out;
   }
 }

@@ -110,7 +110,8 @@ class StreamParsingPropertyTest {
     assertThat(out.length()).isLessThanOrEqualTo(Redaction.EXCERPT_CHARS);
   }
 
-  private static List<byte[]> split(byte[] bytes, List<Integer> cuts) {
+  /** Splits bytes at the given cut points (taken modulo the length), as a network would. */
+  static List<byte[]> split(byte[] bytes, List<Integer> cuts) {
     int[] points = cuts.stream().mapToInt(c -> bytes.length == 0 ? 0 : c % (bytes.length + 1)).sorted().toArray();
     List<byte[]> out = new ArrayList<>();
     int prev = 0;
