@@ -22,14 +22,19 @@ if needs_build; then
   fi
 fi
 # libtorch's large conv buffers exceed glibc's default mmap threshold and page-fault on every call
-# (the 608 detector ran 2-3x slower); keep them on the heap unless the user chose otherwise.
+# (the 608 detector ran 2-3x slower); keep them on the heap unless the user chose otherwise. Give
+# freed memory back: two arenas (not 8 per core), trim above 128 MB, and the JVM calls malloc_trim
+# every second (docs/server.md has the measurements).
 export MALLOC_MMAP_THRESHOLD_="${MALLOC_MMAP_THRESHOLD_:-1073741824}"
-export MALLOC_TRIM_THRESHOLD_="${MALLOC_TRIM_THRESHOLD_:-4294967296}"
+export MALLOC_TRIM_THRESHOLD_="${MALLOC_TRIM_THRESHOLD_:-134217728}"
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
+# (JDKs before 17.0.9 lack the option and ignore it.)
+trim_opts="-XX:+IgnoreUnrecognizedVMOptions -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=1000"
 # One OpenMP thread per calling thread: the CLI parallelises across images, and libtorch's spinning
 # OpenMP teams slow the nets down badly when called from worker threads on shared cores.
 export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"
 if [ -n "${PVIT_MAIN_CLASS:-}" ]; then
-  exec java ${PVIT_JAVA_OPTS:-} -Dai.djl.offline=true -cp "$jar:$(dirname "$jar")/lib/*${PVIT_EXTRA_CLASSPATH:+:$PVIT_EXTRA_CLASSPATH}" \
+  exec java $trim_opts ${PVIT_JAVA_OPTS:-} -Dai.djl.offline=true -cp "$jar:$(dirname "$jar")/lib/*${PVIT_EXTRA_CLASSPATH:+:$PVIT_EXTRA_CLASSPATH}" \
     "$PVIT_MAIN_CLASS" "$@"
 fi
-exec java ${PVIT_JAVA_OPTS:-} -Dai.djl.offline=true -jar "$jar" "$@"
+exec java $trim_opts ${PVIT_JAVA_OPTS:-} -Dai.djl.offline=true -jar "$jar" "$@"

@@ -2,6 +2,7 @@ package dev.pvit.bench;
 
 import dev.pvit.bench.perf.BenchInputs;
 import dev.pvit.bench.perf.JsBaseline;
+import dev.pvit.bench.perf.MemoryComparison;
 import dev.pvit.bench.perf.PerfReport;
 import dev.pvit.bench.perf.PerfRow;
 import dev.pvit.bench.perf.PerfRunner;
@@ -58,10 +59,30 @@ public final class PerfCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FILE", defaultValue = "perf.md", description = "Markdown report (default: ${DEFAULT-VALUE}).")
   Path out = Path.of("perf.md");
 
+  @Option(names = "--memory", description = "Run the Memory group instead of JMH: a burst of concurrent asks in one fresh "
+      + "JVM per allocator setting, reporting resident memory before/peak/after and latency p50/p95.")
+  boolean memory;
+
+  @Option(names = "--memory-all", description = "With --memory: also measure the other allocator candidates.")
+  boolean memoryAll;
+
+  @Option(names = "--memory-calls", paramLabel = "N", defaultValue = "200", description = "Asks per burst (default: ${DEFAULT-VALUE}).")
+  int memoryCalls = 200;
+
+  @Option(names = "--memory-threads", paramLabel = "N", defaultValue = "8", description = "Calling threads (default: ${DEFAULT-VALUE}).")
+  int memoryThreads = 8;
+
+  @Option(names = "--data", paramLabel = "DIR", description = "The labelled photo set for the Memory group's scenes and people "
+      + "(default: the bundled 5-face photo).")
+  Path data;
+
   @Override
   public Integer call() {
     PrintWriter o = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (memory) {
+      return memory(o, err);
+    }
     Instant start = Instant.now();
     String loadBefore = loadAverage();
     String omp = System.getenv("OMP_NUM_THREADS");
@@ -111,6 +132,38 @@ public final class PerfCommand implements Callable<Integer> {
     o.println();
     o.println("JavaScript reference: " + (baseline.available() ? baseline.reason() : "not run (" + baseline.reason() + ")"));
     o.println("perf: " + rows.size() + " benchmarks in " + settings.get("duration") + "; report " + out);
+    o.flush();
+    return 0;
+  }
+
+  private int memory(PrintWriter o, PrintWriter err) {
+    List<MemoryComparison.Result> results;
+    try {
+      List<MemoryComparison.Setting> settings = new java.util.ArrayList<>(MemoryComparison.DEFAULT_SETTINGS);
+      if (memoryAll) {
+        settings.addAll(MemoryComparison.CANDIDATES);
+      }
+      results = MemoryComparison.run(settings, memoryCalls, memoryThreads, data, line -> {
+        err.println(line);
+        err.flush();
+      });
+    } catch (IOException e) {
+      err.println("error: " + e.getMessage());
+      return 1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 1;
+    }
+    String table = "Memory: " + memoryCalls + " asks from " + memoryThreads + " threads on one PersonalizedChat, "
+        + Runtime.getRuntime().availableProcessors() + " cores, load " + loadAverage() + "\n\n"
+        + MemoryComparison.table(results);
+    try {
+      Files.writeString(out, table, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      err.println("error: cannot write '" + out + "': " + e.getMessage());
+      return 1;
+    }
+    o.print(table);
     o.flush();
     return 0;
   }

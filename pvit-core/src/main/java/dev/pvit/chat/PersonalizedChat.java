@@ -17,6 +17,7 @@ import dev.pvit.chat.internal.Request;
 import dev.pvit.client.StreamListener;
 import dev.pvit.client.VisionChatModel;
 import dev.pvit.prompt.Exchange;
+import dev.pvit.prompt.InputValidator;
 import dev.pvit.prompt.InvalidPromptException;
 import dev.pvit.face.FaceEngine;
 import dev.pvit.face.FaceGallery;
@@ -58,7 +59,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class PersonalizedChat implements AutoCloseable {
   /** Longest accepted question, in characters. */
-  public static final int MAX_QUESTION_LENGTH = 2000;
+  public static final int MAX_QUESTION_LENGTH = InputValidator.MAX_QUESTION_LENGTH;
 
   private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
@@ -68,6 +69,7 @@ public final class PersonalizedChat implements AutoCloseable {
   private final ModeAnswerer mode;
   private final ChatRuntime runtime;
   private final Map<String, Person> people = new LinkedHashMap<>();
+  private final InputValidator input;
   private volatile QuestionParser parser;
 
   private PersonalizedChat(Builder b) {
@@ -77,6 +79,8 @@ public final class PersonalizedChat implements AutoCloseable {
       this.gallery = b.gallery != null ? b.gallery
           : Double.isNaN(b.threshold) ? FaceGallery.builder().engine(engine).build()
           : FaceGallery.builder().engine(engine).threshold(b.threshold).build();
+      this.input = InputValidator.builder().escapeReservedTokens(b.escape).build();
+      gallery.names().forEach(input::name);
       this.mode = mode(b);
       this.runtime = new ChatRuntime(b.listener, b.listenerQuestionText, b.backend, b.executor);
       for (Person p : b.people) {
@@ -203,8 +207,7 @@ public final class PersonalizedChat implements AutoCloseable {
    * @return the parsed question
    */
   ParsedQuestion parse(String question, List<ParsedQuestion> earlier) {
-    checkQuestion(question);
-    return parser.parse(question, earlier);
+    return parser.parse(input.question(question), earlier);
   }
 
   /**
@@ -231,25 +234,6 @@ public final class PersonalizedChat implements AutoCloseable {
   private Optional<Person> person(String name) {
     synchronized (people) {
       return Optional.ofNullable(people.get(name));
-    }
-  }
-
-  private static void checkQuestion(String question) {
-    checkNotNull(question, "question");
-    String q = question.strip();
-    if (q.isEmpty()) {
-      throw new InvalidPromptException("The question is empty; ask something about the photo.");
-    }
-    if (q.length() > MAX_QUESTION_LENGTH) {
-      throw new InvalidPromptException("The question is " + q.length() + " characters long; the limit is "
-          + MAX_QUESTION_LENGTH + ".");
-    }
-    for (int i = 0; i < q.length(); i++) {
-      char c = q.charAt(i);
-      if (Character.isISOControl(c) && c != '\n' && c != '\t') {
-        throw new InvalidPromptException(String.format(
-            "The question contains the control character U+%04X at position %d; remove it.", (int) c, i));
-      }
     }
   }
 
@@ -302,11 +286,12 @@ public final class PersonalizedChat implements AutoCloseable {
    * Registers a person (enrolling their reference photos) while the chat is in use.
    *
    * @param person the person
-   * @throws InvalidPersonException if a person with the same name or alias is registered
+   * @throws InvalidPersonException if a person with the same name or alias is registered, or a name
+   *     contains prompt syntax (unless escaping)
    * @throws dev.pvit.face.EnrollmentException if a reference photo has no usable face
    */
   public void addPerson(Person person) {
-    checkNotNull(person, "person");
+    person = input.person(checkNotNull(person, "person"));
     synchronized (people) {
       for (String n : person.allNames()) {
         if (canonicalName(n).isPresent()) {
@@ -423,6 +408,7 @@ public final class PersonalizedChat implements AutoCloseable {
     private @Nullable ChatListener listener;
     private boolean listenerQuestionText;
     private @Nullable Executor executor;
+    private boolean escape;
 
     private Builder() {}
 
@@ -460,6 +446,20 @@ public final class PersonalizedChat implements AutoCloseable {
      */
     public Builder executor(Executor executor) {
       this.executor = checkNotNull(executor, "executor");
+      return this;
+    }
+
+    /**
+     * Replaces reserved prompt tokens ({@code <image>}, {@code <|im_start|>}, role markers such as
+     * {@code user:}) and control characters in names and questions by visible look-alikes instead of
+     * refusing them (off by default). Either way the same rules apply to every backend, checked
+     * before any recognition runs (see {@link InputValidator}).
+     *
+     * @param escape whether to escape
+     * @return this builder
+     */
+    public Builder escapeReservedTokens(boolean escape) {
+      this.escape = escape;
       return this;
     }
 

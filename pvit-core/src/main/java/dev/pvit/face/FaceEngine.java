@@ -13,6 +13,8 @@ import dev.pvit.image.ImageInput;
 import dev.pvit.image.InvalidImageException;
 import dev.pvit.image.internal.ImageDecoder;
 import dev.pvit.image.internal.RgbImage;
+import dev.pvit.face.internal.RecognitionPermits;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -71,6 +73,8 @@ public final class FaceEngine implements AutoCloseable {
   public static final double DEFAULT_SCORE_THRESHOLD = 0.5;
   /** Default IoU above which overlapping detections are merged. */
   public static final double DEFAULT_NMS_IOU = 0.4;
+  /** Default longest wait for a free recognition slot. */
+  public static final Duration DEFAULT_QUEUE_TIMEOUT = Duration.ofSeconds(60);
   /** Default largest image accepted, in pixels (50 megapixels). */
   public static final long DEFAULT_MAX_PIXELS = 50_000_000L;
 
@@ -97,6 +101,7 @@ public final class FaceEngine implements AutoCloseable {
   private final Nets nets;
   private final FacePipeline pipeline;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final RecognitionPermits permits;
 
   private FaceEngine(Builder b, Nets nets) {
     this.detectorSize = b.detectorSize;
@@ -107,6 +112,7 @@ public final class FaceEngine implements AutoCloseable {
     this.maxPixels = b.maxPixels;
     this.nets = nets;
     this.pipeline = new FacePipeline(nets);
+    this.permits = new RecognitionPermits(b.maxConcurrent, b.queueTimeout);
   }
 
   /** An engine over given nets (tests use fakes). */
@@ -136,9 +142,11 @@ public final class FaceEngine implements AutoCloseable {
    */
   public FaceAnalysis analyze(ImageInput image) {
     checkNotNull(image, "image");
-    RgbImage img = decode(image);
-    List<Face> faces = pipeline.analyze(img, FacePipeline.Options.reference(detectorSize, scoreThreshold, nmsIou, attributes));
-    return new FaceAnalysis(img.width(), img.height(), toPublic(faces));
+    return permits.run(() -> {
+      RgbImage img = decode(image);
+      List<Face> faces = pipeline.analyze(img, FacePipeline.Options.reference(detectorSize, scoreThreshold, nmsIou, attributes));
+      return new FaceAnalysis(img.width(), img.height(), toPublic(faces));
+    });
   }
 
   /**
@@ -158,9 +166,11 @@ public final class FaceEngine implements AutoCloseable {
   }
 
   SceneRecognition recognize(ImageInput scene, FaceGallery gallery, FacePipeline.Options options) {
-    RgbImage img = decode(scene);
-    List<DetectedFace> faces = toPublic(pipeline.analyze(img, options));
-    return new SceneRecognition(img.width(), img.height(), SceneMatcher.assign(faces, gallery));
+    return permits.run(() -> {
+      RgbImage img = decode(scene);
+      List<DetectedFace> faces = toPublic(pipeline.analyze(img, options));
+      return new SceneRecognition(img.width(), img.height(), SceneMatcher.assign(faces, gallery));
+    });
   }
 
   /** Faces in a reference photo, found with multi-scale detection, largest first. */
@@ -204,8 +214,7 @@ public final class FaceEngine implements AutoCloseable {
 
   List<DetectedFace> referenceFaces(ImageInput image, FacePipeline.Options options) {
     checkNotNull(image, "image");
-    RgbImage img = decode(image);
-    List<DetectedFace> faces = new ArrayList<>(toPublic(pipeline.analyze(img, options)));
+    List<DetectedFace> faces = new ArrayList<>(permits.run(() -> toPublic(pipeline.analyze(decode(image), options))));
     faces.sort(Comparator.comparingDouble((DetectedFace f) -> f.box().area()).reversed());
     return faces;
   }
@@ -319,8 +328,35 @@ public final class FaceEngine implements AutoCloseable {
     private LandmarkModel landmarkModel = LandmarkModel.FULL;
     private boolean attributes;
     private long maxPixels = DEFAULT_MAX_PIXELS;
+    private int maxConcurrent = Runtime.getRuntime().availableProcessors();
+    private Duration queueTimeout = DEFAULT_QUEUE_TIMEOUT;
 
     private Builder() {}
+
+    /**
+     * How many images the engine analyses at once (default: one per available processor). Further
+     * callers wait in line: the nets use several hundred MB of native memory per running call and
+     * more calls than cores only add memory and context switches, not throughput.
+     *
+     * @param permits 1 or more
+     * @return this builder
+     */
+    public Builder maxConcurrentRecognitions(int permits) {
+      this.maxConcurrent = permits;
+      return this;
+    }
+
+    /**
+     * How long a caller waits in line for a free slot before {@link RecognitionBusyException}
+     * (default 60 s).
+     *
+     * @param timeout a positive duration
+     * @return this builder
+     */
+    public Builder queueTimeout(Duration timeout) {
+      this.queueTimeout = checkNotNull(timeout, "timeout");
+      return this;
+    }
 
     /**
      * Detector input size for {@link #analyze}: a multiple of 32 from 128 to 1024. 608 (default)
@@ -418,6 +454,12 @@ public final class FaceEngine implements AutoCloseable {
       }
       if (maxPixels < 1) {
         throw new IllegalArgumentException("maxPixels must be positive, got " + maxPixels + ".");
+      }
+      if (maxConcurrent < 1) {
+        throw new IllegalArgumentException("maxConcurrentRecognitions must be at least 1, got " + maxConcurrent + ".");
+      }
+      if (queueTimeout.isNegative() || queueTimeout.isZero()) {
+        throw new IllegalArgumentException("queueTimeout must be positive, got " + queueTimeout + ".");
       }
     }
   }

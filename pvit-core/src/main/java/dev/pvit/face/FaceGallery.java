@@ -2,34 +2,20 @@ package dev.pvit.face;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import dev.pvit.PvitException;
 import com.google.common.primitives.Doubles;
 import dev.pvit.face.internal.DescriptorMatrix;
+import dev.pvit.face.internal.GalleryFile;
 import dev.pvit.face.internal.OpenSetCalibration;
 import dev.pvit.image.ImageInput;
 import dev.pvit.person.InvalidPersonException;
 import dev.pvit.person.Person;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -37,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -91,22 +76,21 @@ public final class FaceGallery {
   /** Default number of candidates reported per face. */
   public static final int DEFAULT_CANDIDATES = 3;
   /** Version of the JSON file format written by {@link #save(Path)}. */
-  public static final int FORMAT_VERSION = 1;
+  public static final int FORMAT_VERSION = GalleryFile.FORMAT_VERSION;
 
-  static final String FORMAT_NAME = "pvit-face-gallery";
-  static final String DESCRIPTOR_MODEL = "face-api-1.7.15/face_recognition_model (dlib resnet v1), dlib-aligned";
+  static final String DESCRIPTOR_MODEL = GalleryFile.DESCRIPTOR_MODEL;
   /** A second face at least this fraction of the largest face's width makes a reference photo ambiguous. */
   static final double AMBIGUOUS_WIDTH_RATIO = 0.8;
   /** A reference photo taken whole as a face crop must be closer than this to the person's other photos. */
   static final double CROP_AGREEMENT = 0.6;
 
   private static final Logger LOG = LoggerFactory.getLogger(FaceGallery.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final @Nullable FaceEngine engine;
   private final double threshold;
   private final double falseAcceptRate;
   private final int candidates;
+  private final ReferenceFaceRules referenceRules;
   private final Object writeLock = new Object();
   private volatile ImmutableMap<String, Entry> people;
   /** Stranger descriptors for calibration; never saved (they are other people's biometric data). */
@@ -119,6 +103,7 @@ public final class FaceGallery {
     this.threshold = b.threshold;
     this.falseAcceptRate = b.falseAcceptRate;
     this.candidates = b.candidates;
+    this.referenceRules = new ReferenceFaceRules(b.referenceMinFaceSize, b.referenceMinScore);
     this.people = people;
     this.cohort = ImmutableList.copyOf(b.cohort);
   }
@@ -252,7 +237,7 @@ public final class FaceGallery {
     return e;
   }
 
-  private static List<FaceDescriptor> describe(FaceEngine e, List<ImageInput> images, List<EnrollmentException.PhotoFailure> failures) {
+  private List<FaceDescriptor> describe(FaceEngine e, List<ImageInput> images, List<EnrollmentException.PhotoFailure> failures) {
     return describe(e, images, failures, new ArrayList<>());
   }
 
@@ -264,7 +249,7 @@ public final class FaceGallery {
    *
    * @param used receives the indexes of the photos used
    */
-  private static List<FaceDescriptor> describe(
+  private List<FaceDescriptor> describe(
       FaceEngine e, List<ImageInput> images, List<EnrollmentException.PhotoFailure> failures, List<Integer> used) {
     FaceDescriptor[] found = new FaceDescriptor[images.size()];
     boolean[] crop = new boolean[images.size()];
@@ -282,6 +267,11 @@ public final class FaceGallery {
         if (faces.size() > 1 && faces.get(1).box().width() >= AMBIGUOUS_WIDTH_RATIO * largest.box().width()) {
           failures.add(new EnrollmentException.PhotoFailure(
               image.name(), faces.size() + " faces of similar size; use a photo where the person's face is the largest"));
+          continue;
+        }
+        Optional<String> poor = referenceRules.problem(largest, r.wholePhoto());
+        if (poor.isPresent()) {
+          failures.add(new EnrollmentException.PhotoFailure(image.name(), poor.get()));
           continue;
         }
         found[i] = largest.descriptor();
@@ -624,138 +614,25 @@ public final class FaceGallery {
   /**
    * Writes the gallery as versioned JSON. The file is replaced atomically (a temporary file in the
    * same directory is moved over it), so a crash never leaves a half-written gallery; on POSIX file
-   * systems it is readable and writable by the owner only.
+   * systems it is readable and writable by the owner only. If {@code file} is a symbolic link, the
+   * file it points to is replaced and the link is kept.
    *
    * @param file the gallery file
-   * @throws GalleryFileException if it cannot be written
+   * @throws GalleryFileException if it cannot be written, or holds a descriptor that no gallery file
+   *     may hold (all zeros, or a norm far from that of real descriptors); nothing is written then
    */
   public void save(Path file) {
     checkNotNull(file, "file");
-    Path target = file.toAbsolutePath();
-    Path dir = target.getParent();
-    byte[] json = toJson();
-    Path tmp = null;
-    try {
-      Files.createDirectories(dir);
-      boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
-          && dir.getFileSystem().supportedFileAttributeViews().contains("posix");
-      Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rw-------");
-      tmp = posix
-          ? Files.createTempFile(dir, "." + target.getFileName(), ".tmp", PosixFilePermissions.asFileAttribute(ownerOnly))
-          : Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-          OutputStream out = Channels.newOutputStream(ch)) {
-        out.write(json);
-        out.flush();
-        ch.force(true);
-      }
-      try {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-      tmp = null;
-      LOG.debug("Saved a face gallery of {} people to {}", people.size(), target);
-    } catch (IOException e) {
-      throw new GalleryFileException(
-          "Cannot write the face gallery to '" + file + "': " + e.getMessage() + "; check the directory exists and is writable.", e);
-    } finally {
-      if (tmp != null) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-          // The temporary file is hidden and owner-only; nothing more can be done here.
-        }
-      }
-    }
-  }
-
-  private byte[] toJson() {
-    ObjectNode root = JSON.createObjectNode();
-    root.put("format", FORMAT_NAME);
-    root.put("version", FORMAT_VERSION);
-    root.put("descriptorModel", DESCRIPTOR_MODEL);
-    ArrayNode arr = root.putArray("people");
-    for (Entry e : people.values()) {
-      ObjectNode p = arr.addObject();
-      p.put("name", e.name());
-      ArrayNode ds = p.putArray("descriptors");
-      for (FaceDescriptor d : e.descriptors()) {
-        ArrayNode v = ds.addArray();
-        for (float f : d.toArray()) {
-          v.add(f);
-        }
-      }
-    }
-    try {
-      return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("Cannot serialise the gallery", e);
-    }
+    Map<String, List<FaceDescriptor>> content = new LinkedHashMap<>();
+    people.values().forEach(e -> content.put(e.name(), e.descriptors()));
+    Path written = GalleryFile.writeAtomically(file, GalleryFile.encode(content, file));
+    LOG.debug("Saved a face gallery of {} people to {}", content.size(), written);
   }
 
   private static ImmutableMap<String, Entry> parse(byte[] bytes, Path file) {
-    JsonNode root;
-    try {
-      root = JSON.readTree(bytes);
-    } catch (JsonProcessingException e) {
-      throw new GalleryFormatException("'" + file + "' is not valid JSON, so it is not a face gallery: " + e.getOriginalMessage(), e);
-    } catch (IOException e) {
-      throw new GalleryFormatException("'" + file + "' cannot be parsed as a face gallery.", e);
-    }
-    if (root == null || !root.isObject() || !FORMAT_NAME.equals(root.path("format").asText(null))) {
-      throw new GalleryFormatException("'" + file + "' is not a PVIT face gallery (no \"format\": \"" + FORMAT_NAME + "\").");
-    }
-    JsonNode version = root.get("version");
-    if (version == null || !version.isInt() || version.asInt() < 1) {
-      throw new GalleryFormatException("'" + file + "' has no valid format version.");
-    }
-    if (version.asInt() > FORMAT_VERSION) {
-      throw new GalleryFormatException("'" + file + "' was written by a newer version (format " + version.asInt()
-          + "; this version reads up to " + FORMAT_VERSION + "); upgrade PVIT to read it.");
-    }
-    if (!DESCRIPTOR_MODEL.equals(root.path("descriptorModel").asText(null))) {
-      throw new GalleryFormatException("'" + file + "' holds descriptors of another model ('"
-          + root.path("descriptorModel").asText("") + "'); enroll the people again.");
-    }
-    JsonNode arr = root.get("people");
-    if (arr == null || !arr.isArray()) {
-      throw new GalleryFormatException("'" + file + "' has no \"people\" array.");
-    }
     Map<String, Entry> map = new LinkedHashMap<>();
-    int i = 0;
-    for (JsonNode p : arr) {
-      String where = "'" + file + "', person #" + (i + 1);
-      String name;
-      try {
-        name = validName(p.path("name").asText(""));
-      } catch (InvalidPersonException e) {
-        throw new GalleryFormatException(where + " has an invalid name: " + e.getMessage(), e);
-      }
-      JsonNode ds = p.get("descriptors");
-      if (ds == null || !ds.isArray() || ds.isEmpty()) {
-        throw new GalleryFormatException(where + " has no descriptors.");
-      }
-      List<FaceDescriptor> list = new ArrayList<>();
-      for (JsonNode d : ds) {
-        if (!d.isArray() || d.size() != FaceDescriptor.LENGTH) {
-          throw new GalleryFormatException(where + " has a descriptor that is not " + FaceDescriptor.LENGTH + " numbers.");
-        }
-        float[] v = new float[FaceDescriptor.LENGTH];
-        for (int k = 0; k < v.length; k++) {
-          JsonNode n = d.get(k);
-          if (!n.isNumber() || !Double.isFinite(n.asDouble())) {
-            throw new GalleryFormatException(where + " has a descriptor value that is not a finite number.");
-          }
-          v[k] = (float) n.asDouble();
-        }
-        list.add(FaceDescriptor.of(v));
-      }
-      if (map.put(Person.matchKey(name), new Entry(name, ImmutableList.copyOf(list))) != null) {
-        throw new GalleryFormatException(where + " repeats the name '" + name + "'.");
-      }
-      i++;
-    }
+    GalleryFile.decode(bytes, file).forEach(
+        (name, descriptors) -> map.put(Person.matchKey(name), new Entry(name, ImmutableList.copyOf(descriptors))));
     return ImmutableMap.copyOf(map);
   }
 
@@ -774,8 +651,34 @@ public final class FaceGallery {
     private double falseAcceptRate = DEFAULT_FALSE_ACCEPT_RATE;
     private int candidates = DEFAULT_CANDIDATES;
     private List<FaceDescriptor> cohort = List.of();
+    private int referenceMinFaceSize = ReferenceFaceRules.DEFAULT_MIN_FACE_SIZE;
+    private double referenceMinScore = ReferenceFaceRules.DEFAULT_MIN_SCORE;
 
     private Builder() {}
+
+    /**
+     * Smallest face side, in pixels of the photo, that {@link FaceGallery#enroll} accepts in a
+     * reference photo (default {@value ReferenceFaceRules#DEFAULT_MIN_FACE_SIZE}).
+     *
+     * @param pixels 1 or more
+     * @return this builder
+     */
+    public Builder referenceMinFaceSize(int pixels) {
+      this.referenceMinFaceSize = pixels;
+      return this;
+    }
+
+    /**
+     * Lowest detector score that {@link FaceGallery#enroll} accepts for a reference face (default
+     * {@value ReferenceFaceRules#DEFAULT_MIN_SCORE}), whatever the engine's own score threshold.
+     *
+     * @param score from 0 to 1
+     * @return this builder
+     */
+    public Builder referenceMinScore(double score) {
+      this.referenceMinScore = score;
+      return this;
+    }
 
     /**
      * The engine used by {@link FaceGallery#enroll} (needed only to enroll from photos).
@@ -853,7 +756,10 @@ public final class FaceGallery {
 
     /**
      * Builds a gallery from a file written by {@link FaceGallery#save(Path)}. The file is only
-     * read, never modified.
+     * read, never modified. Every structural or numeric problem (trailing content, unknown or
+     * missing fields, wrong types or lengths, repeated names, values that overflow a float, all-zero
+     * descriptors or norms far from a real descriptor's, a changed value caught by the file's digest)
+     * is a {@link GalleryFormatException} naming the file and the reason.
      *
      * @param file the gallery file
      * @return the gallery
@@ -863,15 +769,7 @@ public final class FaceGallery {
     public FaceGallery load(Path file) {
       checkNotNull(file, "file");
       check();
-      byte[] bytes;
-      try {
-        bytes = Files.readAllBytes(file);
-      } catch (NoSuchFileException e) {
-        throw new GalleryFileException("Face gallery file '" + file + "' does not exist.", e);
-      } catch (IOException e) {
-        throw new GalleryFileException("Cannot read the face gallery '" + file + "': " + e.getMessage(), e);
-      }
-      return new FaceGallery(this, parse(bytes, file));
+      return new FaceGallery(this, parse(GalleryFile.read(file), file));
     }
 
     private void check() {
@@ -884,6 +782,7 @@ public final class FaceGallery {
       if (candidates < 1) {
         throw new IllegalArgumentException("candidates must be at least 1, got " + candidates + ".");
       }
+      new ReferenceFaceRules(referenceMinFaceSize, referenceMinScore);
     }
   }
 }

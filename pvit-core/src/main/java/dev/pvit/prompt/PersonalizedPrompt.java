@@ -564,7 +564,7 @@ public final class PersonalizedPrompt {
     }
 
     private String checkText(String raw, String what, TokenGuard guard) {
-      String text = raw.strip();
+      String text = raw.replace("\r\n", "\n").replace('\r', '\n').strip();
       if (text.isEmpty()) {
         throw new InvalidPromptException("The " + what + " is empty or blank; give some text.");
       }

@@ -249,6 +249,24 @@ class OpenAiCompatibleChatModelTest {
   }
 
   @Test
+  void stream_noise_the_sse_spec_says_to_ignore_does_not_fail_the_stream() {
+    server.enqueue(sse(
+        "\uFEFF: proxy comment\r",
+        "x-proxy-trace: 7f3a\r\n",
+        "heartbeat\n",
+        "retry: 3000\nid: 1\n",
+        "data:{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"}}]}\r\r",
+        "data\n\n",
+        "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"b\"},\"finish_reason\":\"stop\"}]}\n\n",
+        "data: [DONE]\n\n"));
+    List<String> deltas = new ArrayList<>();
+    try (OpenAiCompatibleChatModel model = builder().build()) {
+      assertThat(model.chat(interleaved(), deltas::add).text()).isEqualTo("ab");
+    }
+    assertThat(deltas).containsExactly("a", "b");
+  }
+
+  @Test
   void stream_without_done_marker_but_with_finish_reason_is_complete() {
     server.enqueue(sse("data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"fine\"},\"finish_reason\":\"stop\"}]}\n\n"));
     try (OpenAiCompatibleChatModel model = builder().build()) {

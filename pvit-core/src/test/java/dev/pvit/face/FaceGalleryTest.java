@@ -100,8 +100,8 @@ class FaceGalleryTest {
   @Test
   void saves_and_loads_with_owner_only_permissions() throws Exception {
     FaceGallery g = FaceGallery.builder().build();
-    g.add("Alice", List.of(at(0.1, -0.2), at(0.3)));
-    g.add("李雷", List.of(at(0.5)));
+    g.add("Alice", List.of(at(1.4, -0.2), at(1.3)));
+    g.add("李雷", List.of(at(1.5)));
     Path file = dir.resolve("g.json");
     g.save(file);
     FaceGallery back = FaceGallery.builder().threshold(0.5).load(file);

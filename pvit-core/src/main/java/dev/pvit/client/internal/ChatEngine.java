@@ -253,6 +253,8 @@ public final class ChatEngine implements AutoCloseable {
     SseParser sse = codec.framing() == WireCodec.Framing.SSE ? new SseParser() : null;
     WireCodec.StreamDecoder decoder = codec.streamDecoder();
     List<String> lines = new ArrayList<>();
+    List<SseParser.Event> sseEvents = new ArrayList<>();
+    boolean sawEvent = false;
     List<String> events = new ArrayList<>();
     try {
       while (true) {
@@ -264,16 +266,20 @@ public final class ChatEngine implements AutoCloseable {
           splitter.feed(chunk, lines);
         }
         events.clear();
+        sseEvents.clear();
         for (String line : lines) {
           if (sse != null) {
-            sse.line(line, events);
+            sse.line(line, sseEvents);
           } else if (!line.isBlank()) {
             events.add(line);
           }
         }
         if (chunk == null && sse != null) {
-          sse.finish(events);
+          sse.finish();
         }
+        // An event with empty data (a keep-alive "data:") carries nothing to decode.
+        sawEvent |= !sseEvents.isEmpty();
+        sseEvents.stream().map(SseParser.Event::data).filter(d -> !d.isBlank()).forEach(events::add);
         for (String event : events) {
           if (decoder.onEvent(event, delivery)) {
             return decoder.response();
@@ -290,6 +296,12 @@ public final class ChatEngine implements AutoCloseable {
     }
     if (decoder.complete()) {
       return decoder.response();
+    }
+    String ignored = sse == null ? null : sse.firstIgnoredLine();
+    if (!sawEvent && ignored != null) {
+      // The spec ignores lines it does not know, but a whole stream of them is another format.
+      throw new Failure(malformed(status, new WireFormatException(
+          "server-sent events ('data: ...' lines)", ignored), ""), false, null);
     }
     throw new Failure(new ModelConnectionException(
         where() + " ended the stream before the reply was complete (after " + delivery.chars

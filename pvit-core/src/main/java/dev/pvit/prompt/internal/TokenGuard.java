@@ -36,9 +36,13 @@ public final class TokenGuard {
   /** ChatML, Qwen, Llama 3, Phi special tokens: {@code <|anything|>}. */
   private static final String SPECIAL_TOKEN = "<\\|[^<>|\\s]{1,64}\\|>";
 
-  /** Conversation-template role markers such as {@code USER:} and {@code Human:}. */
+  /**
+   * Conversation-template role markers such as {@code USER:} and {@code Human:}, in any letter case:
+   * templates differ in case ({@code USER:}, {@code User:}, {@code user:}) and a model reads them all
+   * as a turn change.
+   */
   private static final String ROLE_MARKER =
-      "(?<![\\p{L}\\p{N}_])(?-i:USER|ASSISTANT|SYSTEM|Human|Assistant|GPT)[ \\t]*:";
+      "(?<![\\p{L}\\p{N}_])(?:USER|ASSISTANT|SYSTEM|HUMAN|GPT)[ \\t]*:";
 
   private final Pattern pattern;
 

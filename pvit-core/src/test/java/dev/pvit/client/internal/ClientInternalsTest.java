@@ -71,13 +71,49 @@ class ClientInternalsTest {
   @Test
   void sse_parser_joins_multi_line_data_and_skips_comments_and_fields() {
     SseParser p = new SseParser();
-    List<String> events = new ArrayList<>();
-    for (String line : List.of(": hi", "id: 1", "event: x", "retry: 10", "data: a", "data:b", "", "data: last")) {
+    List<SseParser.Event> events = new ArrayList<>();
+    for (String line : List.of(": hi", "id: 1", "event: x", "retry: 10", "data: a", "data:b", "", "data: last", "")) {
       p.line(line, events);
     }
-    p.finish(events);
-    assertThat(events).containsExactly("a\nb", "last");
-    assertThatThrownBy(() -> p.line("<html>", events)).isInstanceOf(WireFormatException.class);
+    assertThat(events).extracting(SseParser.Event::data).containsExactly("a\nb", "last");
+    assertThat(events).extracting(SseParser.Event::type).containsExactly("x", "message");
+    assertThat(events).extracting(SseParser.Event::lastEventId).containsExactly("1", "1");
+    assertThat(p.retryMillis()).isEqualTo(10);
+  }
+
+  @Test
+  void sse_parser_ignores_unknown_fields_and_lines_without_a_colon() {
+    SseParser p = new SseParser();
+    List<SseParser.Event> events = new ArrayList<>();
+    for (String line : List.of("\uFEFFfoo: bar", "<html>", "data", "data", "", "data:  two spaces", "")) {
+      p.line(line, events);
+    }
+    // "data" without a colon is a data field with an empty value: two of them make "\n".
+    assertThat(events).extracting(SseParser.Event::data).containsExactly("\n", " two spaces");
+    assertThat(p.firstIgnoredLine()).isEqualTo("foo: bar");
+  }
+
+  @Test
+  void sse_parser_applies_retry_only_for_digits_and_id_only_without_nul() {
+    SseParser p = new SseParser();
+    List<SseParser.Event> events = new ArrayList<>();
+    for (String line : List.of("retry: 1500", "retry: 2s", "retry", "id: a", "id: b\0c", "event: e", "", "data: x", "")) {
+      p.line(line, events);
+    }
+    assertThat(p.retryMillis()).isEqualTo(1500);
+    // An event without data dispatches nothing and resets the event type.
+    assertThat(events).containsExactly(new SseParser.Event("message", "x", "a"));
+  }
+
+  @Test
+  void sse_parser_discards_an_event_left_without_its_blank_line() {
+    SseParser p = new SseParser();
+    List<SseParser.Event> events = new ArrayList<>();
+    p.line("data: done", events);
+    p.line("", events);
+    p.line("data: cut", events);
+    p.finish();
+    assertThat(events).extracting(SseParser.Event::data).containsExactly("done");
   }
 
   @Test

@@ -53,10 +53,10 @@ class StreamParsingPropertyTest {
     for (byte[] chunk : split(stream.toString().getBytes(StandardCharsets.UTF_8), cuts)) {
       List<String> lines = new ArrayList<>();
       splitter.feed(chunk, lines);
-      List<String> events = new ArrayList<>();
+      List<SseParser.Event> events = new ArrayList<>();
       lines.forEach(l -> sse.line(l, events));
-      for (String e : events) {
-        ended |= decoder.onEvent(e, received::add);
+      for (SseParser.Event e : events) {
+        ended |= decoder.onEvent(e.data(), received::add);
       }
     }
     assertThat(ended).isTrue();
@@ -110,7 +110,8 @@ class StreamParsingPropertyTest {
     assertThat(out.length()).isLessThanOrEqualTo(Redaction.EXCERPT_CHARS);
   }
 
-  private static List<byte[]> split(byte[] bytes, List<Integer> cuts) {
+  /** Splits bytes at the given cut points (taken modulo the length), as a network would. */
+  static List<byte[]> split(byte[] bytes, List<Integer> cuts) {
     int[] points = cuts.stream().mapToInt(c -> bytes.length == 0 ? 0 : c % (bytes.length + 1)).sorted().toArray();
     List<byte[]> out = new ArrayList<>();
     int prev = 0;

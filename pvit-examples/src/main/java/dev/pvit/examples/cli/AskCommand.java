@@ -84,6 +84,10 @@ public final class AskCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the answer as one JSON object.")
   boolean json;
 
+  @Option(names = "--escape", description = "Replace reserved prompt tokens (<image>, <|im_start|>, user:, ...) and "
+      + "control characters in names and the question by look-alikes instead of refusing them.")
+  boolean escape;
+
   @Parameters(paramLabel = "QUESTION", description = "The question, in English.")
   String question;
 
@@ -123,7 +127,7 @@ public final class AskCommand implements Callable<Integer> {
     } catch (PvitException e) {
       return fail(err, e.getMessage());
     }
-    PersonalizedChat.Builder builder = PersonalizedChat.builder();
+    PersonalizedChat.Builder builder = PersonalizedChat.builder().escapeReservedTokens(escape);
     if (threshold != null) {
       builder.threshold(threshold);
     }
@@ -209,7 +213,7 @@ public final class AskCommand implements Callable<Integer> {
   }
 
   private static int fail(PrintWriter err, String message) {
-    err.println("error: " + message.replace('\n', ' '));
+    err.println("error: " + CliErrors.cliHint(message).replace('\n', ' '));
     err.flush();
     return PvitCli.EXIT_INVALID_INPUT;
   }

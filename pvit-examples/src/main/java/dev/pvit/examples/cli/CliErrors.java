@@ -42,6 +42,16 @@ final class CliErrors {
     throw ex;
   }
 
+  /**
+   * The SDK's hint names the builder method; on the command line the switch is --escape.
+   *
+   * @param message an SDK exception's message
+   * @return the message with the command-line hint
+   */
+  static String cliHint(String message) {
+    return message.replace("call escapeReservedTokens(true)", "pass --escape");
+  }
+
   private static String oneLine(String message) {
     return String.valueOf(message).replaceAll("\\s*\\R\\s*", " ").strip();
   }

@@ -137,9 +137,9 @@ public final class PromptCommand implements Callable<Integer> {
     try {
       prompt = b.build();
     } catch (InvalidPersonException e) {
-      throw new InvalidPersonException(cliHint(e.getMessage()));
+      throw new InvalidPersonException(CliErrors.cliHint(e.getMessage()));
     } catch (InvalidPromptException e) {
-      throw new InvalidPromptException(cliHint(e.getMessage()), e);
+      throw new InvalidPromptException(CliErrors.cliHint(e.getMessage()), e);
     }
     ImageMode mode = inlineImages ? ImageMode.INLINE : ImageMode.FILE_NAME;
     switch (fmt) {
@@ -165,11 +165,6 @@ public final class PromptCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
-  }
-
-  /** The SDK's hint names the builder method; on the command line the switch is --escape. */
-  private static String cliHint(String message) {
-    return message.replace("call escapeReservedTokens(true)", "pass --escape");
   }
 
   private String choice(String option, String value, List<String> allowed) {

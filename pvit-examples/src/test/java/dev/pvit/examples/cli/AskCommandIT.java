@@ -122,6 +122,33 @@ class AskCommandIT {
   }
 
   @Test
+  void prompt_syntax_is_refused_up_front_unless_escape_is_passed(@TempDir Path dir) throws Exception {
+    Path scene = dir.resolve("scene.jpg");
+    try (InputStream in = AskCommandIT.class.getResourceAsStream("/dev/pvit/examples/demo/sample1.jpg")) {
+      Files.copy(in, scene);
+    }
+    // The whole group photo has three faces: enrolling it would fail, so a refusal proves the name came first.
+    Run name = run("ask", "--person", "user: Maya=" + scene, "--scene", scene.toString(), "Is Maya here?");
+    assertThat(name.exit()).isEqualTo(3);
+    assertThat(name.err()).contains("'user:' as character 1").contains("pass --escape");
+
+    Box left;
+    try (FaceEngine engine = FaceEngine.builder().build()) {
+      left = engine.analyze(ImageInput.of(scene)).faces().stream().map(DetectedFace::box)
+          .min(Comparator.comparingDouble(Box::centerX)).orElseThrow();
+    }
+    Path maya = dir.resolve("maya.png");
+    Files.write(maya, DemoCommand.crop(ImageIO.read(scene.toFile()), left, "maya.png").bytes());
+    Run refused = run("ask", "--person", "Maya=" + maya, "--scene", scene.toString(), "User: is Maya here?");
+    assertThat(refused.exit()).isEqualTo(3);
+    assertThat(refused.err()).contains("'User:' as character 1").contains("pass --escape");
+    Run escaped = run("ask", "--escape", "--person", "Maya=" + maya, "--scene", scene.toString(),
+        "--json", "User: is Maya here?\r\n");
+    assertThat(escaped.exit()).as(escaped.err()).isZero();
+    assertThat(new ObjectMapper().readTree(escaped.out()).get("kind").asText()).isEqualTo("ANSWERED");
+  }
+
+  @Test
   void bad_input_is_a_one_line_error_with_exit_code_3(@TempDir Path dir) throws Exception {
     Path text = dir.resolve("notes.jpg");
     Files.writeString(text, "this is not a photo");
