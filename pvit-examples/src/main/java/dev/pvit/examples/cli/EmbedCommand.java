@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
       "and the run continues; the exit code is then 3."
     })
 public final class EmbedCommand implements Callable<Integer> {
-  static final List<String> IMAGE_EXTENSIONS = List.of(".jpg", ".jpeg", ".png", ".gif", ".bmp", ".tif", ".tiff");
+  static final List<String> IMAGE_EXTENSIONS = List.of(".jpg", ".jpeg", ".png", ".gif", ".bmp", ".tif", ".tiff", ".webp");
 
   @Spec CommandSpec spec;
 
