@@ -8,6 +8,7 @@ import dev.pvit.chat.Answer;
 import dev.pvit.chat.PersonalizedChat;
 import dev.pvit.chat.RecognizedPerson;
 import dev.pvit.client.VisionChatModel;
+import dev.pvit.face.FaceEngine;
 import dev.pvit.image.ImageInput;
 import dev.pvit.person.Person;
 import java.io.PrintWriter;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -79,6 +79,11 @@ public final class AskCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the answer as one JSON object.")
   boolean json;
 
+  @Option(names = "--no-cache",
+      description = "Enroll the people again instead of reusing the descriptors cached from an earlier run "
+          + "(embedded backend; cached in PVIT_CACHE_DIR or the user cache folder, owner-only).")
+  boolean noCache;
+
   @Parameters(paramLabel = "QUESTION", description = "The question, in English.")
   String question;
 
@@ -105,9 +110,6 @@ public final class AskCommand implements Callable<Integer> {
     } catch (PvitException e) {
       return fail(err, e.getMessage());
     }
-    if (people.isEmpty()) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "register at least one person with --person or --people");
-    }
     VisionChatModel model;
     try {
       model = backend == BackendChoice.embedded ? null
@@ -116,29 +118,39 @@ public final class AskCommand implements Callable<Integer> {
       return fail(err, e.getMessage());
     }
     PersonalizedChat.Builder builder = PersonalizedChat.builder().threshold(threshold);
-    people.forEach(builder::person);
-    if (model != null) {
-      if (mode == Mode.grounded) {
-        builder.grounded(model);
+    FaceEngine engine = null;
+    try {
+      if (model == null) {
+        // Embedded: the people are only face descriptors, so an enrolled gallery can be reused.
+        engine = FaceEngine.builder().attributes(true).build();
+        builder.engine(engine).gallery(GalleryCache.forUser(!noCache, env).enrolled(people, engine, threshold));
       } else {
-        builder.inContext(model);
+        people.forEach(builder::person);
+        if (mode == Mode.grounded) {
+          builder.grounded(model);
+        } else {
+          builder.inContext(model);
+        }
       }
-    }
-    try (PersonalizedChat chat = builder.build()) {
-      Answer answer = chat.ask(image, question);
-      if (json) {
-        out.println(toJson(answer));
-      } else {
-        out.println(answer.text());
-        out.printf(Locale.ROOT, "[%s, %s backend, %d ms recognition, %d ms model]%n",
-            answer.kind(), answer.backend().name().toLowerCase(Locale.ROOT),
-            answer.recognitionTime().toMillis(), answer.modelTime().toMillis());
+      try (PersonalizedChat chat = builder.build()) {
+        Answer answer = chat.ask(image, question);
+        if (json) {
+          out.println(toJson(answer));
+        } else {
+          out.println(answer.text());
+          out.printf(Locale.ROOT, "[%s, %s backend, %d ms recognition, %d ms model]%n",
+              answer.kind(), answer.backend().name().toLowerCase(Locale.ROOT),
+              answer.recognitionTime().toMillis(), answer.modelTime().toMillis());
+        }
+        out.flush();
+        return 0;
       }
-      out.flush();
-      return 0;
     } catch (PvitException e) {
       return fail(err, e.getMessage());
     } finally {
+      if (engine != null) {
+        engine.close();
+      }
       if (model != null) {
         model.close();
       }
