@@ -139,6 +139,29 @@ public final class FaceEngine implements AutoCloseable {
   }
 
   /**
+   * Finds every face in an image the way {@link #recognize} and {@link FaceGallery#enroll} do
+   * (multi-scale detection, zoom-out fallback, border-corrected landmarks; see the class comment),
+   * so a face that enrollment accepts is found here too. Use {@link #analyze} for the exact
+   * face-api.js reference pipeline.
+   *
+   * <pre>{@code
+   * FaceAnalysis a = engine.findFaces(ImageInput.of(Path.of("alice-crop.jpg")));
+   * float[] descriptor = a.largestFace().orElseThrow().descriptor().toArray();
+   * }</pre>
+   *
+   * @param image a photo
+   * @return the image size (after EXIF orientation) and the faces
+   * @throws InvalidImageException if the image cannot be decoded, is larger than the pixel limit
+   *     or too small; the engine stays usable
+   * @throws IllegalStateException if the engine is closed
+   */
+  public FaceAnalysis findFaces(ImageInput image) {
+    checkNotNull(image, "image");
+    RgbImage img = decode(image);
+    return new FaceAnalysis(img.width(), img.height(), toPublic(pipeline.analyze(img, accurateOptions())));
+  }
+
+  /**
    * Finds every face in a scene and tells who each one is, with multi-scale detection and one-to-one
    * assignment (see the class comment). Boxes and descriptors may differ from {@link #analyze}.
    *
