@@ -25,30 +25,27 @@ class PvitCliTest {
     assertThat(cl.execute("--no-such-flag")).isEqualTo(PvitCli.EXIT_USAGE);
   }
 
-  @Test
-  void a_mistyped_subcommand_gets_a_suggestion() {
+  /** Runs a command line that must be a usage error and returns its stderr. */
+  private static String usageError(String... args) {
     CommandLine cl = PvitCli.commandLine();
     StringWriter err = new StringWriter();
     cl.setErr(new PrintWriter(err));
-    assertThat(cl.execute("aks", "Is Maya here?")).isEqualTo(PvitCli.EXIT_USAGE);
-    assertThat(err.toString()).contains("Did you mean 'pvit ask'?");
+    assertThat(cl.execute(args)).isEqualTo(PvitCli.EXIT_USAGE);
+    return err.toString();
+  }
+
+  @Test
+  void a_mistyped_subcommand_gets_a_suggestion() {
+    assertThat(usageError("aks", "Is Maya here?")).contains("Did you mean 'pvit ask'?");
   }
 
   @Test
   void a_mistyped_option_gets_a_suggestion() {
-    CommandLine cl = PvitCli.commandLine();
-    StringWriter err = new StringWriter();
-    cl.setErr(new PrintWriter(err));
-    assertThat(cl.execute("ask", "--scene", "x.jpg", "--jsno", "Is Maya here?")).isEqualTo(PvitCli.EXIT_USAGE);
-    assertThat(err.toString()).contains("Did you mean '--json'?");
+    assertThat(usageError("ask", "--scene", "x.jpg", "--jsno", "Is Maya here?")).contains("Did you mean '--json'?");
   }
 
   @Test
   void nonsense_gets_no_suggestion() {
-    CommandLine cl = PvitCli.commandLine();
-    StringWriter err = new StringWriter();
-    cl.setErr(new PrintWriter(err));
-    assertThat(cl.execute("frobnicate")).isEqualTo(PvitCli.EXIT_USAGE);
-    assertThat(err.toString()).doesNotContain("Did you mean");
+    assertThat(usageError("frobnicate")).doesNotContain("Did you mean");
   }
 }
