@@ -3,6 +3,7 @@ package dev.pvit.face;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import dev.pvit.face.internal.DjlNets;
+import dev.pvit.face.internal.EngineSettings;
 import dev.pvit.face.internal.Face;
 import dev.pvit.face.internal.FaceCropCheck;
 import dev.pvit.face.internal.FaceNets;
@@ -146,6 +147,31 @@ public final class FaceEngine implements AutoCloseable {
       RgbImage img = decode(image);
       List<Face> faces = pipeline.analyze(img, FacePipeline.Options.reference(detectorSize, scoreThreshold, nmsIou, attributes));
       return new FaceAnalysis(img.width(), img.height(), toPublic(faces));
+    });
+  }
+
+  /**
+   * Finds every face in an image the way {@link #recognize} and {@link FaceGallery#enroll} do
+   * (multi-scale detection, zoom-out fallback, border-corrected landmarks; see the class comment),
+   * so a face that enrollment accepts is found here too. Use {@link #analyze} for the exact
+   * face-api.js reference pipeline.
+   *
+   * <pre>{@code
+   * FaceAnalysis a = engine.findFaces(ImageInput.of(Path.of("alice-crop.jpg")));
+   * float[] descriptor = a.largestFace().orElseThrow().descriptor().toArray();
+   * }</pre>
+   *
+   * @param image a photo
+   * @return the image size (after EXIF orientation) and the faces
+   * @throws InvalidImageException if the image cannot be decoded, is larger than the pixel limit
+   *     or too small; the engine stays usable
+   * @throws IllegalStateException if the engine is closed
+   */
+  public FaceAnalysis findFaces(ImageInput image) {
+    checkNotNull(image, "image");
+    return permits.run(() -> {
+      RgbImage img = decode(image);
+      return new FaceAnalysis(img.width(), img.height(), toPublic(pipeline.analyze(img, accurateOptions())));
     });
   }
 
@@ -330,6 +356,8 @@ public final class FaceEngine implements AutoCloseable {
     private long maxPixels = DEFAULT_MAX_PIXELS;
     private int maxConcurrent = Runtime.getRuntime().availableProcessors();
     private Duration queueTimeout = DEFAULT_QUEUE_TIMEOUT;
+    private boolean offline = EngineSettings.DEFAULTS.offline();
+    private int threads = EngineSettings.DEFAULTS.threads();
 
     private Builder() {}
 
@@ -347,6 +375,23 @@ public final class FaceEngine implements AutoCloseable {
     }
 
     /**
+     * Whether DJL may use the network while the PyTorch engine starts (default {@code true}: offline;
+     * the natives come from the pvit-core dependency, see the README's platform section). Turn it
+     * off only to let DJL download natives for a platform without a natives jar.
+     *
+     * <p>Applied as the {@code ai.djl.offline} system property while the engine starts, unless the
+     * application set that property or {@code DJL_OFFLINE} itself, and removed afterwards: other DJL
+     * models in the same JVM are not affected.
+     *
+     * @param on true to stay offline
+     * @return this builder
+     */
+    public Builder offline(boolean on) {
+      this.offline = on;
+      return this;
+    }
+
+    /**
      * How long a caller waits in line for a free slot before {@link RecognitionBusyException}
      * (default 60 s).
      *
@@ -355,6 +400,24 @@ public final class FaceEngine implements AutoCloseable {
      */
     public Builder queueTimeout(Duration timeout) {
       this.queueTimeout = checkNotNull(timeout, "timeout");
+      return this;
+    }
+
+    /**
+     * libtorch intra- and inter-op threads (default 1; 0 keeps libtorch's default of one per core).
+     * One is the robust choice for a library: callers parallelise across images, and libtorch's
+     * spinning OpenMP workers slow down 5–40× when cores are shared (measured on 2 cores).
+     *
+     * <p>libtorch keeps these per process and reads them when the PyTorch engine first starts in the
+     * JVM, so this applies only if no engine was started before; it yields to {@code OMP_NUM_THREADS}
+     * and to the {@code ai.djl.pytorch.num_threads}/{@code num_interop_threads} properties when the
+     * application sets them. The properties are set only during the start and removed afterwards.
+     *
+     * @param count threads, 0 or more
+     * @return this builder
+     */
+    public Builder threads(int count) {
+      this.threads = count;
       return this;
     }
 
@@ -438,7 +501,7 @@ public final class FaceEngine implements AutoCloseable {
      */
     public FaceEngine build() {
       check();
-      return new FaceEngine(this, new DjlNets(FaceNets.load(landmarkModel)));
+      return new FaceEngine(this, new DjlNets(FaceNets.load(landmarkModel, new EngineSettings(offline, threads))));
     }
 
     void check() {
@@ -451,6 +514,9 @@ public final class FaceEngine implements AutoCloseable {
       }
       if (!(nmsIou > 0 && nmsIou <= 1)) {
         throw new IllegalArgumentException("nmsIou must be in (0, 1], got " + nmsIou + ".");
+      }
+      if (threads < 0) {
+        throw new IllegalArgumentException("threads must be 0 (libtorch default) or positive, got " + threads + ".");
       }
       if (maxPixels < 1) {
         throw new IllegalArgumentException("maxPixels must be positive, got " + maxPixels + ".");

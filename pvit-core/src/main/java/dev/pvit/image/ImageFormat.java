@@ -1,26 +1,32 @@
 package dev.pvit.image;
 
-/** Image encodings recognised from their magic bytes. */
+import java.util.EnumMap;
+import java.util.Map;
+import javax.imageio.ImageIO;
+
+/**
+ * Image encodings recognised from their magic bytes. Whether the face engine can decode one is
+ * decided by the ImageIO readers installed in this JVM ({@link #decodable()}): pvit-core brings the
+ * TwelveMonkeys plugins for WebP and for CMYK/YCCK JPEGs.
+ */
 public enum ImageFormat {
   /** JPEG / JFIF / EXIF. */
-  JPEG("image/jpeg", true),
+  JPEG("image/jpeg"),
   /** PNG. */
-  PNG("image/png", true),
+  PNG("image/png"),
   /** GIF (first frame). */
-  GIF("image/gif", true),
+  GIF("image/gif"),
   /** Windows bitmap. */
-  BMP("image/bmp", true),
+  BMP("image/bmp"),
   /** TIFF (first page). */
-  TIFF("image/tiff", true),
-  /** WebP: can be sent to model servers, but the JDK cannot decode it for the face engine. */
-  WEBP("image/webp", false);
+  TIFF("image/tiff"),
+  /** WebP, lossy and lossless (first frame). */
+  WEBP("image/webp");
 
   private final String mediaType;
-  private final boolean decodable;
 
-  ImageFormat(String mediaType, boolean decodable) {
+  ImageFormat(String mediaType) {
     this.mediaType = mediaType;
-    this.decodable = decodable;
   }
 
   /**
@@ -33,12 +39,26 @@ public enum ImageFormat {
   }
 
   /**
-   * Whether the JDK can decode it to pixels (needed by the embedded face engine).
+   * Whether an ImageIO reader for it is installed in this JVM, so the embedded face engine can
+   * decode it to pixels (looked up once, on first use).
    *
    * @return true if decodable
    */
   public boolean decodable() {
-    return decodable;
+    return Readers.INSTALLED.get(this);
+  }
+
+  /** The ImageIO service lookup, done once when first needed. */
+  private static final class Readers {
+    static final Map<ImageFormat, Boolean> INSTALLED = lookUp();
+
+    private static Map<ImageFormat, Boolean> lookUp() {
+      Map<ImageFormat, Boolean> installed = new EnumMap<>(ImageFormat.class);
+      for (ImageFormat f : values()) {
+        installed.put(f, ImageIO.getImageReadersByMIMEType(f.mediaType).hasNext());
+      }
+      return installed;
+    }
   }
 
   static ImageFormat sniff(byte[] b, String name) {

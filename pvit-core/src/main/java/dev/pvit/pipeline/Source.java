@@ -43,7 +43,7 @@ public interface Source<I> {
   }
 
   /**
-   * The decodable images (JPEG, PNG, GIF, BMP, TIFF) under a folder, recursively, in order of
+   * The decodable images (JPEG, PNG, GIF, BMP, TIFF, WebP) under a folder, recursively, in order of
    * their relative paths. Keys are relative paths with {@code /} separators, versions are
    * {@code size:mtimeMillis}, and each file is read only when a worker processes it. The listing
    * (paths only, not pixels) is held in memory to sort it.

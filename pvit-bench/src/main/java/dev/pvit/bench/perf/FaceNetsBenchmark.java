@@ -1,7 +1,7 @@
 package dev.pvit.bench.perf;
 
+import dev.pvit.face.FaceNetworks;
 import dev.pvit.face.LandmarkModel;
-import dev.pvit.face.internal.FaceNets;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.TearDown;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class FaceNetsBenchmark {
-  private FaceNets nets;
+  private FaceNetworks nets;
   private float[] face1;
   private float[] face16;
   private float[] det416;
@@ -31,7 +31,7 @@ public class FaceNetsBenchmark {
   /** Loads the nets and makes the inputs. */
   @Setup
   public void setUp() {
-    nets = FaceNets.load(LandmarkModel.FULL);
+    nets = FaceNetworks.load(LandmarkModel.FULL);
     face1 = BenchInputs.tensor(1, 150, 1);
     face16 = BenchInputs.tensor(16, 150, 2);
     det416 = BenchInputs.tensor(1, 416, 3);

@@ -1,6 +1,5 @@
 package dev.pvit.face.internal;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -16,6 +15,8 @@ import dev.pvit.face.internal.nets.FaceRecognitionNet;
 import dev.pvit.face.internal.nets.NetWeights;
 import dev.pvit.face.internal.nets.TfjsNet;
 import dev.pvit.face.internal.nets.TinyFaceDetectorNet;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
@@ -75,26 +76,37 @@ public final class FaceNets implements AutoCloseable {
 
   /**
    * Loads the detector, landmark and recognition networks from the weights bundled in the pvit-core
-   * jar; the age/gender and expression networks are loaded on their first use.
-   *
-   * <p>Before the PyTorch engine starts, sets defaults for what the user has not configured:
-   * {@code ai.djl.offline=true} (unless {@code DJL_OFFLINE} is set), so the engine never probes
-   * the network; and one intra-op and one inter-op thread ({@code ai.djl.pytorch.num_threads},
-   * {@code ai.djl.pytorch.num_interop_threads}; unless {@code OMP_NUM_THREADS} is set). One
-   * thread per call is the robust choice for a library: callers parallelise across images, and
-   * libtorch's spinning OpenMP workers slow down by 5–40× when cores are shared with other
-   * threads or processes (measured on 2 cores). Set the properties to override.
+   * jar with the default settings; the age/gender and expression networks are loaded on their
+   * first use.
    *
    * @param landmarkModel which landmark net to load
    * @return the loaded networks; close them when done
    * @throws ModelLoadException if a weights file is missing or does not match its network
    */
   public static FaceNets load(LandmarkModel landmarkModel) {
-    defaultProperty("ai.djl.offline", "DJL_OFFLINE", "true");
-    defaultProperty("ai.djl.pytorch.num_threads", "OMP_NUM_THREADS", "1");
-    defaultProperty("ai.djl.pytorch.num_interop_threads", "OMP_NUM_THREADS", "1");
+    return load(landmarkModel, EngineSettings.DEFAULTS);
+  }
+
+  /**
+   * Loads every network from the weights bundled in the pvit-core jar.
+   *
+   * <p>The PyTorch engine is process-wide and reads its settings once, when it first starts. While
+   * it starts here, the system properties the settings stand for ({@code ai.djl.offline}, {@code
+   * ai.djl.pytorch.num_threads}, {@code ai.djl.pytorch.num_interop_threads}) are set for what the
+   * application has not configured itself (a property or {@code DJL_OFFLINE}/{@code
+   * OMP_NUM_THREADS} in the environment wins), and removed again afterwards, so other DJL models in
+   * the same JVM still download and configure as they would without PVIT. The thread counts stay in
+   * libtorch for the life of the process; if the engine was already started they are left as they
+   * are.
+   *
+   * @param landmarkModel which landmark net to load
+   * @param settings offline and thread settings
+   * @return the loaded networks; close them when done
+   * @throws ModelLoadException if a weights file is missing or does not match its network
+   */
+  public static FaceNets load(LandmarkModel landmarkModel, EngineSettings settings) {
     long start = System.nanoTime();
-    NDManager manager = Engine.getEngine("PyTorch").newBaseManager();
+    NDManager manager = startEngine(settings);
     try {
       boolean tiny = landmarkModel == LandmarkModel.TINY;
       FaceNets nets =
@@ -114,9 +126,31 @@ public final class FaceNets implements AutoCloseable {
     }
   }
 
-  private static void defaultProperty(String property, String overridingEnv, String value) {
+  private static NDManager startEngine(EngineSettings settings) {
+    // One lock for every start: two engines starting at once must not see each other's scoped
+    // properties disappear half-way.
+    synchronized (FaceNets.class) {
+      List<String> scoped = new ArrayList<>();
+      if (settings.offline()) {
+        scope("ai.djl.offline", "DJL_OFFLINE", "true", scoped);
+      }
+      if (settings.threads() > 0) {
+        String threads = Integer.toString(settings.threads());
+        scope("ai.djl.pytorch.num_threads", "OMP_NUM_THREADS", threads, scoped);
+        scope("ai.djl.pytorch.num_interop_threads", "OMP_NUM_THREADS", threads, scoped);
+      }
+      try {
+        return DjlQuiet.startPyTorch();
+      } finally {
+        scoped.forEach(System::clearProperty);
+      }
+    }
+  }
+
+  private static void scope(String property, String overridingEnv, String value, List<String> scoped) {
     if (System.getProperty(property) == null && System.getenv(overridingEnv) == null) {
       System.setProperty(property, value);
+      scoped.add(property);
     }
   }
 

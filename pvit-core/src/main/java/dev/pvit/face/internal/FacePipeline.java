@@ -172,7 +172,7 @@ public final class FacePipeline {
    * @return merged detections: the first size's in score order, then the added ones
    */
   public List<Detection> detectMultiScale(RgbImage img, int[] sizes, double scoreThreshold, double nmsIou) {
-    List<Detection> kept = new ArrayList<>(detect(img, sizes[0], scoreThreshold, nmsIou));
+    List<Detection> kept = withoutBorderEchoes(detect(img, sizes[0], scoreThreshold, nmsIou), img);
     List<Detection> extra = new ArrayList<>();
     for (int i = 1; i < sizes.length; i++) {
       extra.addAll(detect(img, sizes[i], scoreThreshold, nmsIou));
@@ -187,6 +187,30 @@ public final class FacePipeline {
         }
       }
       if (!overlaps && confirmed(img, d, scoreThreshold, nmsIou)) {
+        kept.add(d);
+      }
+    }
+    return kept;
+  }
+
+  /**
+   * Drops a detection that sticks out of the image when more than {@value #EXTRA_SCALE_MAX_OVERLAP}
+   * of its part inside the image lies within a higher-scoring box. On tight crops the detector
+   * often echoes the one face with a shifted box running off the border, which overlaps it by less
+   * than the NMS IoU and made single-face photos look like "2 faces of similar size". Boxes fully
+   * inside the image are kept as they are, so neighbouring faces in a crowd are unaffected.
+   */
+  static List<Detection> withoutBorderEchoes(List<Detection> byScore, RgbImage img) {
+    List<Detection> kept = new ArrayList<>(byScore.size());
+    for (Detection d : byScore) {
+      Rect b = d.box();
+      double left = Math.max(0, b.x());
+      double top = Math.max(0, b.y());
+      Rect visible = new Rect(left, top, Math.min(b.right(), img.width()) - left, Math.min(b.bottom(), img.height()) - top);
+      boolean cut = b.x() < 0 || b.y() < 0 || b.right() > img.width() || b.bottom() > img.height();
+      boolean echo = cut && visible.width() > 0 && visible.height() > 0
+          && kept.stream().anyMatch(k -> visible.fractionInside(k.box()) > EXTRA_SCALE_MAX_OVERLAP);
+      if (!echo) {
         kept.add(d);
       }
     }

@@ -77,4 +77,16 @@ public record Rect(double x, double y, double width, double height) {
     double smaller = Math.min(area(), o.area());
     return smaller <= 0 ? 0 : w * h / smaller;
   }
+
+  /**
+   * The fraction of this rectangle that lies inside another.
+   *
+   * @param o the other rectangle
+   * @return 0..1 (0 for an empty rectangle)
+   */
+  public double fractionInside(Rect o) {
+    double w = Math.max(0.0, Math.min(right(), o.right()) - Math.max(x, o.x));
+    double h = Math.max(0.0, Math.min(bottom(), o.bottom()) - Math.max(y, o.y));
+    return area() <= 0 ? 0 : w * h / area();
+  }
 }

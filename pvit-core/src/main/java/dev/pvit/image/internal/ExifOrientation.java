@@ -1,14 +1,76 @@
 package dev.pvit.image.internal;
 
+import dev.pvit.image.ImageFormat;
+
 /**
- * Reads the EXIF orientation tag (0x0112) of a JPEG and applies it to decoded pixels. Only the
- * APP1 segments before the first scan are read; anything malformed means "no rotation", as
- * browsers do.
+ * Reads the EXIF orientation tag (0x0112) and applies it to decoded pixels: from a JPEG's APP1
+ * segments before the first scan, a WebP's {@code EXIF} chunk, a PNG's {@code eXIf} chunk before
+ * the image data, or a TIFF's first IFD. Anything malformed means "no rotation", as browsers do.
  */
 public final class ExifOrientation {
   private static final int TAG_ORIENTATION = 0x0112;
 
   private ExifOrientation() {}
+
+  /**
+   * The orientation stored in an image.
+   *
+   * @param format the image's format
+   * @param bytes the encoded file
+   * @return 1 (as stored) to 8; 1 when absent, unreadable or the format carries none
+   */
+  public static int read(ImageFormat format, byte[] bytes) {
+    int o = switch (format) {
+      case JPEG -> read(bytes);
+      case WEBP -> readWebp(bytes);
+      case PNG -> readPng(bytes);
+      case TIFF -> fromTiff(bytes, 0, bytes.length);
+      default -> 0;
+    };
+    return o == 0 ? 1 : o;
+  }
+
+  /** RIFF chunks: FourCC, little-endian size, payload padded to even length; EXIF holds TIFF data. */
+  private static int readWebp(byte[] b) {
+    int pos = 12;
+    while (pos + 8 <= b.length) {
+      long size = u32(b, pos + 4, true);
+      int start = pos + 8;
+      if (size > b.length - start) {
+        return 0;
+      }
+      int end = start + (int) size;
+      if (b[pos] == 'E' && b[pos + 1] == 'X' && b[pos + 2] == 'I' && b[pos + 3] == 'F') {
+        // Some writers keep the JPEG APP1 prefix "Exif\0\0" in front of the TIFF header.
+        boolean prefixed = size >= 6 && b[start] == 'E' && b[start + 1] == 'x' && b[start + 2] == 'i'
+            && b[start + 3] == 'f' && b[start + 4] == 0 && b[start + 5] == 0;
+        return fromTiff(b, prefixed ? start + 6 : start, end);
+      }
+      pos = end + (int) (size & 1);
+    }
+    return 0;
+  }
+
+  /** PNG chunks: big-endian length, type, data, CRC; eXIf (TIFF data) counts only before IDAT. */
+  private static int readPng(byte[] b) {
+    int pos = 8;
+    while (pos + 8 <= b.length) {
+      long len = u32(b, pos, false);
+      int start = pos + 8;
+      if (len > b.length - start) {
+        return 0;
+      }
+      String type = new String(b, pos + 4, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
+      if (type.equals("IDAT") || type.equals("IEND")) {
+        return 0;
+      }
+      if (type.equals("eXIf")) {
+        return fromTiff(b, start, start + (int) len);
+      }
+      pos = start + (int) len + 4;
+    }
+    return 0;
+  }
 
   /**
    * The orientation of a JPEG.

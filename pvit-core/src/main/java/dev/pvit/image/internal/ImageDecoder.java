@@ -7,6 +7,7 @@ import dev.pvit.image.ImageInput;
 import dev.pvit.image.InvalidImageException;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorConvertOp;
 import java.awt.image.ColorModel;
 import java.awt.image.ComponentColorModel;
 import java.awt.image.DirectColorModel;
@@ -17,10 +18,13 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Decodes an {@link ImageInput} to 8-bit RGB safely and the way the face nets expect it.
@@ -31,16 +35,19 @@ import javax.imageio.stream.ImageInputStream;
  *       side are refused as too small to hold a face.
  *   <li>A decoder warning (e.g. a truncated JPEG, which the JDK would otherwise fill with grey) is
  *       an error.
- *   <li>JPEG EXIF orientation is applied, so sizes and boxes refer to the upright image.
+ *   <li>EXIF orientation (JPEG, WebP, PNG {@code eXIf}, TIFF) is applied, so sizes and boxes refer
+ *       to the upright image.
  *   <li>Greyscale is read from the raster and replicated to three channels (the JDK's {@code
  *       getRGB} would apply a gamma curve to grey images); 16-bit samples are scaled to 8 bits;
  *       palette images use their palette.
  *   <li>Alpha is dropped: the colour values are used as stored, as {@code
  *       tf.node.decodeImage(bytes, 3)} does for the reference implementation.
- *   <li>CMYK/YCCK images are rejected with a message asking for RGB.
+ *   <li>CMYK and YCCK images (decoded by the TwelveMonkeys JPEG reader, Adobe inversion included)
+ *       are converted to sRGB through their embedded ICC profile, or a generic CMYK profile.
  * </ul>
  */
 public final class ImageDecoder {
+  private static final Logger LOG = LoggerFactory.getLogger(ImageDecoder.class);
   /** Smallest accepted width and height, in pixels. */
   public static final int MIN_SIDE = 16;
 
@@ -94,14 +101,22 @@ public final class ImageDecoder {
                   + MIN_SIDE + "x" + MIN_SIDE + ").");
         }
         List<String> warnings = new ArrayList<>();
-        reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+        reader.addIIOReadWarningListener((source, warning) -> {
+          if (isColourNote(warning)) {
+            LOG.debug("Image '{}': {}", name, warning);
+          } else {
+            warnings.add(warning);
+          }
+        });
         try {
           decoded = reader.read(0);
         } catch (IIOException e) {
           String msg = String.valueOf(e.getMessage());
           if (format == ImageFormat.JPEG && msg.contains("Unsupported Image Type")) {
+            // Only the JDK's own reader says this: the TwelveMonkeys plugin was excluded from the class path.
             throw new InvalidImageException(
-                "Image '" + name + "' is a CMYK or YCCK JPEG, which is not supported; convert it to RGB.", e);
+                "Image '" + name + "' is a CMYK or YCCK JPEG and no installed JPEG reader decodes those; convert it"
+                    + " to RGB or keep com.twelvemonkeys.imageio:imageio-jpeg on the class path.", e);
           }
           throw new InvalidImageException(
               "Image '" + name + "' is corrupt or truncated (" + msg + "); re-export the file.", e);
@@ -120,7 +135,7 @@ public final class ImageDecoder {
       throw new InvalidImageException("Image '" + name + "' cannot be read: " + e.getMessage(), e);
     }
     RgbImage rgb = toRgb(decoded, name);
-    return format == ImageFormat.JPEG ? ExifOrientation.apply(rgb, ExifOrientation.read(bytes)) : rgb;
+    return ExifOrientation.apply(rgb, ExifOrientation.read(format, bytes));
   }
 
   /**
@@ -129,7 +144,7 @@ public final class ImageDecoder {
    * @param img decoded pixels
    * @param name the image name for messages
    * @return RGB pixels
-   * @throws InvalidImageException for CMYK or other unsupported colour spaces
+   * @throws InvalidImageException for unsupported colour spaces
    */
   public static RgbImage toRgb(BufferedImage img, String name) {
     int w = img.getWidth();
@@ -140,7 +155,7 @@ public final class ImageDecoder {
     Raster raster = img.getRaster();
     int bands = raster.getNumBands();
     if (cs.getType() == ColorSpace.TYPE_CMYK || cs.getType() == ColorSpace.TYPE_4CLR) {
-      throw new InvalidImageException("Image '" + name + "' uses CMYK colours, which are not supported; convert it to RGB.");
+      return toRgb(cmykToSrgb(img, name), name);
     }
     boolean component = cm instanceof ComponentColorModel || cm instanceof DirectColorModel;
     if (component && cs.getType() == ColorSpace.TYPE_GRAY && bands <= 2) {
@@ -189,6 +204,27 @@ public final class ImageDecoder {
           "Image '" + name + "' uses an unsupported colour space (type " + cs.getType() + "); convert it to RGB.");
     }
     return new RgbImage(w, h, out);
+  }
+
+  /**
+   * Colour-management notes (e.g. TwelveMonkeys' "no embedded ICC color profile" on a CMYK JPEG)
+   * say how colours are converted, not that pixels are missing, so they do not fail the decode.
+   */
+  private static boolean isColourNote(String warning) {
+    String w = warning.toLowerCase(Locale.ROOT);
+    return w.contains("icc") || w.contains("color profile") || w.contains("colour profile");
+  }
+
+  private static BufferedImage cmykToSrgb(BufferedImage cmyk, String name) {
+    BufferedImage srgb = new BufferedImage(cmyk.getWidth(), cmyk.getHeight(), BufferedImage.TYPE_INT_RGB);
+    try {
+      new ColorConvertOp(null).filter(cmyk, srgb);
+    } catch (RuntimeException e) {
+      throw new InvalidImageException(
+          "Image '" + name + "' uses CMYK colours whose profile cannot be applied (" + e.getMessage()
+              + "); convert it to RGB.", e);
+    }
+    return srgb;
   }
 
   private static int scale(int v, int max) {

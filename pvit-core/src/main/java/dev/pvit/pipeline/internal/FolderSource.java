@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 /** Image files under a folder, sorted by relative path. */
 public final class FolderSource implements Source<ImageInput> {
   private static final Set<String> EXTENSIONS =
-      Set.of("jpg", "jpeg", "png", "gif", "bmp", "tif", "tiff");
+      Set.of("jpg", "jpeg", "png", "gif", "bmp", "tif", "tiff", "webp");
 
   private final Path dir;
 

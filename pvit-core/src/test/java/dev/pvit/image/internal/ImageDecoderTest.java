@@ -83,7 +83,7 @@ class ImageDecoderTest {
   }
 
   @Test
-  void cmyk_jpeg_is_rejected_with_a_clear_message() throws IOException {
+  void cmyk_jpeg_is_decoded_to_rgb() throws IOException {
     java.awt.image.WritableRaster cmyk =
         java.awt.image.Raster.createInterleavedRaster(java.awt.image.DataBuffer.TYPE_BYTE, 32, 32, 4, null);
     javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
@@ -94,11 +94,9 @@ class ImageDecoderTest {
     } finally {
       writer.dispose();
     }
-    ImageInput image = ImageInput.of(out.toByteArray(), "print.jpg");
-    assertThatThrownBy(() -> ImageDecoder.decode(image, 1_000_000))
-        .isInstanceOf(InvalidImageException.class)
-        .hasMessageContaining("print.jpg")
-        .hasMessageContaining("CMYK");
+    RgbImage rgb = ImageDecoder.decode(ImageInput.of(out.toByteArray(), "print.jpg"), 1_000_000);
+    assertThat(rgb.width()).isEqualTo(32);
+    assertThat(rgb.height()).isEqualTo(32);
   }
 
   @Test
@@ -157,5 +155,66 @@ class ImageDecoderTest {
     assertThatThrownBy(() -> ImageInput.of(new byte[0], "empty.jpg"))
         .isInstanceOf(InvalidImageException.class)
         .hasMessageContaining("empty.jpg");
+  }
+
+  @Test
+  void webp_exif_orientation_is_applied() throws IOException {
+    RgbImage stored = ImageDecoder.decode(ImageInput.of(fixture("sample1-640-lossy.webp"), "lossy.webp"), 10_000_000);
+    RgbImage viewed = ImageDecoder.decode(
+        ImageInput.of(fixture("sample1-640-lossy-orientation6.webp"), "o6.webp"), 10_000_000);
+    RgbImage expected = ExifOrientation.apply(stored, 6);
+    assertThat(viewed.width()).isEqualTo(stored.height());
+    assertThat(viewed.rgb()).isEqualTo(expected.rgb());
+  }
+
+  @Test
+  void png_exif_orientation_is_applied() throws IOException {
+    BufferedImage img = new BufferedImage(40, 20, BufferedImage.TYPE_3BYTE_BGR);
+    img.setRGB(1, 2, 0xFF0000);
+    byte[] png = encode(img, "png");
+    RgbImage stored = ImageDecoder.decode(ImageInput.of(png, "plain.png"), 1_000_000);
+    RgbImage viewed = ImageDecoder.decode(ImageInput.of(withExifChunk(png, 6), "o6.png"), 1_000_000);
+    assertThat(viewed.width()).isEqualTo(20);
+    assertThat(viewed.height()).isEqualTo(40);
+    assertThat(viewed.rgb()).isEqualTo(ExifOrientation.apply(stored, 6).rgb());
+    assertThat(ExifOrientation.read(dev.pvit.image.ImageFormat.PNG, withExifChunk(png, 3))).isEqualTo(3);
+  }
+
+  @Test
+  void truncated_webp_is_refused_with_its_name() throws IOException {
+    byte[] webp = fixture("sample1-640-lossy.webp");
+    ImageInput truncated = ImageInput.of(Arrays.copyOf(webp, webp.length / 2), "half.webp");
+    assertThatThrownBy(() -> ImageDecoder.decode(truncated, 10_000_000))
+        .isInstanceOf(InvalidImageException.class)
+        .hasMessageContaining("half.webp");
+  }
+
+  @Test
+  void webp_bomb_is_refused_from_the_header() throws IOException {
+    byte[] webp = fixture("sample1-640-lossless.webp");
+    assertThatThrownBy(() -> ImageDecoder.decode(ImageInput.of(webp, "big.webp"), 10_000))
+        .isInstanceOf(InvalidImageException.class)
+        .hasMessageContaining("big.webp")
+        .hasMessageContaining("refused before decoding");
+  }
+
+  static byte[] fixture(String name) throws IOException {
+    try (java.io.InputStream in = ImageDecoderTest.class.getResourceAsStream("/dev/pvit/image/" + name)) {
+      return in.readAllBytes();
+    }
+  }
+
+  /** Inserts an eXIf chunk with the given orientation right after IHDR. */
+  static byte[] withExifChunk(byte[] png, int orientation) {
+    byte[] tiff = ByteBuffer.allocate(26).put(new byte[] {'M', 'M'}).putShort((short) 42).putInt(8)
+        .putShort((short) 1).putShort((short) 0x0112).putShort((short) 3).putInt(1)
+        .putShort((short) orientation).putShort((short) 0).putInt(0).array();
+    byte[] type = "eXIf".getBytes(StandardCharsets.US_ASCII);
+    CRC32 crc = new CRC32();
+    crc.update(type);
+    crc.update(tiff);
+    int afterIhdr = 8 + 4 + 4 + 13 + 4;
+    return ByteBuffer.allocate(png.length + 12 + tiff.length).put(png, 0, afterIhdr).putInt(tiff.length)
+        .put(type).put(tiff).putInt((int) crc.getValue()).put(png, afterIhdr, png.length - afterIhdr).array();
   }
 }

@@ -88,6 +88,11 @@ public final class AskCommand implements Callable<Integer> {
       + "control characters in names and the question by look-alikes instead of refusing them.")
   boolean escape;
 
+  @Option(names = "--no-cache",
+      description = "Enroll the people again instead of reusing the descriptors cached from an earlier run "
+          + "(embedded backend; cached in PVIT_CACHE_DIR or the user cache folder, owner-only).")
+  boolean noCache;
+
   @Parameters(paramLabel = "QUESTION", description = "The question, in English.")
   String question;
 
@@ -114,9 +119,6 @@ public final class AskCommand implements Callable<Integer> {
     } catch (PvitException e) {
       return fail(err, e.getMessage());
     }
-    if (people.isEmpty() && peopleOptions.peopleDir == null) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "register at least one person with --person or --people");
-    }
     if (threshold != null && !(threshold > 0 && threshold <= 2)) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--threshold must be in (0, 2], got " + threshold);
     }
@@ -131,47 +133,55 @@ public final class AskCommand implements Callable<Integer> {
     if (threshold != null) {
       builder.threshold(threshold);
     }
-    if (model != null) {
-      if (mode == Mode.grounded) {
-        builder.grounded(model);
-      } else {
-        builder.inContext(model);
-      }
-    }
     FaceEngine engine = null;
     try {
       FolderEnrollment enrollment = null;
-      if (peopleOptions.peopleDir != null) {
-        // Folder enrollment is lenient: unusable photos are skipped and people without a usable one
-        // left out, each reported; explicit --person photos stay all-or-nothing.
+      if (model == null) {
+        // Embedded: the people are only face descriptors, so an enrolled gallery can be reused.
         engine = FaceEngine.builder().attributes(true).build();
-        FaceGallery.Builder gb = FaceGallery.builder().engine(engine);
-        FaceGallery gallery = threshold != null ? gb.threshold(threshold).build() : gb.build();
-        enrollment = gallery.enrollFolder(peopleOptions.peopleDir);
-        report(err, enrollment);
-        builder.engine(engine);
-        if (mode == Mode.in_context && model != null) {
-          // In-context mode introduces people with their photos: register them with the usable ones.
+        GalleryCache cache = GalleryCache.forUser(!noCache, env);
+        FaceGallery gallery;
+        if (peopleOptions.peopleDir != null) {
+          GalleryCache.FolderGallery folder = cache.enrolledFolder(peopleOptions.peopleDir, engine, threshold);
+          folder.report().forEach(line -> err.println("warning: " + line));
+          err.flush();
+          enrollment = folder.enrollment();
+          gallery = folder.gallery();
+          people.forEach(gallery::enroll);
+        } else {
+          gallery = cache.enrolled(people, engine, threshold);
+        }
+        builder.engine(engine).gallery(gallery);
+      } else {
+        if (mode == Mode.grounded) {
+          builder.grounded(model);
+        } else {
+          builder.inContext(model);
+        }
+        if (peopleOptions.peopleDir != null) {
+          // Folder enrollment is lenient: unusable photos are skipped and people without a usable one
+          // left out, each reported; the model backends register the people with their usable photos.
+          engine = FaceEngine.builder().attributes(true).build();
+          FaceGallery.Builder gb = FaceGallery.builder().engine(engine);
+          enrollment = (threshold != null ? gb.threshold(threshold).build() : gb.build())
+              .enrollFolder(peopleOptions.peopleDir);
+          report(err, enrollment);
+          builder.engine(engine);
           for (var e : enrollment.enrolled().entrySet()) {
             people.add(Person.of(e.getKey(), e.getValue().toArray(Path[]::new)));
           }
-        } else {
-          builder.gallery(gallery);
         }
-        if (people.isEmpty() && enrollment.enrolled().isEmpty()) {
-          return fail(err, "nobody could be enrolled from '" + peopleOptions.peopleDir + "'");
-        }
+        people.forEach(builder::person);
       }
-      people.forEach(builder::person);
       try (PersonalizedChat chat = builder.build()) {
         Answer answer = chat.ask(image, question);
         if (json) {
           out.println(toJson(answer, enrollment));
-      } else {
-        out.println(answer.text());
-        out.printf(Locale.ROOT, "[%s, %s backend, %d ms recognition, %d ms model]%n",
-            answer.kind(), answer.backend().name().toLowerCase(Locale.ROOT),
-            answer.recognitionTime().toMillis(), answer.modelTime().toMillis());
+        } else {
+          out.println(answer.text());
+          out.printf(Locale.ROOT, "[%s, %s backend, %d ms recognition, %d ms model]%n",
+              answer.kind(), answer.backend().name().toLowerCase(Locale.ROOT),
+              answer.recognitionTime().toMillis(), answer.modelTime().toMillis());
         }
         out.flush();
         return 0;

@@ -34,19 +34,25 @@ import picocli.CommandLine.Spec;
     name = "embed",
     mixinStandardHelpOptions = true,
     description = {
-      "Detect faces and print their boxes and 128-d descriptors as JSON lines (one per image).",
-      "Folders are searched recursively for .jpg/.jpeg/.png/.gif/.bmp/.tif/.tiff files; their images are named",
+      "Detect faces and print their boxes and 128-d descriptors as JSON lines (one per image), finding faces as",
+      "enrollment does (--reference: the face-api.js reference pipeline).",
+      "Folders are searched recursively for .jpg/.jpeg/.png/.gif/.bmp/.tif/.tiff/.webp files; their images are named",
       "relative to the folder given, files are named as given. An unreadable image prints {\"image\": ..., \"error\": ...}",
       "and the run continues; the exit code is then 3."
     })
 public final class EmbedCommand implements Callable<Integer> {
-  static final List<String> IMAGE_EXTENSIONS = List.of(".jpg", ".jpeg", ".png", ".gif", ".bmp", ".tif", ".tiff");
+  static final List<String> IMAGE_EXTENSIONS = List.of(".jpg", ".jpeg", ".png", ".gif", ".bmp", ".tif", ".tiff", ".webp");
 
   @Spec CommandSpec spec;
 
   @Option(names = "--detector-size", paramLabel = "PIXELS", defaultValue = "608",
       description = "Detector input size, a multiple of 32 (default: ${DEFAULT-VALUE}; 416 is faster).")
   int detectorSize;
+
+  @Option(names = "--reference",
+      description = "Run the exact face-api.js reference pipeline at --detector-size (the boxes and descriptors of "
+          + "the JavaScript package) instead of the multi-scale detection that enrollment and recognition use.")
+  boolean reference;
 
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "Image files or folders.")
   List<String> paths;
@@ -79,7 +85,8 @@ public final class EmbedCommand implements Callable<Integer> {
         }
         for (Item item : items) {
           try {
-            FaceAnalysis a = engine.analyze(ImageInput.of(item.file()));
+            ImageInput image = ImageInput.of(item.file());
+            FaceAnalysis a = reference ? engine.analyze(image) : engine.findFaces(image);
             out.println(line(item.label(), a));
           } catch (PvitException e) {
             out.println(errorLine(item.label(), e.getMessage()));

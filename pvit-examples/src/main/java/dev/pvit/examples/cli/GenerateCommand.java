@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
@@ -183,24 +184,38 @@ public final class GenerateCommand implements Callable<Integer> {
       total = items.count();
     }
     PrintStream err = System.err;
-    ProgressBar bar = noProgress ? null : new ProgressBarBuilder()
-        .setTaskName(curationOnly ? "curate" : "generate")
-        .setInitialMax(total)
-        .setUnit(" img", 1)
-        .setStyle(ProgressBarStyle.ASCII)
-        .setConsumer(new ConsoleProgressBarConsumer(err))
-        .setUpdateIntervalMillis(500)
-        .hideEta()
-        .build();
-    if (bar != null) {
-      builder.progress(p -> update(bar, p, total));
+    // A bar only on a terminal: redirected to a log, its carriage-return frames are noise.
+    boolean showBar = !noProgress && System.console() != null;
+    AtomicReference<ProgressBar> bar = new AtomicReference<>();
+    if (showBar) {
+      builder.progress(p -> {
+        ProgressBar b = bar.get();
+        if (b != null) {
+          update(b, p, total);
+        }
+      });
     }
+    err.println("Loading the face engine\u2026");
+    err.flush();
     RunSummary summary;
     try {
-      summary = builder.build().run();
+      DatasetGenerator generator = builder.build();
+      if (showBar) {
+        bar.set(new ProgressBarBuilder()
+            .setTaskName(curationOnly ? "curate" : "generate")
+            .setInitialMax(total)
+            .setUnit(" img", 1)
+            .setStyle(ProgressBarStyle.ASCII)
+            .setConsumer(new ConsoleProgressBarConsumer(err))
+            .setUpdateIntervalMillis(500)
+            .hideEta()
+            .build());
+      }
+      summary = generator.run();
     } finally {
-      if (bar != null) {
-        bar.close();
+      ProgressBar b = bar.get();
+      if (b != null) {
+        b.close();
       }
       if (model != null) {
         model.close();

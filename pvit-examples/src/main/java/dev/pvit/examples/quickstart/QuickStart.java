@@ -1,24 +1,19 @@
 package dev.pvit.examples.quickstart;
 
+// README-SNIPPET-START
 import dev.pvit.chat.Answer;
 import dev.pvit.chat.PersonalizedChat;
 import dev.pvit.person.Person;
 import java.nio.file.Path;
 
-/**
- * The README's quick-start snippet, kept compiling. Run it with your own photos:
- * {@code java -cp pvit-examples/target/pvit.jar dev.pvit.examples.quickstart.QuickStart alice.jpg bob.jpg party.jpg}.
- */
+/** Registers two people from one photo each and asks about a scene photo. */
 public final class QuickStart {
-  private QuickStart() {}
-
   /**
-   * Registers Alice and Bob from one photo each and asks about a scene.
+   * Runs the example.
    *
-   * @param args alice photo, bob photo, scene photo
+   * @param args Alice's photo, Bob's photo, the scene photo
    */
   public static void main(String[] args) {
-    // README-SNIPPET-START
     try (PersonalizedChat chat = PersonalizedChat.builder()
             .person(Person.of("Alice", Path.of(args[0])))
             .person(Person.of("Bob", Path.of(args[1])))
@@ -28,6 +23,6 @@ public final class QuickStart {
       Answer b = chat.ask(Path.of(args[2]), "Who is on the left?");
       System.out.println(b.text() + " " + b.people());
     }
-    // README-SNIPPET-END
   }
 }
+// README-SNIPPET-END

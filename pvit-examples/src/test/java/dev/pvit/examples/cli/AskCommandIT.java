@@ -162,4 +162,39 @@ class AskCommandIT {
   void missing_scene_is_a_usage_error() {
     assertThat(run("ask", "--person", "Maya=x.jpg", "Is Maya here?").exit()).isEqualTo(2);
   }
+
+  @Test
+  void a_question_that_needs_nobody_registered_is_answered() {
+    Path scene = Path.of("..", "samples", "group.jpg");
+    Run r = run("ask", "--scene", scene.toString(), "--json", "How many people are here?");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("\"kind\":\"ANSWERED\"").contains("3 people");
+  }
+
+  @Test
+  void the_second_ask_on_the_same_folder_reuses_the_cached_gallery() throws Exception {
+    String[] args = {"ask", "--people", Path.of("..", "samples", "people").toString(),
+        "--scene", Path.of("..", "samples", "group.jpg").toString(), "--json", "Who is on the left?"};
+    Run first = run(args);
+    assertThat(first.exit()).as(first.err()).isZero();
+    assertThat(new ObjectMapper().readTree(first.out()).get("text").asText()).isEqualTo("Maya is on the left.");
+    Path dir = GalleryCache.userCacheDir(System::getenv).resolve("galleries");
+    List<Path> entries;
+    try (var files = Files.list(dir)) {
+      entries = files.toList();
+    }
+    assertThat(entries).isNotEmpty();
+    for (Path entry : entries) {
+      if (!System.getProperty("os.name").toLowerCase().contains("win")) {
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(entry)))
+            .isEqualTo("rw-------");
+      }
+    }
+    Run second = run(args);
+    assertThat(second.exit()).as(second.err()).isZero();
+    assertThat(new ObjectMapper().readTree(second.out()).get("text").asText()).isEqualTo("Maya is on the left.");
+    try (var files = Files.list(dir)) {
+      assertThat(files.toList()).hasSameSizeAs(entries);
+    }
+  }
 }

@@ -94,6 +94,17 @@ class FaceCommandsTest {
   }
 
   @Test
+  void embed_finds_the_face_of_every_bundled_sample_crop_as_enrollment_does() throws Exception {
+    Path people = Path.of("..", "samples", "people");
+    assertThat(run("embed", people.toString())).isZero();
+    List<JsonNode> lines = lines();
+    assertThat(lines).hasSizeGreaterThanOrEqualTo(3);
+    for (JsonNode l : lines) {
+      assertThat(l.get("faces")).as(l.get("image").asText()).hasSize(1);
+    }
+  }
+
+  @Test
   void embed_rejects_a_bad_detector_size_as_usage_error() {
     assertThat(run("embed", "--detector-size", "600", sample1.toString())).isEqualTo(2);
     assertThat(err.toString()).startsWith("error: ").contains("multiple of 32");

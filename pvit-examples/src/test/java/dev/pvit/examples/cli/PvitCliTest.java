@@ -24,4 +24,28 @@ class PvitCliTest {
     cl.setErr(new PrintWriter(new StringWriter()));
     assertThat(cl.execute("--no-such-flag")).isEqualTo(PvitCli.EXIT_USAGE);
   }
+
+  /** Runs a command line that must be a usage error and returns its stderr. */
+  private static String usageError(String... args) {
+    CommandLine cl = PvitCli.commandLine();
+    StringWriter err = new StringWriter();
+    cl.setErr(new PrintWriter(err));
+    assertThat(cl.execute(args)).isEqualTo(PvitCli.EXIT_USAGE);
+    return err.toString();
+  }
+
+  @Test
+  void a_mistyped_subcommand_gets_a_suggestion() {
+    assertThat(usageError("aks", "Is Maya here?")).contains("Did you mean 'pvit ask'?");
+  }
+
+  @Test
+  void a_mistyped_option_gets_a_suggestion() {
+    assertThat(usageError("ask", "--scene", "x.jpg", "--jsno", "Is Maya here?")).contains("Did you mean '--json'?");
+  }
+
+  @Test
+  void nonsense_gets_no_suggestion() {
+    assertThat(usageError("frobnicate")).doesNotContain("Did you mean");
+  }
 }
