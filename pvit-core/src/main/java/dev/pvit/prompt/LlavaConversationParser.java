@@ -39,10 +39,14 @@ import java.util.function.Function;
  * <p>The first {@code human} turn must be: per person, one or more placeholders followed by the
  * introduction (inside the wrapper tokens, if configured), then the scene placeholder(s) and the
  * question. Each person's name is recovered from their introduction: by the configured templates if
- * any, otherwise by this SDK's families (the most specific match wins) and then a heuristic for other
- * wordings ("This is a photo of Kristina.", "Here is Kristina in a photo."); a custom {@link
- * Builder#nameExtractor(Function)} handles anything else. Records are validated like any prompt:
- * reserved tokens in names or texts are errors.
+ * any, otherwise by parsing the sentence (a frame of determiners, image nouns and presentational
+ * verbs or markers such as "of", "featuring", "named", a possessive "'s", around the name: "This is
+ * a photo of Kristina.", "Here is Kristina in a photo.", "This is Kristina's portrait.", "Meet
+ * Kristina.", "Kristina is shown here."). When a sentence can be read more than one way, the rest
+ * of the record (questions and answers) decides; otherwise parsing fails with an error naming the
+ * sentence, never with a guessed name. A custom {@link Builder#nameExtractor(Function)} handles
+ * anything else. Records are validated like any prompt: reserved tokens in names or texts are
+ * errors.
  *
  * <pre>{@code
  * LlavaConversationParser parser = LlavaConversationParser.builder()
@@ -68,15 +72,7 @@ public final class LlavaConversationParser {
     this.placeholder = b.placeholder;
     this.wrapper = b.wrapper;
     this.customExtractor = b.customExtractor;
-    if (b.introTemplates.isEmpty()) {
-      List<String> all = new ArrayList<>();
-      all.add(Templates.DEFAULT_INTRODUCTION);
-      all.addAll(Templates.introductions(IntroStyle.FACE));
-      all.addAll(Templates.introductions(IntroStyle.BODY));
-      this.extractor = new NameExtractor(all, true);
-    } else {
-      this.extractor = new NameExtractor(b.introTemplates, false);
-    }
+    this.extractor = new NameExtractor(b.introTemplates);
   }
 
   /**
@@ -140,7 +136,7 @@ public final class LlavaConversationParser {
     }
     if (node.has("text")) {
       String text = string(node, "text");
-      FirstTurn first = firstTurn(text, refs);
+      FirstTurn first = firstTurn(text, refs, node.path("value").asText(""));
       PersonalizedPrompt.Builder b = first.builder().question(first.text());
       Optional<String> answer =
           node.hasNonNull("value") ? Optional.of(node.get("value").asText()) : Optional.empty();
@@ -259,7 +255,8 @@ public final class LlavaConversationParser {
       answer = Optional.of(values.remove(values.size() - 1));
     }
     // values now: h0, g0, h1, g1, ..., hk; h0 is the prefix plus the first user text.
-    FirstTurn first = firstTurn(values.get(0), refs);
+    FirstTurn first = firstTurn(values.get(0), refs, String.join("\n", values.subList(1, values.size()))
+        + answer.map(a -> "\n" + a).orElse(""));
     PersonalizedPrompt.Builder b = first.builder();
     int k = values.size() / 2;
     for (int i = 0; i < k; i++) {
@@ -283,7 +280,7 @@ public final class LlavaConversationParser {
   private record FirstTurn(PersonalizedPrompt.Builder builder, String text) {}
 
   /** Parses the first human turn into people and scenes (in the builder) and the first user text. */
-  private FirstTurn firstTurn(String value, List<String> refs) {
+  private FirstTurn firstTurn(String value, List<String> refs, String context) {
     List<Object> tokens = tokenize(value);
     long imageTags = tokens.stream().filter(t -> t == Tag.IMAGE).count();
     if (imageTags != refs.size()) {
@@ -338,21 +335,29 @@ public final class LlavaConversationParser {
                 + wrapper.open() + "' … '" + wrapper.close() + "'") + "; check the wrapper tokens setting.");
       }
       personNo++;
-      String name = extractName(text, personNo);
+      String name = extractName(text, personNo, context + "\n" + value);
       b.person(new Person(name, List.of(), List.of(), images), text);
     }
   }
 
-  private String extractName(String intro, int personNo) {
-    Optional<String> name = customExtractor.apply(intro);
-    if (name.isEmpty()) {
-      name = extractor.extract(intro);
+  private String extractName(String intro, int personNo, String context) {
+    Optional<String> custom = customExtractor.apply(intro);
+    if (custom.isPresent()) {
+      return custom.get();
     }
-    return name.orElseThrow(
-        () ->
-            new InvalidPromptException(
-                "Cannot find the name of person " + personNo + " in the introduction '" + intro
-                    + "'; configure introTemplates(...) or nameExtractor(...)."));
+    NameExtractor.Result r = extractor.read(intro, context.replace(intro, ""));
+    if (r instanceof NameExtractor.Found f) {
+      return f.value();
+    }
+    if (r instanceof NameExtractor.Ambiguous a) {
+      throw new InvalidPromptException(
+          "Cannot tell the name of person " + personNo + " in the introduction '" + intro + "': it reads as "
+              + String.join(" or ", a.candidates().stream().map(c -> "'" + c + "'").toList())
+              + " and the rest of the record does not decide; configure introTemplates(...) or nameExtractor(...).");
+    }
+    throw new InvalidPromptException(
+        "Cannot find the name of person " + personNo + " in the introduction '" + intro
+            + "'; configure introTemplates(...) or nameExtractor(...).");
   }
 
   private ImageInput resolve(String ref) {

@@ -206,10 +206,14 @@ public final class RefusalAnalyser {
     return out.toString();
   }
 
-  /** A capitalised adverb or gerund opening a sentence ("Honestly, ...", "Describing ...") is no name. */
+  /**
+   * A sentence adverb opening a sentence and set off by a comma ("Honestly, ...") is no name; names
+   * ending in -ly ("Kelly") rarely open an answer followed by a comma.
+   */
   private static boolean isOpenerWord(String text, int start, String lower) {
     boolean opening = start == 0 || text.substring(0, start).matches("(?s).*[.!?;:]\\s*");
-    return opening && (lower.endsWith("ly") || lower.endsWith("ing") || lower.endsWith("ed"));
+    int end = start + lower.length();
+    return opening && lower.endsWith("ly") && end < text.length() && text.charAt(end) == ',';
   }
 
   /** Contractions to words; "@p's" stays a possessive unless a predicate follows. */
