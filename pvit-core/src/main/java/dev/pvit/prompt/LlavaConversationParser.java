@@ -213,6 +213,34 @@ public final class LlavaConversationParser {
     }
   }
 
+  /**
+   * Streams a dataset file, a JSON array (as the release writes it) or JSONL, detected from the first
+   * byte, in constant memory.
+   *
+   * <pre>{@code
+   * long n = parser.read(Path.of("PVIT-3M.json"), record -> System.out.println(record.prompt().question()));
+   * }</pre>
+   *
+   * @param file the file
+   * @param consumer receives each record in order
+   * @return the number of records
+   * @throws InvalidPromptException naming the index (from 0) of the first bad record
+   */
+  public long read(Path file, Consumer<LlavaRecord> consumer) {
+    checkNotNull(consumer, "consumer");
+    return LlavaDataset.read(
+        file,
+        (index, node) -> {
+          LlavaRecord record;
+          try {
+            record = parse(node);
+          } catch (PvitException e) {
+            throw new InvalidPromptException("Record " + index + " of '" + file + "': " + e.getMessage(), e);
+          }
+          consumer.accept(record);
+        });
+  }
+
   private LlavaRecord parseConversation(ObjectNode node, List<String> refs, Map<String, JsonNode> extras) {
     JsonNode conv = node.get("conversations");
     if (!conv.isArray() || conv.isEmpty()) {
@@ -288,9 +316,20 @@ public final class LlavaConversationParser {
           "The first human turn has " + imageTags + " image placeholder(s) '" + placeholder.token()
               + "' but the 'image' list has " + refs.size() + " entries; they must match.");
     }
-    Iterator<String> refIt = refs.iterator();
+    if (imageTags == 0) {
+      throw new InvalidPromptException(
+          "The record has no image: a text-only record is valid LLaVA data but not a personalized prompt "
+              + "(it needs a scene image); read it with LlavaDataset to keep it as it is.");
+    }
     PersonalizedPrompt.Builder b =
         PersonalizedPrompt.builder().imagePlaceholder(placeholder).wrapperTokens(wrapper);
+    moveTrailingScenes(tokens);
+    // text before the first image is a preamble (where a folded system prompt goes)
+    if (tokens.get(0) instanceof String preamble) {
+      b.systemPrompt(preamble);
+      tokens.remove(0);
+    }
+    Iterator<String> refIt = refs.iterator();
     int i = 0;
     int personNo = 0;
     while (true) {
@@ -337,6 +376,42 @@ public final class LlavaConversationParser {
       personNo++;
       String name = extractName(text, personNo, context + "\n" + value);
       b.person(new Person(name, List.of(), List.of(), images), text);
+    }
+  }
+
+  /**
+   * The release also writes the scene after the question ("<image>\nThis is Abby.\nWhat is Abby
+   * doing?\n<image>"): the trailing images are the scenes, the text before them holds the last
+   * introduction (if people precede) and the question, split at its last line break.
+   */
+  private void moveTrailingScenes(List<Object> tokens) {
+    int n = tokens.size();
+    if (n < 2 || tokens.get(n - 1) != Tag.IMAGE) {
+      return;
+    }
+    int k = n - 1;
+    while (k > 0 && tokens.get(k - 1) == Tag.IMAGE) {
+      k--;
+    }
+    if (k == 0 || !(tokens.get(k - 1) instanceof String text)) {
+      throw new InvalidPromptException("The first human turn has no question text.");
+    }
+    List<Object> scenes = new ArrayList<>(tokens.subList(k, n));
+    tokens.subList(k - 1, n).clear();
+    boolean people = tokens.indexOf(Tag.IMAGE) >= 0;
+    if (people) {
+      int nl = text.lastIndexOf('\n');
+      if (nl < 0) {
+        throw new InvalidPromptException(
+            "The scene image comes after the text '" + text + "', which must hold the last introduction and the "
+                + "question on separate lines.");
+      }
+      tokens.add(text.substring(0, nl).strip());
+      tokens.addAll(scenes);
+      tokens.add(text.substring(nl + 1).strip());
+    } else {
+      tokens.addAll(scenes);
+      tokens.add(text);
     }
   }
 
@@ -434,7 +509,7 @@ public final class LlavaConversationParser {
     JsonNode img = node.get("image");
     List<String> refs = new ArrayList<>();
     if (img == null || img.isNull()) {
-      throw new InvalidPromptException("The record has no 'image' list; PVIT records list their images in placeholder order.");
+      return refs; // the release's loader accepts records without images (text-only)
     }
     if (img.isTextual()) {
       refs.add(img.asText());
