@@ -124,7 +124,7 @@ public final class LlavaConversationParser {
     if (!node.isObject()) {
       throw new InvalidPromptException("A record must be a JSON object, not " + node.getNodeType() + ".");
     }
-    List<String> refs = imageRefs(node);
+    List<String> refs = LlavaDataset.imageRefs(node);
     Map<String, JsonNode> extras = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> f : node.properties()) {
       if (!STANDARD_FIELDS.contains(f.getKey())) {
@@ -503,27 +503,6 @@ public final class LlavaConversationParser {
       return "'" + wrapper.close() + "'";
     }
     return "the text '" + t + "'";
-  }
-
-  private static List<String> imageRefs(JsonNode node) {
-    JsonNode img = node.get("image");
-    List<String> refs = new ArrayList<>();
-    if (img == null || img.isNull()) {
-      return refs; // the release's loader accepts records without images (text-only)
-    }
-    if (img.isTextual()) {
-      refs.add(img.asText());
-    } else if (img.isArray()) {
-      for (JsonNode r : img) {
-        if (!r.isTextual()) {
-          throw new InvalidPromptException("Every entry of 'image' must be a string path, not " + r + ".");
-        }
-        refs.add(r.asText());
-      }
-    } else {
-      throw new InvalidPromptException("'image' must be a list of paths, not " + img.getNodeType() + ".");
-    }
-    return refs;
   }
 
   private static String string(JsonNode node, String field) {

@@ -22,6 +22,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +31,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Reads and writes PVIT/LLaVA dataset files record by record, exactly as the PVIT release lays them
@@ -173,7 +176,7 @@ public final class LlavaDataset {
    * @return the JSON text
    */
   public static String toJson(JsonNode record, Style style) {
-    java.io.StringWriter w = new java.io.StringWriter();
+    StringWriter w = new StringWriter();
     try (JsonGenerator g = generator(FACTORY.createGenerator(w), style)) {
       MAPPER.writeTree(g, record);
     } catch (IOException e) {
@@ -225,6 +228,36 @@ public final class LlavaDataset {
     }
     w.close();
     return n;
+  }
+
+  /**
+   * A record's {@code image} field as a list, as the release's loader takes it: a string, a list of
+   * strings, or absent (a text-only record).
+   *
+   * @param record the record
+   * @return the image paths in placeholder order
+   * @throws InvalidPromptException if {@code image} is something else
+   */
+  public static List<String> imageRefs(JsonNode record) {
+    JsonNode img = record.get("image");
+    List<String> refs = new ArrayList<>();
+    if (img == null || img.isNull()) {
+      return refs;
+    }
+    if (img.isTextual()) {
+      refs.add(img.asText());
+      return refs;
+    }
+    if (!img.isArray()) {
+      throw new InvalidPromptException("'image' must be a path or a list of paths, not " + img.getNodeType() + ".");
+    }
+    for (JsonNode r : img) {
+      if (!r.isTextual()) {
+        throw new InvalidPromptException("Every entry of 'image' must be a string path, not " + r + ".");
+      }
+      refs.add(r.asText());
+    }
+    return refs;
   }
 
   private static JsonGenerator generator(JsonGenerator g, Style style) {

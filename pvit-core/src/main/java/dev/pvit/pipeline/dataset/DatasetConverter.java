@@ -127,7 +127,7 @@ public final class DatasetConverter {
             } catch (InvalidPromptException e) {
               throw new InvalidPromptException("Record " + i + " of '" + in + "': " + e.getMessage(), e);
             }
-            images[0] += imageRefs(record).size();
+            images[0] += LlavaDataset.imageRefs(record).size();
             w.write(converted);
           });
     } catch (RuntimeException e) {
@@ -149,7 +149,7 @@ public final class DatasetConverter {
     if (target == Target.PVIT_JSON || target == Target.JSONL) {
       return record;
     }
-    List<String> refs = imageRefs(record);
+    List<String> refs = LlavaDataset.imageRefs(record);
     List<String[]> turns = turns(record);
     long placeholders = 0;
     for (String[] t : turns) {
@@ -269,29 +269,6 @@ public final class DatasetConverter {
     }
     throw new InvalidPromptException(
         "The record has neither 'conversations' (PVIT-3M shape) nor 'text' (P-Bench choice shape).");
-  }
-
-  /** The {@code image} field as a list: a string, a list of strings, or absent. */
-  static List<String> imageRefs(ObjectNode record) {
-    JsonNode img = record.get("image");
-    List<String> refs = new ArrayList<>();
-    if (img == null || img.isNull()) {
-      return refs;
-    }
-    if (img.isTextual()) {
-      refs.add(img.asText());
-      return refs;
-    }
-    if (!img.isArray()) {
-      throw new InvalidPromptException("'image' must be a path or a list of paths, not " + img.getNodeType() + ".");
-    }
-    for (JsonNode r : img) {
-      if (!r.isTextual()) {
-        throw new InvalidPromptException("Every entry of 'image' must be a string path, not " + r + ".");
-      }
-      refs.add(r.asText());
-    }
-    return refs;
   }
 
   static int count(String text) {

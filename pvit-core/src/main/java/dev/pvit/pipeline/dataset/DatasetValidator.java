@@ -12,6 +12,7 @@ import dev.pvit.prompt.RefusalKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -53,7 +54,7 @@ public final class DatasetValidator {
     /** Copies the lists. */
     public RecordReport {
       names = List.copyOf(names);
-      refusals = java.util.Collections.unmodifiableList(new ArrayList<>(refusals));
+      refusals = Collections.unmodifiableList(new ArrayList<>(refusals));
       missingImages = List.copyOf(missingImages);
       errors = List.copyOf(errors);
     }
@@ -81,7 +82,7 @@ public final class DatasetValidator {
 
     /** Copies the collections. */
     public Summary {
-      people = java.util.Collections.unmodifiableMap(new TreeMap<>(people));
+      people = Collections.unmodifiableMap(new TreeMap<>(people));
       firstProblems = List.copyOf(firstProblems);
     }
 
@@ -165,7 +166,7 @@ public final class DatasetValidator {
     List<String> refs = List.of();
     List<String[]> turns = List.of();
     try {
-      refs = DatasetConverter.imageRefs(record);
+      refs = LlavaDataset.imageRefs(record);
       turns = DatasetConverter.turns(record);
     } catch (PvitException e) {
       errors.add(e.getMessage());

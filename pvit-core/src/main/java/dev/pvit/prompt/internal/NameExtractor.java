@@ -2,6 +2,7 @@ package dev.pvit.prompt.internal;
 
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -65,7 +66,7 @@ public final class NameExtractor {
           "al", "el", "ibn", "ter", "ten", "dos", "das", "y", "e", "mac", "st");
 
   private static Set<String> words(String... w) {
-    return Set.copyOf(java.util.Arrays.asList(w));
+    return Set.copyOf(Arrays.asList(w));
   }
 
   private record Compiled(Pattern pattern, int fixedLength) {}
