@@ -39,10 +39,14 @@ import java.util.function.Function;
  * <p>The first {@code human} turn must be: per person, one or more placeholders followed by the
  * introduction (inside the wrapper tokens, if configured), then the scene placeholder(s) and the
  * question. Each person's name is recovered from their introduction: by the configured templates if
- * any, otherwise by this SDK's families (the most specific match wins) and then a heuristic for other
- * wordings ("This is a photo of Kristina.", "Here is Kristina in a photo."); a custom {@link
- * Builder#nameExtractor(Function)} handles anything else. Records are validated like any prompt:
- * reserved tokens in names or texts are errors.
+ * any, otherwise by parsing the sentence (a frame of determiners, image nouns and presentational
+ * verbs or markers such as "of", "featuring", "named", a possessive "'s", around the name: "This is
+ * a photo of Kristina.", "Here is Kristina in a photo.", "This is Kristina's portrait.", "Meet
+ * Kristina.", "Kristina is shown here."). When a sentence can be read more than one way, the rest
+ * of the record (questions and answers) decides; otherwise parsing fails with an error naming the
+ * sentence, never with a guessed name. A custom {@link Builder#nameExtractor(Function)} handles
+ * anything else. Records are validated like any prompt: reserved tokens in names or texts are
+ * errors.
  *
  * <pre>{@code
  * LlavaConversationParser parser = LlavaConversationParser.builder()
@@ -68,15 +72,7 @@ public final class LlavaConversationParser {
     this.placeholder = b.placeholder;
     this.wrapper = b.wrapper;
     this.customExtractor = b.customExtractor;
-    if (b.introTemplates.isEmpty()) {
-      List<String> all = new ArrayList<>();
-      all.add(Templates.DEFAULT_INTRODUCTION);
-      all.addAll(Templates.introductions(IntroStyle.FACE));
-      all.addAll(Templates.introductions(IntroStyle.BODY));
-      this.extractor = new NameExtractor(all, true);
-    } else {
-      this.extractor = new NameExtractor(b.introTemplates, false);
-    }
+    this.extractor = new NameExtractor(b.introTemplates);
   }
 
   /**
@@ -128,7 +124,7 @@ public final class LlavaConversationParser {
     if (!node.isObject()) {
       throw new InvalidPromptException("A record must be a JSON object, not " + node.getNodeType() + ".");
     }
-    List<String> refs = imageRefs(node);
+    List<String> refs = LlavaDataset.imageRefs(node);
     Map<String, JsonNode> extras = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> f : node.properties()) {
       if (!STANDARD_FIELDS.contains(f.getKey())) {
@@ -140,7 +136,7 @@ public final class LlavaConversationParser {
     }
     if (node.has("text")) {
       String text = string(node, "text");
-      FirstTurn first = firstTurn(text, refs);
+      FirstTurn first = firstTurn(text, refs, node.path("value").asText(""));
       PersonalizedPrompt.Builder b = first.builder().question(first.text());
       Optional<String> answer =
           node.hasNonNull("value") ? Optional.of(node.get("value").asText()) : Optional.empty();
@@ -217,6 +213,34 @@ public final class LlavaConversationParser {
     }
   }
 
+  /**
+   * Streams a dataset file, a JSON array (as the release writes it) or JSONL, detected from the first
+   * byte, in constant memory.
+   *
+   * <pre>{@code
+   * long n = parser.read(Path.of("PVIT-3M.json"), record -> System.out.println(record.prompt().question()));
+   * }</pre>
+   *
+   * @param file the file
+   * @param consumer receives each record in order
+   * @return the number of records
+   * @throws InvalidPromptException naming the index (from 0) of the first bad record
+   */
+  public long read(Path file, Consumer<LlavaRecord> consumer) {
+    checkNotNull(consumer, "consumer");
+    return LlavaDataset.read(
+        file,
+        (index, node) -> {
+          LlavaRecord record;
+          try {
+            record = parse(node);
+          } catch (PvitException e) {
+            throw new InvalidPromptException("Record " + index + " of '" + file + "': " + e.getMessage(), e);
+          }
+          consumer.accept(record);
+        });
+  }
+
   private LlavaRecord parseConversation(ObjectNode node, List<String> refs, Map<String, JsonNode> extras) {
     JsonNode conv = node.get("conversations");
     if (!conv.isArray() || conv.isEmpty()) {
@@ -259,7 +283,8 @@ public final class LlavaConversationParser {
       answer = Optional.of(values.remove(values.size() - 1));
     }
     // values now: h0, g0, h1, g1, ..., hk; h0 is the prefix plus the first user text.
-    FirstTurn first = firstTurn(values.get(0), refs);
+    FirstTurn first = firstTurn(values.get(0), refs, String.join("\n", values.subList(1, values.size()))
+        + answer.map(a -> "\n" + a).orElse(""));
     PersonalizedPrompt.Builder b = first.builder();
     int k = values.size() / 2;
     for (int i = 0; i < k; i++) {
@@ -283,7 +308,7 @@ public final class LlavaConversationParser {
   private record FirstTurn(PersonalizedPrompt.Builder builder, String text) {}
 
   /** Parses the first human turn into people and scenes (in the builder) and the first user text. */
-  private FirstTurn firstTurn(String value, List<String> refs) {
+  private FirstTurn firstTurn(String value, List<String> refs, String context) {
     List<Object> tokens = tokenize(value);
     long imageTags = tokens.stream().filter(t -> t == Tag.IMAGE).count();
     if (imageTags != refs.size()) {
@@ -291,9 +316,20 @@ public final class LlavaConversationParser {
           "The first human turn has " + imageTags + " image placeholder(s) '" + placeholder.token()
               + "' but the 'image' list has " + refs.size() + " entries; they must match.");
     }
-    Iterator<String> refIt = refs.iterator();
+    if (imageTags == 0) {
+      throw new InvalidPromptException(
+          "The record has no image: a text-only record is valid LLaVA data but not a personalized prompt "
+              + "(it needs a scene image); read it with LlavaDataset to keep it as it is.");
+    }
     PersonalizedPrompt.Builder b =
         PersonalizedPrompt.builder().imagePlaceholder(placeholder).wrapperTokens(wrapper);
+    moveTrailingScenes(tokens);
+    // text before the first image is a preamble (where a folded system prompt goes)
+    if (tokens.get(0) instanceof String preamble) {
+      b.systemPrompt(preamble);
+      tokens.remove(0);
+    }
+    Iterator<String> refIt = refs.iterator();
     int i = 0;
     int personNo = 0;
     while (true) {
@@ -338,21 +374,65 @@ public final class LlavaConversationParser {
                 + wrapper.open() + "' … '" + wrapper.close() + "'") + "; check the wrapper tokens setting.");
       }
       personNo++;
-      String name = extractName(text, personNo);
+      String name = extractName(text, personNo, context + "\n" + value);
       b.person(new Person(name, List.of(), List.of(), images), text);
     }
   }
 
-  private String extractName(String intro, int personNo) {
-    Optional<String> name = customExtractor.apply(intro);
-    if (name.isEmpty()) {
-      name = extractor.extract(intro);
+  /**
+   * The release also writes the scene after the question ("<image>\nThis is Abby.\nWhat is Abby
+   * doing?\n<image>"): the trailing images are the scenes, the text before them holds the last
+   * introduction (if people precede) and the question, split at its last line break.
+   */
+  private void moveTrailingScenes(List<Object> tokens) {
+    int n = tokens.size();
+    if (n < 2 || tokens.get(n - 1) != Tag.IMAGE) {
+      return;
     }
-    return name.orElseThrow(
-        () ->
-            new InvalidPromptException(
-                "Cannot find the name of person " + personNo + " in the introduction '" + intro
-                    + "'; configure introTemplates(...) or nameExtractor(...)."));
+    int k = n - 1;
+    while (k > 0 && tokens.get(k - 1) == Tag.IMAGE) {
+      k--;
+    }
+    if (k == 0 || !(tokens.get(k - 1) instanceof String text)) {
+      throw new InvalidPromptException("The first human turn has no question text.");
+    }
+    List<Object> scenes = new ArrayList<>(tokens.subList(k, n));
+    tokens.subList(k - 1, n).clear();
+    boolean people = tokens.indexOf(Tag.IMAGE) >= 0;
+    if (people) {
+      int nl = text.lastIndexOf('\n');
+      if (nl < 0) {
+        throw new InvalidPromptException(
+            "The scene image comes after the text '" + text + "', which must hold the last introduction and the "
+                + "question on separate lines.");
+      }
+      tokens.add(text.substring(0, nl).strip());
+      tokens.addAll(scenes);
+      tokens.add(text.substring(nl + 1).strip());
+    } else {
+      tokens.addAll(scenes);
+      tokens.add(text);
+    }
+  }
+
+  private String extractName(String intro, int personNo, String context) {
+    Optional<String> custom = customExtractor.apply(intro);
+    if (custom.isPresent()) {
+      return custom.get();
+    }
+    NameExtractor.Result r = extractor.read(intro, context.replace(intro, ""));
+    if (r instanceof NameExtractor.Found f) {
+      return f.value();
+    }
+    if (r instanceof NameExtractor.Ambiguous a) {
+      throw new InvalidPromptException(
+          "Cannot tell the name of person " + personNo + " in the introduction '" + intro + "': it reads as "
+              + String.join(" or ", a.candidates().stream().map(c -> "'" + c + "'").toList())
+              + " and the rest of the record does not decide; configure introTemplates(...) or nameExtractor(...).");
+    }
+    throw new InvalidPromptException(
+        "Cannot find the name of person " + personNo + " in the introduction '" + intro
+            + "'; configure introTemplates(...) or nameExtractor(...).");
   }
 
   private ImageInput resolve(String ref) {
@@ -423,27 +503,6 @@ public final class LlavaConversationParser {
       return "'" + wrapper.close() + "'";
     }
     return "the text '" + t + "'";
-  }
-
-  private static List<String> imageRefs(JsonNode node) {
-    JsonNode img = node.get("image");
-    List<String> refs = new ArrayList<>();
-    if (img == null || img.isNull()) {
-      throw new InvalidPromptException("The record has no 'image' list; PVIT records list their images in placeholder order.");
-    }
-    if (img.isTextual()) {
-      refs.add(img.asText());
-    } else if (img.isArray()) {
-      for (JsonNode r : img) {
-        if (!r.isTextual()) {
-          throw new InvalidPromptException("Every entry of 'image' must be a string path, not " + r + ".");
-        }
-        refs.add(r.asText());
-      }
-    } else {
-      throw new InvalidPromptException("'image' must be a list of paths, not " + img.getNodeType() + ".");
-    }
-    return refs;
   }
 
   private static String string(JsonNode node, String field) {

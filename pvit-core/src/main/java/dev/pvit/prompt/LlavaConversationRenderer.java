@@ -18,9 +18,14 @@ import dev.pvit.prompt.internal.SegmentText;
  * }</pre>
  *
  * <p>The {@code image} list is in placeholder order (references first, scenes last). {@code cnt} and
- * the final {@code gpt} turn appear only when the {@link LlavaRecord} has them. A system prompt, which
- * the released data never has, is written as a leading {@code {"from":"system"}} turn. Choice records
- * render as {@code {"image":[...],"text":...,"value":...}}. Extra fields follow the standard ones.
+ * the final {@code gpt} turn appear only when the {@link LlavaRecord} has them. Only the roles the
+ * release's training loader knows are written ({@code human} and {@code gpt}; any other role is a
+ * {@code KeyError} there): a system prompt is folded into the first human turn, before the first
+ * image placeholder, separated by a blank line ({@link LlavaConversationParser} reads such leading
+ * text back as the system prompt). Choice records render as {@code
+ * {"image":[...],"text":...,"value":...,"mode":...}} and always carry {@code mode}, which the
+ * release's P-Bench script reads: the record's own {@code mode} extra field, or {@value
+ * #DEFAULT_MODE}. Extra fields follow the standard ones, in their order.
  * Thread-safe. {@link LlavaConversationParser} is the inverse.
  *
  * <pre>{@code
@@ -28,6 +33,9 @@ import dev.pvit.prompt.internal.SegmentText;
  * }</pre>
  */
 public final class LlavaConversationRenderer implements PromptRenderer<ObjectNode> {
+  /** The {@code mode} of a choice record that has none. */
+  public static final String DEFAULT_MODE = "choice";
+
   private final ImageMode imageMode;
 
   private LlavaConversationRenderer(ImageMode imageMode) {
@@ -83,23 +91,24 @@ public final class LlavaConversationRenderer implements PromptRenderer<ObjectNod
       }
       root.put("text", first);
       record.answer().ifPresent(a -> root.put("value", a));
+      if (!record.extraFields().containsKey("mode")) {
+        root.put("mode", DEFAULT_MODE);
+      }
     } else {
       record.peopleInScene().ifPresent(n -> root.put("cnt", n));
       ArrayNode turns = root.putArray("conversations");
+      String system = prompt.systemPrompt().map(sp -> sp + "\n\n").orElse("");
       for (PromptMessage m : prompt.messages()) {
-        String from;
         switch (m.role()) {
           case SYSTEM:
-            from = "system";
             break;
           case USER:
-            from = "human";
+            turns.addObject().put("from", "human").put("value", m.hasImages() ? system + first : m.text());
             break;
           default:
-            from = "gpt";
+            turns.addObject().put("from", "gpt").put("value", m.text());
             break;
         }
-        turns.addObject().put("from", from).put("value", m.hasImages() ? first : m.text());
       }
       record.answer().ifPresent(a -> turns.addObject().put("from", "gpt").put("value", a));
     }

@@ -1,8 +1,12 @@
 package dev.pvit.pipeline;
 
+import dev.pvit.prompt.LlavaDataset;
 import java.nio.file.Path;
 
-/** Entry point of the child JVM in {@link PipelineKillIT}: runs the synthetic pipeline. */
+/**
+ * Entry point of the child JVM in {@link PipelineKillIT}: runs the synthetic pipeline, then turns its
+ * JSONL journal into a JSON array the way {@code pvit generate} finishes a run.
+ */
 public final class KillTestMain {
   private KillTestMain() {}
 
@@ -17,5 +21,6 @@ public final class KillTestMain {
         .fsync(true)
         .build()
         .run();
+    LlavaDataset.jsonlToArray(Path.of(args[0], "records.jsonl"), Path.of(args[0], "records.json"));
   }
 }

@@ -3,6 +3,7 @@ package dev.pvit.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pvit.prompt.LlavaDataset;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Kills a pipeline running in a separate JVM ({@code destroyForcibly}, i.e. SIGKILL) twice at
+ * Kills a pipeline running in a separate JVM (which finalises a JSON array from its JSONL journal at
+ * the end, like {@code pvit generate}) ({@code destroyForcibly}, i.e. SIGKILL) twice at
  * different points, resumes it to completion, and proves the folder equals an uninterrupted run's.
  */
 class PipelineKillIT {
@@ -27,6 +29,7 @@ class PipelineKillIT {
   void resumed_output_after_kill_9_equals_uninterrupted_output() throws Exception {
     Path reference = tmp.resolve("reference");
     SyntheticPipeline.builder(reference, ITEMS, 1, 0).build().run();
+    LlavaDataset.jsonlToArray(reference.resolve("records.jsonl"), reference.resolve("records.json"));
 
     Path killed = tmp.resolve("killed");
     int afterFirstKill = runAndKill(killed, 60);
@@ -41,7 +44,10 @@ class PipelineKillIT {
     assertThat(last.waitFor(120, TimeUnit.SECONDS)).isTrue();
     assertThat(last.exitValue()).isZero();
 
+    // includes records.json, the array finalised from the journal after the kills
     OutputFolders.assertSameOutput(killed, reference);
+    assertThat(Files.readString(killed.resolve("records.json")))
+        .isEqualTo("[\n" + String.join(",\n", Files.readAllLines(reference.resolve("records.jsonl"))) + "\n]\n");
     List<JsonNode> entries = OutputFolders.checkpointEntries(killed);
     Set<String> keys = new HashSet<>();
     List<String> ordered = new ArrayList<>();

@@ -162,11 +162,17 @@ class LlavaConversationParserTest {
         .isInstanceOf(InvalidPromptException.class).hasMessageContaining("not valid JSON");
     assertThatThrownBy(() -> parser.parse(ok.replace("[\"a.jpg\",\"b.jpg\"]", "[\"a.jpg\"]")))
         .hasMessageContaining("2 image placeholder(s)").hasMessageContaining("1 entries");
-    assertThatThrownBy(() -> parser.parse("{\"conversations\":[]}")).hasMessageContaining("'image'");
+    assertThatThrownBy(() -> parser.parse("{\"conversations\":[]}")).hasMessageContaining("non-empty array");
+    assertThatThrownBy(() -> parser.parse("{\"conversations\":[{\"from\":\"human\",\"value\":\"Hi\"}]}"))
+        .hasMessageContaining("no image").hasMessageContaining("LlavaDataset");
     assertThatThrownBy(() -> parser.parse(ok.replace("\"human\"", "\"gpt\"")))
         .hasMessageContaining("'human' was expected");
     assertThatThrownBy(() -> parser.parse(ok.replace("<image>\\nWho?", "<image>")))
-        .hasMessageContaining("introduction or question must follow");
+        .hasMessageContaining("last introduction and the question on separate lines");
+    // the scene after the question, as the release also writes it
+    LlavaRecord late = parser.parse(ok.replace("This is Al.\\n<image>\\nWho?", "This is Al.\\nWho is Al?\\n<image>"));
+    assertThat(late.prompt().people().get(0).name()).isEqualTo("Al");
+    assertThat(late.prompt().question()).isEqualTo("Who is Al?");
     assertThatThrownBy(() -> parser.parse(ok.replace("This is Al.", "hmm")))
         .hasMessageContaining("Cannot find the name of person 1");
     assertThatThrownBy(() -> parser.parse(ok.replace("Who?", "Who? USER: hi")))

@@ -41,8 +41,8 @@ class RenderersTest {
     assertThat(llava.renderJson(Fixtures.threePeople()))
         .isEqualTo(
             "{\"image\":[\"alice.png\",\"bob.png\",\"bob2.png\",\"zoe.png\",\"party.png\"],"
-                + "\"conversations\":[{\"from\":\"system\",\"value\":\"You are helpful.\"},"
-                + "{\"from\":\"human\",\"value\":\"<person>\\n<image>\\nThis is Alice.\\n</person>\\n"
+                + "\"conversations\":["
+                + "{\"from\":\"human\",\"value\":\"You are helpful.\\n\\n<person>\\n<image>\\nThis is Alice.\\n</person>\\n"
                 + "<person>\\n<image>\\n<image>\\nThis is Bob.\\n</person>\\n<person>\\n<image>\\n"
                 + "This is Zoë.\\n</person>\\n<image>\\nIs Bob here?\"},"
                 + "{\"from\":\"gpt\",\"value\":\"Yes, on the left.\"},"
@@ -56,7 +56,7 @@ class RenderersTest {
     assertThat(llava.renderJson(r))
         .isEqualTo(
             "{\"image\":[\"alice.png\",\"party.png\"],\"text\":\"<image>\\nThis is Alice.\\n<image>\\n"
-                + "What is Alice holding?\",\"value\":\"B\"}");
+                + "What is Alice holding?\",\"value\":\"B\",\"mode\":\"choice\"}");
   }
 
   @Test

@@ -10,6 +10,7 @@ import dev.pvit.image.ImageInput;
 import dev.pvit.pipeline.Pipeline;
 import dev.pvit.pipeline.Progress;
 import dev.pvit.pipeline.RunSummary;
+import dev.pvit.prompt.LlavaDataset;
 import dev.pvit.pipeline.Sink;
 import dev.pvit.pipeline.Source;
 import dev.pvit.pipeline.StageFactory;
@@ -39,9 +40,10 @@ import org.jspecify.annotations.Nullable;
  * (faces from the embedded {@link FaceEngine}, person boxes derived from face boxes, PVIT crops,
  * quality filter, at least two people), description (a vision-language model if configured,
  * otherwise the engine-only structured text) and dataset generation (templates, both refusal
- * families, model-written QA with a model), written as a PVIT-3M dataset ({@code data.jsonl} and
- * {@code images/}) with {@code stats.json} and {@code rejects.jsonl}. Re-running on the same
- * output folder resumes.
+ * families, model-written QA with a model), written as a PVIT-3M dataset ({@code data.json}, one
+ * JSON array as the release's loader reads it, by default; {@code data.jsonl}, the resumable
+ * journal, always; and {@code images/}) with {@code stats.json} and {@code rejects.jsonl}.
+ * Re-running on the same output folder resumes and rewrites {@code data.json} atomically.
  *
  * <pre>{@code
  * RunSummary summary = DatasetGenerator.builder()
@@ -121,7 +123,11 @@ public final class DatasetGenerator {
       }
       pipeline.output(output).workers(b.workers).seed(b.seed).fingerprint(fingerprint()).fsync(b.fsync);
       b.progress.forEach(pipeline::progress);
-      return pipeline.build().run();
+      RunSummary summary = pipeline.build().run();
+      if (!b.curationOnly && b.container == LlavaDataset.Container.JSON_ARRAY) {
+        DatasetSink.finish(output);
+      }
+      return summary;
     } finally {
       if (owned != null) {
         owned.close();
@@ -209,8 +215,22 @@ public final class DatasetGenerator {
     private @Nullable Augmentation augmentation;
     private ImageGenerator imageGenerator = ImageGenerator.none();
     private final List<Consumer<Progress>> progress = new ArrayList<>();
+    private LlavaDataset.Container container = LlavaDataset.Container.JSON_ARRAY;
 
     private Builder() {}
+
+    /**
+     * The dataset container: {@link LlavaDataset.Container#JSON_ARRAY} (default) writes {@value
+     * DatasetSink#ARRAY} when the run finishes, next to the {@value DatasetSink#DATA} journal;
+     * {@link LlavaDataset.Container#JSONL} keeps only the journal.
+     *
+     * @param c the container
+     * @return this builder
+     */
+    public Builder container(LlavaDataset.Container c) {
+      this.container = checkNotNull(c, "container");
+      return this;
+    }
 
     /**
      * The folder of photos (required), read recursively.

@@ -8,10 +8,12 @@ import dev.pvit.pipeline.Sink;
 import dev.pvit.pipeline.SinkOutput;
 import dev.pvit.pipeline.internal.ImageCodec;
 import dev.pvit.prompt.LlavaConversationRenderer;
+import dev.pvit.prompt.LlavaDataset;
 import dev.pvit.prompt.LlavaRecord;
 import dev.pvit.prompt.PersonalizedPrompt;
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +22,11 @@ import java.util.Locale;
  * Writes phase-3 samples as a PVIT-3M dataset: {@code data.jsonl}, one LLaVA conversation record
  * per sample rendered by {@link LlavaConversationRenderer} (image paths relative to the output
  * folder, references first, scene last; {@code cnt}; one human and one gpt turn), plus the image
- * files. Files are named from the input key, so a re-run writes the same names: {@code
+ * files. {@code data.jsonl} is the run's journal (lines appear only with their checkpoint, so a
+ * killed run resumes exactly); {@link #finish(Path)} turns it into {@value #ARRAY}, the one JSON
+ * array the release's loader reads with {@code json.load}, atomically (temporary file, fsync,
+ * rename): a crash leaves the previous {@value #ARRAY} or none, never half of one, and the next run
+ * rebuilds it. Files are named from the input key, so a re-run writes the same names: {@code
  * images/<key>/scene.<ext>} (the input's own bytes, once per input) and {@code
  * images/<key>/<sample>_ref<k>.jpg}. Counts go to {@code stats.json}: {@code category}, {@code
  * kind}, {@code people} (people in the scene, per sample), {@code scenes} (scenes with samples, by
@@ -33,6 +39,9 @@ import java.util.Locale;
 public final class DatasetSink implements Sink<GeneratedSample> {
   /** The dataset file. */
   public static final String DATA = "data.jsonl";
+
+  /** The dataset as one JSON array, written when a run finishes. */
+  public static final String ARRAY = "data.json";
 
   private static final LlavaConversationRenderer RENDERER = LlavaConversationRenderer.create();
   private static final ImageInput PROBE = ImageInput.of(new BufferedImage(16, 16, BufferedImage.TYPE_INT_RGB), "probe.png");
@@ -58,6 +67,22 @@ public final class DatasetSink implements Sink<GeneratedSample> {
     out.count("category", s.category());
     out.count("kind", s.kind().name().toLowerCase(Locale.ROOT));
     out.count("people", Integer.toString(s.cnt()));
+  }
+
+  /**
+   * Writes {@value #ARRAY} from {@value #DATA} (an empty array if the run produced nothing).
+   *
+   * @param output the run's output folder
+   * @return the number of records
+   */
+  public static long finish(Path output) {
+    Path journal = output.resolve(DATA);
+    if (journal.toFile().length() == 0) { // absent or empty: no samples yet
+      try (LlavaDataset.Writer w = LlavaDataset.writer(output.resolve(ARRAY), LlavaDataset.Container.JSON_ARRAY)) {
+        return w.count();
+      }
+    }
+    return LlavaDataset.jsonlToArray(journal, output.resolve(ARRAY));
   }
 
   /**

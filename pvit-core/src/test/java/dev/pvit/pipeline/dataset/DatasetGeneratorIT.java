@@ -10,6 +10,7 @@ import dev.pvit.pipeline.RunSummary;
 import dev.pvit.prompt.RefusalKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,11 +64,22 @@ class DatasetGeneratorIT {
       DatasetGenerator.builder().input(scenes).output(two).engine(engine).seed(7).workers(2).fsync(false).build().run();
       assertThat(Files.readString(two.resolve(DatasetSink.DATA))).isEqualTo(Files.readString(one.resolve(DatasetSink.DATA)));
 
+      // data.json: the journal's records as one array; a crash while finalising (a stray temporary
+      // file, no data.json) is repaired by the next run
+      List<String> fromArray = new java.util.ArrayList<>();
+      dev.pvit.prompt.LlavaDataset.read(one.resolve(DatasetSink.ARRAY),
+          (i, r) -> fromArray.add(dev.pvit.prompt.LlavaDataset.toJson(r, dev.pvit.prompt.LlavaDataset.Style.COMPACT)));
+      assertThat(fromArray).isEqualTo(Files.readAllLines(one.resolve(DatasetSink.DATA)));
+      Files.delete(one.resolve(DatasetSink.ARRAY));
+      Files.writeString(one.resolve(DatasetSink.ARRAY + ".tmp"), "[{\"half");
+
       RunSummary again = DatasetGenerator.builder().input(scenes).output(one).engine(engine).seed(7).fsync(false)
           .build().run();
       assertThat(again.skipped()).isEqualTo(photos);
       assertThat(again.processed()).isZero();
       assertThat(Files.readAllLines(one.resolve(DatasetSink.DATA))).hasSize((int) records);
+      assertThat(Files.readString(one.resolve(DatasetSink.ARRAY)))
+          .isEqualTo("[\n" + String.join(",\n", Files.readAllLines(one.resolve(DatasetSink.DATA))) + "\n]\n");
     }
   }
 

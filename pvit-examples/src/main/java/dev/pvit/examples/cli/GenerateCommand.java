@@ -12,6 +12,7 @@ import dev.pvit.pipeline.dataset.DatasetGenerator;
 import dev.pvit.pipeline.dataset.DatasetSink;
 import dev.pvit.pipeline.dataset.NamePool;
 import dev.pvit.pipeline.text.PipelinePrompts;
+import dev.pvit.prompt.LlavaDataset;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -117,6 +118,17 @@ public final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--engine-per-worker", description = "Give each worker its own face engine instead of sharing one.")
   boolean enginePerWorker;
 
+  /** The dataset container written at the end of a run. */
+  enum FormatChoice {
+    json,
+    jsonl
+  }
+
+  @Option(names = "--format", defaultValue = "json",
+      description = "json (default): data.json, one JSON array as the PVIT release's loader reads it (json.load), "
+          + "next to the data.jsonl journal; jsonl: the journal only.")
+  FormatChoice format;
+
   @Option(names = "--no-progress", description = "Do not draw the progress bar.")
   boolean noProgress;
 
@@ -157,7 +169,8 @@ public final class GenerateCommand implements Callable<Integer> {
     }
     DatasetGenerator.Builder builder = DatasetGenerator.builder().input(input).output(out).workers(workers)
         .seed(seed).minPeople(minPeople).samplesPerScene(samplesPerScene).unanswerableShare(unanswerableShare)
-        .curationOnly(curationOnly).enginePerWorker(enginePerWorker);
+        .curationOnly(curationOnly).enginePerWorker(enginePerWorker)
+        .container(format == FormatChoice.json ? LlavaDataset.Container.JSON_ARRAY : LlavaDataset.Container.JSONL);
     if (personDetector != null) {
       try {
         builder.personDetector(HttpPersonDetector.builder().url(personDetector).build());
@@ -244,9 +257,10 @@ public final class GenerateCommand implements Callable<Integer> {
     w.printf(Locale.ROOT, "%d inputs: %d done earlier, %d processed now (%d rejected) in %.1f s, %.2f images/s%n",
         s.inputs(), s.skipped(), s.processed(), s.rejected(), seconds, s.processed() / seconds);
     JsonNode stats = new ObjectMapper().readTree(s.stats().toFile());
-    w.printf(Locale.ROOT, "%s: %d records in total (%d this run)%n",
-        out.resolve(curationOnly ? DatasetGenerator.CURATED : DatasetSink.DATA), stats.path("outputs").asLong(),
-        s.outputs());
+    String file = curationOnly ? DatasetGenerator.CURATED : format == FormatChoice.json ? DatasetSink.ARRAY : DatasetSink.DATA;
+    w.printf(Locale.ROOT, "%s: %d records in total (%d this run)%s%n",
+        out.resolve(file), stats.path("outputs").asLong(), s.outputs(),
+        !curationOnly && format == FormatChoice.json ? "; journal " + out.resolve(DatasetSink.DATA) : "");
     for (String group : curationOnly ? new String[] {"people", "usable"} : new String[] {"category", "kind", "scenes"}) {
       group(stats, group).ifPresent(line -> w.println("  " + group + ": " + line));
     }

@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
       RecognizeCommand.class,
       PromptCommand.class,
       ChatCheckCommand.class,
-      GenerateCommand.class
+      GenerateCommand.class,
+      DatasetCommand.class
     })
 public final class PvitCli implements Callable<Integer> {
   /** Exit code for usage errors (bad flags, missing arguments). */

@@ -50,12 +50,30 @@ class GenerateCommandTest {
     long records = Files.exists(data) ? Files.readAllLines(data).size() : 0;
     assertThat(out.toString()).contains(records + " records in total");
     assertThat(dir.resolve("dataset/stats.json")).exists();
+    assertThat(out.toString()).contains("data.json:");
+    assertLoadsWithPython(dir.resolve("dataset/data.json"), records);
 
     assertThat(run("generate", "--input", photos, "--out", target, "--seed", "3", "--no-progress")).isZero();
     assertThat(out.toString()).contains("2 inputs: 2 done earlier, 0 processed now");
 
     assertThat(run("generate", "--input", photos, "--out", target, "--seed", "4", "--no-progress")).isEqualTo(3);
     assertThat(err.toString()).startsWith("error: ");
+  }
+
+  /** The release's loader reads the dataset with json.load: run exactly that when python3 is available. */
+  private static void assertLoadsWithPython(Path file, long records) throws Exception {
+    String python = null;
+    for (String d : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+      if (Files.isExecutable(Path.of(d, "python3"))) {
+        python = Path.of(d, "python3").toString();
+      }
+    }
+    org.junit.jupiter.api.Assumptions.assumeTrue(python != null, "python3 is not on the PATH");
+    Process p = new ProcessBuilder(python, "-c", "import json,sys; print(len(json.load(open(sys.argv[1]))))",
+        file.toString()).redirectErrorStream(true).start();
+    String printed = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+    assertThat(p.waitFor()).as(printed).isZero();
+    assertThat(printed).isEqualTo(Long.toString(records));
   }
 
   @Test

@@ -1,0 +1,855 @@
+package dev.pvit.prompt.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A small clause analyser for refusals. The answer is split into sentences, clauses (at ";", ":"
+ * and coordinating/subordinating conjunctions, "that"/"whether" complements) and comma segments;
+ * the person (the given name, or any capitalised non-function word, and personal pronouns) becomes
+ * one token {@code @p}, its possessive {@code @p 's}. A segment refuses when its polarity is
+ * negative (an odd number of negators, counting lexical negatives such as "absent", "lacks",
+ * "unknown") and the person fills a slot of a predicate class:
+ *
+ * <ul>
+ *   <li>unknown: an identity complement ("who @p is", "what @p looks like", "the identity of @p",
+ *       "@p's appearance", "the name @p", "anyone named @p"), or an acquaintance predicate
+ *       (know, recognise, familiar, introduced, information/reference/details about, describe…)
+ *       whose object or subject is the person;
+ *   <li>absent: the person as subject of a presence predicate (in the image, present, visible,
+ *       appear, absent…) with a complement that locates it in the image or nowhere in particular;
+ *       as object of a seeing verb (see, find, locate…) or of a showing verb whose subject is the
+ *       image (show, include, lack, exclude…); after a negated existential or evidence noun
+ *       ("there is no @p", "no sign of @p"); or matched by a negative universal ("none of the
+ *       people is @p").
+ * </ul>
+ *
+ * Unknown wins over absent. A possessive ("@p's face", "@p's hands") is not the person, so "I
+ * can't see Alice's face" is no refusal; a complement elsewhere ("not present at the table", "not
+ * on the left") is not the image, so those are no refusals either.
+ */
+public final class RefusalAnalyser {
+  /** The three outcomes, mapped to the public enum by the caller. */
+  public enum Family {
+    /** Not in the scene. */
+    ABSENT,
+    /** Never introduced. */
+    UNKNOWN,
+    /** Not a refusal. */
+    NONE
+  }
+
+  private static final String P = "@p";
+  private static final String POSS = "'s";
+
+  /** Closed-class and discourse words that are never names, even when capitalised. */
+  private static final Set<String> FUNCTION_WORDS =
+      Set.of(
+          "i", "i'm", "i've", "i'd", "i'll", "me", "my", "we", "you", "your", "it", "its", "it's", "he", "she",
+          "they", "this", "that", "these", "those", "there", "there's", "here", "here's", "the", "a", "an", "no",
+          "not", "yes", "yeah", "sorry", "unfortunately", "regrettably", "apologies", "sadly", "alas", "well",
+          "hmm", "oh", "ok", "okay", "please", "who", "whom", "whose", "what", "which", "where", "when", "why",
+          "how", "none", "nobody", "nothing", "nowhere", "never", "without", "based", "looking", "in", "on",
+          "at", "of", "from", "to", "for", "with", "by", "as", "but", "and", "or", "so", "if", "although",
+          "though", "while", "because", "since", "after", "before", "however", "also", "still", "even",
+          "just", "only", "indeed", "actually", "honestly", "frankly", "clearly", "certainly", "unluckily",
+          "recognition", "describing", "knowing", "identifying", "seeing", "image", "photo", "picture",
+          "scene", "one", "two", "three", "both", "all", "any", "some", "each", "every", "either",
+          "neither", "nor", "is", "are", "was", "were", "do", "does", "did", "can", "could", "will",
+          "would", "should", "may", "might", "must", "let", "note", "answer", "unclear", "given", "thanks",
+          "thank", "hello", "hi", "hey", "dear", "mr", "ms", "mrs", "dr");
+
+  private static final Set<String> PRONOUNS = Set.of("he", "she", "they", "him", "them", "himself", "herself");
+  private static final Set<String> PERSON_NOUNS = Set.of("person", "individual");
+
+  private static final Set<String> NEGATORS =
+      Set.of("not", "no", "never", "nowhere", "none", "nobody", "nothing", "neither", "nor", "unable", "fail",
+          "fails", "failed", "lack", "lacks", "lacked", "lacking", "exclude", "excludes", "excluded", "omit",
+          "omits", "omitted", "absent", "missing", "unknown", "unfamiliar", "unaware", "clueless", "stranger",
+          "mystery", "beyond", "unclear", "impossible");
+
+  private static final Set<String> IMAGE_NOUNS =
+      Set.of("image", "images", "photo", "photos", "picture", "pictures", "pic", "pics", "scene", "scenes",
+          "frame", "frames", "shot", "shots", "photograph", "photographs", "snapshot", "snapshots", "headshot",
+          "screenshot", "selfie", "view", "it", "them", "crowd", "group");
+  private static final Set<String> MENTAL_NOUNS =
+      Set.of("memory", "memories", "data", "database", "system", "knowledge", "records", "record", "references",
+          "introductions", "mind", "capability", "capabilities", "ability", "gallery", "files", "list");
+  private static final Set<String> DETERMINERS =
+      Set.of("the", "this", "that", "these", "those", "your", "a", "an", "any", "my", "our", "provided", "given",
+          "attached", "current", "same", "whole", "entire", "uploaded", "shared", "above", "following");
+
+  private static final Set<String> SEE_VERBS =
+      Set.of("see", "sees", "seeing", "saw", "find", "finds", "finding", "spot", "spots", "locate", "locates",
+          "detect", "detects", "notice", "notices", "observe", "observes", "make", "pick", "discern", "identify",
+          "recognize", "recognise", "distinguish", "seen", "found", "spotted", "located", "detected", "noticed",
+          "observed");
+  private static final Set<String> SEE_NEEDS_IMAGE = Set.of("identify", "recognize", "recognise", "distinguish");
+  private static final Set<String> SHOW_VERBS =
+      Set.of("show", "shows", "showing", "include", "includes", "including", "contain", "contains", "containing",
+          "feature", "features", "featuring", "depict", "depicts", "display", "displays", "capture", "captures",
+          "portray", "portrays", "have", "has", "highlight", "highlights", "exclude", "excludes", "omit", "omits",
+          "lack", "lacks", "reveal", "reveals", "present", "presents", "picture", "pictures");
+  private static final Set<String> PRESENCE_HEADS =
+      Set.of("present", "visible", "pictured", "shown", "depicted", "featured", "captured", "included", "seen",
+          "found", "located", "spotted", "there", "here", "anywhere", "absent", "missing", "nowhere", "among",
+          "part", "one", "in", "inside", "within", "appear", "appears", "appeared", "appearing", "feature",
+          "features", "show", "shows", "turn", "turns", "figure", "figures", "detected", "identified",
+          "recognizable", "recognisable", "discernible", "displayed", "portrayed", "caught", "photographed");
+  private static final Set<String> EVIDENCE_NOUNS =
+      Set.of("sign", "signs", "trace", "traces", "indication", "evidence", "presence", "appearance", "visibility",
+          "image", "picture", "photo", "hint", "mention");
+  private static final Set<String> SKIP_TO_HEAD =
+      Set.of("is", "are", "was", "were", "be", "been", "being", "am", "does", "do", "did", "can", "could", "will",
+          "would", "may", "might", "not", "never", "currently", "actually", "really", "clearly", "even",
+          "seem", "seems", "seemed", "to", "simply", "just", "definitely", "certainly", "unfortunately",
+          "sadly", "apparently", ",", "also", "either", "anymore", "at", "all", "obviously", "visibly");
+
+  private static final Set<String> KNOW_WORDS =
+      Set.of("know", "knows", "knew", "known", "knowing", "recognize", "recognise", "recognizing", "recognising",
+          "recognition", "familiar", "acquainted", "aware", "privy", "met", "meet", "introduced", "introduce",
+          "heard", "informed", "told", "visualize", "visualise", "describe", "describing", "description",
+          "identify", "identifying", "identification", "information", "info", "details", "detail", "data",
+          "reference", "references", "idea", "clue", "knowledge", "visual", "visuals", "record", "records",
+          "unknown", "unfamiliar", "stranger", "mystery", "clueless", "unaware", "memory", "database");
+  /** Words that may stand between an acquaintance word and the person ("information about @p"). */
+  private static final Set<String> KNOW_GLUE =
+      Set.of("about", "of", "on", "for", "with", "to", "regarding", "concerning", "pertaining", "the", "a", "an",
+          "any", "anything", "anyone", "anybody", "someone", "somebody", "person", "named", "called", "by",
+          "name", "available", "me", "us", "visual", "physical", "prior", "previous", "reference", "details",
+          "information", "photo", "picture", "image", "photos", "pictures", "images", "description", "data",
+          "record", "records", "face", "faces", "previously", "before", "yet", "ever", "really", "actually",
+          "or", "and", "in", "my", "what", "looks", "like");
+  /** Words that may stand between the person (as subject) and an acquaintance predicate. */
+  private static final Set<String> SUBJECT_GLUE =
+      Set.of("is", "are", "was", "were", "has", "have", "had", "been", "be", "not", "never", "yet", "ever",
+          "remains", "remain", "a", "an", "to", "me", "someone", "somebody", "anyone", "person", "i", "we",
+          "simply", "completely", "entirely", "totally", "still", "really", "one", "who", "whom", "that",
+          "previously", "formally", "properly");
+  private static final Set<String> IDENTITY_NOUNS =
+      Set.of("appearance", "identity", "look", "looks", "face", "features", "physical", "likeness");
+  private static final Set<String> GENERIC_PEOPLE =
+      Set.of("people", "persons", "individuals", "faces", "anyone", "anybody", "strangers", "humans");
+  private static final Set<String> MATCH_VERBS =
+      Set.of("is", "are", "was", "were", "be", "matches", "match", "matching", "resembles", "resemble",
+          "resembling", "belong", "belongs", "like", "to", "as");
+  private static final Set<String> UNIVERSALS = Set.of("nobody", "none", "noone");
+  private static final Set<String> SEGMENT_MERGE_STARTERS =
+      Set.of("is", "are", "was", "were", "does", "do", "did", "doesn't", "can", "could", "has", "have",
+          "appears", "isn't", "remains", "seems", "but");
+
+  private static final Pattern CLAUSE_SPLIT =
+      Pattern.compile(
+          "(?<=[.!?])\\s+|[;:]|\\s[\\u2014\\u2013-]\\s|,?\\s\\b(?:but|so|because|although|though|while|whereas|however"
+              + "|since|yet|and then|whether|that)\\b(?!\\s+not\\b)|,\\s*and\\b|\\bas(?=\\s+(?:i|we)\\b)",
+          Pattern.CASE_INSENSITIVE);
+  private static final Pattern TOKEN = Pattern.compile("@p|'s\\b|[\\p{L}\\p{M}\\p{N}]+|[,]");
+  private static final String NAME_WORD =
+      "(?:[\\p{Lu}\\p{Lt}][\\p{L}\\p{M}]*(?:['\\-][\\p{Lu}\\p{Lt}][\\p{L}\\p{M}]*)*|\\p{Lo}+)";
+  private static final Pattern GENERIC_NAME =
+      Pattern.compile("(?<![\\p{L}\\p{M}'])" + NAME_WORD + "(?:[ \\-]" + NAME_WORD + "){0,3}(?![\\p{L}\\p{M}])");
+
+  private RefusalAnalyser() {}
+
+  /**
+   * Classifies one answer.
+   *
+   * @param text the answer, already normalised (straight quotes, single spaces)
+   * @param name the person asked about, or null for any capitalised name
+   * @return the family
+   */
+  public static Family classify(String text, @Nullable String name) {
+    String marked = name == null ? markGeneric(text) : markName(text, name);
+    boolean absent = false;
+    for (String clause : CLAUSE_SPLIT.split(expand(marked))) {
+      for (List<String> seg : segments(tokens(clause))) {
+        Family f = segment(seg);
+        if (f == Family.UNKNOWN) {
+          return Family.UNKNOWN;
+        }
+        absent |= f == Family.ABSENT;
+      }
+    }
+    return absent ? Family.ABSENT : Family.NONE;
+  }
+
+  private static String markName(String text, String name) {
+    Pattern p =
+        Pattern.compile(
+            "(?<![\\p{L}\\p{M}\\p{N}])" + Pattern.quote(name) + "(?![\\p{L}\\p{M}\\p{N}])",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    return p.matcher(text).replaceAll(" @p ");
+  }
+
+  /** Capitalised runs that are not function words become the person. */
+  private static String markGeneric(String text) {
+    Matcher m = GENERIC_NAME.matcher(text);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String run = m.group();
+      String first = run.split("[ \\-]")[0].toLowerCase(Locale.ROOT);
+      boolean functionWord = FUNCTION_WORDS.contains(first) && !run.contains(" ");
+      if (FUNCTION_WORDS.contains(first) && run.contains(" ")) {
+        // "The Alice" never occurs, but "Sorry Alice" or "I Alice" might: drop the leading word.
+        int cut = run.indexOf(' ');
+        m.appendReplacement(out, Matcher.quoteReplacement(run.substring(0, cut) + " " + markGeneric(run.substring(cut + 1))));
+        continue;
+      }
+      m.appendReplacement(out, functionWord || isOpenerWord(text, m.start(), first) ? Matcher.quoteReplacement(run) : " @p ");
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  /**
+   * A sentence adverb opening a sentence and set off by a comma ("Honestly, ...") is no name; names
+   * ending in -ly ("Kelly") rarely open an answer followed by a comma.
+   */
+  private static boolean isOpenerWord(String text, int start, String lower) {
+    boolean opening = start == 0 || text.substring(0, start).matches("(?s).*[.!?;:]\\s*");
+    int end = start + lower.length();
+    return opening && lower.endsWith("ly") && end < text.length() && text.charAt(end) == ',';
+  }
+
+  /** Contractions to words; "@p's" stays a possessive unless a predicate follows. */
+  private static String expand(String s) {
+    String t = s.toLowerCase(Locale.ROOT);
+    t = t.replaceAll("\\bcan't\\b|\\bcannot\\b", "can not")
+        .replaceAll("\\bwon't\\b", "will not")
+        .replaceAll("n't\\b", " not")
+        .replaceAll("'m\\b", " am")
+        .replaceAll("'re\\b", " are")
+        .replaceAll("'ve\\b", " have")
+        .replaceAll("'ll\\b", " will")
+        .replaceAll("'d\\b", " would")
+        .replaceAll("\\b(there|it|that|he|she|what|who|here|this|where)'s\\b", "$1 is")
+        .replaceAll("@p\\s*'s\\s+(?=(?:not|never|nowhere|absent|missing|in|been|unknown|unfamiliar|a stranger"
+            + "|also|clearly|definitely|simply|just|really|nobody|no one)\\b)", "@p is ")
+        .replaceAll("@p\\s*'(?:s\\b)?", "@p 's")
+        .replaceAll("\\bno one\\b|\\bno-one\\b", "noone")
+        .replaceAll("\\bnot anyone\\b|\\bnot anybody\\b", "noone not");
+    return t;
+  }
+
+  private static List<String> tokens(String clause) {
+    List<String> raw = new ArrayList<>();
+    Matcher m = TOKEN.matcher(clause);
+    while (m.find()) {
+      raw.add(m.group());
+    }
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < raw.size(); i++) {
+      String w = raw.get(i);
+      String next = i + 1 < raw.size() ? raw.get(i + 1) : "";
+      if (PRONOUNS.contains(w)) {
+        out.add(P);
+      } else if (w.equals("her")) {
+        // "her" is the person unless a noun follows ("her face"): only before a clause-level word.
+        out.add(next.isEmpty() || next.equals(",") || Set.of("in", "on", "at", "among", "anywhere", "here",
+            "there", "before", "from", "by", "because", "so", "yet", "either").contains(next) ? P : "her");
+      } else if ((w.equals("this") || w.equals("that") || w.equals("the")) && PERSON_NOUNS.contains(next)) {
+        out.add(P);
+        i++;
+      } else {
+        out.add(w);
+      }
+    }
+    return out;
+  }
+
+  /** Comma segments; a segment starting with a verb belongs to the previous one (appositives). */
+  private static List<List<String>> segments(List<String> tokens) {
+    List<List<String>> out = new ArrayList<>();
+    List<String> cur = new ArrayList<>();
+    for (String t : tokens) {
+      if (t.equals(",")) {
+        out.add(cur);
+        cur = new ArrayList<>();
+      } else {
+        cur.add(t);
+      }
+    }
+    out.add(cur);
+    List<List<String>> merged = new ArrayList<>();
+    for (List<String> s : out) {
+      if (s.isEmpty()) {
+        continue;
+      }
+      if (!merged.isEmpty()) {
+        List<String> prev = merged.get(merged.size() - 1);
+        boolean verbStart = SEGMENT_MERGE_STARTERS.contains(s.get(0));
+        boolean whPrev = Set.of("who", "what", "which").contains(prev.get(0));
+        boolean appositive = prev.size() <= 2 && prev.contains(P);
+        if (verbStart || whPrev || appositive) {
+          prev.add(",");
+          prev.addAll(s);
+          continue;
+        }
+      }
+      merged.add(s);
+    }
+    return merged;
+  }
+
+  private static Family segment(List<String> t) {
+    if (!negative(t)) {
+      return Family.NONE;
+    }
+    if (unknown(t)) {
+      return Family.UNKNOWN;
+    }
+    return absent(t) ? Family.ABSENT : Family.NONE;
+  }
+
+  /** Odd number of negators; "without" counts only when nothing else negates. */
+  private static boolean negative(List<String> t) {
+    int n = 0;
+    boolean without = false;
+    for (int i = 0; i < t.size(); i++) {
+      String w = t.get(i);
+      if (w.equals("no") && i == 0 && t.size() > 1 && t.get(1).equals(",")) {
+        continue; // "No, ..." answers the question; it does not negate the clause
+      }
+      if (NEGATORS.contains(w) || UNIVERSALS.contains(w)) {
+        n++;
+      } else if (w.equals("without")) {
+        without = true;
+      }
+    }
+    return n % 2 == 1 || (n == 0 && without);
+  }
+
+  private static boolean isPerson(List<String> t, int i) {
+    return t.get(i).equals(P) && !(i + 1 < t.size() && t.get(i + 1).equals(POSS));
+  }
+
+  /** The person, or the person's possessive followed by an appearance noun. */
+  private static boolean isPersonOrLooks(List<String> t, int i) {
+    if (!t.get(i).equals(P)) {
+      return false;
+    }
+    if (i + 1 < t.size() && t.get(i + 1).equals(POSS)) {
+      for (int j = i + 2; j < Math.min(t.size(), i + 4); j++) {
+        if (IDENTITY_NOUNS.contains(t.get(j))) {
+          return true;
+        }
+      }
+      return false;
+    }
+    return true;
+  }
+
+  private static boolean hasImageLocative(List<String> t) {
+    for (int i = 0; i < t.size(); i++) {
+      if (Set.of("in", "within", "inside", "from", "on", "of").contains(t.get(i)) && imageNounPhrase(t, i + 1) > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Length of "(det)* image-noun" starting at i, or 0. */
+  private static int imageNounPhrase(List<String> t, int i) {
+    int j = i;
+    while (j < t.size() && DETERMINERS.contains(t.get(j))) {
+      j++;
+    }
+    if (j < t.size() && j > i && !t.get(j).equals(P) && IMAGE_NOUNS.contains(t.get(j))) {
+      return j - i + 1;
+    }
+    // "in it", "among them"
+    if (j == i && j < t.size() && (t.get(j).equals("it") || t.get(j).equals("them"))) {
+      return 1;
+    }
+    // one unknown adjective: "in the group photo", "in the provided picture"
+    if (j + 1 < t.size() && j > i && IMAGE_NOUNS.contains(t.get(j + 1))) {
+      return j - i + 2;
+    }
+    return 0;
+  }
+
+  private static boolean mentalLocative(List<String> t) {
+    for (int i = 0; i + 1 < t.size(); i++) {
+      if ((t.get(i).equals("my") || t.get(i).equals("our")) && MENTAL_NOUNS.contains(t.get(i + 1))) {
+        return true;
+      }
+      if ((t.get(i).equals("to") || t.get(i).equals("for")) && t.get(i + 1).equals("me")) {
+        return true;
+      }
+      if (t.get(i).equals("in") && i + 2 < t.size() && t.get(i + 1).equals("the") && MENTAL_NOUNS.contains(t.get(i + 2))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // ---------------------------------------------------------------- unknown
+
+  private static boolean unknown(List<String> t) {
+    boolean image = hasImageLocative(t);
+    for (int i = 0; i < t.size(); i++) {
+      if (identityComplement(t, i, image)) {
+        return true;
+      }
+    }
+    for (int i = 0; i < t.size(); i++) {
+      String w = t.get(i);
+      if (!KNOW_WORDS.contains(w)) {
+        continue;
+      }
+      boolean seeLike = SEE_NEEDS_IMAGE.contains(w) || w.equals("identifying") || w.equals("recognizing");
+      if (seeLike && image && !genericPeopleAfter(t, i)) {
+        continue; // "I cannot identify Bob in this photo" is about the photo
+      }
+      if (objectFollows(t, i) || subjectPrecedes(t, i)) {
+        return true;
+      }
+      if ((w.startsWith("identif") || w.startsWith("recogni")) && genericPeopleAfter(t, i)) {
+        return true; // "I can't identify people": a capability refusal
+      }
+    }
+    if (lacksLikeness(t) || amongIntroduced(t)) {
+      return true;
+    }
+    // "your reference photos don't include @p", "my records do not contain @p": what the speaker was given
+    for (int i = 0; i < t.size(); i++) {
+      if ((SHOW_VERBS.contains(t.get(i)) || Set.of("cover", "covers", "mention", "mentions").contains(t.get(i)))
+          && referenceSubject(t, i) && shownObject(t, i)) {
+        return true;
+      }
+    }
+    // "no image/record of @p in my memory": the evidence is missing from what the speaker knows
+    for (int i = 0; i + 3 < t.size(); i++) {
+      if (t.get(i).equals("no") && EVIDENCE_NOUNS.contains(t.get(i + 1)) && t.get(i + 2).equals("of")
+          && isPersonOrLooks(t, i + 3) && mentalLocative(t)) {
+        return true;
+      }
+    }
+    // perfect "have never seen @p" (before), "haven't been shown @p": acquaintance, not the photo
+    for (int i = 0; i + 1 < t.size(); i++) {
+      if ((t.get(i).equals("seen") || t.get(i).equals("shown")) && !image && perfect(t, i) && objectFollows(t, i)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * "without a photo of @p", "I don't have a picture of @p", "I lack a reference picture of @p": the
+   * speaker has no likeness of the person (the image as subject, "the photo lacks @p", is absence).
+   */
+  private static boolean lacksLikeness(List<String> t) {
+    boolean speaker = !t.isEmpty() && t.get(0).equals("without");
+    for (int i = 0; i < t.size() && !speaker; i++) {
+      String w = t.get(i);
+      if (Set.of("have", "has", "had", "got", "lack", "lacks", "possess").contains(w)) {
+        for (int j = Math.max(0, i - 4); j < i; j++) {
+          speaker |= t.get(j).equals("i") || t.get(j).equals("we");
+        }
+      }
+    }
+    if (!speaker || hasImageLocative(t)) {
+      return false;
+    }
+    for (int i = 0; i + 2 < t.size(); i++) {
+      if (Set.of("photo", "photos", "picture", "pictures", "image", "images", "headshot", "portrait", "likeness")
+              .contains(t.get(i))
+          && Set.of("of", "for").contains(t.get(i + 1)) && isPersonOrLooks(t, i + 2)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** "@p was not among the people you introduced": the set is the introduced people, not the image. */
+  private static boolean amongIntroduced(List<String> t) {
+    boolean person = false;
+    for (int i = 0; i < t.size(); i++) {
+      person |= isPerson(t, i);
+      if (person && (t.get(i).equals("you") || t.get(i).equals("i")) && i > 0
+          && Set.of("people", "persons", "ones", "faces", "individuals", "names", "references", "photos")
+              .contains(t.get(i - 1))) {
+        for (int j = i + 1; j < Math.min(t.size(), i + 4); j++) {
+          if (Set.of("introduced", "showed", "shown", "gave", "given", "registered", "mentioned", "provided",
+              "described", "told").contains(t.get(j))) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean perfect(List<String> t, int i) {
+    for (int j = Math.max(0, i - 4); j < i; j++) {
+      if (Set.of("have", "has", "had", "been", "was", "were").contains(t.get(j))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean genericPeopleAfter(List<String> t, int i) {
+    for (int j = i + 1; j < Math.min(t.size(), i + 4); j++) {
+      if (GENERIC_PEOPLE.contains(t.get(j))) {
+        return true;
+      }
+      if (t.get(j).equals(P)) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /** "know @p", "information about @p", "a visual of @p", "know anything about @p's appearance". */
+  private static boolean objectFollows(List<String> t, int i) {
+    for (int j = i + 1; j < Math.min(t.size(), i + 7); j++) {
+      String w = t.get(j);
+      if (w.equals(P)) {
+        return isPersonOrLooks(t, j);
+      }
+      if (!KNOW_GLUE.contains(w) && !IDENTITY_NOUNS.contains(w)) {
+        return false;
+      }
+      if (w.equals("what") || w.equals("looks") || w.equals("like")) {
+        return false; // wh-complements are judged by identityComplement
+      }
+    }
+    return false;
+  }
+
+  /** "@p has not been introduced", "@p is unknown to me", "@p is not someone I know". */
+  private static boolean subjectPrecedes(List<String> t, int i) {
+    if (i > 0 && t.get(i - 1).equals(POSS)) {
+      return false; // "@p's description" names a thing of the person, not an acquaintance predicate
+    }
+    for (int j = i - 1; j >= Math.max(0, i - 7); j--) {
+      String w = t.get(j);
+      if (w.equals(P)) {
+        return isPersonOrLooks(t, j) || (j + 1 < t.size() && t.get(j + 1).equals(POSS));
+      }
+      if (!SUBJECT_GLUE.contains(w) && !IDENTITY_NOUNS.contains(w) && !w.equals(POSS)
+          && !Set.of("of", "and", "the").contains(w)) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * "who (exactly) @p is/might be", "what @p looks like", "which one is @p", "the identity/face of
+   * @p", "@p's appearance", "the name @p", "(anyone) named/called @p".
+   */
+  private static boolean identityComplement(List<String> t, int i, boolean image) {
+    String w = t.get(i);
+    if (w.equals("who") && i + 2 < t.size()) {
+      int j = i + 1;
+      if (Set.of("exactly", "precisely").contains(t.get(j))) {
+        j++;
+      }
+      if (j + 1 < t.size() && t.get(j).equals(P)
+          && Set.of("is", "might", "may", "could", "was", "would", "really").contains(t.get(j + 1))) {
+        return true;
+      }
+      return j + 1 < t.size() && t.get(j).equals("is") && t.get(j + 1).equals(P)
+          && (j + 2 == t.size() || !t.get(j + 2).equals(POSS));
+    }
+    if (w.equals("what") && i + 2 < t.size() && t.get(i + 1).equals(P)) {
+      for (int j = i + 2; j < Math.min(t.size(), i + 6); j++) {
+        if (t.get(j).equals("like") && Set.of("look", "looks", "looked").contains(t.get(j - 1))) {
+          return true;
+        }
+      }
+      return false;
+    }
+    if (w.equals("which") && i + 3 < t.size() && Set.of("one", "person", "individual", "of").contains(t.get(i + 1))) {
+      for (int j = i + 2; j < Math.min(t.size(), i + 6); j++) {
+        if (isPerson(t, j) && (t.get(j - 1).equals("is")
+            || (j + 1 < t.size() && Set.of("is", "might", "may", "could", "would").contains(t.get(j + 1))))) {
+          return true;
+        }
+      }
+      return false;
+    }
+    if (w.equals(P) && i + 2 < t.size() && t.get(i + 1).equals(POSS)) {
+      for (int j = i + 2; j < Math.min(t.size(), i + 4); j++) {
+        if (Set.of("appearance", "identity", "looks", "look", "likeness").contains(t.get(j))) {
+          return !image; // "@p's appearance in this photo" is about the photo
+        }
+      }
+      return false;
+    }
+    if (Set.of("identity", "appearance", "face", "looks", "look", "likeness").contains(w)
+        && i > 0 && t.get(i - 1).equals("the") && !image) {
+      for (int j = i + 1; j < Math.min(t.size(), i + 5); j++) {
+        if (t.get(j).equals(P)) {
+          return isPerson(t, j) && t.get(j - 1).equals("of");
+        }
+        if (!Set.of("and", "of", "identity", "look", "looks", "appearance", "face", "the").contains(t.get(j))) {
+          return false;
+        }
+      }
+      return false;
+    }
+    if ((w.equals("named") || w.equals("called")) && i + 1 < t.size() && isPerson(t, i + 1)) {
+      return !image;
+    }
+    if (w.equals("name") && i + 1 < t.size() && isPerson(t, i + 1)) {
+      return true;
+    }
+    return w.equals("name") && i + 2 < t.size() && t.get(i + 1).equals("of") && isPerson(t, i + 2);
+  }
+
+  // ---------------------------------------------------------------- absent
+
+  private static boolean absent(List<String> t) {
+    boolean mental = mentalLocative(t);
+    if (contrastedAway(t)) {
+      return true;
+    }
+    for (int i = 0; i < t.size(); i++) {
+      if (isPerson(t, i) && (presenceAfterSubject(t, i) || matchedByUniversal(t, i))) {
+        return true;
+      }
+      // "nobody matching @p's description/reference photo (appears here)": the likeness stands for the person
+      if (t.get(i).equals(P) && i + 2 < t.size() && t.get(i + 1).equals(POSS)
+          && Set.of("description", "reference", "photo", "picture", "likeness").contains(t.get(i + 2))
+          && matchedByUniversal(t, i)) {
+        return true;
+      }
+    }
+    for (int i = 0; i < t.size(); i++) {
+      String w = t.get(i);
+      if (SEE_VERBS.contains(w) && seenObject(t, i)) {
+        return true;
+      }
+      if (SHOW_VERBS.contains(w) && imageSubject(t, i) && shownObject(t, i)) {
+        return true;
+      }
+      if ((w.equals("no") || w.equals("not")) && !mental && evidence(t, i)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** "@p is not (visible|in the image|here|present|among...)", "@p does not appear (in this photo)". */
+  private static boolean presenceAfterSubject(List<String> t, int i) {
+    int j = i + 1;
+    while (j < t.size() && SKIP_TO_HEAD.contains(t.get(j))) {
+      if (t.get(j).equals("at") && !(j + 1 < t.size() && t.get(j + 1).equals("all"))) {
+        return false; // "at the table"
+      }
+      j++;
+    }
+    if (j >= t.size()) {
+      return false;
+    }
+    String head = t.get(j);
+    if (!PRESENCE_HEADS.contains(head) || (j == i + 1 && !head.startsWith("appear") && !head.startsWith("feature")
+        && !head.startsWith("show") && !head.startsWith("turn") && !head.startsWith("figure"))) {
+      return false;
+    }
+    int k = j + 1;
+    if (Set.of("in", "inside", "within").contains(head)) {
+      return imageNounPhrase(t, k) > 0;
+    }
+    if (head.equals("one") || head.equals("part")) {
+      return k < t.size() && t.get(k).equals("of");
+    }
+    if (head.equals("among")) {
+      return true;
+    }
+    if (Set.of("turn", "turns", "show", "shows").contains(head)) {
+      if (k < t.size() && t.get(k).equals("up")) {
+        k++;
+      } else {
+        return false;
+      }
+    }
+    if (head.startsWith("appear") && k + 1 < t.size() && t.get(k).equals("to") && t.get(k + 1).equals("be")) {
+      List<String> rest = new ArrayList<>(List.of(P, "is"));
+      rest.addAll(t.subList(k + 2, t.size()));
+      return presenceAfterSubject(rest, 0);
+    }
+    return licensedComplement(t, k);
+  }
+
+  /** After a presence predicate: nothing, the image, here/there/anywhere, among, at all, from the image. */
+  private static boolean licensedComplement(List<String> t, int k) {
+    while (k < t.size() && Set.of("anywhere", "here", "there", "at", "all", "either", "whatsoever", "currently",
+        "visible", "present", "to", "be", "seen", "found", "by", "me", "clearly").contains(t.get(k))) {
+      if (t.get(k).equals("at") && !(k + 1 < t.size() && t.get(k + 1).equals("all"))) {
+        return false;
+      }
+      if (t.get(k).equals("by") && !(k + 1 < t.size() && t.get(k + 1).equals("me"))) {
+        return false;
+      }
+      k++;
+    }
+    if (k >= t.size() || t.get(k).equals(",")) {
+      return true;
+    }
+    String w = t.get(k);
+    if (Set.of("in", "within", "inside", "from", "on", "of").contains(w)) {
+      return imageNounPhrase(t, k + 1) > 0;
+    }
+    return w.equals("among") || IMAGE_NOUNS.contains(w);
+  }
+
+  /** "I can't see/find/locate @p (here|in the image|at all|.)", "see anyone resembling @p". */
+  private static boolean seenObject(List<String> t, int i) {
+    String verb = t.get(i);
+    int j = i + 1;
+    if (Set.of("make", "pick").contains(verb)) {
+      if (j < t.size() && t.get(j).equals("out")) {
+        j++;
+      } else {
+        return false;
+      }
+    }
+    if (Set.of("seen", "found", "spotted", "located", "detected", "noticed", "observed").contains(verb)
+        && (i == 0 || !Set.of("be", "been", "being").contains(t.get(i - 1)))) {
+      // active perfect "I have not seen @p" is acquaintance unless the image is named
+      if (!hasImageLocative(t)) {
+        return false;
+      }
+    }
+    while (j < t.size() && Set.of("any", "anyone", "anybody", "someone", "somebody", "a", "person", "noone",
+        "nobody", "who", "that", "looks", "like", "resembling", "resembles", "matching", "matches", "similar",
+        "to", "even", "clearly").contains(t.get(j))) {
+      j++;
+    }
+    if (j >= t.size() || !t.get(j).equals(P)) {
+      return false;
+    }
+    if (j + 1 < t.size() && t.get(j + 1).equals(POSS)) {
+      // "anyone matching @p's description" is the person; "@p's face" is not
+      if (!(j + 2 < t.size() && t.get(j + 2).equals("description"))) {
+        return false;
+      }
+      j++;
+      j++;
+    }
+    if (SEE_NEEDS_IMAGE.contains(verb)) {
+      return hasImageLocative(t);
+    }
+    return licensedComplement(t, j + 1);
+  }
+
+  /** The subject before the verb is what the speaker was given: references, records, memory, introductions. */
+  private static boolean referenceSubject(List<String> t, int i) {
+    for (int j = 0; j < i; j++) {
+      if (t.get(j).equals(P)) {
+        return false;
+      }
+    }
+    for (int j = 0; j < i; j++) {
+      if (MENTAL_NOUNS.contains(t.get(j)) || t.get(j).equals("reference")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The subject before the verb is an image noun ("the photo", "this image", "the people in this photo"). */
+  private static boolean imageSubject(List<String> t, int i) {
+    if (referenceSubject(t, i)) {
+      return false;
+    }
+    for (int j = 0; j < i; j++) {
+      if (t.get(j).equals(P) || SEE_VERBS.contains(t.get(j)) || t.get(j).equals("i")) {
+        return false;
+      }
+    }
+    for (int j = 0; j < i; j++) {
+      if (IMAGE_NOUNS.contains(t.get(j)) && !t.get(j).equals("it") && !t.get(j).equals("them")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** "... does not show @p", "... lacks the presence of @p", "has no sign of @p", "excludes @p at all". */
+  private static boolean shownObject(List<String> t, int i) {
+    int j = i + 1;
+    while (j < t.size() && (DETERMINERS.contains(t.get(j)) || EVIDENCE_NOUNS.contains(t.get(j))
+        || Set.of("of", "no", "anyone", "anybody", "like", "named").contains(t.get(j)))) {
+      j++;
+    }
+    if (j >= t.size() || !isPerson(t, j)) {
+      return false;
+    }
+    return licensedComplement(t, j + 1);
+  }
+
+  /** "no sign/trace/presence of @p (in the image | can be found)", "there is no @p (here)". */
+  private static boolean evidence(List<String> t, int i) {
+    int j = i + 1;
+    if (j < t.size() && t.get(j).equals(P)) {
+      if (!isPerson(t, j)) {
+        return false;
+      }
+      // existential "there is no @p (here)"
+      return i > 1 && t.get(i - 1).equals("is") && t.get(i - 2).equals("there") && t.get(i).equals("no")
+          && licensedComplement(t, j + 1);
+    }
+    while (j < t.size() && Set.of("any", "visible", "clear", "real", "obvious", "the").contains(t.get(j))) {
+      j++;
+    }
+    if (j + 2 < t.size() && EVIDENCE_NOUNS.contains(t.get(j)) && t.get(j + 1).equals("of") && isPerson(t, j + 2)) {
+      int k = j + 3;
+      if (k < t.size() && Set.of("can", "could", "is", "was", "being").contains(t.get(k))) {
+        return true; // "no trace of @p can be found", "no indication of @p being present"
+      }
+      return licensedComplement(t, k);
+    }
+    return false;
+  }
+
+  /**
+   * Ellipsis: "the image shows other people but not @p", "I can see Bob but not @p", "others are
+   * here, but not @p": a positive presence clause whose contrast excludes the person.
+   */
+  private static boolean contrastedAway(List<String> t) {
+    int n = t.size();
+    if (n < 4 || !isPerson(t, n - 1) || !t.get(n - 2).equals("not") || !t.get(n - 3).equals("but")) {
+      return false;
+    }
+    List<String> before = t.subList(0, n - 3);
+    for (int i = 0; i < before.size(); i++) {
+      String w = before.get(i);
+      if (SEE_VERBS.contains(w) || (SHOW_VERBS.contains(w) && imageSubject(before, i))
+          || (PRESENCE_HEADS.contains(w) && !w.equals("one")) || hasImageLocative(before)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** "none of the people is @p", "nobody in this image matches @p", "no one who looks like @p". */
+  private static boolean matchedByUniversal(List<String> t, int i) {
+    boolean universal = false;
+    for (int j = 0; j < i; j++) {
+      if (UNIVERSALS.contains(t.get(j))) {
+        universal = true;
+      }
+    }
+    if (!universal || i == 0) {
+      return false;
+    }
+    int j = i - 1;
+    while (j > 0 && Set.of("to", "like", "looks", "who", "that").contains(t.get(j))) {
+      if (t.get(j).equals("like") || t.get(j).equals("to")) {
+        return MATCH_VERBS.contains(t.get(j - 1)) || t.get(j - 1).equals("looks") || t.get(j - 1).equals("similar");
+      }
+      j--;
+    }
+    return MATCH_VERBS.contains(t.get(j)) && !t.get(j).equals("to");
+  }
+}
