@@ -205,7 +205,7 @@ public final class DescriptorMatrix {
       if (size < keep) {
         heap[size] = i;
         siftUp(heap, size++, distances);
-      } else if (keep > 0 && distances[i] < distances[heap[0]]) {
+      } else if (keep > 0 && after(heap[0], i, distances)) {
         heap[0] = i;
         siftDown(heap, size, distances);
       }
@@ -240,10 +240,19 @@ public final class DescriptorMatrix {
     return sorted;
   }
 
+  /**
+   * Whether person {@code a} sorts after person {@code b}: farther, or as far and registered later.
+   * The heap must order ties by index too, or an equally distant earlier person can be evicted in
+   * favour of a later one, unlike the stable sort the result promises.
+   */
+  private static boolean after(int a, int b, double[] d) {
+    return d[a] != d[b] ? d[a] > d[b] : a > b;
+  }
+
   private static void siftUp(int[] heap, int i, double[] d) {
     while (i > 0) {
       int parent = (i - 1) / 2;
-      if (d[heap[i]] <= d[heap[parent]]) {
+      if (!after(heap[i], heap[parent], d)) {
         return;
       }
       int t = heap[i];
@@ -259,10 +268,10 @@ public final class DescriptorMatrix {
       int l = 2 * i + 1;
       int r = l + 1;
       int largest = i;
-      if (l < size && d[heap[l]] > d[heap[largest]]) {
+      if (l < size && after(heap[l], heap[largest], d)) {
         largest = l;
       }
-      if (r < size && d[heap[r]] > d[heap[largest]]) {
+      if (r < size && after(heap[r], heap[largest], d)) {
         largest = r;
       }
       if (largest == i) {
