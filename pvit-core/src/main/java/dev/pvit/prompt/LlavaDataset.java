@@ -37,7 +37,7 @@ import java.util.List;
 /**
  * Reads and writes PVIT/LLaVA dataset files record by record, exactly as the PVIT release lays them
  * out: one JSON array per file ({@code PVIT-3M.json}, read with Python's {@code json.load}) or JSON
- * Lines. Reading detects the container from the first non-whitespace byte ({@code [} or {@code {})
+ * Lines. Reading detects the container from the first non-whitespace byte (<code>[</code> or <code>{</code>)
  * and streams with Jackson's streaming parser, one record in memory at a time, so a multi-GB file
  * reads in constant memory. Records are kept as JSON trees: every field, known or not, and its
  * order survive a read and a write.

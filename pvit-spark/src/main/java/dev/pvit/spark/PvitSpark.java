@@ -79,7 +79,7 @@ public final class PvitSpark {
    * @return this run's counts and the folder's totals
    * @throws PipelineException if the input cannot be listed or the output was started with other
    *     settings or inputs
-   * @throws org.apache.spark.SparkException (unchecked in Scala) if a task keeps failing
+   * @throws RuntimeException Spark's {@code org.apache.spark.SparkException} (thrown unchecked from Scala) if a task keeps failing
    */
   public static GenerateSummary generate(SparkSession spark, GenerateOptions options) {
     long start = System.nanoTime();
