@@ -159,6 +159,22 @@ final class Lexicon {
       "a an the this that these those my your our its his her their any every each some no "
           + Tokenizer.POSSESSIVE).split(" "));
 
+  /**
+   * Number words: a count, never a name, and what follows them is counted ("two Pennys"), so an
+   * unknown word after one is not a name either.
+   */
+  private static final List<String> NUMBERS = ImmutableList.of(
+      "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve");
+
+  /**
+   * Titles and kinship words that stand before a name ("Mr. O'Neill", "Dr Koothrappali", "Aunt
+   * May"): they add nothing to who is meant, so they are dropped when a name follows them.
+   */
+  private static final Set<String> TITLES = ImmutableSet.copyOf((
+      "mr mrs ms miss mx dr doctor prof professor sir madam madame dame lord lady mister missus "
+          + "aunt auntie uncle grandma grandpa granny grandad nana cousin captain capt officer "
+          + "monsieur mme mlle herr frau senor senora signor signora").split(" "));
+
   /** Idioms rewritten word by word before terminals are looked up. */
   private static final List<String[]> IDIOMS = ImmutableList.of(
       new String[] {"this one", "this photo"},
@@ -283,6 +299,10 @@ final class Lexicon {
     if (key.chars().allMatch(Character::isDigit) && key.length() <= 3) {
       return Optional.of("n" + Integer.parseInt(key));
     }
+    int number = NUMBERS.indexOf(key);
+    if (number >= 2) {
+      return Optional.of("n" + number);
+    }
     return Optional.ofNullable(TERMINAL.get(key));
   }
 
@@ -302,6 +322,27 @@ final class Lexicon {
 
   static boolean isDeterminer(String key) {
     return DETERMINERS.contains(key);
+  }
+
+  /**
+   * Whether a word counts what follows it (a digit or a number word other than "one").
+   *
+   * @param key the word's key
+   * @return true for "2", "two", "twelve"
+   */
+  static boolean isNumber(String key) {
+    return (!key.isEmpty() && key.length() <= 3 && key.chars().allMatch(Character::isDigit))
+        || NUMBERS.indexOf(key) >= 2;
+  }
+
+  /**
+   * Whether a word is a title or kinship word that may stand before a name ("Mr", "Dr", "Aunt").
+   *
+   * @param key the word's key
+   * @return true for titles
+   */
+  static boolean isTitle(String key) {
+    return TITLES.contains(key);
   }
 
   static boolean isVision(String key) {

@@ -235,8 +235,13 @@ public final class QuestionParser {
     int i = 0;
     while (i < words.size()) {
       Word w = words.get(i);
-      boolean afterDeterminer = i > 0 && Lexicon.isDeterminer(words.get(i - 1).key());
+      boolean afterDeterminer = i > 0 && (Lexicon.isDeterminer(words.get(i - 1).key())
+          || Lexicon.isNumber(words.get(i - 1).key()));
       Optional<Variant> v = w.isPossessive() ? Optional.empty() : nameAt(words, i);
+      if (v.isEmpty() && titleBeforeName(words, i)) {
+        i++;
+        continue;
+      }
       if (v.isPresent()) {
         boolean isWord = v.get().keys().size() == 1 && Lexicon.known(w.key());
         if (!(isWord && afterDeterminer)) {
@@ -261,6 +266,16 @@ public final class QuestionParser {
       i = j;
     }
     return out;
+  }
+
+  /** A title ("Mr", "Dr", "Aunt") before a registered name or a capitalised unknown word. */
+  private boolean titleBeforeName(List<Word> words, int i) {
+    if (!Lexicon.isTitle(words.get(i).key()) || i + 1 >= words.size()) {
+      return false;
+    }
+    Word next = words.get(i + 1);
+    return !next.isPossessive() && (nameAt(words, i + 1).isPresent()
+        || (next.capitalised() && !Lexicon.known(next.key()) && !Lexicon.isTitle(next.key())));
   }
 
   private Optional<Variant> nameAt(List<Word> words, int i) {
