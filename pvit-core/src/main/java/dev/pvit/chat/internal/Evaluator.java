@@ -447,6 +447,25 @@ final class Evaluator {
     return f.negated() ? "not in this photo" : "in this photo";
   }
 
+  /** "Which of A, B and C is here?": the ones present, where they stand, and that the others are not. */
+  private static String whichOf(Names n, Scene s) {
+    List<String> here = new ArrayList<>();
+    List<String> gone = new ArrayList<>();
+    for (String name : n.names()) {
+      Optional<RecognizedFace> f = s.recognition().find(name);
+      if (f.isPresent()) {
+        here.add(name + " is in this photo, " + Wording.where(f.get(), s.recognition()));
+      } else {
+        gone.add(name);
+      }
+    }
+    String absent = gone.isEmpty() ? "" : join(gone) + " " + (gone.size() == 1 ? "is" : "are") + " not in this photo";
+    if (here.isEmpty()) {
+      return "None of them: " + absent + ".";
+    }
+    return String.join("; ", here) + (absent.isEmpty() ? "." : "; " + absent + ".");
+  }
+
   private List<String> missing(Scene s) {
     return registered.get().stream().filter(n -> s.recognition().find(n).isEmpty()).toList();
   }
@@ -455,6 +474,9 @@ final class Evaluator {
 
   private String whoAnswer(LogicalForm f, Scene s) {
     Relation r = f.relation();
+    if (f.subject() instanceof Names n && r instanceof Present) {
+      return whichOf(n, s);
+    }
     List<RecognizedFace> candidates = f.subject() instanceof Names n
         ? n.names().stream().map(s::of).toList()
         : filter(s.faces(), ((Group) f.subject()).filter());
