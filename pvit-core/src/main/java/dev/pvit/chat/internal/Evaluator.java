@@ -134,8 +134,11 @@ final class Evaluator {
     Relation r = f.relation();
     boolean positional = r instanceof Ranked || r instanceof NextTo || r instanceof Between || r instanceof SideOf
         || r instanceof Adjacent;
-    return positional && s.rows() ? " (The faces stand in more than one row; I counted left to right across all rows.)"
-        : "";
+    String sideNote = r instanceof SideOf o && o.possessive()
+        ? " (I took \"" + o.other() + "'s " + o.side().label() + "\" as the " + o.side().label()
+            + " side of the photo as you look at it.)" : "";
+    return (positional && s.rows() ? " (The faces stand in more than one row; I counted left to right across all rows.)"
+        : "") + sideNote;
   }
 
   // ---- yes/no about named people

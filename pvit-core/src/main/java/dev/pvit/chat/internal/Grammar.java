@@ -55,13 +55,13 @@ final class Grammar {
   private static final String PLACE = "(?:(?:person )?(?:on )?(?:far (?:left|right)|(?:o\\d+|olast) (?:person )?"
       + "(?:from |on )?(?:left|right))(?: person)?|(?:person )?on (?:left|right|middle)(?: person)?|middle person)";
   private static final String GROUP = "(?:(?:known|unknown) )?(?:anyone|everyone|nobody|person)(?: (?:known|unknown))?";
-  private static final String REL = "nextto " + P + "|(?:left|right)of " + P + "|between " + P + " and " + P + "|adjacent";
+  private static final String REL = "nextto " + P + "|(?:left|right)ofv? " + P + "|between " + P + " and " + P + "|adjacent";
   private static final String PRED = "(?:here|absent|only person|(?:not )?" + EXPR + "|" + PLACE + "|" + REL
       + "|most " + EXPR + "|more " + EXPR + "(?: " + PL + "| than " + P + ")?|oldest|youngest"
       + "|(?:older|younger)(?: " + PL + "| than " + P + ")?"
       + "|(?:over|under) n\\d+)";
   /** Terminals that make a clause's predicate, so a scene phrase ("in this photo") next to them is redundant. */
-  private static final Pattern PREDICATE = Pattern.compile("\\b(?:on|nextto|between|leftof|rightof|far|o\\d+|olast"
+  private static final Pattern PREDICATE = Pattern.compile("\\b(?:on|nextto|between|leftofv?|rightofv?|far|o\\d+|olast"
       + "|middle|left|right|" + EXPR + "|more|most|older|younger|oldest|youngest|absent|over|under"
       + "|only|adjacent)\\b");
 
@@ -101,6 +101,10 @@ final class Grammar {
       "\\bover age of (n\\d+)", "over $1",
       "\\bunder age of (n\\d+)", "under $1",
       "\\b(" + EXPR + ") most\\b", "most $1",
+      // "on Penny's left" is read as the side seen in the photo; the answer states that reading
+      "\\b(?:on|to) (" + P + ") poss (left|right)\\b", "$2ofv $1",
+      // "people I registered", "the people you know"
+      "\\bperson (?:i|you) (?:(?:do|md|have) )?known\\b", "known person",
       "\\b(" + P + ") poss (?=(?:on|here|inphoto|there|absent|not|nextto|between|far|" + EXPR
           + "|older|younger|o\\d+|look|stand|left|right|middle)\\b)", "$1 be ",
       "\\b(" + P + ") poss person\\b", "$1",
@@ -156,15 +160,15 @@ final class Grammar {
       "^recog (?=[pur]\\d)", "see ",
       "\\bappear(?: here)?\\b", "here",
       "^do (" + PL + ")(?= (?:not )?here\\b)", "be $1",
-      "\\bstand (?=(?:on|nextto|between|far|o\\d+|olast|left|right|middle|leftof|rightof)\\b)", "",
+      "\\bstand (?=(?:on|nextto|between|far|o\\d+|olast|left|right|middle|leftofv?|rightofv?)\\b)", "",
       "^(where|whichside)(.*) stand\\b", "$1$2",
       "^(where|whichside|howold) do\\b", "$1 be",
       "^where see (" + PL + ")$", "where be $1",
-      "^do (" + PL + ") (?=(?:not )?(?:on|nextto|between|leftof|rightof|far|o\\d+|olast|adjacent|left|right|middle)\\b)",
+      "^do (" + PL + ") (?=(?:not )?(?:on|nextto|between|leftofv?|rightofv?|far|o\\d+|olast|adjacent|left|right|middle)\\b)",
       "be $1 ",
       "^(who|list) (?:do |md )?see\\b", "who be",
       "^who (?!be\\b)", "who be ",
-      "^(who be (?:known |unknown )?(?:person|anyone|everyone)(?: known| unknown)?) (?:be|do) ", "$1 ",
+      "^(who be (?:known |unknown )?(?:person|anyone|everyone)(?: known| unknown)?) (?:be|do|see) ", "$1 ",
       "\\bbe be\\b", "be",
       // spatial relations
       "\\b(?:on )?(left|right) (?:of|from) (" + P + ")", "$1of $2",
@@ -313,6 +317,8 @@ final class Grammar {
         // where: "Where is Penny?", "Which side is Sheldon on?"
         prod("^be (?<s>" + P + ") (?:on )?(?:left|right|middle)(?: or (?:on )?(?:left|right|middle))+$", m ->
             Optional.of(new LogicalForm(Want.WHERE, names(m.group("s")), new Present(), false))),
+        // alternative questions: "Is Penny happy or sad?" asks for her expression
+        prod("^be (?<s>" + P + ") (?:" + EXPR + ")(?: or (?:" + EXPR + "))+$", m -> value(m.group("s"), new ExpressionOf())),
         prod("^(?:where|whichside) be (?<s>" + PL + ")(?: on)?$", m -> Optional.of(new LogicalForm(Want.WHERE,
             names(m.group("s")), new Present(), false))),
         // how many: "How many people are not registered?", "How many people are smiling?"
@@ -401,8 +407,10 @@ final class Grammar {
     String[] t = text.split(" ");
     return switch (t[0]) {
       case "nextto" -> Optional.of(new NextTo(name(t[1])));
-      case "leftof" -> Optional.of(new SideOf(Position.LEFT, name(t[1])));
-      case "rightof" -> Optional.of(new SideOf(Position.RIGHT, name(t[1])));
+      case "leftof" -> Optional.of(new SideOf(Position.LEFT, name(t[1]), false));
+      case "rightof" -> Optional.of(new SideOf(Position.RIGHT, name(t[1]), false));
+      case "leftofv" -> Optional.of(new SideOf(Position.LEFT, name(t[1]), true));
+      case "rightofv" -> Optional.of(new SideOf(Position.RIGHT, name(t[1]), true));
       case "between" -> Optional.of(new Between(name(t[1]), name(t[3])));
       case "adjacent" -> Optional.of(new Adjacent());
       default -> Optional.empty();

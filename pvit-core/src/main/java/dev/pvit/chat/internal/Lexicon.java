@@ -131,7 +131,7 @@ final class Lexicon {
       sign: sign
       up: up
       eachother: eachother
-      idiom: other another least question quick chance opinion moment true case years year yrs well
+      idiom: other another least question quick chance opinion moment true case years year yrs well out point view perspective
       """;
 
   /**
@@ -188,6 +188,18 @@ final class Lexicon {
       new String[] {"any of", "either"},
       new String[] {"one of", "either"},
       new String[] {"is it true that", ""},
+      new String[] {"am i right that", ""},
+      new String[] {"am i right in thinking that", ""},
+      new String[] {"is it right that", ""},
+      new String[] {"from where i am looking", ""},
+      new String[] {"from where i am standing", ""},
+      new String[] {"from where i stand", ""},
+      new String[] {"from my point of view", ""},
+      new String[] {"from my perspective", ""},
+      new String[] {"from my list", "known"},
+      new String[] {"on my list", "known"},
+      new String[] {"left out of", "absent from"},
+      new String[] {"left out", "absent"},
       new String[] {"is it the case that", ""},
       new String[] {"as well", ""},
       new String[] {"thank you", ""},
