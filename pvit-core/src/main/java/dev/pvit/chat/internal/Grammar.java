@@ -101,6 +101,10 @@ final class Grammar {
       "\\bover age of (n\\d+)", "over $1",
       "\\bunder age of (n\\d+)", "under $1",
       "\\b(" + EXPR + ") most\\b", "most $1",
+      // partitives over a number: "Which of the two is older?", "Who is the oldest of the three?"
+      "\\b(?:which|who)(?: person)? of n\\d+\\b", "who",
+      "\\b(older|younger|oldest|youngest|(?:more|most) " + EXPR + ") of n\\d+\\b", "$1",
+      "\\b(known|unknown) on (?:you|i)\\b", "$1",
       // "on Penny's left" is read as the side seen in the photo; the answer states that reading
       "\\b(?:on|to) (" + P + ") poss (left|right)\\b", "$2ofv $1",
       // "people I registered", "the people you know"
@@ -175,7 +179,7 @@ final class Grammar {
       "\\b(" + P + ") poss neighbour\\b", "nextto $1",
       "\\bnextto eachother\\b", "adjacent",
       "\\bamong person\\b", "here",
-      "^who be not here$", "who be absent",
+      "^who be not (?:here|inphoto)$", "who be absent",
       "\\binphoto\\b", "here",
       "\\bhere(?: here)+\\b", "here",
       // groups
@@ -231,6 +235,23 @@ final class Grammar {
   Optional<Names> ellipsis(String terminals) {
     Matcher m = Pattern.compile("^(?:and|(?:what|how) about) (" + PL + ")(?: then)?$").matcher(terminals.strip());
     return m.matches() ? Optional.of(names(m.group(1))) : Optional.empty();
+  }
+
+  /**
+   * The place of an elliptical follow-up to a positional question ("And on the right?", "What
+   * about second from the left?").
+   *
+   * @param terminals space-separated terminals
+   * @param who whether the earlier question was a who-question (its places are ranks)
+   * @return the new place, if the question is such a follow-up
+   */
+  static Optional<Relation> placeEllipsis(String terminals, boolean who) {
+    Matcher m = Pattern.compile("^(?:and|(?:what|how) about) (" + PLACE + ")(?: then)?$").matcher(terminals.strip());
+    if (!m.matches()) {
+      return Optional.empty();
+    }
+    Relation r = place(m.group(1), false);
+    return Optional.of(who ? whoRelation(r) : r);
   }
 
   static String canonical(String terminals, String singular, String plural) {

@@ -359,6 +359,16 @@ public record LogicalForm(Want want, Subject subject, Relation relation, boolean
     return new LogicalForm(want, names, relation, negated);
   }
 
+  /**
+   * The same question about another place ("And on the right?" after "Who is on the left?").
+   *
+   * @param place the new relation
+   * @return the new form
+   */
+  public LogicalForm withRelation(Relation place) {
+    return new LogicalForm(want, subject, place, negated);
+  }
+
   @Override
   public String toString() {
     return want.name().toLowerCase(Locale.ROOT) + "(" + subject + "; " + relation + (negated ? "; not" : "") + ")";

@@ -202,6 +202,10 @@ public final class QuestionParser {
     // "And Leonard?" repeats the last question about named people with another subject.
     Optional<LogicalForm> previous = context.stream().map(ParsedQuestion::form).flatMap(Optional::stream)
         .reduce((a, b) -> b).filter(f -> f.subject() instanceof LogicalForm.Names);
+    // "And on the right?" repeats the last positional question about another place.
+    Optional<LogicalForm> positional = context.stream().map(ParsedQuestion::form).flatMap(Optional::stream)
+        .reduce((a, b) -> b).filter(f -> !f.negated() && (f.relation() instanceof LogicalForm.InThird
+            || f.relation() instanceof LogicalForm.Ranked) && f.want() != LogicalForm.Want.WHERE);
     List<Reading> parses = new ArrayList<>();
     enumerate(readings, 0, new ArrayList<>(), combo -> {
       int cost = 0;
@@ -213,6 +217,10 @@ public final class QuestionParser {
       Optional<LogicalForm> f = previous.isPresent()
           ? grammar.ellipsis(terminals).map(n -> previous.get().withSubject(n))
           : Optional.empty();
+      if (f.isEmpty() && positional.isPresent()) {
+        f = Grammar.placeEllipsis(terminals, positional.get().want() == LogicalForm.Want.WHO)
+            .map(r -> positional.get().withRelation(r));
+      }
       if (f.isEmpty()) {
         f = grammar.parse(terminals, singular, plural);
       }
