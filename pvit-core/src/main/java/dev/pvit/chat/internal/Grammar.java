@@ -108,7 +108,9 @@ final class Grammar {
       // "on Penny's left" is read as the side seen in the photo; the answer states that reading
       "\\b(?:on|to) (" + P + ") poss (left|right)\\b", "$2ofv $1",
       // "people I registered", "the people you know"
-      "\\bperson (?:i|you) (?:(?:do|md|have) )?known\\b", "known person",
+      "\\b(person|everyone|anyone|nobody) (?:i|you) (?:(?:do|md|have) )?known\\b", "known $1",
+      // listing order is always left to right
+      "^(list|who)\\b(.*) from left on right$", "$1$2",
       "\\b(" + P + ") poss (?=(?:on|here|inphoto|there|absent|not|nextto|between|far|" + EXPR
           + "|older|younger|o\\d+|look|stand|left|right|middle)\\b)", "$1 be ",
       "\\b(" + P + ") poss person\\b", "$1",
@@ -297,6 +299,9 @@ final class Grammar {
         prod("^(?<s>" + LIST + ")(?: (?<neg>not))?(?: (?<p>here|absent))?$", m ->
             yesNo(names(m.group("s")), new Present(), m.group("neg") != null ^ "absent".equals(m.group("p")))),
         prod("^see (?<s>" + PL + ")(?: here)?$", m -> yesNo(names(m.group("s")), new Present(), false)),
+        // "Can you see Penny smiling?" asks whether she is
+        prod("^see (?<s>" + PL + ") (?<e>" + EXPR + ")$", m ->
+            yesNo(names(m.group("s")), new Shows(expression(m.group("e"))), false)),
         // side and rank: "Is Sheldon on the right?", "Is Leonard second from the left?"
         prod("^be (?<s>" + PL + ") (?<neg>not )?(?<place>" + PLACE + ")$", m ->
             yesNo(names(m.group("s")), place(m.group("place"), false), m.group("neg") != null)),
