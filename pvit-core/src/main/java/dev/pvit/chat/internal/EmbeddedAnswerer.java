@@ -63,8 +63,9 @@ public final class EmbeddedAnswerer {
     if (!q.unknownNames().isEmpty()) {
       return Optional.of(new Reply(refusals.unknown(q.unknownNames().get(0), random), AnswerKind.PERSON_UNKNOWN));
     }
-    boolean presence = q.form().map(f -> f.want() == Want.YES_NO && f.subject() instanceof Names
-        && f.relation() instanceof Present).orElse(false);
+    // "Is X here?" and "Which of X, Y and Z is here?" are answered, not refused, when someone is absent.
+    boolean presence = q.form().map(f -> (f.want() == Want.YES_NO || f.want() == Want.WHO)
+        && f.subject() instanceof Names && f.relation() instanceof Present).orElse(false);
     if (!presence) {
       for (String name : q.people()) {
         if (scene.find(name).isEmpty()) {

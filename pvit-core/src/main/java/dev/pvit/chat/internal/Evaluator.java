@@ -134,8 +134,11 @@ final class Evaluator {
     Relation r = f.relation();
     boolean positional = r instanceof Ranked || r instanceof NextTo || r instanceof Between || r instanceof SideOf
         || r instanceof Adjacent;
-    return positional && s.rows() ? " (The faces stand in more than one row; I counted left to right across all rows.)"
-        : "";
+    String sideNote = r instanceof SideOf o && o.possessive()
+        ? " (I took \"" + o.other() + "'s " + o.side().label() + "\" as the " + o.side().label()
+            + " side of the photo as you look at it.)" : "";
+    return (positional && s.rows() ? " (The faces stand in more than one row; I counted left to right across all rows.)"
+        : "") + sideNote;
   }
 
   // ---- yes/no about named people
@@ -447,6 +450,25 @@ final class Evaluator {
     return f.negated() ? "not in this photo" : "in this photo";
   }
 
+  /** "Which of A, B and C is here?": the ones present, where they stand, and that the others are not. */
+  private static String whichOf(Names n, Scene s) {
+    List<String> here = new ArrayList<>();
+    List<String> gone = new ArrayList<>();
+    for (String name : n.names()) {
+      Optional<RecognizedFace> f = s.recognition().find(name);
+      if (f.isPresent()) {
+        here.add(name + " is in this photo, " + Wording.where(f.get(), s.recognition()));
+      } else {
+        gone.add(name);
+      }
+    }
+    String absent = gone.isEmpty() ? "" : join(gone) + " " + (gone.size() == 1 ? "is" : "are") + " not in this photo";
+    if (here.isEmpty()) {
+      return "None of them: " + absent + ".";
+    }
+    return String.join("; ", here) + (absent.isEmpty() ? "." : "; " + absent + ".");
+  }
+
   private List<String> missing(Scene s) {
     return registered.get().stream().filter(n -> s.recognition().find(n).isEmpty()).toList();
   }
@@ -455,6 +477,9 @@ final class Evaluator {
 
   private String whoAnswer(LogicalForm f, Scene s) {
     Relation r = f.relation();
+    if (f.subject() instanceof Names n && r instanceof Present) {
+      return whichOf(n, s);
+    }
     List<RecognizedFace> candidates = f.subject() instanceof Names n
         ? n.names().stream().map(s::of).toList()
         : filter(s.faces(), ((Group) f.subject()).filter());

@@ -55,13 +55,13 @@ final class Grammar {
   private static final String PLACE = "(?:(?:person )?(?:on )?(?:far (?:left|right)|(?:o\\d+|olast) (?:person )?"
       + "(?:from |on )?(?:left|right))(?: person)?|(?:person )?on (?:left|right|middle)(?: person)?|middle person)";
   private static final String GROUP = "(?:(?:known|unknown) )?(?:anyone|everyone|nobody|person)(?: (?:known|unknown))?";
-  private static final String REL = "nextto " + P + "|(?:left|right)of " + P + "|between " + P + " and " + P + "|adjacent";
+  private static final String REL = "nextto " + P + "|(?:left|right)ofv? " + P + "|between " + P + " and " + P + "|adjacent";
   private static final String PRED = "(?:here|absent|only person|(?:not )?" + EXPR + "|" + PLACE + "|" + REL
       + "|most " + EXPR + "|more " + EXPR + "(?: " + PL + "| than " + P + ")?|oldest|youngest"
       + "|(?:older|younger)(?: " + PL + "| than " + P + ")?"
       + "|(?:over|under) n\\d+)";
   /** Terminals that make a clause's predicate, so a scene phrase ("in this photo") next to them is redundant. */
-  private static final Pattern PREDICATE = Pattern.compile("\\b(?:on|nextto|between|leftof|rightof|far|o\\d+|olast"
+  private static final Pattern PREDICATE = Pattern.compile("\\b(?:on|nextto|between|leftofv?|rightofv?|far|o\\d+|olast"
       + "|middle|left|right|" + EXPR + "|more|most|older|younger|oldest|youngest|absent|over|under"
       + "|only|adjacent)\\b");
 
@@ -101,6 +101,16 @@ final class Grammar {
       "\\bover age of (n\\d+)", "over $1",
       "\\bunder age of (n\\d+)", "under $1",
       "\\b(" + EXPR + ") most\\b", "most $1",
+      // partitives over a number: "Which of the two is older?", "Who is the oldest of the three?"
+      "\\b(?:which|who)(?: person)? of n\\d+\\b", "who",
+      "\\b(older|younger|oldest|youngest|(?:more|most) " + EXPR + ") of n\\d+\\b", "$1",
+      "\\b(known|unknown) on (?:you|i)\\b", "$1",
+      // "on Penny's left" is read as the side seen in the photo; the answer states that reading
+      "\\b(?:on|to) (" + P + ") poss (left|right)\\b", "$2ofv $1",
+      // "people I registered", "the people you know"
+      "\\b(person|everyone|anyone|nobody) (?:i|you) (?:(?:do|md|have) )?known\\b", "known $1",
+      // listing order is always left to right
+      "^(list|who)\\b(.*) from left on right$", "$1$2",
       "\\b(" + P + ") poss (?=(?:on|here|inphoto|there|absent|not|nextto|between|far|" + EXPR
           + "|older|younger|o\\d+|look|stand|left|right|middle)\\b)", "$1 be ",
       "\\b(" + P + ") poss person\\b", "$1",
@@ -156,22 +166,22 @@ final class Grammar {
       "^recog (?=[pur]\\d)", "see ",
       "\\bappear(?: here)?\\b", "here",
       "^do (" + PL + ")(?= (?:not )?here\\b)", "be $1",
-      "\\bstand (?=(?:on|nextto|between|far|o\\d+|olast|left|right|middle|leftof|rightof)\\b)", "",
+      "\\bstand (?=(?:on|nextto|between|far|o\\d+|olast|left|right|middle|leftofv?|rightofv?)\\b)", "",
       "^(where|whichside)(.*) stand\\b", "$1$2",
       "^(where|whichside|howold) do\\b", "$1 be",
       "^where see (" + PL + ")$", "where be $1",
-      "^do (" + PL + ") (?=(?:not )?(?:on|nextto|between|leftof|rightof|far|o\\d+|olast|adjacent|left|right|middle)\\b)",
+      "^do (" + PL + ") (?=(?:not )?(?:on|nextto|between|leftofv?|rightofv?|far|o\\d+|olast|adjacent|left|right|middle)\\b)",
       "be $1 ",
       "^(who|list) (?:do |md )?see\\b", "who be",
       "^who (?!be\\b)", "who be ",
-      "^(who be (?:known |unknown )?(?:person|anyone|everyone)(?: known| unknown)?) (?:be|do) ", "$1 ",
+      "^(who be (?:known |unknown )?(?:person|anyone|everyone)(?: known| unknown)?) (?:be|do|see) ", "$1 ",
       "\\bbe be\\b", "be",
       // spatial relations
       "\\b(?:on )?(left|right) (?:of|from) (" + P + ")", "$1of $2",
       "\\b(" + P + ") poss neighbour\\b", "nextto $1",
       "\\bnextto eachother\\b", "adjacent",
       "\\bamong person\\b", "here",
-      "^who be not here$", "who be absent",
+      "^who be not (?:here|inphoto)$", "who be absent",
       "\\binphoto\\b", "here",
       "\\bhere(?: here)+\\b", "here",
       // groups
@@ -229,6 +239,23 @@ final class Grammar {
     return m.matches() ? Optional.of(names(m.group(1))) : Optional.empty();
   }
 
+  /**
+   * The place of an elliptical follow-up to a positional question ("And on the right?", "What
+   * about second from the left?").
+   *
+   * @param terminals space-separated terminals
+   * @param who whether the earlier question was a who-question (its places are ranks)
+   * @return the new place, if the question is such a follow-up
+   */
+  static Optional<Relation> placeEllipsis(String terminals, boolean who) {
+    Matcher m = Pattern.compile("^(?:and|(?:what|how) about) (" + PLACE + ")(?: then)?$").matcher(terminals.strip());
+    if (!m.matches()) {
+      return Optional.empty();
+    }
+    Relation r = place(m.group(1), false);
+    return Optional.of(who ? whoRelation(r) : r);
+  }
+
   static String canonical(String terminals, String singular, String plural) {
     String s = apply(BEFORE_PRONOUNS, terminals.strip().replaceAll("\\s+", " "));
     s = s.replace("PLURAL_OR_EVERYONE", plural.startsWith("r") ? "everyone" : "all of " + plural)
@@ -272,6 +299,9 @@ final class Grammar {
         prod("^(?<s>" + LIST + ")(?: (?<neg>not))?(?: (?<p>here|absent))?$", m ->
             yesNo(names(m.group("s")), new Present(), m.group("neg") != null ^ "absent".equals(m.group("p")))),
         prod("^see (?<s>" + PL + ")(?: here)?$", m -> yesNo(names(m.group("s")), new Present(), false)),
+        // "Can you see Penny smiling?" asks whether she is
+        prod("^see (?<s>" + PL + ") (?<e>" + EXPR + ")$", m ->
+            yesNo(names(m.group("s")), new Shows(expression(m.group("e"))), false)),
         // side and rank: "Is Sheldon on the right?", "Is Leonard second from the left?"
         prod("^be (?<s>" + PL + ") (?<neg>not )?(?<place>" + PLACE + ")$", m ->
             yesNo(names(m.group("s")), place(m.group("place"), false), m.group("neg") != null)),
@@ -313,6 +343,8 @@ final class Grammar {
         // where: "Where is Penny?", "Which side is Sheldon on?"
         prod("^be (?<s>" + P + ") (?:on )?(?:left|right|middle)(?: or (?:on )?(?:left|right|middle))+$", m ->
             Optional.of(new LogicalForm(Want.WHERE, names(m.group("s")), new Present(), false))),
+        // alternative questions: "Is Penny happy or sad?" asks for her expression
+        prod("^be (?<s>" + P + ") (?:" + EXPR + ")(?: or (?:" + EXPR + "))+$", m -> value(m.group("s"), new ExpressionOf())),
         prod("^(?:where|whichside) be (?<s>" + PL + ")(?: on)?$", m -> Optional.of(new LogicalForm(Want.WHERE,
             names(m.group("s")), new Present(), false))),
         // how many: "How many people are not registered?", "How many people are smiling?"
@@ -401,8 +433,10 @@ final class Grammar {
     String[] t = text.split(" ");
     return switch (t[0]) {
       case "nextto" -> Optional.of(new NextTo(name(t[1])));
-      case "leftof" -> Optional.of(new SideOf(Position.LEFT, name(t[1])));
-      case "rightof" -> Optional.of(new SideOf(Position.RIGHT, name(t[1])));
+      case "leftof" -> Optional.of(new SideOf(Position.LEFT, name(t[1]), false));
+      case "rightof" -> Optional.of(new SideOf(Position.RIGHT, name(t[1]), false));
+      case "leftofv" -> Optional.of(new SideOf(Position.LEFT, name(t[1]), true));
+      case "rightofv" -> Optional.of(new SideOf(Position.RIGHT, name(t[1]), true));
       case "between" -> Optional.of(new Between(name(t[1]), name(t[3])));
       case "adjacent" -> Optional.of(new Adjacent());
       default -> Optional.empty();

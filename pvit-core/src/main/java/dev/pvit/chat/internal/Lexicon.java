@@ -131,7 +131,7 @@ final class Lexicon {
       sign: sign
       up: up
       eachother: eachother
-      idiom: other another least question quick chance opinion moment true case years year yrs well
+      idiom: other another least question quick chance opinion moment true case years year yrs well out point view perspective
       """;
 
   /**
@@ -159,6 +159,22 @@ final class Lexicon {
       "a an the this that these those my your our its his her their any every each some no "
           + Tokenizer.POSSESSIVE).split(" "));
 
+  /**
+   * Number words: a count, never a name, and what follows them is counted ("two Pennys"), so an
+   * unknown word after one is not a name either.
+   */
+  private static final List<String> NUMBERS = ImmutableList.of(
+      "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve");
+
+  /**
+   * Titles and kinship words that stand before a name ("Mr. O'Neill", "Dr Koothrappali", "Aunt
+   * May"): they add nothing to who is meant, so they are dropped when a name follows them.
+   */
+  private static final Set<String> TITLES = ImmutableSet.copyOf((
+      "mr mrs ms miss mx dr doctor prof professor sir madam madame dame lord lady mister missus "
+          + "aunt auntie uncle grandma grandpa granny grandad nana cousin captain capt officer "
+          + "monsieur mme mlle herr frau senor senora signor signora").split(" "));
+
   /** Idioms rewritten word by word before terminals are looked up. */
   private static final List<String[]> IDIOMS = ImmutableList.of(
       new String[] {"this one", "this photo"},
@@ -172,6 +188,18 @@ final class Lexicon {
       new String[] {"any of", "either"},
       new String[] {"one of", "either"},
       new String[] {"is it true that", ""},
+      new String[] {"am i right that", ""},
+      new String[] {"am i right in thinking that", ""},
+      new String[] {"is it right that", ""},
+      new String[] {"from where i am looking", ""},
+      new String[] {"from where i am standing", ""},
+      new String[] {"from where i stand", ""},
+      new String[] {"from my point of view", ""},
+      new String[] {"from my perspective", ""},
+      new String[] {"from my list", "known"},
+      new String[] {"on my list", "known"},
+      new String[] {"left out of", "absent from"},
+      new String[] {"left out", "absent"},
       new String[] {"is it the case that", ""},
       new String[] {"as well", ""},
       new String[] {"thank you", ""},
@@ -283,6 +311,10 @@ final class Lexicon {
     if (key.chars().allMatch(Character::isDigit) && key.length() <= 3) {
       return Optional.of("n" + Integer.parseInt(key));
     }
+    int number = NUMBERS.indexOf(key);
+    if (number >= 2) {
+      return Optional.of("n" + number);
+    }
     return Optional.ofNullable(TERMINAL.get(key));
   }
 
@@ -302,6 +334,27 @@ final class Lexicon {
 
   static boolean isDeterminer(String key) {
     return DETERMINERS.contains(key);
+  }
+
+  /**
+   * Whether a word counts what follows it (a digit or a number word other than "one").
+   *
+   * @param key the word's key
+   * @return true for "2", "two", "twelve"
+   */
+  static boolean isNumber(String key) {
+    return (!key.isEmpty() && key.length() <= 3 && key.chars().allMatch(Character::isDigit))
+        || NUMBERS.indexOf(key) >= 2;
+  }
+
+  /**
+   * Whether a word is a title or kinship word that may stand before a name ("Mr", "Dr", "Aunt").
+   *
+   * @param key the word's key
+   * @return true for titles
+   */
+  static boolean isTitle(String key) {
+    return TITLES.contains(key);
   }
 
   static boolean isVision(String key) {

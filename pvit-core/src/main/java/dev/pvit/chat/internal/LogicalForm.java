@@ -185,8 +185,10 @@ public record LogicalForm(Want want, Subject subject, Relation relation, boolean
    *
    * @param side left or right
    * @param other the other person
+   * @param possessive whether it was asked as "on X's left", which is read as the side seen in the
+   *     photo (the answer says so)
    */
-  public record SideOf(Position side, String other) implements Relation {
+  public record SideOf(Position side, String other, boolean possessive) implements Relation {
     @Override
     public String toString() {
       return side.label() + "_of(" + other + ")";
@@ -355,6 +357,16 @@ public record LogicalForm(Want want, Subject subject, Relation relation, boolean
    */
   public LogicalForm withSubject(Names names) {
     return new LogicalForm(want, names, relation, negated);
+  }
+
+  /**
+   * The same question about another place ("And on the right?" after "Who is on the left?").
+   *
+   * @param place the new relation
+   * @return the new form
+   */
+  public LogicalForm withRelation(Relation place) {
+    return new LogicalForm(want, subject, place, negated);
   }
 
   @Override

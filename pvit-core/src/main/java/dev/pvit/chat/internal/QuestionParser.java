@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -30,6 +32,15 @@ public final class QuestionParser {
   /** Terminals after which an unknown word in a question outside the grammar is taken as a name. */
   private static final Set<String> SLOT_BEFORE = Set.of("be", "do", "md", "see", "recog", "nextto", "between", "than",
       "and", "or", "nor", "have", "with", "where", "who");
+
+  /** A lettered option: "A)", "(B)", "C." or "D:" standing alone. */
+  private static final Pattern OPTION = Pattern.compile("(?<![\\p{L}\\p{N}])\\(?([A-H])[).:](?=\\s)");
+  /** Terminals a multiple-choice stem may have: it asks only who, of the options, is here. */
+  private static final Set<String> CHOICE_STEM = Set.of("be", "do", "md", "you", "i", "who", "which", "of", "person",
+      "here", "see", "appear", "photo", "on", "there", "among", "recog", "ask", "tell", "either");
+  /** Words of a multiple-choice stem that point at the options or ask to choose. */
+  private static final Set<String> STEM_WORDS = Set.of("following", "pick", "choose", "select", "options", "option",
+      "listed", "below");
 
   private final List<Variant> variants;
 
@@ -78,6 +89,10 @@ public final class QuestionParser {
    * @return what it means, or why it is not understood
    */
   public ParsedQuestion parse(String question, List<ParsedQuestion> earlier) {
+    Optional<ParsedQuestion> choice = choice(question);
+    if (choice.isPresent()) {
+      return choice.get();
+    }
     List<Word> words = Tokenizer.words(question);
     int last = words.isEmpty() ? 0 : words.get(words.size() - 1).sentence();
     // The last sentence with content is the question; earlier sentences ("I'm looking for Howard.")
@@ -102,6 +117,59 @@ public final class QuestionParser {
     unknown.addAll(p.unknownNames());
     return new ParsedQuestion(p.text(), p.form(), p.people(), unknown.stream().distinct().toList(), p.intent(),
         p.abstention());
+  }
+
+  /**
+   * A multiple-choice question ("Which of these people is in this photo? A) Ana B) Ben C) none of
+   * them"): lettered options A, B, C… in order, each a name or "none of them", after a stem that
+   * asks only who is here. It asks which of the named people are present; anything else in the
+   * stem ("Which of these is smiling?") is left to the grammar.
+   */
+  private Optional<ParsedQuestion> choice(String question) {
+    Matcher m = OPTION.matcher(question);
+    List<int[]> marks = new ArrayList<>();
+    while (m.find()) {
+      if (m.group(1).charAt(0) - 'A' != marks.size()) {
+        return Optional.empty();
+      }
+      marks.add(new int[] {m.start(), m.end()});
+    }
+    if (marks.size() < 2) {
+      return Optional.empty();
+    }
+    for (Word w : Tokenizer.words(question.substring(0, marks.get(0)[0]))) {
+      String t = Lexicon.terminal(w.key()).orElse(STEM_WORDS.contains(w.key()) ? "" : "?");
+      if (!t.isEmpty() && !CHOICE_STEM.contains(t)) {
+        return Optional.empty();
+      }
+    }
+    List<String> options = new ArrayList<>();
+    List<String> unknown = new ArrayList<>();
+    for (int i = 0; i < marks.size(); i++) {
+      int end = i + 1 < marks.size() ? marks.get(i + 1)[0] : question.length();
+      String option = question.substring(marks.get(i)[1], end).strip().replaceAll("[\\s,;.?!]+$", "");
+      if (option.matches("(?i)none(?: of (?:them|these|those|the above))?|nobody|no one|neither")) {
+        continue;
+      }
+      List<Word> words = Tokenizer.words(option);
+      Optional<Variant> v = nameAt(words, 0);
+      if (v.isPresent() && v.get().keys().size() == words.size()) {
+        options.add(v.get().canonical());
+      } else if (!words.isEmpty() && words.stream().allMatch(w -> w.capitalised() && !Lexicon.known(w.key()))) {
+        options.add(option);
+        unknown.add(option);
+      } else {
+        return Optional.empty();
+      }
+    }
+    if (options.isEmpty()) {
+      return Optional.empty();
+    }
+    LogicalForm f = new LogicalForm(LogicalForm.Want.WHO, new LogicalForm.Names(options, LogicalForm.Junction.ANY),
+        new LogicalForm.Present(), false);
+    List<String> people = options.stream().filter(o -> !unknown.contains(o)).toList();
+    return Optional.of(new ParsedQuestion(question, Optional.of(f), people, List.copyOf(unknown), f.intent(),
+        Optional.empty()));
   }
 
   private static List<Word> sentence(List<Word> words, int index) {
@@ -134,6 +202,10 @@ public final class QuestionParser {
     // "And Leonard?" repeats the last question about named people with another subject.
     Optional<LogicalForm> previous = context.stream().map(ParsedQuestion::form).flatMap(Optional::stream)
         .reduce((a, b) -> b).filter(f -> f.subject() instanceof LogicalForm.Names);
+    // "And on the right?" repeats the last positional question about another place.
+    Optional<LogicalForm> positional = context.stream().map(ParsedQuestion::form).flatMap(Optional::stream)
+        .reduce((a, b) -> b).filter(f -> !f.negated() && (f.relation() instanceof LogicalForm.InThird
+            || f.relation() instanceof LogicalForm.Ranked) && f.want() != LogicalForm.Want.WHERE);
     List<Reading> parses = new ArrayList<>();
     enumerate(readings, 0, new ArrayList<>(), combo -> {
       int cost = 0;
@@ -145,6 +217,10 @@ public final class QuestionParser {
       Optional<LogicalForm> f = previous.isPresent()
           ? grammar.ellipsis(terminals).map(n -> previous.get().withSubject(n))
           : Optional.empty();
+      if (f.isEmpty() && positional.isPresent()) {
+        f = Grammar.placeEllipsis(terminals, positional.get().want() == LogicalForm.Want.WHO)
+            .map(r -> positional.get().withRelation(r));
+      }
       if (f.isEmpty()) {
         f = grammar.parse(terminals, singular, plural);
       }
@@ -235,8 +311,13 @@ public final class QuestionParser {
     int i = 0;
     while (i < words.size()) {
       Word w = words.get(i);
-      boolean afterDeterminer = i > 0 && Lexicon.isDeterminer(words.get(i - 1).key());
+      boolean afterDeterminer = i > 0 && (Lexicon.isDeterminer(words.get(i - 1).key())
+          || Lexicon.isNumber(words.get(i - 1).key()));
       Optional<Variant> v = w.isPossessive() ? Optional.empty() : nameAt(words, i);
+      if (v.isEmpty() && titleBeforeName(words, i)) {
+        i++;
+        continue;
+      }
       if (v.isPresent()) {
         boolean isWord = v.get().keys().size() == 1 && Lexicon.known(w.key());
         if (!(isWord && afterDeterminer)) {
@@ -261,6 +342,16 @@ public final class QuestionParser {
       i = j;
     }
     return out;
+  }
+
+  /** A title ("Mr", "Dr", "Aunt") before a registered name or a capitalised unknown word. */
+  private boolean titleBeforeName(List<Word> words, int i) {
+    if (!Lexicon.isTitle(words.get(i).key()) || i + 1 >= words.size()) {
+      return false;
+    }
+    Word next = words.get(i + 1);
+    return !next.isPossessive() && (nameAt(words, i + 1).isPresent()
+        || (next.capitalised() && !Lexicon.known(next.key()) && !Lexicon.isTitle(next.key())));
   }
 
   private Optional<Variant> nameAt(List<Word> words, int i) {

@@ -74,6 +74,11 @@ final class Tokenizer {
     while (m.find()) {
       String t = m.group();
       if (t.length() == 1 && ".!?;:".contains(t)) {
+        // The full stop of an abbreviated title ("Mr. O'Neill") does not end a sentence.
+        boolean title = t.equals(".") && !out.isEmpty() && !start && Lexicon.isTitle(out.get(out.size() - 1).key());
+        if (title) {
+          continue;
+        }
         if (!out.isEmpty() && !start) {
           sentence++;
         }
