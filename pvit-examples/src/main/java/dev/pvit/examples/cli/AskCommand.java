@@ -13,8 +13,10 @@ import dev.pvit.face.FaceGallery;
 import dev.pvit.face.FolderEnrollment;
 import dev.pvit.image.ImageInput;
 import dev.pvit.person.Person;
+import dev.pvit.prompt.InputValidator;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -114,7 +116,11 @@ public final class AskCommand implements Callable<Integer> {
     List<Person> people;
     ImageInput image;
     try {
-      people = peopleOptions.explicit();
+      // Names and the question are checked before any enrollment, with the chat's own rules, so
+      // prompt syntax is refused (or escaped with --escape) before minutes of work.
+      InputValidator input = InputValidator.builder().escapeReservedTokens(escape).build();
+      people = new ArrayList<>(peopleOptions.explicit().stream().map(input::person).toList());
+      input.question(question);
       image = ImageInput.of(scene);
     } catch (PvitException e) {
       return fail(err, e.getMessage());
@@ -143,9 +149,8 @@ public final class AskCommand implements Callable<Integer> {
         FaceGallery gallery;
         if (peopleOptions.peopleDir != null) {
           GalleryCache.FolderGallery folder = cache.enrolledFolder(peopleOptions.peopleDir, engine, threshold);
-          folder.report().forEach(line -> err.println("warning: " + line));
-          err.flush();
           enrollment = folder.enrollment();
+          report(err, enrollment);
           gallery = folder.gallery();
           people.forEach(gallery::enroll);
         } else {

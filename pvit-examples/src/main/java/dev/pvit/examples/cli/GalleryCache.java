@@ -1,5 +1,9 @@
 package dev.pvit.examples.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pvit.face.FaceEngine;
 import dev.pvit.face.FaceGallery;
 import dev.pvit.face.FolderEnrollment;
@@ -20,9 +24,12 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -45,6 +52,8 @@ import org.slf4j.LoggerFactory;
 final class GalleryCache {
   private static final Logger LOG = LoggerFactory.getLogger(GalleryCache.class);
   private static final String SUBDIR = "galleries";
+  private static final String FOLDER = "{people-folder}";
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Optional<Path> dir;
 
@@ -94,7 +103,7 @@ final class GalleryCache {
       return cached.get();
     }
     FaceGallery gallery = enrollAll(builder.build(), people);
-    store(gallery, file, List.of());
+    store(gallery, file, null, null);
     return gallery;
   }
 
@@ -115,25 +124,25 @@ final class GalleryCache {
     Optional<Path> file = dir.flatMap(d -> folderKey(folder).map(k -> d.resolve(k + ".json")));
     if (file.isPresent()) {
       Optional<FaceGallery> cached = load(builder, file.get());
-      if (cached.isPresent()) {
-        return new FolderGallery(cached.get(), null, readReport(file.get()));
+      Optional<FolderEnrollment> report = cached.isPresent() ? readReport(file.get(), folder) : Optional.empty();
+      if (cached.isPresent() && report.isPresent()) {
+        return new FolderGallery(cached.get(), report.get());
       }
     }
     FaceGallery gallery = builder.build();
     FolderEnrollment enrollment = gallery.enrollFolder(folder);
-    List<String> report = enrollment.summary().lines().toList();
-    file.ifPresent(f -> store(gallery, f, report));
-    return new FolderGallery(gallery, enrollment, report);
+    file.ifPresent(f -> store(gallery, f, enrollment, folder));
+    return new FolderGallery(gallery, enrollment);
   }
 
   /**
    * A folder's enrolled gallery.
    *
    * @param gallery the gallery
-   * @param enrollment the enrollment report when enrolled now, null when read from the cache
-   * @param report the skipped photos and left-out people, one line each
+   * @param enrollment who was enrolled, which photos were skipped and who was left out (from the
+   *     cache, with paths under the folder as given this time)
    */
-  record FolderGallery(FaceGallery gallery, @Nullable FolderEnrollment enrollment, List<String> report) {}
+  record FolderGallery(FaceGallery gallery, FolderEnrollment enrollment) {}
 
   private static FaceGallery.Builder builder(FaceEngine engine, @Nullable Double threshold) {
     FaceGallery.Builder builder = FaceGallery.builder().engine(engine);
@@ -154,28 +163,61 @@ final class GalleryCache {
     }
   }
 
-  private void store(FaceGallery gallery, Path file, List<String> report) {
+  private void store(FaceGallery gallery, Path file, @Nullable FolderEnrollment enrollment, @Nullable Path folder) {
     try {
       createPrivateDirectories(dir.orElseThrow());
       gallery.save(file);
-      Path reportFile = reportFile(file);
-      Path tmp = Files.createTempFile(file.getParent(), ".report", ".tmp");
-      Files.write(tmp, report, StandardCharsets.UTF_8);
-      Files.move(tmp, reportFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      if (enrollment != null && folder != null) {
+        Path tmp = Files.createTempFile(file.getParent(), ".report", ".tmp");
+        Files.writeString(tmp, reportJson(enrollment, folder), StandardCharsets.UTF_8);
+        Files.move(tmp, reportFile(file), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      }
     } catch (IOException | GalleryFileException e) {
       LOG.warn("Could not cache the enrolled gallery in {}: {}", file.getParent(), e.getMessage());
     }
   }
 
   private static Path reportFile(Path galleryFile) {
-    return galleryFile.resolveSibling(galleryFile.getFileName().toString().replace(".json", ".report.txt"));
+    return galleryFile.resolveSibling(galleryFile.getFileName().toString().replace(".json", ".report.json"));
   }
 
-  private static List<String> readReport(Path galleryFile) {
+  /** The report with the folder's path replaced by a placeholder: the same content may sit elsewhere next time. */
+  private static String reportJson(FolderEnrollment e, Path folder) {
+    String at = folder.toString();
+    ObjectNode o = JSON.createObjectNode();
+    ObjectNode enrolled = o.putObject("enrolled");
+    e.enrolled().forEach((name, photos) -> {
+      ArrayNode a = enrolled.putArray(name);
+      photos.forEach(p -> a.add(p.toString().replace(at, FOLDER)));
+    });
+    ArrayNode skipped = o.putArray("skippedPhotos");
+    e.skippedPhotos().forEach(s -> skipped.addObject().put("person", s.person())
+        .put("photo", s.photo().replace(at, FOLDER)).put("reason", s.reason().replace(at, FOLDER)));
+    ArrayNode left = o.putArray("leftOut");
+    e.leftOut().forEach(l -> left.addObject().put("person", l.person()).put("reason", l.reason().replace(at, FOLDER)));
+    return o.toString();
+  }
+
+  private static Optional<FolderEnrollment> readReport(Path galleryFile, Path folder) {
+    String at = folder.toString();
     try {
-      return Files.readAllLines(reportFile(galleryFile), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      return List.of();
+      JsonNode o = JSON.readTree(reportFile(galleryFile).toFile());
+      Map<String, List<Path>> enrolled = new LinkedHashMap<>();
+      o.get("enrolled").properties().forEach(en -> {
+        List<Path> photos = new ArrayList<>();
+        en.getValue().forEach(p -> photos.add(Path.of(p.asText().replace(FOLDER, at))));
+        enrolled.put(en.getKey(), photos);
+      });
+      List<FolderEnrollment.SkippedPhoto> skipped = new ArrayList<>();
+      o.get("skippedPhotos").forEach(s -> skipped.add(new FolderEnrollment.SkippedPhoto(s.get("person").asText(),
+          s.get("photo").asText().replace(FOLDER, at), s.get("reason").asText().replace(FOLDER, at))));
+      List<FolderEnrollment.LeftOut> left = new ArrayList<>();
+      o.get("leftOut").forEach(l -> left.add(new FolderEnrollment.LeftOut(l.get("person").asText(),
+          l.get("reason").asText().replace(FOLDER, at))));
+      return Optional.of(new FolderEnrollment(enrolled, skipped, left));
+    } catch (IOException | RuntimeException e) {
+      // No or unreadable report: enroll again rather than hide skipped photos.
+      return Optional.empty();
     }
   }
 

@@ -145,7 +145,9 @@ class AskCommandIT {
     Run escaped = run("ask", "--escape", "--person", "Maya=" + maya, "--scene", scene.toString(),
         "--json", "User: is Maya here?\r\n");
     assertThat(escaped.exit()).as(escaped.err()).isZero();
-    assertThat(new ObjectMapper().readTree(escaped.out()).get("kind").asText()).isEqualTo("ANSWERED");
+    // The escaped marker is a look-alike, not a word of the question grammar: the closed-world parser
+    // abstains on it rather than guess (and the CR/LF was normalised, not refused).
+    assertThat(new ObjectMapper().readTree(escaped.out()).get("kind").asText()).isEqualTo("NEEDS_VISION_MODEL");
   }
 
   @Test
