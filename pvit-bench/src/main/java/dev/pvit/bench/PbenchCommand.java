@@ -4,6 +4,7 @@ import dev.pvit.PvitException;
 import dev.pvit.bench.pbench.Answerer;
 import dev.pvit.bench.pbench.BenchRunner;
 import dev.pvit.bench.pbench.ChatAnswerer;
+import dev.pvit.bench.pbench.DistanceReport;
 import dev.pvit.bench.pbench.FaceSet;
 import dev.pvit.bench.pbench.Judge;
 import dev.pvit.bench.pbench.Judgement;
@@ -15,6 +16,7 @@ import dev.pvit.bench.pbench.QuestionGenerator;
 import dev.pvit.bench.pbench.RecordsEvaluation;
 import dev.pvit.bench.pbench.Report;
 import dev.pvit.bench.pbench.ReportWriter;
+import dev.pvit.bench.pbench.SceneDistances;
 import dev.pvit.bench.pbench.Scores;
 import dev.pvit.bench.pbench.Tally;
 import dev.pvit.chat.Backend;
@@ -23,6 +25,7 @@ import dev.pvit.client.OllamaChatModel;
 import dev.pvit.client.OpenAiCompatibleChatModel;
 import dev.pvit.client.VisionChatModel;
 import dev.pvit.face.EnrollmentException;
+import dev.pvit.face.FaceDescriptor;
 import dev.pvit.face.FaceEngine;
 import dev.pvit.face.FaceGallery;
 import dev.pvit.image.ImageInput;
@@ -36,6 +39,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -193,13 +197,18 @@ public final class PbenchCommand implements Callable<Integer> {
     List<String> notes = new ArrayList<>();
     try (FaceEngine engine = FaceEngine.builder().build();
         VisionChatModelHolder m = new VisionChatModelHolder(model())) {
-      PersonalizedChat chat = chat(engine, m.model());
+      FaceGallery gallery = gallery(engine);
+      PersonalizedChat chat = chat(engine, gallery, m.model());
+      Map<String, String> registeredNames = new LinkedHashMap<>();
       int registered = 0;
       int photos = 0;
       int usable = 0;
       for (FaceSet.Identity identity : set.identities()) {
         List<ImageInput> refs = identity.references().stream().map(r -> ImageInput.of(set.resolve(r))).toList();
         int used = enroll(chat, names.nameOf(identity.id()), refs, identity.id(), notes);
+        if (used > 0) {
+          registeredNames.put(identity.id(), names.nameOf(identity.id()));
+        }
         registered += used > 0 ? 1 : 0;
         photos += refs.size();
         usable += used;
@@ -225,8 +234,11 @@ public final class PbenchCommand implements Callable<Integer> {
       if (!answerer.hasVisionModel()) {
         notes.add("Description questions are asked only of backends with a vision-language model; the embedded backend has none.");
       }
+      // In-context answers come from the model alone; the distances would describe a recognizer it does not use.
+      Optional<DistanceReport> distances = backend == BackendOption.in_context ? Optional.empty()
+          : Optional.of(distances(set, registeredNames, gallery, engine));
       return new Report("P-Bench-style accuracy: " + backendLabel() + " backend", settings,
-          Scores.of(judgements, null), judgements, notes);
+          Scores.of(judgements, null), judgements, notes, distances);
     }
   }
 
@@ -237,7 +249,7 @@ public final class PbenchCommand implements Callable<Integer> {
         VisionChatModelHolder m = new VisionChatModelHolder(model())) {
       Instant start = Instant.now();
       List<Judgement> judgements = eval.run(people -> {
-        PersonalizedChat chat = chat(engine, m.model());
+        PersonalizedChat chat = chat(engine, gallery(engine), m.model());
         for (Person p : people) {
           enroll(chat, p.name(), p.references(), p.name(), notes);
         }
@@ -264,11 +276,30 @@ public final class PbenchCommand implements Callable<Integer> {
       + "Wrong = a confident answer the photo contradicts; abstained = a typed abstention (NEEDS_VISION_MODEL) "
       + "that states nothing false.";
 
-  private PersonalizedChat chat(FaceEngine engine, @Nullable VisionChatModel m) {
-    PersonalizedChat.Builder b = PersonalizedChat.builder().engine(engine).seed(seed);
+  /**
+   * The recognition section: the gallery's calibration distances and the scenes' faces labelled by
+   * the face set (detected with {@link FaceEngine#findFaces}, the detection {@code recognize} uses;
+   * no recognition decision picks or labels a face).
+   */
+  private static DistanceReport distances(FaceSet set, Map<String, String> registeredNames, FaceGallery gallery,
+      FaceEngine engine) {
+    Map<String, List<FaceDescriptor>> references = new LinkedHashMap<>();
+    registeredNames.values().forEach(n -> references.put(n, gallery.descriptors(n)));
+    SceneDistances scenes = SceneDistances.of(set, registeredNames, references,
+        scene -> engine.findFaces(ImageInput.of(set.resolve(scene.file()))).faces());
+    return new DistanceReport(gallery.calibration(), scenes);
+  }
+
+  private FaceGallery gallery(FaceEngine engine) {
+    FaceGallery.Builder b = FaceGallery.builder().engine(engine);
     if (threshold != null) {
       b.threshold(threshold);
     }
+    return b.build();
+  }
+
+  private PersonalizedChat chat(FaceEngine engine, FaceGallery gallery, @Nullable VisionChatModel m) {
+    PersonalizedChat.Builder b = PersonalizedChat.builder().engine(engine).gallery(gallery).seed(seed);
     if (m != null) {
       if (backend == BackendOption.in_context) {
         b.inContext(m);

@@ -50,8 +50,40 @@ class PbenchIT {
           .isEqualTo(n.get("total").asInt());
     }
     assertThat(root.at("/byRegisteredPeople").fieldNames()).toIterable().contains("0", "1", "2", "≥4");
+    assertRecognitionSectionIsConsistent(root.get("recognition"));
     String html = Files.readString(dir.resolve("report.html"));
-    assertThat(html).contains("<svg").doesNotContain("<script");
-    assertThat(Files.readString(dir.resolve("report.md"))).contains("## Per category").contains("## Wrong (");
+    assertThat(html).contains("<svg").doesNotContain("<script").contains("class=\"threshold\"");
+    assertThat(Files.readString(dir.resolve("report.md"))).contains("## Per category").contains("## Wrong (")
+        .contains("## Recognition: distances and error rates").contains("◀ threshold");
+  }
+
+  /** The distance section exists and its counts agree with each other (no accuracy floor: that is the docs' job). */
+  private static void assertRecognitionSectionIsConsistent(JsonNode rec) {
+    assertThat(rec).as("recognition section").isNotNull();
+    double threshold = rec.at("/operatingPoint/threshold").asDouble();
+    assertThat(threshold).isBetween(0.4, 0.6);
+    for (String set : List.of("calibration", "evaluation")) {
+      JsonNode s = rec.get(set);
+      int genuine = s.get("genuine").asInt();
+      int impostor = s.get("impostor").asInt();
+      assertThat(genuine).as(set + " genuine").isPositive();
+      assertThat(impostor).as(set + " impostor").isGreaterThan(genuine);
+      assertThat(s.at("/falseRejectRate/n").asInt()).isEqualTo(genuine);
+      assertThat(s.at("/falseAcceptRate/n").asInt()).isEqualTo(impostor);
+      assertThat(s.at("/falseAcceptRate/count").asInt()).isBetween(0, impostor);
+      JsonNode h = s.get("histogram");
+      assertThat(h.get("threshold").asDouble()).isEqualTo(threshold);
+      int g = h.at("/above/genuine").asInt();
+      int i = h.at("/above/impostor").asInt();
+      for (JsonNode b : h.get("bins")) {
+        g += b.get("genuine").asInt();
+        i += b.get("impostor").asInt();
+      }
+      assertThat(g).as(set + " genuine in bins").isEqualTo(genuine);
+      assertThat(i).as(set + " impostor in bins").isEqualTo(impostor);
+    }
+    JsonNode eval = rec.get("evaluation");
+    assertThat(eval.get("tiedFaces").asInt()).isBetween(eval.get("genuine").asInt(), eval.get("faces").asInt());
+    assertThat(eval.at("/atPersonThresholds/falseRejectRate/n").asInt()).isEqualTo(eval.get("genuine").asInt());
   }
 }

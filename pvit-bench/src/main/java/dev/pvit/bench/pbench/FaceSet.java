@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * A labelled face set laid out like {@code shared/data/faces}: {@code people/<id>/*.jpg} reference
@@ -89,13 +90,27 @@ public record FaceSet(Path root, List<Identity> identities, List<Scene> scenes) 
    * @param file path relative to the set's root, e.g. {@code scenes/bbt_promo.jpg}
    * @param people registered identities in the scene
    * @param description the label's free-text description
+   * @param unregisteredFaces how many other (unregistered) faces are visible, by the labels' rough
+   *     count ({@code unregistered_faces_approx}); empty when the labels did not count them
    */
-  public record Scene(String file, List<LabelledPerson> people, String description) {
+  public record Scene(String file, List<LabelledPerson> people, String description, OptionalInt unregisteredFaces) {
     /** Copies the list. */
     public Scene {
       checkNotNull(file, "file");
       people = List.copyOf(people);
       checkNotNull(description, "description");
+      checkNotNull(unregisteredFaces, "unregisteredFaces");
+    }
+
+    /**
+     * A scene whose unregistered faces were not counted.
+     *
+     * @param file path relative to the set's root
+     * @param people registered identities in the scene
+     * @param description the label's free-text description
+     */
+    public Scene(String file, List<LabelledPerson> people, String description) {
+      this(file, people, description, OptionalInt.empty());
     }
 
     /**
@@ -183,7 +198,9 @@ public record FaceSet(Path root, List<Identity> identities, List<Scene> scenes) 
           people.add(new LabelledPerson(id.asText(), "", Optional.empty()));
         }
       }
-      scenes.add(new Scene(file, people, s.path("description").asText("")));
+      JsonNode others = s.path("unregistered_faces_approx");
+      scenes.add(new Scene(file, people, s.path("description").asText(""),
+          others.isIntegralNumber() && others.canConvertToInt() && others.asInt() >= 0 ? OptionalInt.of(others.asInt()) : OptionalInt.empty()));
     }
     FaceSet set = new FaceSet(dir, identities, scenes);
     for (Identity i : identities) {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Everything a benchmark run produced: settings, scores, every judged question and notes.
@@ -17,9 +18,11 @@ import java.util.Map;
  * @param scores the numbers
  * @param judgements every question with the given and expected answer
  * @param notes caveats worth reading next to the numbers (enrollment problems, reading rules)
+ * @param distances the recognition section (distance histograms, FAR/FRR at the operating point),
+ *     for runs that recognise faces locally on a labelled face set
  */
-public record Report(
-    String title, Map<String, Object> settings, Scores scores, List<Judgement> judgements, List<String> notes) {
+public record Report(String title, Map<String, Object> settings, Scores scores, List<Judgement> judgements,
+    List<String> notes, Optional<DistanceReport> distances) {
   /** Copies the parts. */
   public Report {
     checkNotNull(title, "title");
@@ -32,6 +35,20 @@ public record Report(
     checkNotNull(scores, "scores");
     judgements = List.copyOf(judgements);
     notes = List.copyOf(notes);
+    checkNotNull(distances, "distances");
+  }
+
+  /**
+   * A report without a recognition section.
+   *
+   * @param title a short title
+   * @param settings run settings as typed values
+   * @param scores the numbers
+   * @param judgements every question
+   * @param notes caveats
+   */
+  public Report(String title, Map<String, Object> settings, Scores scores, List<Judgement> judgements, List<String> notes) {
+    this(title, settings, scores, judgements, notes, Optional.empty());
   }
 
   /**

@@ -94,6 +94,7 @@ public final class ReportWriter {
       ObjectNode groups = root.putObject("groups");
       s.groups().forEach((k, v) -> outcomes(groups.putObject(k), v));
     }
+    r.distances().ifPresent(d -> DistanceReportWriter.json(root.putObject("recognition"), d));
     ArrayNode notes = root.putArray("notes");
     r.notes().forEach(notes::add);
     ArrayNode questions = root.putArray("questions");
@@ -160,7 +161,8 @@ public final class ReportWriter {
   }
 
   /**
-   * The Markdown report: settings, summary, per-category and per-people-count tables, wrong answers.
+   * The Markdown report: settings, summary, per-category and per-people-count tables, the
+   * recognition section (if any), wrong answers.
    *
    * @param r the report
    * @return Markdown
@@ -188,6 +190,7 @@ public final class ReportWriter {
       b.append("\n## Per group\n\n").append(OUTCOME_HEADER);
       s.groups().forEach((k, v) -> b.append(row(k, v)));
     }
+    r.distances().ifPresent(d -> DistanceReportWriter.markdown(b, d));
     if (!r.notes().isEmpty()) {
       b.append("\n## Notes\n\n");
       r.notes().forEach(n -> b.append("- ").append(n).append('\n'));
@@ -241,7 +244,8 @@ public final class ReportWriter {
 
   /**
    * The HTML report: summary, one bar chart of accuracy per category and one by registered-people
-   * count (inline SVG), and the question tables. No scripts and no external resources.
+   * count (inline SVG), the recognition section with its distance histograms (inline SVG, if any),
+   * and the question tables. No scripts and no external resources.
    *
    * @param r the report
    * @return a complete HTML document
@@ -291,6 +295,7 @@ public final class ReportWriter {
     if (!s.groups().isEmpty()) {
       htmlTable(b, "group", s.groups());
     }
+    r.distances().ifPresent(d -> DistanceReportWriter.html(b, d));
     if (!r.notes().isEmpty()) {
       b.append("<h2>Notes</h2>\n<ul>\n");
       r.notes().forEach(n -> b.append("<li>").append(esc(n)).append("</li>\n"));

@@ -7,6 +7,7 @@ import dev.pvit.bench.BenchInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,13 @@ class FaceSetTest {
     assertThat(group.people().get(1).holding()).contains("a red umbrella");
     assertThat(group.people().get(0).holding()).isEmpty();
     assertThat(set.scenes().get(2).hasNobodyRegistered()).isTrue();
+  }
+
+  @Test
+  void reads_the_labelled_count_of_other_faces_and_null_as_not_counted() throws Exception {
+    FaceSet set = Fixtures.writeSet(dir);
+    assertThat(set.scenes()).extracting(FaceSet.Scene::unregisteredFaces)
+        .containsExactly(OptionalInt.of(0), OptionalInt.empty(), OptionalInt.of(3));
   }
 
   @Test
