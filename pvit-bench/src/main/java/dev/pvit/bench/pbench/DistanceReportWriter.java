@@ -1,8 +1,10 @@
 package dev.pvit.bench.pbench;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pvit.face.GalleryCalibration;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
 
@@ -25,6 +27,8 @@ final class DistanceReportWriter {
       + "minus farthest accepted genuine (negative when they overlap). Intervals are Wilson 95% score intervals.";
 
   private static final int BAR_CHARS = 24;
+  /** How many of the closest impostor and farthest genuine comparisons are listed. */
+  static final int LISTED = 5;
 
   private DistanceReportWriter() {}
 
@@ -58,7 +62,18 @@ final class DistanceReportWriter {
     s.tiedScenes().forEach(eval.putArray("tiedScenes")::add);
     ObjectNode untied = eval.putObject("untiedScenes");
     s.untiedScenes().forEach(untied::put);
+    entries(eval.putArray("closestImpostors"), s.closestImpostors(LISTED));
+    entries(eval.putArray("farthestGenuine"), s.farthestGenuine(LISTED));
     histogram(eval.putObject("histogram"), r.evaluationHistogram(), r.threshold());
+  }
+
+  private static void entries(ArrayNode a, List<SceneDistances.Entry> entries) {
+    for (SceneDistances.Entry e : entries) {
+      ObjectNode n = a.addObject().put("scene", e.scene()).put("face", e.face())
+          .put("faceWidth", Math.round(e.faceWidth()));
+      e.labelledAs().ifPresent(l -> n.put("labelledAs", l));
+      n.put("person", e.person()).put("distance", round4(e.distance()));
+    }
   }
 
   private static void rates(ObjectNode n, ErrorRates e) {
@@ -132,8 +147,26 @@ final class DistanceReportWriter {
       s.untiedScenes().forEach((k, v) -> b.append("- ").append(ReportWriter.mdCell(k)).append(": ")
           .append(ReportWriter.mdCell(v)).append('\n'));
     }
+    mdEntries(b, "Closest impostor comparisons in the scenes", s.closestImpostors(LISTED));
+    mdEntries(b, "Farthest genuine comparisons in the scenes", s.farthestGenuine(LISTED));
     mdHistogram(b, "Calibration distances", r.calibrationHistogram(), r.threshold());
     mdHistogram(b, "Evaluation distances", r.evaluationHistogram(), r.threshold());
+  }
+
+  private static void mdEntries(StringBuilder b, String title, List<SceneDistances.Entry> entries) {
+    if (!entries.isEmpty()) {
+      b.append('\n').append(title).append(":\n\n");
+      entries.forEach(e -> b.append("- ").append(ReportWriter.mdCell(entry(e))).append('\n'));
+    }
+  }
+
+  /**
+   * One comparison in words, e.g. {@code 0.572: Ravi vs face 4 of scenes/bbt_promo.jpg (94 px wide,
+   * labelled Wayan)}.
+   */
+  private static String entry(SceneDistances.Entry e) {
+    return fmt(e.distance()) + ": " + e.person() + " vs face " + e.face() + " of " + e.scene() + " ("
+        + Math.round(e.faceWidth()) + " px wide" + e.labelledAs().map(l -> ", labelled " + l).orElse("") + ")";
   }
 
   private static String rateRow(String label, ErrorRates e) {
@@ -231,6 +264,16 @@ final class DistanceReportWriter {
       s.untiedScenes().forEach((k, v) -> b.append("<li>").append(ReportWriter.esc(k)).append(": ")
           .append(ReportWriter.esc(v)).append("</li>\n"));
       b.append("</ul>\n</details>\n");
+    }
+    htmlEntries(b, "Closest impostor comparisons in the scenes", s.closestImpostors(LISTED));
+    htmlEntries(b, "Farthest genuine comparisons in the scenes", s.farthestGenuine(LISTED));
+  }
+
+  private static void htmlEntries(StringBuilder b, String title, List<SceneDistances.Entry> entries) {
+    if (!entries.isEmpty()) {
+      b.append("<p>").append(ReportWriter.esc(title)).append(":</p>\n<ul>\n");
+      entries.forEach(e -> b.append("<li>").append(ReportWriter.esc(entry(e))).append("</li>\n"));
+      b.append("</ul>\n");
     }
   }
 

@@ -64,13 +64,19 @@ public record SceneDistances(List<Entry> genuine, List<Entry> impostor, int face
    *
    * @param scene the scene file
    * @param face the face's index in the detector's output for the scene
+   * @param faceWidth the face box's width in pixels (small faces get a stricter rule, see {@code
+   *     docs/recognition.md})
+   * @param labelledAs who the labels say the face is, for a face tied to a labelled person: their
+   *     display name, or the identity id if they could not be registered
    * @param person the registered person's display name
    * @param distance mean distance to the person's references
    */
-  public record Entry(String scene, int face, String person, double distance) {
+  public record Entry(String scene, int face, double faceWidth, Optional<String> labelledAs, String person,
+      double distance) {
     /** Checks the parts. */
     public Entry {
       checkNotNull(scene, "scene");
+      checkNotNull(labelledAs, "labelledAs");
       checkNotNull(person, "person");
       checkArgument(distance >= 0, "a distance must be 0 or more, got %s", distance);
     }
@@ -120,7 +126,8 @@ public record SceneDistances(List<Entry> genuine, List<Entry> impostor, int face
           if (!isThem && present.contains(id) && who.isEmpty()) {
             continue;
           }
-          Entry e = new Entry(scene.file(), i, person.getValue(), meanDistance(d, references.get(person.getValue())));
+          Entry e = new Entry(scene.file(), i, found.get(i).box().width(), who.map(w -> names.getOrDefault(w, w)),
+              person.getValue(), meanDistance(d, references.get(person.getValue())));
           (isThem ? genuine : impostor).add(e);
         }
       }
@@ -144,6 +151,26 @@ public record SceneDistances(List<Entry> genuine, List<Entry> impostor, int face
    */
   public List<Double> impostorDistances() {
     return impostor.stream().map(Entry::distance).toList();
+  }
+
+  /**
+   * The impostor comparisons closest to acceptance.
+   *
+   * @param k how many
+   * @return at most {@code k} entries, smallest distance first
+   */
+  public List<Entry> closestImpostors(int k) {
+    return impostor.stream().sorted(Comparator.comparingDouble(Entry::distance)).limit(k).toList();
+  }
+
+  /**
+   * The genuine comparisons closest to rejection.
+   *
+   * @param k how many
+   * @return at most {@code k} entries, largest distance first
+   */
+  public List<Entry> farthestGenuine(int k) {
+    return genuine.stream().sorted(Comparator.comparingDouble(Entry::distance).reversed()).limit(k).toList();
   }
 
   /** Why a scene's faces cannot be tied to its labelled people by position, or null if they can. */

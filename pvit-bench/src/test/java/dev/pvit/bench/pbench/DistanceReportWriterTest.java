@@ -16,8 +16,10 @@ class DistanceReportWriterTest {
     GalleryCalibration g = new GalleryCalibration(targetFar, true, 0.556, 0.7, Map.of("Ann", 0.556, "Bob", 0.58),
         List.of(0.3, 0.4, 0.57), List.of(0.55, 0.7, 0.9, 1.3), 0, 5e-4, 0.027);
     SceneDistances s = new SceneDistances(
-        List.of(new SceneDistances.Entry("scenes/a.jpg", 0, "Ann", 0.41), new SceneDistances.Entry("scenes/a.jpg", 1, "Bob", 0.57)),
-        List.of(new SceneDistances.Entry("scenes/a.jpg", 0, "Bob", 0.62), new SceneDistances.Entry("scenes/b.jpg", 0, "Ann", 0.8)),
+        List.of(new SceneDistances.Entry("scenes/a.jpg", 0, 60, Optional.of("Ann"), "Ann", 0.41),
+            new SceneDistances.Entry("scenes/a.jpg", 1, 60, Optional.of("Bob"), "Bob", 0.57)),
+        List.of(new SceneDistances.Entry("scenes/a.jpg", 0, 60, Optional.of("Ann"), "Bob", 0.62),
+            new SceneDistances.Entry("scenes/b.jpg", 0, 60, Optional.empty(), "Ann", 0.8)),
         3, 2, List.of("scenes/a.jpg"), Map.of("scenes/c.jpg", "the labels count 2 other visible face(s)"));
     return new DistanceReport(g, s);
   }
@@ -91,6 +93,12 @@ class DistanceReportWriterTest {
     assertThat(eval.get("tiedScenes").get(0).asText()).isEqualTo("scenes/a.jpg");
     assertThat(eval.at("/untiedScenes/scenes~1c.jpg").asText()).contains("other visible");
     assertThat(eval.at("/histogram/bins").size()).isEqualTo(60);
+    assertThat(eval.at("/closestImpostors/0/distance").asDouble()).isEqualTo(0.62);
+    assertThat(eval.at("/closestImpostors/0/faceWidth").isIntegralNumber()).isTrue();
+    assertThat(eval.at("/closestImpostors/0/labelledAs").asText()).isEqualTo("Ann");
+    assertThat(eval.at("/closestImpostors/1/person").asText()).isEqualTo("Ann");
+    assertThat(eval.at("/closestImpostors/1").has("labelledAs")).isFalse();
+    assertThat(eval.at("/farthestGenuine/0/distance").asDouble()).isEqualTo(0.57);
   }
 
   @Test
@@ -118,7 +126,9 @@ class DistanceReportWriterTest {
         .contains("| **0.540–0.560 ◀ threshold 0.556** |")
         .contains("| calibration (gallery), gallery-wide threshold | 3 | 4 | 1 / 4 = 0.2500 |")
         .contains("- scenes/c.jpg: the labels count 2 other visible face(s)")
-        .contains("0.556 to 0.580 (1 of 2 people differ");
+        .contains("0.556 to 0.580 (1 of 2 people differ")
+        .contains("- 0.620: Bob vs face 0 of scenes/a.jpg (60 px wide, labelled Ann)\n"
+            + "- 0.800: Ann vs face 0 of scenes/b.jpg (60 px wide)\n");
     // Only the bins from the first to the last non-empty one are listed.
     assertThat(md).doesNotContain("| 0.000–0.020 |").contains("| 0.300–0.320 | ").contains("above 1.200");
   }

@@ -84,6 +84,13 @@ class SceneDistancesTest {
     assertThat(d.tiedFaces()).isEqualTo(4);
     assertThat(d.tiedScenes()).containsExactly("scenes/group.jpg");
     assertThat(d.untiedScenes()).containsExactly(Map.entry("scenes/solo.jpg", "2 face(s) detected, 1 labelled"));
+    assertThat(d.farthestGenuine(2)).extracting(SceneDistances.Entry::person).containsExactly("Ann", "Dan");
+    assertThat(d.closestImpostors(3)).extracting(SceneDistances.Entry::distance).isSorted().hasSize(3);
+    assertThat(d.closestImpostors(100)).hasSize(29);
+    assertThat(d.genuine()).allMatch(e -> e.faceWidth() == 40 && e.labelledAs().orElseThrow().equals(e.person()));
+    assertThat(d.impostor()).filteredOn(e -> e.scene().equals("scenes/group.jpg") && e.face() == 0)
+        .allMatch(e -> e.labelledAs().orElseThrow().equals("Dan"));
+    assertThat(d.impostor()).filteredOn(e -> !e.scene().equals("scenes/group.jpg")).allMatch(e -> e.labelledAs().isEmpty());
   }
 
   @Test
@@ -96,6 +103,9 @@ class SceneDistancesTest {
     assertThat(d.impostor()).filteredOn(e -> e.scene().equals("scenes/group.jpg") && e.face() == 0)
         .extracting(SceneDistances.Entry::person).containsExactlyInAnyOrder("Ann", "Bob", "Cyd", "Eve");
     assertThat(d.impostor()).noneMatch(e -> e.person().equals("Dan"));
+    // Dan could not be registered: his tied face is labelled with his identity id.
+    assertThat(d.impostor()).filteredOn(e -> e.scene().equals("scenes/group.jpg") && e.face() == 0)
+        .allMatch(e -> e.labelledAs().orElseThrow().equals("dan"));
   }
 
   @Test
