@@ -420,6 +420,7 @@ public final class PbenchCommand implements Callable<Integer> {
     }
     Tally fa = s.falseAcceptScenes();
     b.append(String.format(Locale.ROOT, "false accepts on scenes with nobody registered: %d/%d%n", fa.correct(), fa.total()));
+    r.distances().ifPresent(d -> b.append(d.summaryLine()).append(System.lineSeparator()));
     return b.toString();
   }
 

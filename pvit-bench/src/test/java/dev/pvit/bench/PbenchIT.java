@@ -32,6 +32,7 @@ class PbenchIT {
 
     List<String> lines = out.toString().lines().toList();
     String last = lines.get(lines.size() - 1);
+    assertThat(lines).anyMatch(l -> l.startsWith("recognition at the gallery-wide threshold "));
     assertThat(last).matches("pbench: answerable=[01]\\.\\d{4} unanswerable=[01]\\.\\d{4} wrong=[01]\\.\\d{4} abstained=[01]\\.\\d{4} questions=\\d+");
 
     JsonNode root = new ObjectMapper().readTree(json.toFile());

@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import dev.pvit.face.GalleryCalibration;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The recognition section of a pbench report: the face distances behind the gallery's decisions
@@ -99,6 +100,23 @@ public record DistanceReport(GalleryCalibration gallery, SceneDistances scenes) 
    */
   public DistanceHistogram evaluationHistogram() {
     return DistanceHistogram.of(scenes.genuineDistances(), scenes.impostorDistances());
+  }
+
+  /**
+   * One line for the console, e.g. {@code recognition at the gallery-wide threshold 0.556:
+   * calibration FAR 0/1554 FRR 5/74 margin 0.043; scenes FAR 0/1235 FRR 0/28 margin 0.032}.
+   *
+   * @return the line, without a line break
+   */
+  public String summaryLine() {
+    return String.format(Locale.ROOT, "recognition at the gallery-wide threshold %.3f: calibration %s; scenes %s",
+        threshold(), brief(calibrationRates()), brief(evaluationRates()));
+  }
+
+  private static String brief(ErrorRates e) {
+    return "FAR " + e.falseAccepts().correct() + "/" + e.falseAccepts().total() + " FRR " + e.falseRejects().correct()
+        + "/" + e.falseRejects().total() + " margin "
+        + (e.margin().isPresent() ? String.format(Locale.ROOT, "%.3f", e.margin().getAsDouble()) : "n/a");
   }
 
   private List<ErrorRates.Comparison> perPerson(List<SceneDistances.Entry> entries) {

@@ -149,6 +149,12 @@ class DistanceReportWriterTest {
   }
 
   @Test
+  void summary_line_gives_counts_and_margins_at_the_gallery_wide_threshold() {
+    assertThat(distances(1e-3).summaryLine()).isEqualTo("recognition at the gallery-wide threshold 0.556: "
+        + "calibration FAR 1/4 FRR 1/3 margin 0.150; scenes FAR 0/2 FRR 1/2 margin 0.210");
+  }
+
+  @Test
   void a_report_without_distances_has_no_recognition_section() throws Exception {
     Report plain = new Report("t", Map.of(), Scores.of(List.of(), null), List.of(), List.of());
     assertThat(new ObjectMapper().readTree(ReportWriter.json(plain)).has("recognition")).isFalse();
