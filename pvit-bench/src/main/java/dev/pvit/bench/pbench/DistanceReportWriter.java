@@ -36,7 +36,7 @@ final class DistanceReportWriter {
     GalleryCalibration g = r.gallery();
     n.put("distance", "mean Euclidean distance between a face's descriptor and a person's reference descriptors");
     ObjectNode op = n.putObject("operatingPoint");
-    op.put("threshold", round4(r.threshold()));
+    op.put("threshold", ReportWriter.round4(r.threshold()));
     op.put("thresholdScope", "gallery-wide");
     number(op, "targetFalseAcceptRate", g.targetFalseAcceptRate());
     op.put("calibrated", g.calibrated());
@@ -46,7 +46,7 @@ final class DistanceReportWriter {
     number(op, "personThresholdMin", min(g.thresholds().values()));
     number(op, "personThresholdMax", max(g.thresholds().values()));
     ObjectNode people = op.putObject("personThresholds");
-    g.thresholds().forEach((name, t) -> people.put(name, round4(t)));
+    g.thresholds().forEach((name, t) -> people.put(name, ReportWriter.round4(t)));
     op.put("cohortSize", g.cohortSize());
 
     ObjectNode cal = n.putObject("calibration");
@@ -72,7 +72,7 @@ final class DistanceReportWriter {
       ObjectNode n = a.addObject().put("scene", e.scene()).put("face", e.face())
           .put("faceWidth", Math.round(e.faceWidth()));
       e.labelledAs().ifPresent(l -> n.put("labelledAs", l));
-      n.put("person", e.person()).put("distance", round4(e.distance()));
+      n.put("person", e.person()).put("distance", ReportWriter.round4(e.distance()));
     }
   }
 
@@ -91,18 +91,18 @@ final class DistanceReportWriter {
     n.put("n", t.total());
     number(n, "rate", t.total() == 0 ? Double.NaN : t.accuracy());
     Interval ci = t.interval();
-    n.putArray("ci95").add(round4(ci.low())).add(round4(ci.high()));
+    n.putArray("ci95").add(ReportWriter.round4(ci.low())).add(ReportWriter.round4(ci.high()));
   }
 
   private static void histogram(ObjectNode n, DistanceHistogram h, double threshold) {
     n.put("binWidth", h.width());
     n.put("lower", 0.0);
     n.put("upper", h.upper());
-    n.put("threshold", round4(threshold));
+    n.put("threshold", ReportWriter.round4(threshold));
     n.put("thresholdBin", h.binOf(threshold));
     var bins = n.putArray("bins");
     for (DistanceHistogram.Bin b : h.bins()) {
-      bins.addObject().put("low", round4(b.low())).put("high", round4(b.high())).put("genuine", b.genuine())
+      bins.addObject().put("low", ReportWriter.round4(b.low())).put("high", ReportWriter.round4(b.high())).put("genuine", b.genuine())
           .put("impostor", b.impostor());
     }
     n.putObject("above").put("genuine", h.genuineAbove()).put("impostor", h.impostorAbove());
@@ -111,7 +111,7 @@ final class DistanceReportWriter {
   private static void number(ObjectNode n, String key, double v) {
     if (Double.isFinite(v)) {
       // Small rates (a modelled FAR of 5e-4) keep four significant digits, not four decimals.
-      n.put(key, v < 0.01 && v > 0 ? Double.parseDouble(String.format(Locale.ROOT, "%.4g", v)) : round4(v));
+      n.put(key, v < 0.01 && v > 0 ? Double.parseDouble(String.format(Locale.ROOT, "%.4g", v)) : ReportWriter.round4(v));
     } else {
       n.putNull(key);
     }
@@ -392,9 +392,5 @@ final class DistanceReportWriter {
 
   private static String sci(double v) {
     return Double.isFinite(v) ? String.format(Locale.ROOT, "%.1e", v) : "n/a";
-  }
-
-  private static double round4(double v) {
-    return Math.round(v * 10_000) / 10_000.0;
   }
 }

@@ -156,7 +156,7 @@ public final class ReportWriter {
     return o.total() < FEW_QUESTIONS;
   }
 
-  private static double round4(double v) {
+  static double round4(double v) {
     return Math.round(v * 10_000) / 10_000.0;
   }
 
