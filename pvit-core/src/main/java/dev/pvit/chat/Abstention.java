@@ -33,6 +33,12 @@ public record Abstention(Reason reason, List<String> words) {
     /** A pronoun ("she", "they") does not refer to anyone named earlier in the conversation. */
     UNRESOLVED_PRONOUN,
     /** The question has two readings that give different answers. */
-    AMBIGUOUS
+    AMBIGUOUS,
+    /**
+     * The faces do not settle it: a face resembles a registered person the question is about but is
+     * not close enough to name, so that person can be neither confirmed nor ruled out ({@link
+     * dev.pvit.face.SceneRecognition#lookalikes}). The words are the names concerned.
+     */
+    UNCERTAIN
   }
 }

@@ -1,6 +1,7 @@
 package dev.pvit.face;
 
 import com.google.common.collect.ImmutableList;
+import dev.pvit.face.internal.OpenSetCalibration;
 import dev.pvit.person.Person;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -22,6 +23,15 @@ import java.util.Set;
  * @param faces all faces found, recognised or not, left to right
  */
 public record SceneRecognition(int width, int height, List<RecognizedFace> faces) {
+  /**
+   * The distance below which an unnamed face may still be a registered person: the largest distance
+   * at which the gallery ever names a face (the margin test's cap, {@link
+   * GalleryCalibration#marginCap()}). Genuine faces in disguise, at another age or in poor light
+   * land between a person's threshold and this distance; strangers land there too, so such a face
+   * settles nothing either way.
+   */
+  public static final double LOOKALIKE_DISTANCE = OpenSetCalibration.MARGIN_CAP;
+
   /** Sorts the faces left to right and copies the list. */
   public SceneRecognition {
     faces = faces.stream()
@@ -63,5 +73,40 @@ public record SceneRecognition(int width, int height, List<RecognizedFace> faces
     return faces.stream()
         .filter(f -> f.name().map(n -> Person.matchKey(n).equals(key)).orElse(false))
         .findFirst();
+  }
+
+  /**
+   * Unknown faces that might still be this person, so that "this person is not here" cannot be said
+   * with confidence: faces without a name that have this person among their candidates ({@link
+   * RecognizedFace#candidates()}) closer than {@link #LOOKALIKE_DISTANCE}. Being the closest
+   * candidate is not required: a disguised face is often a little closer to someone else. Empty
+   * when the person is recognised.
+   *
+   * <pre>{@code
+   * if (r.find("Alice").isEmpty() && r.lookalikes("Alice").isEmpty()) {
+   *   // Alice is not in this photo, as far as faces can tell
+   * }
+   * }</pre>
+   *
+   * @param name a display name
+   * @return those faces, left to right
+   */
+  public List<RecognizedFace> lookalikes(String name) {
+    if (find(name).isPresent()) {
+      return List.of();
+    }
+    String key = Person.matchKey(name);
+    ImmutableList.Builder<RecognizedFace> out = ImmutableList.builder();
+    for (RecognizedFace f : faces) {
+      if (f.isKnown()) {
+        continue;
+      }
+      boolean possible = f.candidates().stream()
+          .anyMatch(c -> c.distance() < LOOKALIKE_DISTANCE && Person.matchKey(c.name()).equals(key));
+      if (possible) {
+        out.add(f);
+      }
+    }
+    return out.build();
   }
 }

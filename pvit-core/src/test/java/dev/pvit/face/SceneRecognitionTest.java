@@ -70,4 +70,32 @@ class SceneRecognitionTest {
     assertThat(s.find("alice")).contains(left);
     assertThat(s.find("Carol")).isEmpty();
   }
+
+  @Test
+  void a_face_just_beyond_the_threshold_is_a_lookalike_that_rules_nothing_out() {
+    FaceGallery g = FaceGallery.builder().build();
+    g.add("Alice", List.of(FaceGalleryTest.at(0)));
+    g.add("Bob", List.of(FaceGalleryTest.at(0, 1)));
+    g.add("Carol", List.of(FaceGalleryTest.at(0, 0, 1)));
+    // 0.65 from Alice: beyond her threshold, within the lookalike distance; Bob and Carol are far.
+    SceneRecognition s = new SceneRecognition(1000, 500,
+        SceneMatcher.assign(List.of(face(0, FaceGalleryTest.at(0.65)), face(300, FaceGalleryTest.at(0, 0, 0.98))), g));
+    assertThat(s.faces().get(0).name()).isEmpty();
+    assertThat(s.lookalikes("alice")).containsExactly(s.faces().get(0));
+    assertThat(s.lookalikes("Bob")).isEmpty();
+    // Carol is recognised on the right, so nothing else can be her.
+    assertThat(s.find("Carol")).isPresent();
+    assertThat(s.lookalikes("Carol")).isEmpty();
+  }
+
+  @Test
+  void a_face_at_or_beyond_the_lookalike_distance_rules_the_person_out() {
+    FaceGallery g = FaceGallery.builder().build();
+    g.add("Alice", List.of(FaceGalleryTest.at(0)));
+    g.add("Bob", List.of(FaceGalleryTest.at(0, 1)));
+    SceneRecognition s = new SceneRecognition(1000, 500,
+        SceneMatcher.assign(List.of(face(0, FaceGalleryTest.at(SceneRecognition.LOOKALIKE_DISTANCE + 0.01))), g));
+    assertThat(s.faces().get(0).name()).isEmpty();
+    assertThat(s.lookalikes("Alice")).isEmpty();
+  }
 }

@@ -68,6 +68,11 @@ public final class EmbeddedAnswerer {
         && f.subject() instanceof Names && f.relation() instanceof Present).orElse(false);
     if (!presence) {
       for (String name : q.people()) {
+        List<RecognizedFace> like = scene.lookalikes(name);
+        if (scene.find(name).isEmpty() && !like.isEmpty()) {
+          return Optional.of(new Reply("I can't tell: " + Wording.resemblance(name, like, scene) + ".",
+              AnswerKind.NEEDS_VISION_MODEL, Optional.of(new Abstention(Abstention.Reason.UNCERTAIN, List.of(name)))));
+        }
         if (scene.find(name).isEmpty()) {
           String text = refusals.absent(name, random);
           if (scene.faces().isEmpty()) {
@@ -95,6 +100,7 @@ public final class EmbeddedAnswerer {
       case UNRESOLVED_PRONOUN -> "I'm not sure who \"" + String.join("\", \"", a.words())
           + "\" refers to; please use a name.";
       case AMBIGUOUS -> "That question can be read in more than one way; please rephrase it.";
+      case UNCERTAIN -> "I can't tell from the faces alone.";
     };
     return new Reply(why + " What I can tell: " + whoIsWhere(q, scene), AnswerKind.NEEDS_VISION_MODEL);
   }

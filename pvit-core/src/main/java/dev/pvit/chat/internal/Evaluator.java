@@ -8,6 +8,7 @@ import static dev.pvit.chat.internal.Wording.who;
 import static dev.pvit.chat.internal.Wording.whoWhere;
 import static dev.pvit.chat.internal.Wording.yesNo;
 
+import dev.pvit.chat.Abstention;
 import dev.pvit.chat.AnswerKind;
 import dev.pvit.chat.Position;
 import dev.pvit.chat.internal.LogicalForm.Adjacent;
@@ -77,6 +78,22 @@ final class Evaluator {
     }
   }
 
+  /**
+   * Thrown when the answer depends on a registered person whom the faces neither confirm nor rule
+   * out: an unnamed face resembles them ({@link SceneRecognition#lookalikes}).
+   */
+  private static final class Uncertain extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final String text;
+    private final List<String> names;
+
+    Uncertain(String facts, List<String> names) {
+      super(null, null, false, false);
+      this.text = "I can't tell: " + facts;
+      this.names = List.copyOf(names);
+    }
+  }
+
   private record Scene(SceneRecognition recognition, List<RecognizedFace> faces) {
     int index(RecognizedFace f) {
       return faces.indexOf(f);
@@ -123,6 +140,9 @@ final class Evaluator {
         case VALUE -> value(f, s);
       };
       return new Reply(text + assumption(f, s), AnswerKind.ANSWERED);
+    } catch (Uncertain e) {
+      return new Reply(e.text, AnswerKind.NEEDS_VISION_MODEL,
+          Optional.of(new Abstention(Abstention.Reason.UNCERTAIN, e.names)));
     } catch (NoEstimates e) {
       return new Reply(who(e.face) + " is in this photo (" + Wording.where(e.face, recognition)
           + "), but expression and age estimates are switched off in this face engine.", AnswerKind.NEEDS_VISION_MODEL);
@@ -174,18 +194,65 @@ final class Evaluator {
   }
 
   private static String presence(Names n, boolean negated, Scene s) {
-    List<Boolean> values = new ArrayList<>();
+    List<Optional<Boolean>> values = new ArrayList<>();
     List<String> facts = new ArrayList<>();
+    List<String> doubtful = new ArrayList<>();
     for (String name : n.names()) {
       Optional<RecognizedFace> f = s.recognition().find(name);
-      values.add(f.isPresent() ^ negated);
-      facts.add(f.map(x -> name + " is in this photo, " + Wording.where(x, s.recognition()))
-          .orElse(name + " is not in this photo"));
+      List<RecognizedFace> like = s.recognition().lookalikes(name);
+      if (f.isPresent()) {
+        values.add(Optional.of(!negated));
+        facts.add(name + " is in this photo, " + Wording.where(f.get(), s.recognition()));
+      } else if (like.isEmpty()) {
+        values.add(Optional.of(negated));
+        facts.add(name + " is not in this photo");
+      } else {
+        values.add(Optional.empty());
+        facts.add(Wording.resemblance(name, like, s.recognition()));
+        doubtful.add(name);
+      }
     }
-    boolean yes = n.junction() == Junction.ALL ? values.stream().allMatch(v -> v)
-        : n.junction() == Junction.ANY ? values.stream().anyMatch(v -> v) : values.stream().noneMatch(v -> v);
+    Optional<Boolean> yes = combine(n.junction(), values);
+    if (yes.isEmpty()) {
+      throw new Uncertain(String.join("; ", facts) + ".", doubtful);
+    }
     String noFaces = s.faces().isEmpty() ? " I could not find any face in this photo." : "";
-    return yesNo(yes) + ", " + String.join("; ", facts) + "." + noFaces;
+    return yesNo(yes.get()) + ", " + String.join("; ", facts) + "." + noFaces;
+  }
+
+  /**
+   * Three-valued junction: a value is known when the known parts decide it whatever the unknown
+   * ones turn out to be.
+   */
+  static Optional<Boolean> combine(Junction j, List<Optional<Boolean>> values) {
+    boolean anyTrue = values.stream().anyMatch(v -> v.orElse(false));
+    boolean anyFalse = values.stream().anyMatch(v -> !v.orElse(true));
+    boolean allKnown = values.stream().allMatch(Optional::isPresent);
+    return switch (j) {
+      case ALL -> anyFalse ? Optional.of(false) : allKnown ? Optional.of(true) : Optional.empty();
+      case ANY -> anyTrue ? Optional.of(true) : allKnown ? Optional.of(false) : Optional.empty();
+      case NONE -> anyTrue ? Optional.of(false) : allKnown ? Optional.of(true) : Optional.empty();
+    };
+  }
+
+  /** Registered people not recognised whom an unnamed face resembles. */
+  private List<String> doubtfullyMissing(Scene s) {
+    return missing(s).stream().filter(n -> !s.recognition().lookalikes(n).isEmpty()).toList();
+  }
+
+  /** Throws {@link Uncertain} when a missing person's absence is in doubt. */
+  private void requireCertainlyMissing(Scene s) {
+    List<String> doubtful = doubtfullyMissing(s);
+    if (doubtful.isEmpty()) {
+      return;
+    }
+    List<String> facts = new ArrayList<>();
+    List<String> gone = missing(s).stream().filter(m -> !doubtful.contains(m)).toList();
+    if (!gone.isEmpty()) {
+      facts.add(join(gone) + " " + isAre(gone.size()) + " registered but not in this photo");
+    }
+    doubtful.forEach(d -> facts.add(Wording.resemblance(d, s.recognition().lookalikes(d), s.recognition())));
+    throw new Uncertain(String.join("; ", facts) + ".", doubtful);
   }
 
   private static boolean estimate(Relation r) {
@@ -372,10 +439,20 @@ final class Evaluator {
 
   private String yesNoGroup(LogicalForm f, Group g, Scene s) {
     if (f.relation() instanceof Missing) {
-      List<String> missing = missing(s);
+      List<String> doubtful = doubtfullyMissing(s);
+      List<String> missing = missing(s).stream().filter(m -> !doubtful.contains(m)).toList();
+      // The true number missing lies between the certain ones and all of them; the quantifiers are
+      // monotone in it, so the answer is known when both ends agree.
       boolean yes = quantify(g.quantifier(), missing.size(), registered.get().size());
-      return yesNo(yes) + ", " + (missing.isEmpty() ? "everyone you registered is in this photo."
-          : join(missing) + " " + isAre(missing.size()) + " registered but not in this photo.");
+      if (quantify(g.quantifier(), missing.size() + doubtful.size(), registered.get().size()) != yes) {
+        requireCertainlyMissing(s);
+      }
+      List<String> facts = new ArrayList<>();
+      if (!missing.isEmpty()) {
+        facts.add(join(missing) + " " + isAre(missing.size()) + " registered but not in this photo");
+      }
+      doubtful.forEach(d -> facts.add(Wording.resemblance(d, s.recognition().lookalikes(d), s.recognition())));
+      return yesNo(yes) + ", " + (facts.isEmpty() ? "everyone you registered is in this photo." : String.join("; ", facts) + ".");
     }
     if (s.faces().isEmpty()) {
       return yesNo(g.quantifier() == Quantifier.NONE) + ", I can't find any face in this photo.";
@@ -454,15 +531,29 @@ final class Evaluator {
   private static String whichOf(Names n, Scene s) {
     List<String> here = new ArrayList<>();
     List<String> gone = new ArrayList<>();
+    List<String> doubts = new ArrayList<>();
+    List<String> doubtful = new ArrayList<>();
     for (String name : n.names()) {
       Optional<RecognizedFace> f = s.recognition().find(name);
+      List<RecognizedFace> like = s.recognition().lookalikes(name);
       if (f.isPresent()) {
         here.add(name + " is in this photo, " + Wording.where(f.get(), s.recognition()));
-      } else {
+      } else if (like.isEmpty()) {
         gone.add(name);
+      } else {
+        doubts.add(Wording.resemblance(name, like, s.recognition()));
+        doubtful.add(name);
       }
     }
     String absent = gone.isEmpty() ? "" : join(gone) + " " + (gone.size() == 1 ? "is" : "are") + " not in this photo";
+    if (!doubtful.isEmpty()) {
+      List<String> facts = new ArrayList<>(here);
+      if (!absent.isEmpty()) {
+        facts.add(absent);
+      }
+      facts.addAll(doubts);
+      throw new Uncertain(String.join("; ", facts) + ".", doubtful);
+    }
     if (here.isEmpty()) {
       return "None of them: " + absent + ".";
     }
@@ -486,6 +577,7 @@ final class Evaluator {
     Filter filter = f.subject() instanceof Group g ? g.filter() : Filter.ALL;
     SceneRecognition sc = s.recognition();
     if (r instanceof Missing) {
+      requireCertainlyMissing(s);
       List<String> missing = missing(s);
       return missing.isEmpty() ? "Everyone you registered is in this photo."
           : join(missing) + " " + isAre(missing.size()) + " registered but not in this photo.";
@@ -601,6 +693,7 @@ final class Evaluator {
   /** Counts lead with the number ("2 people …", "None: …"), so the answer is the first thing read. */
   private String count(LogicalForm f, Group g, Scene s) {
     if (f.relation() instanceof Missing) {
+      requireCertainlyMissing(s);
       List<String> missing = missing(s);
       return missing.isEmpty() ? "None: everyone you registered is in this photo."
           : missing.size() + " registered " + (missing.size() == 1 ? "person is" : "people are")

@@ -19,8 +19,19 @@ import java.util.Optional;
  *
  * @param text the answer
  * @param kind its kind
+ * @param abstention why the reply does not answer, when the evaluation (not the parser) decided so
  */
-public record Reply(String text, AnswerKind kind) {
+public record Reply(String text, AnswerKind kind, Optional<Abstention> abstention) {
+  /**
+   * A reply without an abstention of its own.
+   *
+   * @param text the answer
+   * @param kind its kind
+   */
+  public Reply(String text, AnswerKind kind) {
+    this(text, kind, Optional.empty());
+  }
+
   /**
    * The public answer for this reply, with no model involved.
    *
@@ -28,13 +39,13 @@ public record Reply(String text, AnswerKind kind) {
    * @param backend the mode that answered
    * @param recognitionTime time spent recognising the scene
    * @param intent the question's family
-   * @param abstention why it was not answered, if it was not
+   * @param abstention why the parser did not answer, if it did not (the reply's own abstention wins)
    * @return the answer
    */
   public Answer toAnswer(SceneRecognition recognition, Backend backend, Duration recognitionTime, Intent intent,
       Optional<Abstention> abstention) {
     return new Answer(text, kind, recognized(recognition), recognition.faces().size(), backend, recognitionTime,
-        Duration.ZERO, Optional.empty(), intent, abstention);
+        Duration.ZERO, Optional.empty(), intent, this.abstention.or(() -> abstention));
   }
 
   /**

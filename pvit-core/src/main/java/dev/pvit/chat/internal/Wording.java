@@ -22,6 +22,13 @@ final class Wording {
     };
   }
 
+  /** "the face on the left resembles Alice, but not closely enough to be sure it is Alice". */
+  static String resemblance(String name, List<RecognizedFace> like, SceneRecognition scene) {
+    List<String> where = like.stream().map(x -> where(x, scene)).distinct().toList();
+    return (like.size() == 1 ? "the face " : "the faces ") + join(where) + (like.size() == 1 ? " resembles " : " resemble ")
+        + name + ", but not closely enough to be sure it is " + name;
+  }
+
   static String who(RecognizedFace f) {
     return f.name().orElse(STRANGER);
   }

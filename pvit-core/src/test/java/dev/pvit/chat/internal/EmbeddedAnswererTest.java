@@ -172,4 +172,49 @@ class EmbeddedAnswererTest {
     assertThat(ask("Who is in this photo?", s).text()).isEqualTo("I see 1 person, but none of them is someone you registered.");
     assertThat(ask("Who is on the left?", s).text()).isEqualTo("Someone I don't recognise is on the left.");
   }
+
+  /** Like {@link #party()}, but the unknown face in the middle resembles Carol (0.62, not close enough to name). */
+  private static SceneRecognition partyWithCarolLookalike() {
+    RecognizedFace unknown = face(420, null, 40, Expression.NEUTRAL);
+    RecognizedFace like = new RecognizedFace(unknown.face(), Optional.empty(), 0.62,
+        List.of(new FaceMatch.Candidate("Carol", 0.62), new FaceMatch.Candidate("Alice", 0.9)));
+    return new SceneRecognition(900, 600, List.of(
+        face(100, "Alice", 30, Expression.HAPPY), like, face(750, "Bob", 50, Expression.NEUTRAL)));
+  }
+
+  @Test
+  void a_lookalike_face_turns_a_no_about_presence_into_a_typed_abstention() {
+    SceneRecognition s = partyWithCarolLookalike();
+    for (String q : List.of("Is Carol here?", "Is Carol missing?", "Is Carol not in the photo?", "Are Alice and Carol here?",
+        "Which of Carol and Bob is here?", "Where is Carol?",
+        "Is Carol smiling?", "Who is missing?", "How many registered people are missing?")) {
+      Reply r = ask(q, s);
+      assertThat(r.kind()).as(q).isEqualTo(AnswerKind.NEEDS_VISION_MODEL);
+      assertThat(r.text()).as(q).startsWith("I can't tell").contains("resembles Carol")
+          .doesNotStartWith("Yes").doesNotStartWith("No");
+      assertThat(r.abstention()).as(q).hasValueSatisfying(a -> {
+        assertThat(a.reason()).isEqualTo(dev.pvit.chat.Abstention.Reason.UNCERTAIN);
+        assertThat(a.words()).containsExactly("Carol");
+      });
+    }
+  }
+
+  @Test
+  void a_lookalike_does_not_block_answers_that_the_other_people_decide() {
+    SceneRecognition s = partyWithCarolLookalike();
+    // Bob is here, so "Bob or Carol" holds whoever the middle face is.
+    assertThat(ask("Is Bob or Carol here?", s).text()).startsWith("Yes, Bob is in this photo")
+        .contains("resembles Carol, but not closely enough");
+    // Bob is absent for sure: not both, whatever the middle face is.
+    SceneRecognition noBob = new SceneRecognition(900, 600, List.of(s.faces().get(0), s.faces().get(1)));
+    assertThat(ask("Are Bob and Carol here?", noBob).text()).startsWith("No, Bob is not in this photo");
+    // Bob is missing for sure, so someone is missing.
+    assertThat(ask("Is anyone missing?", noBob).text()).startsWith("Yes, Bob is registered but not in this photo")
+        .contains("resembles Carol");
+  }
+
+  @Test
+  void without_a_lookalike_absence_is_stated() {
+    assertThat(ask("Is Carol here?", party()).text()).startsWith("No, Carol is not in this photo");
+  }
 }
