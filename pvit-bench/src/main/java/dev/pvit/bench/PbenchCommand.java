@@ -140,7 +140,8 @@ public final class PbenchCommand implements Callable<Integer> {
   @Nullable Double threshold;
 
   @Option(names = "--out", paramLabel = "FILE", defaultValue = "report.json",
-      description = "JSON report; report.md and report.html are written next to it (default: ${DEFAULT-VALUE}).")
+      description = "JSON report; report.md and report.html are written next to it; an existing folder gets report.json "
+          + "inside it (default: ${DEFAULT-VALUE}).")
   Path out = Path.of("report.json");
 
   private final UnaryOperator<String> env;
@@ -171,8 +172,9 @@ public final class PbenchCommand implements Callable<Integer> {
           "--backend " + backend.name().replace('_', '-') + " needs --base-url and --model.");
     }
     try {
+      Path json = ReportWriter.target(out);
       Report report = records != null ? runRecords() : runFaceSet();
-      List<Path> files = ReportWriter.writeAll(report, out);
+      List<Path> files = ReportWriter.writeAll(report, json);
       PrintWriter o = spec.commandLine().getOut();
       o.print(summaryTable(report));
       o.println("reports: " + files.get(0) + ", " + files.get(1) + ", " + files.get(2));

@@ -42,7 +42,8 @@ public final class PbenchScoreCommand implements Callable<Integer> {
   Path answers;
 
   @Option(names = "--out", paramLabel = "FILE", defaultValue = "report.json",
-      description = "JSON report; report.md and report.html are written next to it (default: ${DEFAULT-VALUE}).")
+      description = "JSON report; report.md and report.html are written next to it; an existing folder gets report.json "
+          + "inside it (default: ${DEFAULT-VALUE}).")
   Path out = Path.of("report.json");
 
   @Override
@@ -61,7 +62,7 @@ public final class PbenchScoreCommand implements Callable<Integer> {
           + "where an option was due, or no readable choice is wrong. Model text has no typed abstentions.");
       Report report = new Report("P-Bench answers: " + answers.getFileName(), settings,
           Scores.of(result.judgements(), result::modeOf), result.judgements(), notes);
-      List<Path> files = ReportWriter.writeAll(report, out);
+      List<Path> files = ReportWriter.writeAll(report, ReportWriter.target(out));
       PrintWriter o = spec.commandLine().getOut();
       o.print(PbenchCommand.summaryTable(report));
       o.println("reports: " + files.get(0) + ", " + files.get(1) + ", " + files.get(2));

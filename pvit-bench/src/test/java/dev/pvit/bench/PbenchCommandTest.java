@@ -62,6 +62,26 @@ class PbenchCommandTest {
   }
 
   @Test
+  void score_into_an_existing_folder_writes_report_json_inside_it() throws Exception {
+    Path answers = Path.of(getClass().getResource("pbench/release-answers.jsonl").toURI());
+    Path folder = Files.createDirectories(dir.resolve("reports"));
+    Run r = run("pbench", "score", answers.toString(), "--out", folder.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(folder.resolve("report.json")).isRegularFile();
+    assertThat(folder.resolve("report.md")).isRegularFile();
+    assertThat(folder.resolve("report.html")).isRegularFile();
+  }
+
+  @Test
+  void an_unwritable_report_location_fails_before_the_run() throws Exception {
+    Path file = Files.writeString(dir.resolve("a-file"), "x");
+    // The labels folder does not exist either; the report location is checked first.
+    Run r = run("pbench", "--data", dir.resolve("missing").toString(), "--out", file.resolve("report.json").toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).startsWith("error: Cannot create the report folder");
+  }
+
+  @Test
   void perf_with_a_filter_matching_nothing_is_a_usage_error() {
     Run r = run("perf", "--quick", "--no-baseline", "--only", "Nothing", "--out", "unused.md");
     assertThat(r.code()).isEqualTo(2);

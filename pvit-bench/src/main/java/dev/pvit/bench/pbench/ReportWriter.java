@@ -27,6 +27,30 @@ public final class ReportWriter {
   private ReportWriter() {}
 
   /**
+   * Where the JSON report goes, checked before a run that takes minutes: an existing folder gets
+   * {@code report.json} inside it, and the folder that will hold the reports is created now, so a
+   * location that cannot be written fails at once instead of after the run.
+   *
+   * @param out the {@code --out} value: a JSON file or an existing folder
+   * @return the JSON file to pass to {@link #writeAll}
+   * @throws UncheckedIOException if the folder cannot be created
+   */
+  public static Path target(Path out) {
+    Path json = Files.isDirectory(out) ? out.resolve("report.json") : out;
+    Path dir = json.toAbsolutePath().getParent();
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot create the report folder '" + dir + "': " + e.getMessage(), e);
+    }
+    if (!Files.isWritable(dir)) {
+      throw new UncheckedIOException("Cannot write the report into '" + dir + "': the folder is not writable",
+          new IOException(dir + " is not writable"));
+    }
+    return json;
+  }
+
+  /**
    * Writes the JSON report and, next to it with the same base name, the Markdown and HTML reports.
    *
    * @param report the report
