@@ -64,9 +64,13 @@ public final class AnswerReader {
           + "|individuals?|ones?)\\b"
           + "|\\b(?:persons?|people|faces?|others?)\\s+(?:(?:that|who)\\s+)?(?:is|are)\\s+(?:not registered|unknown)\\b",
       Pattern.CASE_INSENSITIVE);
-  /** Words about knowing someone rather than seeing them: such a clause says nothing about presence. */
+  /**
+   * Words about knowing someone, or about a resemblance, rather than seeing them ("the face on the
+   * left resembles Amara"): such a clause says nothing about presence.
+   */
   private static final Pattern ABOUT_KNOWING = Pattern.compile(
-      "\\b(?:unknown|unfamiliar|familiar|know|knows|knew|known|introduced|heard|looks? like|who\\s+\\S+\\s+(?:is|are|was|might be))\\b",
+      "\\b(?:unknown|unfamiliar|familiar|know|knows|knew|known|introduced|heard|looks? like|resembl(?:es?|ing|ance)"
+          + "|lookalikes?|who\\s+\\S+\\s+(?:is|are|was|might be))\\b",
       Pattern.CASE_INSENSITIVE);
   /** Words that make a negative clause a statement about being in the photo. */
   private static final Pattern PRESENCE_WORD = Pattern.compile(

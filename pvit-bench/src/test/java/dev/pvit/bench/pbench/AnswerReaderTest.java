@@ -128,6 +128,17 @@ class AnswerReaderTest {
   }
 
   @Test
+  void a_resemblance_states_nothing_about_presence() {
+    assertThat(AnswerReader.statedNames("The face in the middle resembles Amara, but not closely enough to be sure.", NAMES))
+        .isEmpty();
+    assertThat(AnswerReader.statedNames("Someone on the left bears a resemblance to Rose.", NAMES)).isEmpty();
+    assertThat(AnswerReader.statedNames("A lookalike of Will stands on the right.", NAMES)).isEmpty();
+    // The rest of the answer is still read.
+    assertThat(AnswerReader.statedNames("The face on the left resembles Amara; Rose is not in this photo.", NAMES))
+        .containsExactly(entry("Rose", ABSENT));
+  }
+
+  @Test
   void reads_the_count_of_registered_people() {
     assertThat(AnswerReader.registeredCount("I count 5 faces. 3 of them are registered: A, B and C.")).hasValue(3);
     assertThat(AnswerReader.registeredCount("None of your registered people are in this photo.")).hasValue(0);
