@@ -147,6 +147,50 @@ public final class FacePipeline {
   }
 
   /**
+   * Runs the detector at one input size on the part of the input square that holds the image (see
+   * {@link #window(int, int, int)}): the padding face-api adds to make a photo square holds no face
+   * (every box a grid cell predicts is centred in that cell), so computing it only costs time, a
+   * quarter of the detector's work on a 4:3 photo. Cells whose receptive field reaches the cut edge
+   * see the net's zero padding there instead of face-api's black pixels, so a box near the bottom or
+   * right border can move slightly compared with {@link #detect}.
+   *
+   * @param img the image
+   * @param inputSize side of the square the image is resized into
+   * @param scoreThreshold minimum score
+   * @param nmsIou NMS IoU
+   * @return detections, highest score first
+   */
+  List<Detection> detectWithinImage(RgbImage img, int inputSize, double scoreThreshold, double nmsIou) {
+    int side = Math.max(img.width(), img.height());
+    int w = window(img.width(), side, inputSize);
+    int h = window(img.height(), side, inputSize);
+    float[] input = new float[3 * w * h];
+    Tensors.write(img, 0, 0, img.width(), img.height(), false, inputSize, w, h, Tensors.DETECTOR_MEAN, input, 0);
+    float[] out = nets.detect(input, 1, h, w);
+    return TinyYolo.decode(out, 0, inputSize, h / 32, w / 32, img.width(), img.height(), scoreThreshold, nmsIou);
+  }
+
+  /**
+   * How many detector input pixels along one axis hold any of the image, rounded up to whole grid
+   * cells (32 pixels): {@link Tensors} samples input pixel {@code o} at image coordinate {@code o *
+   * side / inputSize} (single precision, as face-api), so pixels from the first one that samples at
+   * or beyond the image's extent are padding.
+   *
+   * @param extent the image's width or height
+   * @param side the image's longer side
+   * @param inputSize side of the detector's input square
+   * @return a multiple of 32, at most {@code inputSize}
+   */
+  static int window(int extent, int side, int inputSize) {
+    float scale = side / (float) inputSize;
+    int used = 0;
+    while (used < inputSize && (int) Math.floor(used * scale) < extent) {
+      used++;
+    }
+    return Math.min(inputSize, (used + 31) / 32 * 32);
+  }
+
+  /**
    * A box from an extra size is dropped when this fraction of the smaller box lies inside an
    * already kept box: the same face seen at two scales often overlaps by less than the NMS IoU.
    */
@@ -157,8 +201,9 @@ public final class FacePipeline {
   static final double CONFIRM_IOU = 0.5;
 
   /**
-   * Runs the detector at several input sizes and merges the results. All detections of the first
-   * size are kept (as {@link #detect} gives them). Detections of the other sizes, which exist to find
+   * Runs the detector at several input sizes and merges the results. Every size runs on the part of
+   * its input square that holds the image ({@link #detectWithinImage}). All detections of the first
+   * size are kept. Detections of the other sizes, which exist to find
    * faces that fill the photo, are added highest score first when they do not overlap a kept box
    * (IoU above {@code nmsIou}, or more than {@value #EXTRA_SCALE_MAX_OVERLAP} of the smaller box
    * covered) and when they are confirmed: the detector, run on a square of twice the box's size
@@ -172,10 +217,10 @@ public final class FacePipeline {
    * @return merged detections: the first size's in score order, then the added ones
    */
   public List<Detection> detectMultiScale(RgbImage img, int[] sizes, double scoreThreshold, double nmsIou) {
-    List<Detection> kept = withoutBorderEchoes(detect(img, sizes[0], scoreThreshold, nmsIou), img);
+    List<Detection> kept = withoutBorderEchoes(detectWithinImage(img, sizes[0], scoreThreshold, nmsIou), img);
     List<Detection> extra = new ArrayList<>();
     for (int i = 1; i < sizes.length; i++) {
-      extra.addAll(detect(img, sizes[i], scoreThreshold, nmsIou));
+      extra.addAll(detectWithinImage(img, sizes[i], scoreThreshold, nmsIou));
     }
     extra.sort((a, b) -> Double.compare(b.score(), a.score()));
     for (Detection d : extra) {

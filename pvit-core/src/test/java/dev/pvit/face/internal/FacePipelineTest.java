@@ -19,24 +19,30 @@ class FacePipelineTest {
     final List<Integer> calls = new ArrayList<>();
 
     @Override
-    public float[] detect(float[] input, int batch, int inputSize) {
-      calls.add(inputSize);
-      int cells = inputSize / 32;
-      float[] out = new float[cells * cells * 25];
+    public float[] detect(float[] input, int batch, int height, int width) {
+      // The long side of an input is the size it was made for; the short one may be cut to the image.
+      int inputSize = Math.max(height, width);
+      int rows = height / 32;
+      int cols = width / 32;
+      int per = rows * cols * 25;
+      float[] out = new float[batch * per];
       for (int i = 4; i < out.length; i += 5) {
         out[i] = -20;
       }
-      List<Cell> script = new ArrayList<>(
-          calls.size() > findFromCall ? bySize.getOrDefault(inputSize, List.of()) : List.of());
-      if (inputSize == FacePipeline.CONFIRM_SIZE && confirm) {
-        // A box of half the crop, centred: what a real face at the centre of the confirming crop gives.
-        script.add(new Cell(3, 3, 4, (float) Math.log(3.5 / 9.041765), (float) Math.log(3.5 / 10.66308), 5));
-      }
-      for (Cell c : script) {
-        int p = ((c.row() * cells + c.col()) * 5 + c.anchor()) * 5;
-        out[p + 2] = c.tw();
-        out[p + 3] = c.th();
-        out[p + 4] = c.score();
+      for (int b = 0; b < batch; b++) {
+        calls.add(inputSize);
+        List<Cell> script = new ArrayList<>(
+            calls.size() > findFromCall ? bySize.getOrDefault(inputSize, List.of()) : List.of());
+        if (inputSize == FacePipeline.CONFIRM_SIZE && confirm) {
+          // A box of half the crop, centred: what a real face at the centre of the confirming crop gives.
+          script.add(new Cell(3, 3, 4, (float) Math.log(3.5 / 9.041765), (float) Math.log(3.5 / 10.66308), 5));
+        }
+        for (Cell c : script) {
+          int p = b * per + ((c.row() * cols + c.col()) * 5 + c.anchor()) * 5;
+          out[p + 2] = c.tw();
+          out[p + 3] = c.th();
+          out[p + 4] = c.score();
+        }
       }
       return out;
     }
