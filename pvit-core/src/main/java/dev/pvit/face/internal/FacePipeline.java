@@ -2,7 +2,9 @@ package dev.pvit.face.internal;
 
 import dev.pvit.image.internal.RgbImage;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -203,12 +205,13 @@ public final class FacePipeline {
   /**
    * Runs the detector at several input sizes and merges the results. Every size runs on the part of
    * its input square that holds the image ({@link #detectWithinImage}). All detections of the first
-   * size are kept. Detections of the other sizes, which exist to find
-   * faces that fill the photo, are added highest score first when they do not overlap a kept box
-   * (IoU above {@code nmsIou}, or more than {@value #EXTRA_SCALE_MAX_OVERLAP} of the smaller box
-   * covered) and when they are confirmed: the detector, run on a square of twice the box's size
-   * around it, finds the same box again (IoU &ge; {@value #CONFIRM_IOU}). Unconfirmed boxes are
-   * mostly false ones between two neighbouring faces.
+   * size are kept. Detections of the other sizes, which exist to find faces that fill the photo
+   * (smaller sizes) or are too small for the first size (a larger one), are added highest score
+   * first when they do not overlap a kept box (IoU above {@code nmsIou}, or more than {@value
+   * #EXTRA_SCALE_MAX_OVERLAP} of the smaller box covered) and when they are confirmed: the detector,
+   * run at {@value #CONFIRM_SIZE} on a square of twice the box's size around it, finds the same box
+   * again (IoU &ge; {@value #CONFIRM_IOU}). Unconfirmed boxes are mostly false ones between two
+   * neighbouring faces. The confirmations run batched, with the same result as one by one.
    *
    * @param img the image
    * @param sizes detector input sizes, the primary one first
@@ -223,19 +226,61 @@ public final class FacePipeline {
       extra.addAll(detectWithinImage(img, sizes[i], scoreThreshold, nmsIou));
     }
     extra.sort((a, b) -> Double.compare(b.score(), a.score()));
-    for (Detection d : extra) {
-      boolean overlaps = false;
-      for (Detection k : kept) {
-        if (k.box().iou(d.box()) > nmsIou || k.box().overlapOfSmaller(d.box()) > EXTRA_SCALE_MAX_OVERLAP) {
-          overlaps = true;
-          break;
+    addConfirmed(img, kept, extra, scoreThreshold, nmsIou);
+    return kept;
+  }
+
+  /**
+   * Adds the extra-size boxes to {@code kept} exactly as taking them one by one, highest score first,
+   * would (a box is added if it overlaps no kept box and is confirmed), but confirms them in batches:
+   * one detector call for every box that can be decided at once. A batch takes, in score order, each
+   * box that overlaps neither a kept box nor an earlier box of the batch; the boxes are then decided
+   * in score order until one is reached whose fate depends on an unconfirmed box of the batch (it
+   * overlapped that box only), where the next batch starts.
+   */
+  private void addConfirmed(RgbImage img, List<Detection> kept, List<Detection> byScore, double scoreThreshold,
+      double nmsIou) {
+    Map<Detection, Boolean> confirmed = new IdentityHashMap<>();
+    int next = 0;
+    while (next < byScore.size()) {
+      List<Detection> batch = new ArrayList<>();
+      for (int i = next; i < byScore.size(); i++) {
+        Detection d = byScore.get(i);
+        if (!overlapsAny(d, kept, nmsIou) && !overlapsAny(d, batch, nmsIou)) {
+          batch.add(d);
         }
       }
-      if (!overlaps && confirmed(img, d, scoreThreshold, nmsIou)) {
-        kept.add(d);
+      List<Detection> ask = batch.stream().filter(d -> !confirmed.containsKey(d)).toList();
+      boolean[] ok = confirmed(img, ask, scoreThreshold, nmsIou);
+      for (int i = 0; i < ask.size(); i++) {
+        confirmed.put(ask.get(i), ok[i]);
+      }
+      int b = 0;
+      for (; next < byScore.size(); next++) {
+        Detection d = byScore.get(next);
+        if (overlapsAny(d, kept, nmsIou)) {
+          continue;
+        }
+        if (b < batch.size() && batch.get(b) == d) {
+          b++;
+          if (confirmed.get(d)) {
+            kept.add(d);
+          }
+          continue;
+        }
+        // It overlapped only a box of the batch that was not confirmed: decide it in the next batch.
+        break;
       }
     }
-    return kept;
+  }
+
+  private static boolean overlapsAny(Detection d, List<Detection> boxes, double nmsIou) {
+    for (Detection k : boxes) {
+      if (k.box().iou(d.box()) > nmsIou || k.box().overlapOfSmaller(d.box()) > EXTRA_SCALE_MAX_OVERLAP) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -262,26 +307,47 @@ public final class FacePipeline {
     return kept;
   }
 
-  private boolean confirmed(RgbImage img, Detection d, double scoreThreshold, double nmsIou) {
-    Rect b = d.box();
-    double side = 2 * Math.max(b.width(), b.height());
-    double cx = b.x() + b.width() / 2;
-    double cy = b.y() + b.height() / 2;
-    int[] crop = new Rect(cx - side / 2, cy - side / 2, side, side).clipAtImageBorders(img.width(), img.height());
-    if (crop[2] < 1 || crop[3] < 1) {
-      return false;
-    }
-    float[] input = new float[3 * CONFIRM_SIZE * CONFIRM_SIZE];
-    Tensors.write(img, crop[0], crop[1], crop[2], crop[3], false, CONFIRM_SIZE, Tensors.DETECTOR_MEAN, input, 0);
-    float[] out = nets.detect(input, 1, CONFIRM_SIZE);
-    for (Detection c : TinyYolo.decode(out, 0, CONFIRM_SIZE, crop[2], crop[3], scoreThreshold, nmsIou)) {
-      Rect r = c.box();
-      Rect inImage = new Rect(r.x() + crop[0], r.y() + crop[1], r.width(), r.height());
-      if (inImage.iou(b) >= CONFIRM_IOU) {
-        return true;
+  /**
+   * Whether the detector, run at {@value #CONFIRM_SIZE} on a square of twice each box's size around
+   * it (clipped to the image), finds the box again; all boxes in one batched call.
+   */
+  private boolean[] confirmed(RgbImage img, List<Detection> boxes, double scoreThreshold, double nmsIou) {
+    boolean[] ok = new boolean[boxes.size()];
+    List<int[]> crops = new ArrayList<>();
+    List<Integer> which = new ArrayList<>();
+    for (int i = 0; i < boxes.size(); i++) {
+      Rect b = boxes.get(i).box();
+      double side = 2 * Math.max(b.width(), b.height());
+      double cx = b.x() + b.width() / 2;
+      double cy = b.y() + b.height() / 2;
+      int[] crop = new Rect(cx - side / 2, cy - side / 2, side, side).clipAtImageBorders(img.width(), img.height());
+      if (crop[2] >= 1 && crop[3] >= 1) {
+        crops.add(crop);
+        which.add(i);
       }
     }
-    return false;
+    int plane = 3 * CONFIRM_SIZE * CONFIRM_SIZE;
+    for (int start = 0; start < crops.size(); start += MAX_BATCH) {
+      int n = Math.min(MAX_BATCH, crops.size() - start);
+      float[] input = new float[n * plane];
+      for (int j = 0; j < n; j++) {
+        int[] c = crops.get(start + j);
+        Tensors.write(img, c[0], c[1], c[2], c[3], false, CONFIRM_SIZE, Tensors.DETECTOR_MEAN, input, j);
+      }
+      float[] out = nets.detect(input, n, CONFIRM_SIZE);
+      for (int j = 0; j < n; j++) {
+        int[] c = crops.get(start + j);
+        Rect b = boxes.get(which.get(start + j)).box();
+        for (Detection found : TinyYolo.decode(out, j, CONFIRM_SIZE, c[2], c[3], scoreThreshold, nmsIou)) {
+          Rect r = found.box();
+          if (new Rect(r.x() + c[0], r.y() + c[1], r.width(), r.height()).iou(b) >= CONFIRM_IOU) {
+            ok[which.get(start + j)] = true;
+            break;
+          }
+        }
+      }
+    }
+    return ok;
   }
 
   /**
