@@ -3,6 +3,7 @@ package dev.pvit.face.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pvit.image.internal.RgbImage;
+import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -42,45 +43,13 @@ class DetectorWindowTest {
   @Test
   void the_detector_runs_on_the_window_only() {
     FacePipelineTest.ScriptedNets nets = new FacePipelineTest.ScriptedNets();
-    int[] shape = new int[2];
-    Nets recording = new Nets() {
-      @Override
-      public float[] detect(float[] input, int batch, int height, int width) {
-        shape[0] = height;
-        shape[1] = width;
-        return nets.detect(input, batch, height, width);
-      }
-
-      @Override
-      public float[] landmarks(float[] input, int batch) {
-        return nets.landmarks(input, batch);
-      }
-
-      @Override
-      public float[] descriptors(float[] input, int batch) {
-        return nets.descriptors(input, batch);
-      }
-
-      @Override
-      public float[] ageGender(float[] input, int batch) {
-        return nets.ageGender(input, batch);
-      }
-
-      @Override
-      public float[] expressions(float[] input, int batch) {
-        return nets.expressions(input, batch);
-      }
-
-      @Override
-      public void close() {}
-    };
     // 13x10 cells of the 416 square hold a 1000x750 photo (312 input rows).
-    nets.bySize.put(416, java.util.List.of(new FacePipelineTest.Cell(6, 6, 1, 0, 0, 3)));
+    nets.bySize.put(416, List.of(new FacePipelineTest.Cell(6, 6, 1, 0, 0, 3)));
     RgbImage img = new RgbImage(1000, 750, new byte[1000 * 750 * 3]);
     FacePipeline pipeline = new FacePipeline(nets);
-    java.util.List<Detection> square = pipeline.detect(img, 416, 0.5, 0.4);
-    java.util.List<Detection> window = new FacePipeline(recording).detectWithinImage(img, 416, 0.5, 0.4);
-    assertThat(shape).containsExactly(320, 416);
-    assertThat(window).isEqualTo(square);
+    List<Detection> square = pipeline.detect(img, 416, 0.5, 0.4);
+    List<Detection> window = pipeline.detectWithinImage(img, 416, 0.5, 0.4);
+    assertThat(nets.shapes).containsExactly(List.of(416, 416), List.of(320, 416));
+    assertThat(window).isEqualTo(square).hasSize(1);
   }
 }

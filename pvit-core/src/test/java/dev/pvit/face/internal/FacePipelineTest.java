@@ -20,11 +20,14 @@ class FacePipelineTest {
     int confirmCalls;
     int findFromCall;
     final List<Integer> calls = new ArrayList<>();
+    /** Height and width of every detector input. */
+    final List<List<Integer>> shapes = new ArrayList<>();
 
     @Override
     public float[] detect(float[] input, int batch, int height, int width) {
       // The long side of an input is the size it was made for; the short one may be cut to the image.
       int inputSize = Math.max(height, width);
+      shapes.add(List.of(height, width));
       int rows = height / 32;
       int cols = width / 32;
       int per = rows * cols * 25;
