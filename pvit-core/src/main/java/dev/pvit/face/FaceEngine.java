@@ -51,10 +51,12 @@ import org.slf4j.LoggerFactory;
  *   <li>multi-scale detection: the detector runs at the configured size, at 1024 (if larger) and at
  *       416, 320 and 224 (those below it), so faces that fill the photo are found (at 608 alone the
  *       tiny detector misses most close-ups and tight face crops) and so are small faces in crowds
- *       and backgrounds. Every detection of the
- *       configured size is kept; a box seen only at a smaller size is added if it does not overlap a
- *       kept face and the detector finds it again on a zoomed crop around it, which rejects
- *       duplicate and false boxes between neighbouring faces;
+ *       and backgrounds. Each size runs only on the part of its input square that holds the photo,
+ *       not on the padding that makes a photo square (a quarter of the work on a 4:3 photo). Every
+ *       detection of the configured size is kept; a box seen only at another size is added if it
+ *       does not overlap a kept face and the detector finds it again on a zoomed crop around it
+ *       (all such crops in one batched call), which rejects duplicate and false boxes between
+ *       neighbouring faces;
  *   <li>zoom-out fallback: if still no face is found, the photo is centred on a canvas twice its size
  *       and searched again (tight crops whose face touches every border); a reference photo in
  *       which even that finds nothing is taken whole as a face crop when the landmark net places a

@@ -29,14 +29,14 @@ class FaceEngineConcurrencyTest {
     final CountDownLatch entered = new CountDownLatch(1);
 
     @Override
-    public float[] detect(float[] input, int batch, int inputSize) {
+    public float[] detect(float[] input, int batch, int height, int width) {
       int now = running.incrementAndGet();
       maxRunning.accumulateAndGet(now, Math::max);
       entered.countDown();
       try {
         gate.await(10, TimeUnit.SECONDS);
         Thread.sleep(5);
-        return fake.detect(input, batch, inputSize);
+        return fake.detect(input, batch, height, width);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException(e);

@@ -12,13 +12,14 @@ final class FakeNets implements Nets {
   final AtomicBoolean closed = new AtomicBoolean();
 
   @Override
-  public float[] detect(float[] input, int batch, int inputSize) {
-    int cells = inputSize / 32;
-    float[] out = new float[batch * cells * cells * 25];
+  public float[] detect(float[] input, int batch, int height, int width) {
+    int rows = height / 32;
+    int cols = width / 32;
+    float[] out = new float[batch * rows * cols * 25];
     for (int i = 4; i < out.length; i += 5) {
       out[i] = -20;
     }
-    int per = 3 * inputSize * inputSize;
+    int per = 3 * height * width;
     for (int b = 0; b < batch; b++) {
       double mean = 0;
       for (int i = 0; i < per; i++) {
@@ -26,8 +27,7 @@ final class FakeNets implements Nets {
       }
       mean /= per;
       if (mean > -0.2) {
-        int mid = cells / 2;
-        int p = b * cells * cells * 25 + ((mid * cells + mid) * 5 + 1) * 5;
+        int p = b * rows * cols * 25 + (((rows / 2) * cols + cols / 2) * 5 + 1) * 5;
         out[p + 4] = 4;
       }
     }

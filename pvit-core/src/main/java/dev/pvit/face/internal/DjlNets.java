@@ -14,8 +14,8 @@ public final class DjlNets implements Nets {
   }
 
   @Override
-  public float[] detect(float[] input, int batch, int inputSize) {
-    return nets.detect(input, batch, inputSize);
+  public float[] detect(float[] input, int batch, int height, int width) {
+    return nets.detect(input, batch, height, width);
   }
 
   @Override

@@ -169,12 +169,25 @@ public final class FaceNets implements AutoCloseable {
    *     the 25 channels are 5 anchors × {@code tx,ty,tw,th,score}
    */
   public float[] detect(float[] input, int batch, int inputSize) {
-    if (inputSize < 32 || inputSize % 32 != 0) {
-      throw new IllegalArgumentException("detector input size must be a positive multiple of 32, got " + inputSize);
+    return detect(input, batch, inputSize, inputSize);
+  }
+
+  /**
+   * Runs the tiny face detector on a rectangular input (the net is fully convolutional).
+   *
+   * @param input normalised like {@link #detect(float[], int, int)}, NCHW, length {@code batch*3*height*width}
+   * @param batch number of images
+   * @param height rows, a multiple of 32
+   * @param width columns, a multiple of 32
+   * @return raw conv8 output, NHWC {@code [batch, height/32, width/32, 25]}
+   */
+  public float[] detect(float[] input, int batch, int height, int width) {
+    if (height < 32 || height % 32 != 0 || width < 32 || width % 32 != 0) {
+      throw new IllegalArgumentException(
+          "detector input sides must each be a positive multiple of 32, got " + width + "x" + height);
     }
-    float[] nchw = run(() -> detector, input, batch, inputSize)[0];
-    int cells = inputSize / 32;
-    int plane = cells * cells;
+    float[] nchw = run(() -> detector, input, batch, height, width)[0];
+    int plane = (height / 32) * (width / 32);
     float[] nhwc = new float[nchw.length];
     for (int n = 0; n < batch; n++) {
       int base = n * 25 * plane;
@@ -239,10 +252,14 @@ public final class FaceNets implements AutoCloseable {
   }
 
   private float[][] run(Supplier<? extends TfjsNet> lazyNet, float[] input, int batch, int size) {
-    long expected = (long) batch * 3 * size * size;
+    return run(lazyNet, input, batch, size, size);
+  }
+
+  private float[][] run(Supplier<? extends TfjsNet> lazyNet, float[] input, int batch, int height, int width) {
+    long expected = (long) batch * 3 * height * width;
     if (batch < 1 || input.length != expected) {
       throw new IllegalArgumentException(
-          "expected a batch of " + batch + " NCHW 3x" + size + "x" + size + " inputs (" + expected
+          "expected a batch of " + batch + " NCHW 3x" + height + "x" + width + " inputs (" + expected
               + " floats), got " + input.length + " floats");
     }
     lifecycle.readLock().lock();
@@ -252,7 +269,7 @@ public final class FaceNets implements AutoCloseable {
       }
       TfjsNet net = lazyNet.get();
       try (NDManager call = manager.newSubManager()) {
-        NDArray x = call.create(input, new Shape(batch, 3, size, size));
+        NDArray x = call.create(input, new Shape(batch, 3, height, width));
         NDList outputs = net.forward(new ParameterStore(call, false), new NDList(x), false);
         float[][] result = new float[outputs.size()][];
         for (int i = 0; i < result.length; i++) {

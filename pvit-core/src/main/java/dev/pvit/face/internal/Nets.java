@@ -13,7 +13,21 @@ public interface Nets extends AutoCloseable {
    * @param inputSize side, a multiple of 32
    * @return raw conv8 output, NHWC {@code [batch, S, S, 25]} with {@code S = inputSize/32}
    */
-  float[] detect(float[] input, int batch, int inputSize);
+  default float[] detect(float[] input, int batch, int inputSize) {
+    return detect(input, batch, inputSize, inputSize);
+  }
+
+  /**
+   * Runs the tiny face detector on a rectangular input: the net is fully convolutional, so an input
+   * cut to the part of the square that holds the image costs only that part.
+   *
+   * @param input {@code batch*3*height*width} floats
+   * @param batch images in the batch
+   * @param height rows, a multiple of 32
+   * @param width columns, a multiple of 32
+   * @return raw conv8 output, NHWC {@code [batch, height/32, width/32, 25]}
+   */
+  float[] detect(float[] input, int batch, int height, int width);
 
   /**
    * Runs the 68-point landmark net on 112x112 crops.

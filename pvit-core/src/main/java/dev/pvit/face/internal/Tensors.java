@@ -33,6 +33,33 @@ public final class Tensors {
    */
   public static void write(
       RgbImage img, int cx, int cy, int cw, int ch, boolean centred, int size, float[] mean, float[] dst, int batchIndex) {
+    write(img, cx, cy, cw, ch, centred, size, size, size, mean, dst, batchIndex);
+  }
+
+  /**
+   * Writes the top-left {@code outWidth x outHeight} part of the square tensor {@link #write(RgbImage,
+   * int, int, int, int, boolean, int, float[], float[], int)} would write: the same values, without
+   * the rows and columns of bottom/right padding left out. The detector uses it to skip padding that
+   * holds no image.
+   *
+   * @param img the image
+   * @param cx left edge of the region (inside the image)
+   * @param cy top edge of the region
+   * @param cw region width (at least 1, inside the image)
+   * @param ch region height
+   * @param centred pad both sides of the short axis instead of bottom/right only
+   * @param size side of the square the region is resized into
+   * @param outWidth columns written, 1 to {@code size}
+   * @param outHeight rows written, 1 to {@code size}
+   * @param mean per-channel mean to subtract
+   * @param dst NCHW destination, {@code batch*3*outHeight*outWidth} floats
+   * @param batchIndex which image of the batch to write
+   */
+  public static void write(RgbImage img, int cx, int cy, int cw, int ch, boolean centred, int size, int outWidth,
+      int outHeight, float[] mean, float[] dst, int batchIndex) {
+    if (outWidth < 1 || outHeight < 1 || outWidth > size || outHeight > size) {
+      throw new IllegalArgumentException("Output " + outWidth + "x" + outHeight + " does not fit a " + size + " square");
+    }
     if (cw < 1 || ch < 1 || cx < 0 || cy < 0 || cx + cw > img.width() || cy + ch > img.height()) {
       throw new IllegalArgumentException("Region " + cx + "," + cy + " " + cw + "x" + ch + " is outside the "
           + img.width() + "x" + img.height() + " image");
@@ -45,10 +72,10 @@ public final class Tensors {
     int offY = ch < cw ? prepend : 0;
 
     float scale = side / (float) size;
-    int[] x0 = new int[size];
-    int[] x1 = new int[size];
-    float[] xl = new float[size];
-    for (int o = 0; o < size; o++) {
+    int[] x0 = new int[outWidth];
+    int[] x1 = new int[outWidth];
+    float[] xl = new float[outWidth];
+    for (int o = 0; o < outWidth; o++) {
       float in = o * scale;
       int lo = (int) Math.floor(in);
       x0[o] = lo;
@@ -57,13 +84,13 @@ public final class Tensors {
     }
     byte[] rgb = img.rgb();
     int stride = img.width() * 3;
-    int plane = size * size;
+    int plane = outWidth * outHeight;
     int base = batchIndex * 3 * plane;
     float[] tl = new float[3];
     float[] tr = new float[3];
     float[] bl = new float[3];
     float[] br = new float[3];
-    for (int oy = 0; oy < size; oy++) {
+    for (int oy = 0; oy < outHeight; oy++) {
       float iny = oy * scale;
       int y0 = (int) Math.floor(iny);
       int y1 = Math.min((int) Math.ceil(iny), side - 1);
@@ -74,7 +101,7 @@ public final class Tensors {
       boolean in1 = ry1 >= 0 && ry1 < ch;
       int row0 = (cy + ry0) * stride;
       int row1 = (cy + ry1) * stride;
-      for (int ox = 0; ox < size; ox++) {
+      for (int ox = 0; ox < outWidth; ox++) {
         int rx0 = x0[ox] - offX;
         int rx1 = x1[ox] - offX;
         boolean ix0 = rx0 >= 0 && rx0 < cw;
@@ -86,7 +113,7 @@ public final class Tensors {
         fetch(rgb, row1 + c0, in1 && ix0, bl);
         fetch(rgb, row1 + c1, in1 && ix1, br);
         float lx = xl[ox];
-        int p = base + oy * size + ox;
+        int p = base + oy * outWidth + ox;
         for (int c = 0; c < 3; c++) {
           float top = tl[c] + (tr[c] - tl[c]) * lx;
           float bottom = bl[c] + (br[c] - bl[c]) * lx;

@@ -32,7 +32,31 @@ public final class TinyYolo {
    */
   public static List<Detection> decode(
       float[] out, int batchIndex, int inputSize, int imgWidth, int imgHeight, double scoreThreshold, double nmsIou) {
+    return decode(out, batchIndex, inputSize, inputSize / 32, inputSize / 32, imgWidth, imgHeight, scoreThreshold, nmsIou);
+  }
+
+  /**
+   * Decodes and suppresses one image's detections from the top-left {@code rows x cols} cells of the
+   * {@code inputSize} square (an input cut to the part that holds the image): the same boxes as the
+   * square's cells there.
+   *
+   * @param out raw conv8 output, NHWC {@code [batch, rows, cols, 25]}
+   * @param batchIndex which image of the batch
+   * @param inputSize side of the square the image was resized into
+   * @param rows grid rows present, at most {@code inputSize / 32}
+   * @param cols grid columns present, at most {@code inputSize / 32}
+   * @param imgWidth original image width
+   * @param imgHeight original image height
+   * @param scoreThreshold minimum score (exclusive)
+   * @param nmsIou IoU above which the lower-scored box is dropped
+   * @return detections in image pixels, highest score first
+   */
+  public static List<Detection> decode(float[] out, int batchIndex, int inputSize, int rows, int cols, int imgWidth,
+      int imgHeight, double scoreThreshold, double nmsIou) {
     int cells = inputSize / 32;
+    if (rows < 1 || cols < 1 || rows > cells || cols > cells) {
+      throw new IllegalArgumentException(rows + "x" + cols + " cells do not fit the " + cells + "x" + cells + " grid");
+    }
     int anchors = ANCHORS.length;
     // computeReshapedDimensions: the image as scaled into the padded square.
     double s = inputSize / (double) Math.max(imgHeight, imgWidth);
@@ -41,13 +65,13 @@ public final class TinyYolo {
     double side = Math.max(reshapedW, reshapedH);
     double cfX = side / reshapedW;
     double cfY = side / reshapedH;
-    int base = batchIndex * cells * cells * anchors * BOX_ENCODING;
+    int base = batchIndex * rows * cols * anchors * BOX_ENCODING;
     List<Rect> boxes = new ArrayList<>();
     List<Double> scores = new ArrayList<>();
-    for (int row = 0; row < cells; row++) {
-      for (int col = 0; col < cells; col++) {
+    for (int row = 0; row < rows; row++) {
+      for (int col = 0; col < cols; col++) {
         for (int a = 0; a < anchors; a++) {
-          int p = base + ((row * cells + col) * anchors + a) * BOX_ENCODING;
+          int p = base + ((row * cols + col) * anchors + a) * BOX_ENCODING;
           double score = sigmoid(out[p + 4]);
           if (score > scoreThreshold) {
             double ctX = ((col + sigmoid(out[p])) / cells) * cfX;

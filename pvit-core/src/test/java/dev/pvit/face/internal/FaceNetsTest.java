@@ -1,6 +1,7 @@
 package dev.pvit.face.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.ndarray.NDManager;
@@ -36,6 +37,23 @@ class FaceNetsTest {
       x[i] = (random.nextFloat() - 0.5f) * 0.8f;
     }
     return x;
+  }
+
+  @Test
+  void the_detector_on_the_top_of_a_square_matches_the_square_away_from_the_cut() {
+    float[] square = noise(6, 3 * 416 * 416);
+    float[] top = new float[3 * 320 * 416];
+    for (int c = 0; c < 3; c++) {
+      System.arraycopy(square, c * 416 * 416, top, c * 320 * 416, 320 * 416);
+    }
+    float[] full = nets.detect(square, 1, 416);
+    float[] cut = nets.detect(top, 1, 320, 416);
+    assertThat(cut).hasSize(10 * 13 * 25);
+    // The receptive field reaches about 95 pixels: rows 0-6 (centres up to 224) never see the cut at 320.
+    for (int i = 0; i < 7 * 13 * 25; i++) {
+      assertThat(cut[i]).isCloseTo(full[i], within(1e-4f));
+    }
+    assertThatThrownBy(() -> nets.detect(new float[3 * 100 * 64], 1, 100, 64)).hasMessageContaining("multiple of 32");
   }
 
   @Test

@@ -15,28 +15,43 @@ class FacePipelineTest {
   static final class ScriptedNets implements Nets {
     final java.util.Map<Integer, List<Cell>> bySize = new java.util.HashMap<>();
     boolean confirm;
+    /** When not empty: the answers of the next confirmations, one per confirming crop. */
+    final java.util.Deque<Boolean> confirmAnswers = new java.util.ArrayDeque<>();
+    int confirmCalls;
     int findFromCall;
     final List<Integer> calls = new ArrayList<>();
+    /** Height and width of every detector input. */
+    final List<List<Integer>> shapes = new ArrayList<>();
 
     @Override
-    public float[] detect(float[] input, int batch, int inputSize) {
-      calls.add(inputSize);
-      int cells = inputSize / 32;
-      float[] out = new float[cells * cells * 25];
+    public float[] detect(float[] input, int batch, int height, int width) {
+      // The long side of an input is the size it was made for; the short one may be cut to the image.
+      int inputSize = Math.max(height, width);
+      shapes.add(List.of(height, width));
+      int rows = height / 32;
+      int cols = width / 32;
+      int per = rows * cols * 25;
+      float[] out = new float[batch * per];
       for (int i = 4; i < out.length; i += 5) {
         out[i] = -20;
       }
-      List<Cell> script = new ArrayList<>(
-          calls.size() > findFromCall ? bySize.getOrDefault(inputSize, List.of()) : List.of());
-      if (inputSize == FacePipeline.CONFIRM_SIZE && confirm) {
-        // A box of half the crop, centred: what a real face at the centre of the confirming crop gives.
-        script.add(new Cell(3, 3, 4, (float) Math.log(3.5 / 9.041765), (float) Math.log(3.5 / 10.66308), 5));
+      if (inputSize == FacePipeline.CONFIRM_SIZE) {
+        confirmCalls++;
       }
-      for (Cell c : script) {
-        int p = ((c.row() * cells + c.col()) * 5 + c.anchor()) * 5;
-        out[p + 2] = c.tw();
-        out[p + 3] = c.th();
-        out[p + 4] = c.score();
+      for (int b = 0; b < batch; b++) {
+        calls.add(inputSize);
+        List<Cell> script = new ArrayList<>(
+            calls.size() > findFromCall ? bySize.getOrDefault(inputSize, List.of()) : List.of());
+        if (inputSize == FacePipeline.CONFIRM_SIZE && (confirmAnswers.isEmpty() ? confirm : confirmAnswers.poll())) {
+          // A box of half the crop, centred: what a real face at the centre of the confirming crop gives.
+          script.add(new Cell(3, 3, 4, (float) Math.log(3.5 / 9.041765), (float) Math.log(3.5 / 10.66308), 5));
+        }
+        for (Cell c : script) {
+          int p = b * per + ((c.row() * cols + c.col()) * 5 + c.anchor()) * 5;
+          out[p + 2] = c.tw();
+          out[p + 3] = c.th();
+          out[p + 4] = c.score();
+        }
       }
       return out;
     }
@@ -109,6 +124,25 @@ class FacePipelineTest {
     assertThat(d).hasSize(1);
     assertThat(d.get(0).box().width()).isCloseTo(500, org.assertj.core.data.Offset.offset(1e-3));
     assertThat(nets.calls).endsWith(608, 320, FacePipeline.CONFIRM_SIZE);
+  }
+
+  @Test
+  void confirmations_run_batched_with_the_result_of_one_by_one() {
+    ScriptedNets nets = new ScriptedNets();
+    // A at 416 (13 cells of 76.9 px): centred at 269 px, 123 px wide; C far from it. B at 320 (10 cells
+    // of 100 px): centred at 250 px, 150 px wide, covering most of A. Scores A > B > C.
+    float small = (float) Math.log(1.6 / 1.603231);
+    float b = (float) Math.log(1.5 / 1.603231);
+    nets.bySize.put(416, List.of(new Cell(3, 3, 0, small, small, 5), new Cell(9, 9, 0, small, small, 3)));
+    nets.bySize.put(320, List.of(new Cell(2, 2, 0, b, b, 4)));
+    // One by one: A is not confirmed, so B is tried (yes), then C (yes). Batched: A and C first, then
+    // B, which depended on A; C is not confirmed twice.
+    nets.confirmAnswers.addAll(List.of(false, true, true));
+    List<Detection> d = new FacePipeline(nets).detectMultiScale(image(), new int[] {608, 416, 320}, 0.5, 0.4);
+    assertThat(d).extracting(x -> x.score()).containsExactly(
+        1 / (1 + Math.exp(-4)), 1 / (1 + Math.exp(-3)));
+    assertThat(nets.confirmCalls).isEqualTo(2);
+    assertThat(nets.confirmAnswers).isEmpty();
   }
 
   @Test

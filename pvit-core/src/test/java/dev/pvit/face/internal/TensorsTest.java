@@ -1,6 +1,7 @@
 package dev.pvit.face.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pvit.image.internal.RgbImage;
 import java.util.Random;
@@ -63,6 +64,36 @@ class TensorsTest {
     float[] dst = new float[3 * size * size];
     Tensors.write(img, 3, 2, cw, ch, centred, size, Tensors.FACE_MEAN, dst, 0);
     assertThat(dst).containsExactly(naive(img, 3, 2, cw, ch, centred, size, Tensors.FACE_MEAN));
+  }
+
+  @Property(tries = 60)
+  void a_window_is_the_top_left_part_of_the_square(
+      @ForAll @IntRange(min = 1, max = 40) int cw, @ForAll @IntRange(min = 1, max = 40) int ch,
+      @ForAll @IntRange(min = 1, max = 48) int size, @ForAll @IntRange(min = 1, max = 48) int w,
+      @ForAll @IntRange(min = 1, max = 48) int h) {
+    int outW = Math.min(w, size);
+    int outH = Math.min(h, size);
+    RgbImage img = random(50, 45, cw * 37L + ch);
+    float[] square = new float[3 * size * size];
+    Tensors.write(img, 3, 2, cw, ch, false, size, Tensors.DETECTOR_MEAN, square, 0);
+    float[] window = new float[2 * 3 * outW * outH];
+    Tensors.write(img, 3, 2, cw, ch, false, size, outW, outH, Tensors.DETECTOR_MEAN, window, 1);
+    int base = 3 * outW * outH;
+    for (int c = 0; c < 3; c++) {
+      for (int y = 0; y < outH; y++) {
+        for (int x = 0; x < outW; x++) {
+          assertThat(window[base + (c * outH + y) * outW + x]).isEqualTo(square[(c * size + y) * size + x]);
+        }
+      }
+    }
+  }
+
+  @Test
+  void a_window_larger_than_the_square_is_refused() {
+    RgbImage img = random(8, 8, 3);
+    assertThatThrownBy(() -> Tensors.write(img, 0, 0, 8, 8, false, 32, 64, 32, Tensors.DETECTOR_MEAN, new float[3 * 64 * 32], 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("does not fit a 32 square");
   }
 
   @Test

@@ -56,6 +56,19 @@ class TinyYoloTest {
   }
 
   @Test
+  void a_grid_cut_to_the_image_decodes_like_the_square() {
+    float[] square = empty(416);
+    set(square, 416, 4, 9, 2, 0.3f, -0.2f, 0.1f, 0.2f, 3f);
+    set(square, 416, 1, 2, 0, 0f, 0f, 0f, 0f, 2f);
+    // 2000x1000 fills the top 7 of 13 rows (208 input rows).
+    float[] cut = new float[7 * 13 * 25];
+    System.arraycopy(square, 0, cut, 0, cut.length);
+    assertThat(TinyYolo.decode(cut, 0, 416, 7, 13, 2000, 1000, 0.5, 0.4))
+        .isEqualTo(TinyYolo.decode(square, 0, 416, 2000, 1000, 0.5, 0.4))
+        .hasSize(2);
+  }
+
+  @Test
   void score_threshold_is_exclusive() {
     float[] out = empty(416);
     set(out, 416, 1, 1, 0, 0f, 0f, 0f, 0f, 0f);

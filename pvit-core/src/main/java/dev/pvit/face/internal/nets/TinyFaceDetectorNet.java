@@ -8,8 +8,9 @@ import dev.pvit.face.internal.nets.TfOps.Padding;
 
 /**
  * face-api's TinyFaceDetector: tiny-YOLOv2 with depthwise-separable convs, one class, 5 anchors.
- * Input {@code (N,3,S,S)} with S divisible by 32, normalised {@code (x-[117.001,114.697,97.404])/255};
- * output {@code (N,25,S/32,S/32)}: per anchor {@code tx,ty,tw,th,score} before any sigmoid.
+ * Input {@code (N,3,H,W)} with H and W divisible by 32 (face-api feeds squares; the net is fully
+ * convolutional), normalised {@code (x-[117.001,114.697,97.404])/255}; output {@code
+ * (N,25,H/32,W/32)}: per anchor {@code tx,ty,tw,th,score} before any sigmoid.
  */
 public final class TinyFaceDetectorNet extends TfjsNet {
   private static final int[] CHANNELS = {16, 32, 64, 128, 256, 512};
