@@ -12,7 +12,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,9 +31,10 @@ class BlindWordingsTest {
   private final LlavaConversationParser parser = LlavaConversationParser.create();
   private final RefusalClassifier classifier = RefusalClassifier.create();
 
-  @Test
-  void blind_introductions_give_their_names_in_order() {
-    List<JsonNode> lines = lines("introductions.jsonl");
+  @ParameterizedTest
+  @ValueSource(strings = {"", "holdout-"})
+  void blind_introductions_give_their_names_in_order(String set) {
+    List<JsonNode> lines = lines(set + "introductions.jsonl");
     List<String> wrong = new ArrayList<>();
     List<String> errors = new ArrayList<>();
     for (JsonNode line : lines) {
@@ -48,15 +50,16 @@ class BlindWordingsTest {
         errors.add(text.replace("\n", "⏎") + " -> " + e.getMessage());
       }
     }
-    report("introductions", lines.size(), wrong, errors);
-    assertThat(lines).hasSizeGreaterThanOrEqualTo(60);
+    report(set + "introductions", lines.size(), wrong, errors);
+    assertThat(lines).hasSizeGreaterThanOrEqualTo(set.isEmpty() ? 60 : 30);
     assertThat(wrong).as("wrong names").isEmpty();
     assertThat(errors).as("errors").isEmpty();
   }
 
-  @Test
-  void blind_undecidable_introductions_are_errors_naming_the_sentence() {
-    List<JsonNode> lines = lines("introductions-undecidable.jsonl");
+  @ParameterizedTest
+  @ValueSource(strings = {"", "holdout-"})
+  void blind_undecidable_introductions_are_errors_naming_the_sentence(String set) {
+    List<JsonNode> lines = lines(set + "introductions-undecidable.jsonl");
     List<String> wrong = new ArrayList<>();
     for (JsonNode line : lines) {
       String text = line.get("text").asText();
@@ -69,14 +72,15 @@ class BlindWordingsTest {
         }
       }
     }
-    report("undecidable introductions", lines.size(), wrong, List.of());
-    assertThat(lines).hasSizeGreaterThanOrEqualTo(10);
+    report(set + "undecidable introductions", lines.size(), wrong, List.of());
+    assertThat(lines).hasSizeGreaterThanOrEqualTo(set.isEmpty() ? 10 : 5);
     assertThat(wrong).as("guessed names").isEmpty();
   }
 
-  @Test
-  void blind_answers_are_classified_into_their_family_with_and_without_the_name() {
-    List<JsonNode> lines = lines("refusals.jsonl");
+  @ParameterizedTest
+  @ValueSource(strings = {"", "holdout-"})
+  void blind_answers_are_classified_into_their_family_with_and_without_the_name(String set) {
+    List<JsonNode> lines = lines(set + "refusals.jsonl");
     List<String> named = new ArrayList<>();
     List<String> generic = new ArrayList<>();
     for (JsonNode line : lines) {
@@ -92,10 +96,10 @@ class BlindWordingsTest {
         generic.add(answer + " -> " + without + " (expected " + expected + ")");
       }
     }
-    report("answers, name given", lines.size(), named, List.of());
-    report("answers, no name", lines.size(), generic, List.of());
+    report(set + "answers, name given", lines.size(), named, List.of());
+    report(set + "answers, no name", lines.size(), generic, List.of());
     assertThat(lines.stream().filter(l -> !l.get("kind").asText().equals("NOT_A_REFUSAL")).count())
-        .isGreaterThanOrEqualTo(50);
+        .isGreaterThanOrEqualTo(set.isEmpty() ? 50 : 20);
     assertThat(named).as("with the name").isEmpty();
     assertThat(generic).as("without the name").isEmpty();
   }

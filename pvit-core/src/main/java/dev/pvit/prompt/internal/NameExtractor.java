@@ -67,6 +67,11 @@ public final class NameExtractor {
       Set.of("van", "von", "de", "da", "di", "du", "del", "della", "der", "den", "la", "le", "bin", "bint",
           "al", "el", "ibn", "ter", "ten", "dos", "das", "y", "e", "mac", "st");
 
+  /** Nouns for a reference image ("a face reference for Amber"). */
+  private static final Set<String> IMAGE_WORDS =
+      Set.of("photo", "photos", "photograph", "photographs", "picture", "pictures", "image", "images", "portrait",
+          "portraits", "headshot", "headshots", "mugshot", "snapshot", "snapshots", "selfie", "pic", "pics", "shot",
+          "shots", "snap", "snaps", "reference", "references", "crop", "close-up", "face");
   /** Possessive determiners, which open a relation before a name ("my colleague Grace"). */
   private static final Set<String> POSSESSIVES = Set.of("my", "our", "your", "his", "her", "their");
   /** Prepositions that open an aside after a name ("This is Sue from work", "... at Christmas"). */
@@ -91,7 +96,7 @@ public final class NameExtractor {
   private static final Pattern OPENERS =
       Pattern.compile(
           "^(?:(?:oh|ah|yep|yes|yeah|okay|ok|well|hey|look|guys|everyone|everybody|folks|alright|right|anyway|hi"
-              + "|hello|so|and|now|also|then|plus)\\b\\s*[,!]?\\s+)+",
+              + "|hello|so|and|now|also|then|plus|heads\\s+up|fyi|btw)\\b\\s*[,!]?\\s+)+",
           Pattern.CASE_INSENSITIVE);
 
   static {
@@ -178,7 +183,17 @@ public final class NameExtractor {
     if (!templates.isEmpty()) {
       return template(introduction);
     }
-    List<String> clauses = clauses(normalise(introduction));
+    List<String> all = clauses(normalise(introduction));
+    // a label before a colon ("Heads up:", "Photo:") introduces only when nothing after it does
+    List<String> clauses = all.stream().filter(c -> !c.endsWith(":")).toList();
+    Result body = read(clauses, context);
+    if (body instanceof NotFound && clauses.size() < all.size()) {
+      return read(all.stream().map(c -> c.endsWith(":") ? c.substring(0, c.length() - 1) : c).toList(), context);
+    }
+    return body;
+  }
+
+  private static Result read(List<String> clauses, String context) {
     // the sentence that introduces: a clause whose frame leaves a clean name
     List<String> found = new ArrayList<>();
     List<String> ambiguous = new ArrayList<>();
@@ -226,6 +241,7 @@ public final class NameExtractor {
     String s = introduction.replace('\u2019', '\'').replace('\u2018', '\'').replace('\u201C', '"').replace('\u201D', '"')
         .replaceAll("\\s*\\([^()]*\\)", "")
         .replaceAll("(?i)\\b(that|it|here|there|one|who|what|he|she)'s\\b", "$1 is")
+        .replaceAll("(?i)\\b(you|we|they)'re\\b", "$1 are")
         .strip();
     int end = s.length();
     while (end > 0) {
@@ -264,8 +280,8 @@ public final class NameExtractor {
               && s.charAt(i + 1) == ' ')
           || ((c == '.' || c == '!' || c == '?') && sentenceEnd(s, i));
       if (cut) {
-        // the dot of an initial stays with the name ("a snap of T. J. It is blurry")
-        add(out, s.substring(from, c == '.' && initialBefore(s, i) ? i + 1 : i));
+        // the dot of an initial stays with the name ("a snap of T. J. It is blurry"); a colon marks a label
+        add(out, s.substring(from, (c == '.' && initialBefore(s, i)) || c == ':' ? i + 1 : i));
         from = i + 1;
       }
     }
@@ -439,7 +455,8 @@ public final class NameExtractor {
     List<String> out = new ArrayList<>();
     int i = 0;
     while (i < toks.size()) {
-      if (!nameWord(s, toks.get(i)) || CLOSED.contains(toks.get(i).lower()) || FRAME.contains(toks.get(i).lower())) {
+      boolean initial = initial(s, toks.get(i)); // "A. J." is no article
+      if (!initial && (!nameWord(s, toks.get(i)) || FRAME.contains(toks.get(i).lower()))) {
         i++;
         continue;
       }
@@ -449,16 +466,26 @@ public final class NameExtractor {
         while (k < toks.size() && PARTICLES.contains(toks.get(k).lower())) {
           k++; // "de la" inside "Juan de la Cruz"
         }
-        if (k >= toks.size() || !nameWord(s, toks.get(k))) {
+        if (k >= toks.size() || !(nameWord(s, toks.get(k)) || initial(s, toks.get(k)))) {
           break;
         }
         j = k + 1;
       }
       boolean opening = i == 0 || (i == 1 && CLOSED.contains(toks.get(0).lower()));
-      String prev = i > 0 ? toks.get(i - 1).lower() : "";
-      // "goes by Juan" and "a snap of Juan" name; "from Monday", "in London", "the CEO", "Museum of Art" do not
-      boolean ofName = prev.equals("of") && i >= 2 && nameWord(s, toks.get(i - 2));
-      boolean licensed = (prev.equals("by") || !PREPOSITIONS.contains(prev)) && !LOCATIVES.contains(prev) && !ofName
+      // the word governing the run, past up to two modifiers ("an old Polaroid", "from last Christmas")
+      int g = i - 1;
+      while (g >= 0 && i - g <= 2 && word(toks.get(g)) && !FRAME.contains(toks.get(g).lower())
+          && !nameWord(s, toks.get(g)) && !PREPOSITIONS.contains(toks.get(g).lower())
+          && !LOCATIVES.contains(toks.get(g).lower())) {
+        g--;
+      }
+      String prev = g >= 0 ? toks.get(g).lower() : "";
+      // "goes by Juan", "a snap of Juan", "reference for Juan" name; "from Monday", "in London", "the CEO",
+      // "Museum of Art" do not
+      boolean ofName = prev.equals("of") && g >= 1 && nameWord(s, toks.get(g - 1));
+      boolean forImage = prev.equals("for") && g >= 1 && IMAGE_WORDS.contains(toks.get(g - 1).lower());
+      boolean licensed = (prev.equals("by") || forImage || !PREPOSITIONS.contains(prev)) && !LOCATIVES.contains(prev)
+          && !ofName
           && !quoted(s, toks.get(i).start())
           && (!opening || (alone && (j == toks.size() || toks.get(j).lower().equals(","))));
       if (licensed) {
@@ -467,6 +494,12 @@ public final class NameExtractor {
       i = j;
     }
     return out;
+  }
+
+  /** A one-letter capital followed by a dot: an initial. */
+  private static boolean initial(String s, Tok t) {
+    return t.end() - t.start() == 1 && t.end() < s.length() && s.charAt(t.end()) == '.'
+        && nameInitial(s.codePointAt(t.start()));
   }
 
   /** Whether the position is inside double quotes. */
