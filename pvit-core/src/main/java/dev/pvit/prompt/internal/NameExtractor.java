@@ -67,6 +67,15 @@ public final class NameExtractor {
       Set.of("van", "von", "de", "da", "di", "du", "del", "della", "der", "den", "la", "le", "bin", "bint",
           "al", "el", "ibn", "ter", "ten", "dos", "das", "y", "e", "mac", "st");
 
+  /** Determiners that open a noun phrase, never a name. */
+  private static final Set<String> NOUN_PHRASE_STARTS =
+      Set.of("my", "our", "your", "his", "her", "their", "its", "a", "an", "the", "this", "that", "these", "those",
+          "some", "any", "every", "each", "no");
+  /** Pronouns, never a name. */
+  private static final Set<String> PRONOUNS =
+      Set.of("i", "me", "you", "he", "him", "she", "her", "it", "we", "us", "they", "them", "mine", "yours", "ours",
+          "theirs", "myself", "yourself", "himself", "herself", "someone", "somebody", "anyone", "anybody", "everyone",
+          "everybody", "nobody", "one");
   /** Nouns for a reference image ("a face reference for Amber"). */
   private static final Set<String> IMAGE_WORDS =
       Set.of("photo", "photos", "photograph", "photographs", "picture", "pictures", "image", "images", "portrait",
@@ -188,17 +197,28 @@ public final class NameExtractor {
     List<String> clauses = all.stream().filter(c -> !c.endsWith(":")).toList();
     Result body = read(clauses, context);
     if (body instanceof NotFound && clauses.size() < all.size()) {
-      return read(all.stream().map(c -> c.endsWith(":") ? c.substring(0, c.length() - 1) : c).toList(), context);
+      // the label and what follows it as one clause: "Picture: Kristina at the beach"
+      List<String> joined = new ArrayList<>();
+      for (String c : all) {
+        int last = joined.size() - 1;
+        if (last >= 0 && joined.get(last).endsWith(":")) {
+          joined.set(last, joined.get(last) + " " + c);
+        } else {
+          joined.add(c);
+        }
+      }
+      return read(joined, context);
     }
     return body;
   }
 
   private static Result read(List<String> clauses, String context) {
+    boolean caseless = clauses.stream().noneMatch(NameExtractor::capitalisedInside);
     // the sentence that introduces: a clause whose frame leaves a clean name
     List<String> found = new ArrayList<>();
     List<String> ambiguous = new ArrayList<>();
     for (String clause : clauses) {
-      Result r = frame(clause, context);
+      Result r = frame(clause, context, caseless);
       if (r instanceof Found f && !found.contains(f.value())) {
         found.add(f.value());
       } else if (r instanceof Ambiguous a) {
@@ -332,7 +352,7 @@ public final class NameExtractor {
    * to any other name-like run in the same clause ("This is Tom, or maybe Tim") unless the record
    * decides.
    */
-  private static Result frame(String s, String context) {
+  private static Result frame(String s, String context, boolean caseless) {
     List<Tok> toks = tokens(s);
     int n = toks.size();
     if (n == 0) {
@@ -358,12 +378,13 @@ public final class NameExtractor {
         if (!rightOk || (a == 0 && b == n)) {
           continue; // a bare word with no frame at all says nothing about which word is the name
         }
-        if (a == 0 && FRAME.contains(toks.get(0).lower())) {
-          continue; // a sentence-opening frame word is never the name
+        if (a == 0 && FRAME.contains(toks.get(0).lower()) && !initial(s, toks.get(0))) {
+          continue; // a sentence-opening frame word is never the name (an initial "A." is no article)
         }
         List<Tok> span = toks.subList(a, b);
         String name = span(s, toks, a, b);
-        if (plausible(span) && hasNameWord(s, span) && !readings.contains(name)
+        boolean nameLike = caseless ? caselessName(span, name, context) : hasNameWord(s, span);
+        if (plausible(span) && nameLike && !readings.contains(name)
             && !(mixedCase(name) && lowerOnlyBefore(s, span))) {
           readings.add(name);
         }
@@ -484,8 +505,11 @@ public final class NameExtractor {
       // "Museum of Art" do not
       boolean ofName = prev.equals("of") && g >= 1 && nameWord(s, toks.get(g - 1));
       boolean forImage = prev.equals("for") && g >= 1 && IMAGE_WORDS.contains(toks.get(g - 1).lower());
-      boolean licensed = (prev.equals("by") || forImage || !PREPOSITIONS.contains(prev)) && !LOCATIVES.contains(prev)
-          && !ofName
+      // "with Bob" is another person; "Bob's sister" is not Bob
+      boolean possessor = j < toks.size() && toks.get(j).lower().startsWith("'");
+      boolean goesBy = prev.equals("by") && g >= 1 && Set.of("goes", "go", "going", "known").contains(toks.get(g - 1).lower());
+      boolean licensed = (goesBy || prev.equals("with") || forImage || !PREPOSITIONS.contains(prev))
+          && !LOCATIVES.contains(prev) && !ofName && !possessor
           && !quoted(s, toks.get(i).start())
           && (!opening || (alone && (j == toks.size() || toks.get(j).lower().equals(","))));
       if (licensed) {
@@ -530,6 +554,36 @@ public final class NameExtractor {
 
   private static boolean word(Tok t) {
     return !t.lower().equals(",") && !t.lower().equals(":") && !t.lower().startsWith("'");
+  }
+
+  /** Whether a capitalised (or CJK) word stands anywhere but at the start of the clause. */
+  private static boolean capitalisedInside(String clause) {
+    List<Tok> toks = tokens(clause);
+    for (int i = 1; i < toks.size(); i++) {
+      if (nameWord(clause, toks.get(i)) || initial(clause, toks.get(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * In an introduction written without capitals ("this is kristina") case cannot mark the name: a
+   * reading is then a name only when it is no noun phrase or pronoun ("my colleague", "the new
+   * intern", "someone from work", "her") and is one word, or the rest of the record names it.
+   */
+  private static boolean caselessName(List<Tok> span, String name, String context) {
+    if (NOUN_PHRASE_STARTS.contains(span.get(0).lower())) {
+      return false;
+    }
+    int words = 0;
+    for (Tok t : span) {
+      if (PRONOUNS.contains(t.lower())) {
+        return false;
+      }
+      words += word(t) ? 1 : 0;
+    }
+    return words == 1 || occurs(context, name);
   }
 
   /** Whether the reading holds a capitalised or CJK word: lower-case readings are common nouns ("my colleague"). */

@@ -151,7 +151,7 @@ public final class RefusalAnalyser {
           Pattern.CASE_INSENSITIVE);
   private static final Pattern TOKEN = Pattern.compile("@p|'s\\b|[\\p{L}\\p{M}\\p{N}]+|[,]");
   private static final String NAME_WORD =
-      "(?:\\p{Lu}\\.(?= \\p{Lu})|[\\p{Lu}\\p{Lt}][\\p{L}\\p{M}]*(?:['\\-][\\p{Lu}\\p{Lt}][\\p{L}\\p{M}]*)*"
+      "(?:\\p{Lu}\\.(?=\\s)|[\\p{Lu}\\p{Lt}][\\p{L}\\p{M}]*(?:['\\-][\\p{Lu}\\p{Lt}][\\p{L}\\p{M}]*)*"
           + "|\\p{Lo}+)";
   /** Lower-case particles between the words of a name ("Juan de la Cruz"). */
   private static final String PARTICLE =
