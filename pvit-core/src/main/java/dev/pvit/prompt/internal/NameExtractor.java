@@ -13,19 +13,27 @@ import java.util.regex.Pattern;
 
 /**
  * Recovers a person's name from an introduction sentence ("This is a photo of Kristina.", "Here is
- * Kristina in a photo.", "This is Kristina's portrait.", "Meet Kristina.", "Kristina is shown
- * here.").
+ * Kristina in a photo.", "This is Kristina's portrait.", "Meet my colleague Kristina.", "Kristina is
+ * shown here.").
  *
- * <p>Configured templates are matched exactly (the most specific wins). Without templates the
- * sentence is parsed: an introduction is a <em>frame</em> of closed-class words (determiners,
- * pronouns, image nouns such as photo/portrait/headshot, presentational verbs such as is/shows/
- * features/depicts/meet/see, the markers of/featuring/named/called/to) around the name. The frame's
- * left part ends in an introducer (a copula, a presentational verb or a marker); its right part, if
- * any, starts with a possessive ({@code 's}), a preposition (in/from/by/to), a verb (is shown, looks)
- * or a comma. The name is what the frame leaves; a sentence-opening word is never the name. Names
- * are arbitrary strings, so when the frame can be read more than one way (the name is itself a frame
- * word, or the left-over mixes capitalised and lower-case words) the text of the rest of the record
- * decides, and otherwise the extractor answers "ambiguous" rather than guessing.
+ * <p>Configured templates are matched exactly (the most specific wins). Without templates the text
+ * is parsed. It is split into sentences and stand-alone parts (";", a spaced dash, a label before
+ * ":"), without parenthetical asides or leading interjections and vocatives. In each part, an
+ * introduction is a <em>frame</em> of closed-class words (determiners, pronouns, image nouns such as
+ * photo/portrait/headshot, presentational verbs such as is/shows/features/depicts/meet/see, the
+ * markers of/featuring/named/called/to) around the name. The frame's left part ends in an
+ * introducer (a copula, a presentational verb or a marker), optionally followed by a relation (a
+ * possessive determiner and lower-case words: "my colleague", "our new intern,"); its right part, if
+ * any, starts with a possessive ({@code 's}), a verb (is shown, looks), a comma or, after a known
+ * left part, a preposition ("from work"). A reading must hold a capitalised or CJK word (in text
+ * written without capitals, one word that is no pronoun or noun phrase); a sentence-opening word is
+ * never the name unless the frame follows it. The part whose frame leaves a clean name is the
+ * introduction; other sentences are commentary. With no known frame, a lone capitalised run that is
+ * not governed by an article or a locative preposition ("in London", "the Eiffel Tower") is the
+ * name. Names are arbitrary strings, so when the text can be read more than one way (the name is
+ * itself a frame word, the left-over mixes capitalised and lower-case words, another name-like word
+ * stands in the same sentence) the text of the rest of the record decides, and otherwise the
+ * extractor answers "ambiguous" rather than guessing.
  */
 public final class NameExtractor {
   private static final String NAME_SLOT = "{name}";
@@ -76,6 +84,9 @@ public final class NameExtractor {
       Set.of("i", "me", "you", "he", "him", "she", "her", "it", "we", "us", "they", "them", "mine", "yours", "ours",
           "theirs", "myself", "yourself", "himself", "herself", "someone", "somebody", "anyone", "anybody", "everyone",
           "everybody", "nobody", "one");
+  /** Modal verbs, which a finite verb never follows. */
+  private static final Set<String> MODALS =
+      Set.of("can", "will", "may", "might", "must", "shall", "could", "would", "should");
   /** Nouns for a reference image ("a face reference for Amber"). */
   private static final Set<String> IMAGE_WORDS =
       Set.of("photo", "photos", "photograph", "photographs", "picture", "pictures", "image", "images", "portrait",
@@ -378,13 +389,15 @@ public final class NameExtractor {
         if (!rightOk || (a == 0 && b == n)) {
           continue; // a bare word with no frame at all says nothing about which word is the name
         }
-        if (a == 0 && FRAME.contains(toks.get(0).lower()) && !initial(s, toks.get(0))) {
+        if (a == 0 && FRAME.contains(toks.get(0).lower()) && !initial(s, toks.get(0)) && !modalAsName(toks)) {
           continue; // a sentence-opening frame word is never the name (an initial "A." is no article)
         }
         List<Tok> span = toks.subList(a, b);
         String name = span(s, toks, a, b);
         boolean nameLike = caseless ? caselessName(span, name, context) : hasNameWord(s, span);
-        if (plausible(span) && nameLike && !readings.contains(name)
+        // a capitalised frame word inside the sentence is a name too ("This face shot is of Can")
+        boolean frameWordName = (!caseless && a > 0 && hasNameWord(s, span)) || (a == 0 && modalAsName(toks));
+        if (plausible(span, frameWordName) && nameLike && !readings.contains(name)
             && !(mixedCase(name) && lowerOnlyBefore(s, span))) {
           readings.add(name);
         }
@@ -476,8 +489,9 @@ public final class NameExtractor {
     List<String> out = new ArrayList<>();
     int i = 0;
     while (i < toks.size()) {
-      boolean initial = initial(s, toks.get(i)); // "A. J." is no article
-      if (!initial && (!nameWord(s, toks.get(i)) || FRAME.contains(toks.get(i).lower()))) {
+      // "A. J." is no article; a capitalised frame word inside the clause is a name ("a shot of Can")
+      boolean initial = initial(s, toks.get(i));
+      if (!initial && (!nameWord(s, toks.get(i)) || (i == 0 && FRAME.contains(toks.get(i).lower())))) {
         i++;
         continue;
       }
@@ -518,6 +532,12 @@ public final class NameExtractor {
       i = j;
     }
     return out;
+  }
+
+  /** A modal opening the clause before a finite verb is a name: "Can is the person shown here". */
+  private static boolean modalAsName(List<Tok> toks) {
+    return toks.size() > 1 && MODALS.contains(toks.get(0).lower())
+        && Set.of("is", "'s", "was", "appears", "has").contains(toks.get(1).lower());
   }
 
   /** A one-letter capital followed by a dot: an initial. */
@@ -676,8 +696,8 @@ public final class NameExtractor {
   }
 
   /** A reading is never only frame words, punctuation or a possessive marker. */
-  private static boolean plausible(List<Tok> span) {
-    if (allFrame(span, 0, span.size())) {
+  private static boolean plausible(List<Tok> span, boolean frameWordName) {
+    if (!frameWordName && allFrame(span, 0, span.size())) {
       return false;
     }
     for (Tok t : span) {

@@ -17,21 +17,24 @@ import org.jspecify.annotations.Nullable;
  * "unknown") and the person fills a slot of a predicate class:
  *
  * <ul>
- *   <li>unknown: an identity complement ("who @p is", "what @p looks like", "the identity of @p",
- *       "@p's appearance", "the name @p", "anyone named @p"), or an acquaintance predicate
+ *   <li>unknown: an identity complement ("who @p is" ending there, not "who @p is talking to";
+ *       "what @p looks like", "how @p looks", "the identity of @p", "@p's appearance", "their
+ *       face", "the name @p", "that name", "anyone named @p"), or an acquaintance predicate
  *       (know, recognise, familiar, introduced, information/reference/details about, describe…)
  *       whose object or subject is the person;
  *   <li>absent: the person as subject of a presence predicate (in the image, present, visible,
  *       appear, absent…) with a complement that locates it in the image or nowhere in particular;
  *       as object of a seeing verb (see, find, locate…) or of a showing verb whose subject is the
- *       image (show, include, lack, exclude…); after a negated existential or evidence noun
- *       ("there is no @p", "no sign of @p"); or matched by a negative universal ("none of the
- *       people is @p").
+ *       image (show, include, lack, exclude…), the negation reaching the verb or its object ("I
+ *       can see @p, but not her face" sees the person; "the photo has no @p in it" does not);
+ *       after a negated existential or evidence noun ("there is no @p", "there doesn't seem to
+ *       be anyone named @p here", "No @p in this picture", "no sign of @p"); or matched by a
+ *       negative universal ("none of the people is @p").
  * </ul>
  *
  * Unknown wins over absent. A possessive ("@p's face", "@p's hands") is not the person, so "I
  * can't see Alice's face" is no refusal; a complement elsewhere ("not present at the table", "not
- * on the left") is not the image, so those are no refusals either.
+ * on the left", "not in the photo's foreground") is not the image, so those are no refusals either.
  */
 public final class RefusalAnalyser {
   /** The three outcomes, mapped to the public enum by the caller. */
