@@ -269,7 +269,8 @@ public final class NameExtractor {
    * emoticon, except the dot of a final initial ("T. J.").
    */
   private static String normalise(String introduction) {
-    String s = introduction.replace('\u2019', '\'').replace('\u2018', '\'').replace('\u201C', '"').replace('\u201D', '"')
+    String s = introduction.replace('\u2019', '\'').replace('\u2018', '\'')
+        .replace('\u201C', '"').replace('\u201D', '"')
         .replaceAll("\\s*\\([^()]*\\)", "")
         .replaceAll("(?i)\\b(that|it|here|there|one|who|what|he|she)'s\\b", "$1 is")
         .replaceAll("(?i)\\b(you|we|they)'re\\b", "$1 are")
@@ -521,7 +522,8 @@ public final class NameExtractor {
       boolean forImage = prev.equals("for") && g >= 1 && IMAGE_WORDS.contains(toks.get(g - 1).lower());
       // "with Bob" is another person; "Bob's sister" is not Bob
       boolean possessor = j < toks.size() && toks.get(j).lower().startsWith("'");
-      boolean goesBy = prev.equals("by") && g >= 1 && Set.of("goes", "go", "going", "known").contains(toks.get(g - 1).lower());
+      boolean goesBy = prev.equals("by") && g >= 1
+          && Set.of("goes", "go", "going", "known").contains(toks.get(g - 1).lower());
       boolean licensed = (goesBy || prev.equals("with") || forImage || !PREPOSITIONS.contains(prev))
           && !LOCATIVES.contains(prev) && !ofName && !possessor
           && !quoted(s, toks.get(i).start())

@@ -56,7 +56,8 @@ public final class RefusalAnalyser {
           "i", "i'm", "i've", "i'd", "i'll", "me", "my", "we", "you", "your", "it", "its", "it's", "he", "she",
           "they", "this", "that", "these", "those", "there", "there's", "here", "here's", "the", "a", "an", "no",
           "not", "yes", "yeah", "sorry", "unfortunately", "regrettably", "apologies", "sadly", "alas", "well",
-          "hmm", "oh", "ok", "okay", "nope", "yep", "ah", "please", "who", "whom", "whose", "what", "which", "where", "when", "why",
+          "hmm", "oh", "ok", "okay", "nope", "yep", "ah", "please",
+          "who", "whom", "whose", "what", "which", "where", "when", "why",
           "how", "none", "nobody", "nothing", "nowhere", "never", "without", "based", "looking", "in", "on",
           "at", "of", "from", "to", "for", "with", "by", "as", "but", "and", "or", "so", "if", "although",
           "though", "while", "because", "since", "after", "before", "however", "also", "still", "even",
@@ -143,6 +144,10 @@ public final class RefusalAnalyser {
       Set.of("is", "are", "was", "were", "be", "matches", "match", "matching", "resembles", "resemble",
           "resembling", "belong", "belongs", "like", "to", "as");
   private static final Set<String> UNIVERSALS = Set.of("nobody", "none", "noone");
+  /** Words of a relative or participle that compares someone with the person ("who could be", "matching"). */
+  private static final Set<String> MATCHING_GLUE =
+      Set.of("who", "that", "looks", "look", "like", "resembling", "resembles", "resemble", "matching", "matches",
+          "match", "similar", "to", "could", "might", "may", "be", "possibly", "is", "was");
   /** Words between an existential "there" and the person ("there doesn't seem to be anyone named @p"). */
   private static final Set<String> EXISTENTIAL_GLUE =
       Set.of("is", "are", "was", "were", "does", "do", "did", "not", "seem", "seems", "appear", "appears", "to", "be",
@@ -155,7 +160,8 @@ public final class RefusalAnalyser {
   private static final Pattern CLAUSE_SPLIT =
       Pattern.compile(
           "(?<=[.!?])\\s+|[;:]|\\s[\\u2014\\u2013-]\\s|,?\\s\\b(?:but|so|because|although|though|while|whereas|however"
-              + "|since|yet|and then|whether|that)\\b(?!\\s+(?:not|name|person|individual)\\b)|,\\s*and\\b|\\bas(?=\\s+(?:i|we)\\b)",
+              + "|since|yet|and then|whether|that)\\b(?!\\s+(?:not|name|person|individual)\\b)"
+              + "|,\\s*and\\b|\\bas(?=\\s+(?:i|we)\\b)",
           Pattern.CASE_INSENSITIVE);
   private static final Pattern TOKEN = Pattern.compile("@p|'s\\b|[\\p{L}\\p{M}\\p{N}]+|[,]");
   private static final String NAME_WORD =
@@ -335,6 +341,7 @@ public final class RefusalAnalyser {
   }
 
   private static Family segment(List<String> t) {
+    t = withoutNegatedRemnant(t);
     if (!negative(t)) {
       return Family.NONE;
     }
@@ -342,6 +349,19 @@ public final class RefusalAnalyser {
       return Family.UNKNOWN;
     }
     return absent(t) ? Family.ABSENT : Family.NONE;
+  }
+
+  /**
+   * "@p is in the photo but not in focus": the negation of a "but not" remnant that does not name
+   * the person scopes over the remnant only, so the remnant is dropped.
+   */
+  private static List<String> withoutNegatedRemnant(List<String> t) {
+    for (int k = 0; k + 1 < t.size(); k++) {
+      if (t.get(k).equals("but") && t.get(k + 1).equals("not") && !t.subList(k, t.size()).contains(P)) {
+        return t.subList(0, k);
+      }
+    }
+    return t;
   }
 
   /** Odd number of negators; "without" counts only when nothing else negates. */
@@ -394,8 +414,10 @@ public final class RefusalAnalyser {
   /** Length of "(det)* image-noun" starting at i, or 0. */
   private static int imageNounPhrase(List<String> t, int i) {
     int n = containerPhrase(t, i);
-    // "in the photo's foreground" is a part of the image, not the image
-    return n > 0 && i + n < t.size() && t.get(i + n).equals(POSS) ? 0 : n;
+    // "in the photo's foreground" is a part of the image, "in the picture frame" a thing: not the image
+    boolean modifier = n > 0 && i + n < t.size() && (t.get(i + n).equals(POSS) || IMAGE_NOUNS.contains(t.get(i + n))
+        && !Set.of("it", "them", "one").contains(t.get(i + n)));
+    return modifier ? 0 : n;
   }
 
   private static int containerPhrase(List<String> t, int i) {
@@ -479,6 +501,11 @@ public final class RefusalAnalyser {
       if ((t.get(i).equals("seen") || t.get(i).equals("shown")) && !image && perfect(t, i) && objectFollows(t, i)) {
         return true;
       }
+      // "you never showed me @p": the speaker as recipient was not given the person
+      if (Set.of("show", "showed", "shown", "shows").contains(t.get(i)) && !image && i + 2 < t.size()
+          && Set.of("me", "us").contains(t.get(i + 1)) && isPerson(t, i + 2)) {
+        return true;
+      }
     }
     return false;
   }
@@ -541,9 +568,22 @@ public final class RefusalAnalyser {
   private static boolean genericPeopleAfter(List<String> t, int i) {
     for (int j = i + 1; j < Math.min(t.size(), i + 4); j++) {
       if (GENERIC_PEOPLE.contains(t.get(j))) {
-        return true;
+        return !matchingRelative(t, j + 1); // "identify anyone who matches @p" searches the image
       }
       if (t.get(j).equals(P)) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /** "(anyone) who matches / looks like / could be @p", "matching @p": a likeness to the person follows. */
+  private static boolean matchingRelative(List<String> t, int k) {
+    for (int j = k; j < Math.min(t.size(), k + 5); j++) {
+      if (t.get(j).equals(P)) {
+        return j > k;
+      }
+      if (!MATCHING_GLUE.contains(t.get(j))) {
         return false;
       }
     }
@@ -807,11 +847,14 @@ public final class RefusalAnalyser {
         return false;
       }
     }
-    while (j < t.size() && Set.of("any", "anyone", "anybody", "someone", "somebody", "a", "person", "noone",
-        "nobody", "who", "that", "looks", "like", "resembling", "resembles", "matching", "matches", "similar",
-        "to", "even", "clearly").contains(t.get(j))) {
+    int objectStart = j;
+    while (j < t.size() && (Set.of("any", "anyone", "anybody", "someone", "somebody", "a", "person", "noone",
+        "nobody", "even", "clearly").contains(t.get(j)) || MATCHING_GLUE.contains(t.get(j)))) {
       j++;
     }
+    boolean likeness = t.subList(objectStart, j).stream()
+        .anyMatch(w -> Set.of("matches", "matching", "match", "resembles", "resembling", "resemble", "like",
+            "similar", "be").contains(w));
     if (j >= t.size() || !t.get(j).equals(P)) {
       return false;
     }
@@ -823,8 +866,8 @@ public final class RefusalAnalyser {
       j++;
       j++;
     }
-    if (SEE_NEEDS_IMAGE.contains(verb)) {
-      return hasImageLocative(t);
+    if (SEE_NEEDS_IMAGE.contains(verb) && !likeness) {
+      return hasImageLocative(t); // "identify @p" alone is about knowing them; "anyone who matches @p" searches
     }
     return licensedComplement(t, j + 1);
   }
