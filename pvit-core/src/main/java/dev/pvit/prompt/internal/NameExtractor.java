@@ -57,14 +57,14 @@ public final class NameExtractor {
           "right", "now", "just", "again", "clear", "recent", "close", "good", "nice", "quick", "another",
           "taken", "of", "very", "for", "as", "known", "say", "shot's", "present", "two", "three", "both",
           "photos", "photographs", "pictures", "images", "shots", "portraits", "snapshots", "headshots",
-          "pics", "snap", "snaps");
+          "pics", "snap", "snaps", "welcome");
   /** The last word of the frame before the name. */
   private static final Set<String> INTRODUCERS =
       Set.of("is", "are", "was", "of", "featuring", "showing", "shows", "show", "features", "depicts",
           "depicting", "captures", "capturing", "highlights", "highlighting", "presents", "presenting",
           "portrays", "portraying", "displays", "displaying", "introduces", "introducing", "introduce", "meet",
           "see", "named", "called", "name", "to", "at", "know", "remember", "have", "with", "stars", "starring",
-          "contains", "includes", ":", "greet", "as", "present", "what", "how");
+          "contains", "includes", ":", "greet", "as", "present", "what", "how", "welcome");
   /** The first word of the frame after the name. */
   private static final Set<String> SUFFIX_STARTERS =
       Set.of("'s", "'", "in", "on", "is", "was", "appears", "appearing", "looks", "from", "by", "to", ",",
@@ -96,7 +96,7 @@ public final class NameExtractor {
   private static final Set<String> POSSESSIVES = Set.of("my", "our", "your", "his", "her", "their");
   /** Prepositions that open an aside after a name ("This is Sue from work", "... at Christmas"). */
   private static final Set<String> PREPOSITIONS =
-      Set.of("in", "on", "at", "from", "by", "with", "for", "during", "near", "after", "before", "since");
+      Set.of("in", "on", "at", "from", "by", "with", "for", "during", "near", "after", "before", "since", "to");
   /** Words after which a capitalised run is a place, a time or a thing, not the person ("in London"). */
   private static final Set<String> LOCATIVES =
       Set.of("the", "a", "an", "this", "that", "these", "those", "its", "to", "into", "inside", "across",
@@ -399,7 +399,7 @@ public final class NameExtractor {
         // a capitalised frame word inside the sentence is a name too ("This face shot is of Can")
         boolean frameWordName = (!caseless && a > 0 && hasNameWord(s, span)) || (a == 0 && modalAsName(toks));
         if (plausible(span, frameWordName) && nameLike && !readings.contains(name)
-            && !(mixedCase(name) && lowerOnlyBefore(s, span))) {
+            && !(mixedCase(name) && lowerOnlyBefore(s, span) && !coordinated(span))) {
           readings.add(name);
         }
       }
@@ -616,6 +616,11 @@ public final class NameExtractor {
       }
     }
     return false;
+  }
+
+  /** "me and Jack": a coordination names more than one person, so the reading stays ambiguous. */
+  private static boolean coordinated(List<Tok> span) {
+    return span.stream().anyMatch(t -> t.lower().equals("and") || t.lower().equals("or"));
   }
 
   /** Whether all lower-case words of a mixed reading precede its first capitalised word. */
