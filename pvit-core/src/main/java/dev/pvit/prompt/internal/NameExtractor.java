@@ -112,6 +112,10 @@ public final class NameExtractor {
   /** Dotted abbreviations whose dot ends no sentence. */
   private static final Set<String> ABBREVIATIONS =
       Set.of("mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "mt", "rev", "gen", "col", "capt", "lt", "sgt");
+  private static final Pattern PARENTHETICAL = Pattern.compile("\\s*\\([^()]*\\)");
+  private static final Pattern PRONOUN_IS =
+      Pattern.compile("\\b(that|it|here|there|one|who|what|he|she)'s\\b", Pattern.CASE_INSENSITIVE);
+  private static final Pattern PRONOUN_ARE = Pattern.compile("\\b(you|we|they)'re\\b", Pattern.CASE_INSENSITIVE);
   /** Interjections and vocatives opening a clause: "Oh, and", "Okay, so", "Guys,", "Look,". */
   private static final Pattern OPENERS =
       Pattern.compile(
@@ -248,7 +252,7 @@ public final class NameExtractor {
     // no known frame: a lone capitalised run in a position a name can take
     List<String> runs = new ArrayList<>();
     for (String clause : clauses) {
-      for (String run : runs(clause, true)) {
+      for (String run : runs(clause, tokens(clause), true)) {
         if (!runs.contains(run)) {
           runs.add(run);
         }
@@ -270,11 +274,10 @@ public final class NameExtractor {
    */
   private static String normalise(String introduction) {
     String s = introduction.replace('\u2019', '\'').replace('\u2018', '\'')
-        .replace('\u201C', '"').replace('\u201D', '"')
-        .replaceAll("\\s*\\([^()]*\\)", "")
-        .replaceAll("(?i)\\b(that|it|here|there|one|who|what|he|she)'s\\b", "$1 is")
-        .replaceAll("(?i)\\b(you|we|they)'re\\b", "$1 are")
-        .strip();
+        .replace('\u201C', '"').replace('\u201D', '"');
+    s = PARENTHETICAL.matcher(s).replaceAll("");
+    s = PRONOUN_IS.matcher(s).replaceAll("$1 is");
+    s = PRONOUN_ARE.matcher(s).replaceAll("$1 are").strip();
     int end = s.length();
     while (end > 0) {
       char c = s.charAt(end - 1);
@@ -410,7 +413,7 @@ public final class NameExtractor {
     Result r = decide(readings, context);
     if (r instanceof Found f && !occurs(context, f.value())) {
       List<String> rivals = new ArrayList<>();
-      for (String run : runs(s, false)) {
+      for (String run : runs(s, toks, false)) {
         if (!f.value().contains(run) && !run.contains(f.value())) {
           rivals.add(run);
         }
@@ -485,8 +488,7 @@ public final class NameExtractor {
    *
    * @param alone whether the clause has no frame reading (a bare "José María" is then a name)
    */
-  private static List<String> runs(String s, boolean alone) {
-    List<Tok> toks = tokens(s);
+  private static List<String> runs(String s, List<Tok> toks, boolean alone) {
     List<String> out = new ArrayList<>();
     int i = 0;
     while (i < toks.size()) {
