@@ -472,7 +472,7 @@ public final class RefusalAnalyser {
       if (seeLike && image && !genericPeopleAfter(t, i)) {
         continue; // "I cannot identify Bob in this photo" is about the photo
       }
-      if (objectFollows(t, i) || subjectPrecedes(t, i)) {
+      if (objectFollows(t, i) || (subjectPrecedes(t, i) && !personExperiences(t, i))) {
         return true;
       }
       if ((w.startsWith("identif") || w.startsWith("recogni")) && genericPeopleAfter(t, i)) {
@@ -575,6 +575,22 @@ public final class RefusalAnalyser {
       }
     }
     return false;
+  }
+
+  /**
+   * The person as subject knows or is known for something else: "@p is not known for smiling",
+   * "@p is unfamiliar with the tool". Only "to me" or "with/of" the speaker makes it acquaintance.
+   */
+  private static boolean personExperiences(List<String> t, int i) {
+    if (i + 1 >= t.size()) {
+      return false;
+    }
+    String next = t.get(i + 1);
+    if (Set.of("for", "as").contains(next)) {
+      return true;
+    }
+    return Set.of("with", "of").contains(next)
+        && !(i + 2 < t.size() && Set.of("me", "us", "my", "our").contains(t.get(i + 2)));
   }
 
   /** "(anyone) who matches / looks like / could be @p", "matching @p": a likeness to the person follows. */
