@@ -39,10 +39,11 @@ import java.util.function.Function;
  * <p>The first {@code human} turn must be: per person, one or more placeholders followed by the
  * introduction (inside the wrapper tokens, if configured), then the scene placeholder(s) and the
  * question. Each person's name is recovered from their introduction: by the configured templates if
- * any, otherwise by parsing the sentence (a frame of determiners, image nouns and presentational
- * verbs or markers such as "of", "featuring", "named", a possessive "'s", around the name: "This is
- * a photo of Kristina.", "Here is Kristina in a photo.", "This is Kristina's portrait.", "Meet
- * Kristina.", "Kristina is shown here."). When a sentence can be read more than one way, the rest
+ * any, otherwise by parsing the text (a frame of determiners, image nouns, relations and
+ * presentational verbs or markers such as "of", "featuring", "named", a possessive "'s", around the
+ * name: "This is a photo of Kristina.", "Here is Kristina in a photo.", "This is Kristina's
+ * portrait.", "Meet my colleague Kristina.", "Okay, so this is Kristina. We met in Lisbon."). When a
+ * sentence can be read more than one way, the rest
  * of the record (questions and answers) decides; otherwise parsing fails with an error naming the
  * sentence, never with a guessed name. A custom {@link Builder#nameExtractor(Function)} handles
  * anything else. Records are validated like any prompt: reserved tokens in names or texts are

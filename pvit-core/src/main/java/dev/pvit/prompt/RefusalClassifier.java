@@ -17,10 +17,13 @@ import dev.pvit.prompt.internal.RefusalAnalyser;
  * "unknown", "unfamiliar") and the person fills a slot of a presence predicate (being in the image,
  * appearing, being seen or found, being shown by the image: ABSENT) or of an acquaintance predicate
  * (knowing, recognising, having been introduced, having information or a reference about the person,
- * knowing who they are or what they look like: UNKNOWN). A possessive ("Alice's face") is not the
- * person and a location outside the image ("not at the table", "not on the left") is not absence.
- * Without a name, a person is a capitalised word that is not a function word (or a CJK name) or a
- * pronoun; with {@link #classify(String, String)} only that name (or a pronoun) counts. Unknown-name
+ * knowing who they are or what they look like: UNKNOWN). The negation must reach the predicate ("I
+ * can see Alice, but not her face" is no refusal). A possessive ("Alice's face") is not the person
+ * and a location outside the image or a part of it ("not at the table", "not on the left", "not in
+ * the photo's foreground") is not absence.
+ * Without a name, a person is a capitalised run that is not a function word (with particles and
+ * initials: "Juan de la Cruz", "J. R. Okafor"; a capitalised modal inside a sentence or before a
+ * verb: "Will isn't here"), a CJK name or a pronoun; with {@link #classify(String, String)} only that name (or a pronoun) counts. Unknown-name
  * cues win over absence cues, since "I have never seen Carol, so I can't find her in the image" is
  * about not knowing Carol. Immutable and thread-safe; used by the bench to score unanswerable
  * questions from any backend.

@@ -3,6 +3,7 @@ package dev.pvit.prompt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pvit.pipeline.dataset.NamePool;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -67,6 +68,26 @@ class NameExtractionTest {
           List<String> got = names(record("<image>\n" + t.replace("{name}", name), "Where is " + name + "?"));
           if (!got.equals(List.of(name))) {
             wrong.add(t + " / " + name + " -> " + got);
+          }
+        }
+      }
+    }
+    assertThat(wrong).isEmpty();
+  }
+
+  @Test
+  void every_pipeline_name_in_every_own_template_gives_that_name_from_the_sentence_alone() {
+    List<String> wrong = new ArrayList<>();
+    for (IntroStyle style : IntroStyle.values()) {
+      for (String t : Templates.introductions(style)) {
+        for (String name : NamePool.builtIn().names()) {
+          try {
+            List<String> got = names(record("<image>\n" + t.replace("{name}", name), "Describe the scene."));
+            if (!got.equals(List.of(name))) {
+              wrong.add(t + " / " + name + " -> " + got);
+            }
+          } catch (InvalidPromptException e) {
+            wrong.add(t + " / " + name + " -> " + e.getMessage());
           }
         }
       }

@@ -13,19 +13,27 @@ import java.util.regex.Pattern;
 
 /**
  * Recovers a person's name from an introduction sentence ("This is a photo of Kristina.", "Here is
- * Kristina in a photo.", "This is Kristina's portrait.", "Meet Kristina.", "Kristina is shown
- * here.").
+ * Kristina in a photo.", "This is Kristina's portrait.", "Meet my colleague Kristina.", "Kristina is
+ * shown here.").
  *
- * <p>Configured templates are matched exactly (the most specific wins). Without templates the
- * sentence is parsed: an introduction is a <em>frame</em> of closed-class words (determiners,
- * pronouns, image nouns such as photo/portrait/headshot, presentational verbs such as is/shows/
- * features/depicts/meet/see, the markers of/featuring/named/called/to) around the name. The frame's
- * left part ends in an introducer (a copula, a presentational verb or a marker); its right part, if
- * any, starts with a possessive ({@code 's}), a preposition (in/from/by/to), a verb (is shown, looks)
- * or a comma. The name is what the frame leaves; a sentence-opening word is never the name. Names
- * are arbitrary strings, so when the frame can be read more than one way (the name is itself a frame
- * word, or the left-over mixes capitalised and lower-case words) the text of the rest of the record
- * decides, and otherwise the extractor answers "ambiguous" rather than guessing.
+ * <p>Configured templates are matched exactly (the most specific wins). Without templates the text
+ * is parsed. It is split into sentences and stand-alone parts (";", a spaced dash, a label before
+ * ":"), without parenthetical asides or leading interjections and vocatives. In each part, an
+ * introduction is a <em>frame</em> of closed-class words (determiners, pronouns, image nouns such as
+ * photo/portrait/headshot, presentational verbs such as is/shows/features/depicts/meet/see, the
+ * markers of/featuring/named/called/to) around the name. The frame's left part ends in an
+ * introducer (a copula, a presentational verb or a marker), optionally followed by a relation (a
+ * possessive determiner and lower-case words: "my colleague", "our new intern,"); its right part, if
+ * any, starts with a possessive ({@code 's}), a verb (is shown, looks), a comma or, after a known
+ * left part, a preposition ("from work"). A reading must hold a capitalised or CJK word (in text
+ * written without capitals, one word that is no pronoun or noun phrase); a sentence-opening word is
+ * never the name unless the frame follows it. The part whose frame leaves a clean name is the
+ * introduction; other sentences are commentary. With no known frame, a lone capitalised run that is
+ * not governed by an article or a locative preposition ("in London", "the Eiffel Tower") is the
+ * name. Names are arbitrary strings, so when the text can be read more than one way (the name is
+ * itself a frame word, the left-over mixes capitalised and lower-case words, another name-like word
+ * stands in the same sentence) the text of the rest of the record decides, and otherwise the
+ * extractor answers "ambiguous" rather than guessing.
  */
 public final class NameExtractor {
   private static final String NAME_SLOT = "{name}";
@@ -47,23 +55,80 @@ public final class NameExtractor {
           ",", "everyone", "everybody", "all", "our", "my", "your", "our", "new", "friend", "image's",
           "photo's", "stars", "starring", "contains", "includes", "appears", "appearing", "standing", "below",
           "right", "now", "just", "again", "clear", "recent", "close", "good", "nice", "quick", "another",
-          "taken", "of", "very", "for", "as", "known", "say", "shot's");
+          "taken", "of", "very", "for", "as", "known", "say", "shot's", "present", "two", "three", "both",
+          "photos", "photographs", "pictures", "images", "shots", "portraits", "snapshots", "headshots",
+          "pics", "snap", "snaps", "welcome");
   /** The last word of the frame before the name. */
   private static final Set<String> INTRODUCERS =
       Set.of("is", "are", "was", "of", "featuring", "showing", "shows", "show", "features", "depicts",
           "depicting", "captures", "capturing", "highlights", "highlighting", "presents", "presenting",
           "portrays", "portraying", "displays", "displaying", "introduces", "introducing", "introduce", "meet",
           "see", "named", "called", "name", "to", "at", "know", "remember", "have", "with", "stars", "starring",
-          "contains", "includes", ":", "greet", "as");
+          "contains", "includes", ":", "greet", "as", "present", "what", "how", "welcome");
   /** The first word of the frame after the name. */
   private static final Set<String> SUFFIX_STARTERS =
       Set.of("'s", "'", "in", "on", "is", "was", "appears", "appearing", "looks", "from", "by", "to", ",",
           "here", "there", "up", "shown", "pictured", "seen", "standing", "as", "at", "for", "below", "above",
           "right", "captured", "taken", "again");
-  /** Lower-case particles inside names ("Ludwig van Beethoven"). */
-  private static final Set<String> PARTICLES =
+  /** Lower-case particles inside names ("Ludwig van Beethoven"); the refusal analyser shares them. */
+  static final Set<String> PARTICLES =
       Set.of("van", "von", "de", "da", "di", "du", "del", "della", "der", "den", "la", "le", "bin", "bint",
           "al", "el", "ibn", "ter", "ten", "dos", "das", "y", "e", "mac", "st");
+
+  /** Determiners that open a noun phrase, never a name. */
+  private static final Set<String> NOUN_PHRASE_STARTS =
+      Set.of("my", "our", "your", "his", "her", "their", "its", "a", "an", "the", "this", "that", "these", "those",
+          "some", "any", "every", "each", "no");
+  /** Pronouns, never a name. */
+  private static final Set<String> PRONOUNS =
+      Set.of("i", "me", "you", "he", "him", "she", "her", "it", "we", "us", "they", "them", "mine", "yours", "ours",
+          "theirs", "myself", "yourself", "himself", "herself", "someone", "somebody", "anyone", "anybody", "everyone",
+          "everybody", "nobody", "one");
+  /** Modal verbs, which a finite verb never follows. */
+  private static final Set<String> MODALS =
+      Set.of("can", "will", "may", "might", "must", "shall", "could", "would", "should");
+  /** Nouns for a reference image ("a face reference for Amber"). */
+  private static final Set<String> IMAGE_WORDS =
+      Set.of("photo", "photos", "photograph", "photographs", "picture", "pictures", "image", "images", "portrait",
+          "portraits", "headshot", "headshots", "mugshot", "snapshot", "snapshots", "selfie", "pic", "pics", "shot",
+          "shots", "snap", "snaps", "reference", "references", "crop", "close-up", "face");
+  /** Possessive determiners, which open a relation before a name ("my colleague Grace"). */
+  private static final Set<String> POSSESSIVES = Set.of("my", "our", "your", "his", "her", "their");
+  /** Prepositions that open an aside after a name ("This is Sue from work", "... at Christmas"). */
+  private static final Set<String> PREPOSITIONS =
+      Set.of("in", "on", "at", "from", "by", "with", "for", "during", "near", "after", "before", "since", "to");
+  /** Words after which a capitalised run is a place, a time or a thing, not the person ("in London"). */
+  private static final Set<String> LOCATIVES =
+      Set.of("the", "a", "an", "this", "that", "these", "those", "its", "to", "into", "inside", "across",
+          "around", "through", "until", "via", "toward", "towards", "outside");
+  /** Capitalised words that are never names: pronouns, interjections, vocatives. */
+  private static final Set<String> CLOSED =
+      Set.of("i", "i'm", "i'd", "i'll", "i've", "you'll", "you're", "you've", "we're", "we've", "we'll", "he",
+          "she", "they", "they're", "oh", "ah", "yep", "yes", "yeah", "okay", "ok", "so", "and", "well", "hey",
+          "guys", "folks", "alright", "anyway", "then", "please", "kindly", "hello", "hi", "but", "or", "if",
+          "when", "because", "since", "although", "though", "note");
+  /** Words a relation never contains: they belong to the frame ("my friend is", "my photo of"). */
+  private static final Set<String> FRAME_VERBS;
+  /** Dotted abbreviations whose dot ends no sentence. */
+  private static final Set<String> ABBREVIATIONS =
+      Set.of("mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "mt", "rev", "gen", "col", "capt", "lt", "sgt");
+  private static final Pattern PARENTHETICAL = Pattern.compile("\\s*\\([^()]*\\)");
+  private static final Pattern PRONOUN_IS =
+      Pattern.compile("\\b(that|it|here|there|one|who|what|he|she)'s\\b", Pattern.CASE_INSENSITIVE);
+  private static final Pattern PRONOUN_ARE = Pattern.compile("\\b(you|we|they)'re\\b", Pattern.CASE_INSENSITIVE);
+  /** Interjections and vocatives opening a clause: "Oh, and", "Okay, so", "Guys,", "Look,". */
+  private static final Pattern OPENERS =
+      Pattern.compile(
+          "^(?:(?:oh|ah|yep|yes|yeah|okay|ok|well|hey|look|guys|everyone|everybody|folks|alright|right|anyway|hi"
+              + "|hello|so|and|now|also|then|plus|heads\\s+up|fyi|btw)\\b\\s*[,!]?\\s+)+",
+          Pattern.CASE_INSENSITIVE);
+
+  static {
+    Set<String> stops = new java.util.HashSet<>(INTRODUCERS);
+    stops.addAll(SUFFIX_STARTERS);
+    stops.addAll(List.of("and", "or", "is", "are", "was"));
+    FRAME_VERBS = Set.copyOf(stops);
+  }
 
   private static Set<String> words(String... w) {
     return Set.copyOf(Arrays.asList(w));
@@ -142,44 +207,456 @@ public final class NameExtractor {
     if (!templates.isEmpty()) {
       return template(introduction);
     }
-    String s = introduction.strip().replaceAll("[.!?…\"”)\\s]+$", "").replace('’', '\'');
+    List<String> all = clauses(normalise(introduction));
+    // a label before a colon ("Heads up:", "Photo:") introduces only when nothing after it does
+    List<String> clauses = all.stream().filter(c -> !c.endsWith(":")).toList();
+    Result body = read(clauses, context);
+    if (body instanceof NotFound && clauses.size() < all.size()) {
+      // the label and what follows it as one clause: "Picture: Kristina at the beach"
+      List<String> joined = new ArrayList<>();
+      for (String c : all) {
+        int last = joined.size() - 1;
+        if (last >= 0 && joined.get(last).endsWith(":")) {
+          joined.set(last, joined.get(last) + " " + c);
+        } else {
+          joined.add(c);
+        }
+      }
+      return read(joined, context);
+    }
+    return body;
+  }
+
+  private static Result read(List<String> clauses, String context) {
+    boolean caseless = clauses.stream().noneMatch(NameExtractor::capitalisedInside);
+    // the sentence that introduces: a clause whose frame leaves a clean name
+    List<String> found = new ArrayList<>();
+    List<String> ambiguous = new ArrayList<>();
+    for (String clause : clauses) {
+      Result r = frame(clause, context, caseless);
+      if (r instanceof Found f && !found.contains(f.value())) {
+        found.add(f.value());
+      } else if (r instanceof Ambiguous a) {
+        ambiguous.addAll(a.candidates());
+      }
+    }
+    if (found.size() == 1) {
+      return new Found(found.get(0));
+    }
+    if (found.size() > 1) {
+      return byContext(found, context);
+    }
+    if (!ambiguous.isEmpty()) {
+      return new Ambiguous(List.copyOf(new LinkedHashSet<>(ambiguous)));
+    }
+    // no known frame: a lone capitalised run in a position a name can take
+    List<String> runs = new ArrayList<>();
+    for (String clause : clauses) {
+      for (String run : runs(clause, tokens(clause), true)) {
+        if (!runs.contains(run)) {
+          runs.add(run);
+        }
+      }
+    }
+    return runs.isEmpty() ? new NotFound() : runs.size() == 1 ? new Found(runs.get(0)) : byContext(runs, context);
+  }
+
+  /** The one candidate the rest of the record mentions, or all of them as ambiguous. */
+  private static Result byContext(List<String> candidates, String context) {
+    List<String> inContext = candidates.stream().filter(c -> occurs(context, c)).toList();
+    return inContext.size() == 1 ? new Found(inContext.get(0)) : new Ambiguous(List.copyOf(candidates));
+  }
+
+  /**
+   * Straight quotes, no parenthetical asides ("(Sunny to her friends)"), "it's"/"that's"/"here's"
+   * read as "it is" (a pronoun's {@code 's} is never a possessive), no trailing punctuation or
+   * emoticon, except the dot of a final initial ("T. J.").
+   */
+  private static String normalise(String introduction) {
+    String s = introduction.replace('\u2019', '\'').replace('\u2018', '\'')
+        .replace('\u201C', '"').replace('\u201D', '"');
+    s = PARENTHETICAL.matcher(s).replaceAll("");
+    s = PRONOUN_IS.matcher(s).replaceAll("$1 is");
+    s = PRONOUN_ARE.matcher(s).replaceAll("$1 are").strip();
+    int end = s.length();
+    while (end > 0) {
+      char c = s.charAt(end - 1);
+      boolean punct = Character.isWhitespace(c) || (!wordChar(c) && c != '\'');
+      if (!punct || (c == '.' && initialBefore(s, end - 1))) {
+        break;
+      }
+      end--;
+    }
+    return s.substring(0, end);
+  }
+
+  /** Whether the dot at {@code dot} closes a one-letter initial ("J.") or a dotted abbreviation ("a.k.a."). */
+  private static boolean initialBefore(String s, int dot) {
+    int start = dot;
+    while (start > 0 && (wordChar(s.charAt(start - 1)) || s.charAt(start - 1) == '.')) {
+      start--;
+    }
+    String word = s.substring(start, dot);
+    return word.codePointCount(0, word.length()) == 1 || word.contains(".")
+        || ABBREVIATIONS.contains(word.toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * Sentences, and the parts of a sentence that stand apart (at ";", ":" and a spaced dash), each
+   * without leading interjections or vocatives ("Oh, and", "Okay, so", "Guys,").
+   */
+  private static List<String> clauses(String s) {
+    List<String> out = new ArrayList<>();
+    int from = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean cut = c == ';' || c == ':'
+          || ((c == '\u2014' || c == '\u2013' || c == '-') && i > 0 && s.charAt(i - 1) == ' ' && i + 1 < s.length()
+              && s.charAt(i + 1) == ' ')
+          || ((c == '.' || c == '!' || c == '?') && sentenceEnd(s, i));
+      if (cut) {
+        // the dot of an initial stays with the name ("a snap of T. J. It is blurry"); a colon marks a label
+        add(out, s.substring(from, (c == '.' && initialBefore(s, i)) || c == ':' ? i + 1 : i));
+        from = i + 1;
+      }
+    }
+    add(out, s.substring(from));
+    return out;
+  }
+
+  private static void add(List<String> out, String clause) {
+    String c = clause.strip();
+    String stripped = OPENERS.matcher(c).replaceFirst("").strip();
+    c = stripped.isEmpty() ? c : stripped;
+    if (!c.isEmpty()) {
+      out.add(c);
+    }
+  }
+
+  /** A sentence ends at . ! ? followed by a space and a capital (or CJK) letter, not after an initial. */
+  private static boolean sentenceEnd(String s, int i) {
+    int j = i + 1;
+    while (j < s.length() && (s.charAt(j) == '.' || s.charAt(j) == '!' || s.charAt(j) == '?')) {
+      j++;
+    }
+    if (j >= s.length() || !Character.isWhitespace(s.charAt(j))) {
+      return false;
+    }
+    while (j < s.length() && (Character.isWhitespace(s.charAt(j)) || s.charAt(j) == '"' || s.charAt(j) == '\'')) {
+      j++;
+    }
+    if (j >= s.length() || !nameInitial(s.codePointAt(j))) {
+      return false;
+    }
+    if (s.charAt(i) != '.' || !initialBefore(s, i)) {
+      return true;
+    }
+    // "a snap of T. J. It is blurry": an initial followed by a function word ends the sentence
+    int k = j;
+    while (k < s.length() && (wordChar(s.charAt(k)) || s.charAt(k) == '\'')) {
+      k++;
+    }
+    String next = s.substring(j, k).toLowerCase(Locale.ROOT);
+    return CLOSED.contains(next) || FRAME.contains(next);
+  }
+
+  /**
+   * Reads one clause by its frame. Readings must hold a capitalised (or CJK) word; a reading whose
+   * lower-case words all come before its capitalised run ("provided so that you can recognise
+   * Will") only shows that the frame is unknown and is left to the run fallback. A found name loses
+   * to any other name-like run in the same clause ("This is Tom, or maybe Tim") unless the record
+   * decides.
+   */
+  private static Result frame(String s, String context, boolean caseless) {
     List<Tok> toks = tokens(s);
-    if (toks.isEmpty()) {
+    int n = toks.size();
+    if (n == 0) {
       return new NotFound();
     }
-    // every split: the left frame [0, a) ends in an introducer, the right frame [b, n) is all frame words
-    int n = toks.size();
     boolean[] frameFrom = new boolean[n + 1];
     frameFrom[n] = true;
     for (int i = n - 1; i >= 0; i--) {
       frameFrom[i] = frameFrom[i + 1] && FRAME.contains(toks.get(i).lower());
     }
+    boolean[] relation = relation(s, toks);
     List<String> readings = new ArrayList<>();
     for (int a = 0; a < n; a++) {
-      boolean leftOk = a == 0 || (allFrame(toks, 0, a) && hasIntroducer(toks, a));
-      if (!leftOk) {
+      if (!leftFrame(s, toks, relation, a)) {
         continue;
       }
       for (int b = n; b > a; b--) {
-        // a comma closes the name: what follows is an aside ("Here is Kristina, from head to toe")
-        boolean rightOk = b == n || toks.get(b).lower().equals(",")
-            || (frameFrom[b] && SUFFIX_STARTERS.contains(toks.get(b).lower()));
+        String next = b < n ? toks.get(b).lower() : "";
+        // a comma closes the name: what follows is an aside ("Here is Kristina, from head to toe");
+        // after a known left frame, so does a preposition ("This is Sue from work")
+        boolean rightOk = b == n || next.equals(",") || (frameFrom[b] && SUFFIX_STARTERS.contains(next))
+            || (a > 0 && PREPOSITIONS.contains(next));
         if (!rightOk || (a == 0 && b == n)) {
           continue; // a bare word with no frame at all says nothing about which word is the name
         }
-        if (a == 0 && FRAME.contains(toks.get(0).lower())) {
-          continue; // a sentence-opening frame word is never the name
+        if (a == 0 && FRAME.contains(toks.get(0).lower()) && !initial(s, toks.get(0)) && !modalAsName(toks)) {
+          continue; // a sentence-opening frame word is never the name (an initial "A." is no article)
         }
-        String name = s.substring(toks.get(a).start(), toks.get(b - 1).end()).strip();
-        if (plausible(toks.subList(a, b)) && !readings.contains(name)) {
+        List<Tok> span = toks.subList(a, b);
+        String name = span(s, toks, a, b);
+        boolean nameLike = caseless ? caselessName(span, name, context) : hasNameWord(s, span);
+        // a capitalised frame word inside the sentence is a name too ("This face shot is of Can")
+        boolean frameWordName = (!caseless && a > 0 && hasNameWord(s, span)) || (a == 0 && modalAsName(toks));
+        if (plausible(span, frameWordName) && nameLike && !readings.contains(name)
+            && !(mixedCase(name) && lowerOnlyBefore(s, span) && !coordinated(span))) {
           readings.add(name);
         }
       }
     }
     if (readings.isEmpty()) {
-      return loose(s, toks, context);
+      return new NotFound();
     }
-    return decide(readings, context);
+    Result r = decide(readings, context);
+    if (r instanceof Found f && !occurs(context, f.value())) {
+      List<String> rivals = new ArrayList<>();
+      for (String run : runs(s, toks, false)) {
+        if (!f.value().contains(run) && !run.contains(f.value())) {
+          rivals.add(run);
+        }
+      }
+      if (!rivals.isEmpty()) {
+        rivals.add(0, f.value());
+        return byContext(rivals, context);
+      }
+    }
+    return r;
+  }
+
+  /**
+   * Whether [0, a) is a left frame: frame words ending in an introducer ("This is a photo of"),
+   * optionally followed by a relation ("my colleague", "our new intern,"), or a relation alone
+   * opening the clause ("Our new intern, Guy, is in this photo"). After a relation the name starts
+   * with a capital: that is where the relation noun ends.
+   */
+  private static boolean leftFrame(String s, List<Tok> toks, boolean[] relation, int a) {
+    if (a == 0) {
+      return true;
+    }
+    int e = a;
+    while (e > 0 && relation[e - 1]) {
+      e--;
+    }
+    if (e < a && !nameInitial(s.codePointAt(toks.get(a).start()))) {
+      return false;
+    }
+    if (e < a) {
+      e--; // the possessive determiner
+      if (e == 0) {
+        return true; // "Our new intern, Guy, is in this photo": the relation is the subject
+      }
+    }
+    for (int i = 0; i < e; i++) {
+      if (!FRAME.contains(toks.get(i).lower())) {
+        return false;
+      }
+    }
+    return INTRODUCERS.contains(toks.get(e - 1).lower());
+  }
+
+  /**
+   * Relation words: lower-case words after a possessive determiner ("my colleague", "our new
+   * intern"), up to three, and a comma right after them. The determiner itself is not marked.
+   */
+  private static boolean[] relation(String s, List<Tok> toks) {
+    boolean[] rel = new boolean[toks.size()];
+    for (int p = 0; p < toks.size(); p++) {
+      if (!POSSESSIVES.contains(toks.get(p).lower())) {
+        continue;
+      }
+      int i = p + 1;
+      while (i < toks.size() && i - p <= 3 && word(toks.get(i)) && !nameInitial(s.codePointAt(toks.get(i).start()))
+          && !FRAME_VERBS.contains(toks.get(i).lower())) {
+        rel[i] = true;
+        i++;
+      }
+      if (i > p + 1 && i < toks.size() && toks.get(i).lower().equals(",")) {
+        rel[i] = true;
+      }
+    }
+    return rel;
+  }
+
+  /**
+   * Name-like runs in a clause: capitalised (or CJK) words with particles between them, not after a
+   * determiner or a preposition ("the Eiffel Tower", "in London"), not in quotes (a nickname), not
+   * opening the clause unless they are all of it or set off by a comma. Leading frame words are
+   * dropped ("This", "Here").
+   *
+   * @param alone whether the clause has no frame reading (a bare "José María" is then a name)
+   */
+  private static List<String> runs(String s, List<Tok> toks, boolean alone) {
+    List<String> out = new ArrayList<>();
+    int i = 0;
+    while (i < toks.size()) {
+      // "A. J." is no article; a capitalised frame word inside the clause is a name ("a shot of Can")
+      boolean initial = initial(s, toks.get(i));
+      if (!initial && (!nameWord(s, toks.get(i)) || (i == 0 && FRAME.contains(toks.get(i).lower())))) {
+        i++;
+        continue;
+      }
+      int j = i + 1;
+      while (j < toks.size()) {
+        int k = j;
+        while (k < toks.size() && PARTICLES.contains(toks.get(k).lower())) {
+          k++; // "de la" inside "Juan de la Cruz"
+        }
+        if (k >= toks.size() || !(nameWord(s, toks.get(k)) || initial(s, toks.get(k)))) {
+          break;
+        }
+        j = k + 1;
+      }
+      boolean opening = i == 0 || (i == 1 && CLOSED.contains(toks.get(0).lower()));
+      // the word governing the run, past up to two modifiers ("an old Polaroid", "from last Christmas")
+      int g = i - 1;
+      while (g >= 0 && i - g <= 2 && word(toks.get(g)) && !FRAME.contains(toks.get(g).lower())
+          && !nameWord(s, toks.get(g)) && !PREPOSITIONS.contains(toks.get(g).lower())
+          && !LOCATIVES.contains(toks.get(g).lower())) {
+        g--;
+      }
+      String prev = g >= 0 ? toks.get(g).lower() : "";
+      // "goes by Juan", "a snap of Juan", "reference for Juan" name; "from Monday", "in London", "the CEO",
+      // "Museum of Art" do not
+      boolean ofName = prev.equals("of") && g >= 1 && nameWord(s, toks.get(g - 1));
+      boolean forImage = prev.equals("for") && g >= 1 && IMAGE_WORDS.contains(toks.get(g - 1).lower());
+      // "with Bob" is another person; "Bob's sister" is not Bob
+      boolean possessor = j < toks.size() && toks.get(j).lower().startsWith("'");
+      boolean goesBy = prev.equals("by") && g >= 1
+          && Set.of("goes", "go", "going", "known").contains(toks.get(g - 1).lower());
+      boolean licensed = (goesBy || prev.equals("with") || forImage || !PREPOSITIONS.contains(prev))
+          && !LOCATIVES.contains(prev) && !ofName && !possessor
+          && !quoted(s, toks.get(i).start())
+          && (!opening || (alone && (j == toks.size() || toks.get(j).lower().equals(","))));
+      if (licensed) {
+        out.add(span(s, toks, i, j));
+      }
+      i = j;
+    }
+    return out;
+  }
+
+  /** A modal opening the clause before a finite verb is a name: "Can is the person shown here". */
+  private static boolean modalAsName(List<Tok> toks) {
+    return toks.size() > 1 && MODALS.contains(toks.get(0).lower())
+        && Set.of("is", "'s", "was", "appears", "has").contains(toks.get(1).lower());
+  }
+
+  /** A one-letter capital followed by a dot: an initial. */
+  private static boolean initial(String s, Tok t) {
+    return t.end() - t.start() == 1 && t.end() < s.length() && s.charAt(t.end()) == '.'
+        && nameInitial(s.codePointAt(t.start()));
+  }
+
+  /** Whether the position is inside double quotes. */
+  private static boolean quoted(String s, int at) {
+    int quotes = 0;
+    for (int i = 0; i < at; i++) {
+      if (s.charAt(i) == '"') {
+        quotes++;
+      }
+    }
+    return quotes % 2 == 1;
+  }
+
+  /**
+   * The text of tokens [a, b), with the dot of a final initial when the name is written with
+   * initials ("T. J."); a lone final letter's dot ends the sentence ("This is N.").
+   */
+  private static String span(String s, List<Tok> toks, int a, int b) {
+    int end = toks.get(b - 1).end();
+    String text = s.substring(toks.get(a).start(), end).strip();
+    String last = toks.get(b - 1).lower();
+    if (last.codePointCount(0, last.length()) == 1 && end < s.length() && s.charAt(end) == '.'
+        && nameInitial(s.codePointAt(toks.get(b - 1).start())) && text.contains(".")) {
+      return text + ".";
+    }
+    return text;
+  }
+
+  private static boolean word(Tok t) {
+    return !t.lower().equals(",") && !t.lower().equals(":") && !t.lower().startsWith("'");
+  }
+
+  /** Whether a capitalised (or CJK) word stands anywhere but at the start of the clause. */
+  private static boolean capitalisedInside(String clause) {
+    List<Tok> toks = tokens(clause);
+    for (int i = 1; i < toks.size(); i++) {
+      if (nameWord(clause, toks.get(i)) || initial(clause, toks.get(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * In an introduction written without capitals ("this is kristina") case cannot mark the name: a
+   * reading is then a name only when it is no noun phrase or pronoun ("my colleague", "the new
+   * intern", "someone from work", "her") and is one word, or the rest of the record names it.
+   */
+  private static boolean caselessName(List<Tok> span, String name, String context) {
+    if (NOUN_PHRASE_STARTS.contains(span.get(0).lower())) {
+      return false;
+    }
+    int words = 0;
+    for (Tok t : span) {
+      if (PRONOUNS.contains(t.lower())) {
+        return false;
+      }
+      words += word(t) ? 1 : 0;
+    }
+    return words == 1 || occurs(context, name);
+  }
+
+  /** Whether the reading holds a capitalised or CJK word: lower-case readings are common nouns ("my colleague"). */
+  private static boolean hasNameWord(String s, List<Tok> span) {
+    for (Tok t : span) {
+      if (nameWord(s, t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** "me and Jack": a coordination names more than one person, so the reading stays ambiguous. */
+  private static boolean coordinated(List<Tok> span) {
+    return span.stream().anyMatch(t -> t.lower().equals("and") || t.lower().equals("or"));
+  }
+
+  /** Whether all lower-case words of a mixed reading precede its first capitalised word. */
+  private static boolean lowerOnlyBefore(String s, List<Tok> span) {
+    boolean seenName = false;
+    for (Tok t : span) {
+      if (nameWord(s, t)) {
+        seenName = true;
+      } else if (seenName && word(t) && !PARTICLES.contains(t.lower())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A capitalised or CJK word, also after a particle prefix ("al-Rahman", "d'Arcy"). */
+  private static boolean nameWord(String s, Tok t) {
+    if (!word(t)) {
+      return false;
+    }
+    String w = s.substring(t.start(), t.end());
+    if (CLOSED.contains(t.lower())) {
+      return false; // "I would like to introduce Ève"
+    }
+    if (nameInitial(w.codePointAt(0))) {
+      return true;
+    }
+    int cut = Math.max(w.indexOf('-'), w.indexOf('\''));
+    return cut > 0 && cut + 1 < w.length() && PARTICLES.contains(w.substring(0, cut).toLowerCase(Locale.ROOT))
+        && nameInitial(w.codePointAt(cut + 1));
+  }
+
+  private static boolean nameInitial(int cp) {
+    return Character.isUpperCase(cp) || Character.isTitleCase(cp) || Character.getType(cp) == Character.OTHER_LETTER;
   }
 
   /**
@@ -202,7 +679,8 @@ public final class NameExtractor {
       // "Kristina smiling": a capitalised run the rest of the record mentions is the name
       List<String> runs = new ArrayList<>();
       for (String run : shortest.split("\\s+(?=\\p{Ll})|(?<=\\s\\p{Ll}[\\p{L}]{0,40})\\s+")) {
-        if (!run.isBlank() && !mixedCase(run) && occurs(context, run.strip())) {
+        if (!run.isBlank() && !mixedCase(run) && hasNameWord(run.strip(), tokens(run.strip()))
+            && occurs(context, run.strip())) {
           runs.add(run.strip());
         }
       }
@@ -217,57 +695,6 @@ public final class NameExtractor {
     return new Found(shortest);
   }
 
-  /**
-   * Unseen frames ("Everyone, meet my friend Kristina"): the capitalised run after the last
-   * introducer, never the sentence-opening word.
-   */
-  private static Result loose(String s, List<Tok> toks, String context) {
-    int lastIntro = -1;
-    for (int i = 0; i < toks.size(); i++) {
-      if (INTRODUCERS.contains(toks.get(i).lower())) {
-        lastIntro = i;
-      }
-    }
-    Set<String> found = new LinkedHashSet<>();
-    if (lastIntro >= 0) {
-      int i = lastIntro + 1;
-      while (i < toks.size() && !capitalised(s, toks.get(i))) {
-        i++;
-      }
-      int j = i;
-      while (j < toks.size() && (capitalised(s, toks.get(j)) || PARTICLES.contains(toks.get(j).lower()))) {
-        j++;
-      }
-      if (i > 0 && j > i && (j == toks.size() || SUFFIX_STARTERS.contains(toks.get(j).lower()))) {
-        found.add(s.substring(toks.get(i).start(), toks.get(j - 1).end()));
-      }
-    }
-    if (found.isEmpty()) {
-      for (Tok t : toks) {
-        String w = s.substring(t.start(), t.end());
-        if (!FRAME.contains(t.lower()) && occurs(context, w)) {
-          found.add(w);
-        }
-      }
-      return found.size() == 1 ? new Found(found.iterator().next()) : new NotFound();
-    }
-    return new Found(found.iterator().next());
-  }
-
-  private static boolean capitalised(String s, Tok t) {
-    int cp = s.codePointAt(t.start());
-    return Character.isUpperCase(cp) || Character.isTitleCase(cp) || Character.getType(cp) == Character.OTHER_LETTER;
-  }
-
-  private static boolean hasIntroducer(List<Tok> toks, int to) {
-    for (int i = 0; i < to; i++) {
-      if (INTRODUCERS.contains(toks.get(i).lower())) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   private static boolean allFrame(List<Tok> toks, int from, int to) {
     for (int i = from; i < to; i++) {
       if (!FRAME.contains(toks.get(i).lower())) {
@@ -278,8 +705,8 @@ public final class NameExtractor {
   }
 
   /** A reading is never only frame words, punctuation or a possessive marker. */
-  private static boolean plausible(List<Tok> span) {
-    if (allFrame(span, 0, span.size())) {
+  private static boolean plausible(List<Tok> span, boolean frameWordName) {
+    if (!frameWordName && allFrame(span, 0, span.size())) {
       return false;
     }
     for (Tok t : span) {
@@ -291,17 +718,17 @@ public final class NameExtractor {
     return false;
   }
 
-  /** Capitalised and lower-case words mixed (particles aside): "Kristina smiling". */
+  /** Capitalised (or CJK) and lower-case words mixed (particles aside): "Kristina smiling". */
   private static boolean mixedCase(String name) {
     boolean upper = false;
     boolean lower = false;
-    for (String w : name.split("[\\s]+")) {
-      if (w.isEmpty() || PARTICLES.contains(w.toLowerCase(Locale.ROOT))) {
+    for (Tok t : tokens(name)) {
+      if (!word(t) || PARTICLES.contains(t.lower())) {
         continue;
       }
-      int cp = w.codePointAt(0);
-      upper |= Character.isUpperCase(cp) || Character.isTitleCase(cp);
-      lower |= Character.isLowerCase(cp);
+      boolean cap = nameWord(name, t);
+      upper |= cap;
+      lower |= !cap && Character.isLowerCase(name.codePointAt(t.start()));
     }
     return upper && lower;
   }

@@ -17,21 +17,24 @@ import org.jspecify.annotations.Nullable;
  * "unknown") and the person fills a slot of a predicate class:
  *
  * <ul>
- *   <li>unknown: an identity complement ("who @p is", "what @p looks like", "the identity of @p",
- *       "@p's appearance", "the name @p", "anyone named @p"), or an acquaintance predicate
+ *   <li>unknown: an identity complement ("who @p is" ending there, not "who @p is talking to";
+ *       "what @p looks like", "how @p looks", "the identity of @p", "@p's appearance", "their
+ *       face", "the name @p", "that name", "anyone named @p"), or an acquaintance predicate
  *       (know, recognise, familiar, introduced, information/reference/details about, describe…)
  *       whose object or subject is the person;
  *   <li>absent: the person as subject of a presence predicate (in the image, present, visible,
  *       appear, absent…) with a complement that locates it in the image or nowhere in particular;
  *       as object of a seeing verb (see, find, locate…) or of a showing verb whose subject is the
- *       image (show, include, lack, exclude…); after a negated existential or evidence noun
- *       ("there is no @p", "no sign of @p"); or matched by a negative universal ("none of the
- *       people is @p").
+ *       image (show, include, lack, exclude…), the negation reaching the verb or its object ("I
+ *       can see @p, but not her face" sees the person; "the photo has no @p in it" does not);
+ *       after a negated existential or evidence noun ("there is no @p", "there doesn't seem to
+ *       be anyone named @p here", "No @p in this picture", "no sign of @p"); or matched by a
+ *       negative universal ("none of the people is @p").
  * </ul>
  *
  * Unknown wins over absent. A possessive ("@p's face", "@p's hands") is not the person, so "I
  * can't see Alice's face" is no refusal; a complement elsewhere ("not present at the table", "not
- * on the left") is not the image, so those are no refusals either.
+ * on the left", "not in the photo's foreground") is not the image, so those are no refusals either.
  */
 public final class RefusalAnalyser {
   /** The three outcomes, mapped to the public enum by the caller. */
@@ -53,7 +56,8 @@ public final class RefusalAnalyser {
           "i", "i'm", "i've", "i'd", "i'll", "me", "my", "we", "you", "your", "it", "its", "it's", "he", "she",
           "they", "this", "that", "these", "those", "there", "there's", "here", "here's", "the", "a", "an", "no",
           "not", "yes", "yeah", "sorry", "unfortunately", "regrettably", "apologies", "sadly", "alas", "well",
-          "hmm", "oh", "ok", "okay", "please", "who", "whom", "whose", "what", "which", "where", "when", "why",
+          "hmm", "oh", "ok", "okay", "nope", "yep", "ah", "please",
+          "who", "whom", "whose", "what", "which", "where", "when", "why",
           "how", "none", "nobody", "nothing", "nowhere", "never", "without", "based", "looking", "in", "on",
           "at", "of", "from", "to", "for", "with", "by", "as", "but", "and", "or", "so", "if", "although",
           "though", "while", "because", "since", "after", "before", "however", "also", "still", "even",
@@ -76,7 +80,7 @@ public final class RefusalAnalyser {
   private static final Set<String> IMAGE_NOUNS =
       Set.of("image", "images", "photo", "photos", "picture", "pictures", "pic", "pics", "scene", "scenes",
           "frame", "frames", "shot", "shots", "photograph", "photographs", "snapshot", "snapshots", "headshot",
-          "screenshot", "selfie", "view", "it", "them", "crowd", "group");
+          "screenshot", "selfie", "view", "it", "them", "crowd", "group", "one");
   private static final Set<String> MENTAL_NOUNS =
       Set.of("memory", "memories", "data", "database", "system", "knowledge", "records", "record", "references",
           "introductions", "mind", "capability", "capabilities", "ability", "gallery", "files", "list");
@@ -106,6 +110,7 @@ public final class RefusalAnalyser {
           "image", "picture", "photo", "hint", "mention");
   private static final Set<String> SKIP_TO_HEAD =
       Set.of("is", "are", "was", "were", "be", "been", "being", "am", "does", "do", "did", "can", "could", "will",
+          "has", "have", "had",
           "would", "may", "might", "not", "never", "currently", "actually", "really", "clearly", "even",
           "seem", "seems", "seemed", "to", "simply", "just", "definitely", "certainly", "unfortunately",
           "sadly", "apparently", ",", "also", "either", "anymore", "at", "all", "obviously", "visibly");
@@ -139,6 +144,15 @@ public final class RefusalAnalyser {
       Set.of("is", "are", "was", "were", "be", "matches", "match", "matching", "resembles", "resemble",
           "resembling", "belong", "belongs", "like", "to", "as");
   private static final Set<String> UNIVERSALS = Set.of("nobody", "none", "noone");
+  /** Words of a relative or participle that compares someone with the person ("who could be", "matching"). */
+  private static final Set<String> MATCHING_GLUE =
+      Set.of("who", "that", "looks", "look", "like", "resembling", "resembles", "resemble", "matching", "matches",
+          "match", "similar", "to", "could", "might", "may", "be", "possibly", "is", "was");
+  /** Words between an existential "there" and the person ("there doesn't seem to be anyone named @p"). */
+  private static final Set<String> EXISTENTIAL_GLUE =
+      Set.of("is", "are", "was", "were", "does", "do", "did", "not", "seem", "seems", "appear", "appears", "to", "be",
+          "no", "any", "anyone", "anybody", "someone", "somebody", "one", "person", "named", "called", "noone",
+          "nobody", "who", "that", "looks", "like", "resembling", "matching", "really", "actually");
   private static final Set<String> SEGMENT_MERGE_STARTERS =
       Set.of("is", "are", "was", "were", "does", "do", "did", "doesn't", "can", "could", "has", "have",
           "appears", "isn't", "remains", "seems", "but");
@@ -146,13 +160,24 @@ public final class RefusalAnalyser {
   private static final Pattern CLAUSE_SPLIT =
       Pattern.compile(
           "(?<=[.!?])\\s+|[;:]|\\s[\\u2014\\u2013-]\\s|,?\\s\\b(?:but|so|because|although|though|while|whereas|however"
-              + "|since|yet|and then|whether|that)\\b(?!\\s+not\\b)|,\\s*and\\b|\\bas(?=\\s+(?:i|we)\\b)",
+              + "|since|yet|and then|whether|that)\\b(?!\\s+(?:not|name|person|individual)\\b)"
+              + "|,\\s*and\\b|\\bas(?=\\s+(?:i|we)\\b)",
           Pattern.CASE_INSENSITIVE);
   private static final Pattern TOKEN = Pattern.compile("@p|'s\\b|[\\p{L}\\p{M}\\p{N}]+|[,]");
   private static final String NAME_WORD =
-      "(?:[\\p{Lu}\\p{Lt}][\\p{L}\\p{M}]*(?:['\\-][\\p{Lu}\\p{Lt}][\\p{L}\\p{M}]*)*|\\p{Lo}+)";
+      "(?:\\p{Lu}\\.(?=\\s)|[\\p{Lu}\\p{Lt}][\\p{L}\\p{M}]*(?:['\\-][\\p{Lu}\\p{Lt}][\\p{L}\\p{M}]*)*"
+          + "|\\p{Lo}+)";
+  /** Lower-case particles between the words of a name ("Juan de la Cruz"). */
+  private static final String PARTICLE =
+      "(?: (?:" + String.join("|", NameExtractor.PARTICLES.stream().sorted().toList()) + ")){0,2}";
   private static final Pattern GENERIC_NAME =
-      Pattern.compile("(?<![\\p{L}\\p{M}'])" + NAME_WORD + "(?:[ \\-]" + NAME_WORD + "){0,3}(?![\\p{L}\\p{M}])");
+      Pattern.compile("(?<![\\p{L}\\p{M}'])" + NAME_WORD + "(?:" + PARTICLE + "[ \\-]" + NAME_WORD + "){0,3}"
+          + "(?![\\p{L}\\p{M}])");
+  /** Modals that, capitalised and followed by a finite verb, are a name ("Will isn't here", "May doesn't appear"). */
+  private static final Set<String> MODALS =
+      Set.of("will", "may", "might", "must", "can", "could", "should", "would", "shall");
+  private static final Pattern FINITE_NEXT =
+      Pattern.compile("\\s+(?:is|isn't|was|wasn't|does|doesn't|did|didn't|has|hasn't|had|hadn't|appears|seems)\\b");
 
   private RefusalAnalyser() {}
 
@@ -193,8 +218,9 @@ public final class RefusalAnalyser {
     while (m.find()) {
       String run = m.group();
       String first = run.split("[ \\-]")[0].toLowerCase(Locale.ROOT);
-      boolean functionWord = FUNCTION_WORDS.contains(first) && !run.contains(" ");
-      if (FUNCTION_WORDS.contains(first) && run.contains(" ")) {
+      boolean closed = FUNCTION_WORDS.contains(first) && !modalAsName(text, m.start(), m.end(), first);
+      boolean functionWord = closed && !run.contains(" ");
+      if (closed && run.contains(" ")) {
         // "The Alice" never occurs, but "Sorry Alice" or "I Alice" might: drop the leading word.
         int cut = run.indexOf(' ');
         m.appendReplacement(out, Matcher.quoteReplacement(run.substring(0, cut) + " " + markGeneric(run.substring(cut + 1))));
@@ -204,6 +230,18 @@ public final class RefusalAnalyser {
     }
     m.appendTail(out);
     return out.toString();
+  }
+
+  /**
+   * A capitalised modal is a name inside a sentence ("I can't find May here") or before a finite
+   * verb ("Will isn't in this photo"), where the modal cannot stand.
+   */
+  private static boolean modalAsName(String text, int start, int end, String lower) {
+    if (!MODALS.contains(lower)) {
+      return false;
+    }
+    boolean opening = start == 0 || text.substring(0, start).matches("(?s).*[.!?;:\"]\\s*");
+    return !opening || FINITE_NEXT.matcher(text).region(end, text.length()).lookingAt();
   }
 
   /**
@@ -248,12 +286,18 @@ public final class RefusalAnalyser {
       String next = i + 1 < raw.size() ? raw.get(i + 1) : "";
       if (PRONOUNS.contains(w)) {
         out.add(P);
+      } else if (Set.of("his", "her", "their").contains(w) && IDENTITY_NOUNS.contains(next)) {
+        out.add(P); // "I don't know their face": the possessor is the person
+        out.add(POSS);
       } else if (w.equals("her")) {
         // "her" is the person unless a noun follows ("her face"): only before a clause-level word.
         out.add(next.isEmpty() || next.equals(",") || Set.of("in", "on", "at", "among", "anywhere", "here",
             "there", "before", "from", "by", "because", "so", "yet", "either").contains(next) ? P : "her");
       } else if ((w.equals("this") || w.equals("that") || w.equals("the")) && PERSON_NOUNS.contains(next)) {
         out.add(P);
+        i++;
+      } else if ((w.equals("this") || w.equals("that")) && next.equals("name")) {
+        out.add(P); // "I don't recognise that name": the name asked about
         i++;
       } else {
         out.add(w);
@@ -297,6 +341,7 @@ public final class RefusalAnalyser {
   }
 
   private static Family segment(List<String> t) {
+    t = withoutNegatedRemnant(t);
     if (!negative(t)) {
       return Family.NONE;
     }
@@ -304,6 +349,19 @@ public final class RefusalAnalyser {
       return Family.UNKNOWN;
     }
     return absent(t) ? Family.ABSENT : Family.NONE;
+  }
+
+  /**
+   * "@p is in the photo but not in focus": the negation of a "but not" remnant that does not name
+   * the person scopes over the remnant only, so the remnant is dropped.
+   */
+  private static List<String> withoutNegatedRemnant(List<String> t) {
+    for (int k = 0; k + 1 < t.size(); k++) {
+      if (t.get(k).equals("but") && t.get(k + 1).equals("not") && !t.subList(k, t.size()).contains(P)) {
+        return t.subList(0, k);
+      }
+    }
+    return t;
   }
 
   /** Odd number of negators; "without" counts only when nothing else negates. */
@@ -355,6 +413,14 @@ public final class RefusalAnalyser {
 
   /** Length of "(det)* image-noun" starting at i, or 0. */
   private static int imageNounPhrase(List<String> t, int i) {
+    int n = containerPhrase(t, i);
+    // "in the photo's foreground" is a part of the image, "in the picture frame" a thing: not the image
+    boolean modifier = n > 0 && i + n < t.size() && (t.get(i + n).equals(POSS) || IMAGE_NOUNS.contains(t.get(i + n))
+        && !Set.of("it", "them", "one").contains(t.get(i + n)));
+    return modifier ? 0 : n;
+  }
+
+  private static int containerPhrase(List<String> t, int i) {
     int j = i;
     while (j < t.size() && DETERMINERS.contains(t.get(j))) {
       j++;
@@ -406,7 +472,7 @@ public final class RefusalAnalyser {
       if (seeLike && image && !genericPeopleAfter(t, i)) {
         continue; // "I cannot identify Bob in this photo" is about the photo
       }
-      if (objectFollows(t, i) || subjectPrecedes(t, i)) {
+      if (objectFollows(t, i) || (subjectPrecedes(t, i) && !personExperiences(t, i))) {
         return true;
       }
       if ((w.startsWith("identif") || w.startsWith("recogni")) && genericPeopleAfter(t, i)) {
@@ -433,6 +499,11 @@ public final class RefusalAnalyser {
     // perfect "have never seen @p" (before), "haven't been shown @p": acquaintance, not the photo
     for (int i = 0; i + 1 < t.size(); i++) {
       if ((t.get(i).equals("seen") || t.get(i).equals("shown")) && !image && perfect(t, i) && objectFollows(t, i)) {
+        return true;
+      }
+      // "you never showed me @p": the speaker as recipient was not given the person
+      if (Set.of("show", "showed", "shown", "shows").contains(t.get(i)) && !image && i + 2 < t.size()
+          && Set.of("me", "us").contains(t.get(i + 1)) && isPerson(t, i + 2)) {
         return true;
       }
     }
@@ -497,9 +568,38 @@ public final class RefusalAnalyser {
   private static boolean genericPeopleAfter(List<String> t, int i) {
     for (int j = i + 1; j < Math.min(t.size(), i + 4); j++) {
       if (GENERIC_PEOPLE.contains(t.get(j))) {
-        return true;
+        return !matchingRelative(t, j + 1); // "identify anyone who matches @p" searches the image
       }
       if (t.get(j).equals(P)) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The person as subject knows or is known for something else: "@p is not known for smiling",
+   * "@p is unfamiliar with the tool". Only "to me" or "with/of" the speaker makes it acquaintance.
+   */
+  private static boolean personExperiences(List<String> t, int i) {
+    if (i + 1 >= t.size()) {
+      return false;
+    }
+    String next = t.get(i + 1);
+    if (Set.of("for", "as").contains(next)) {
+      return true;
+    }
+    return Set.of("with", "of").contains(next)
+        && !(i + 2 < t.size() && Set.of("me", "us", "my", "our").contains(t.get(i + 2)));
+  }
+
+  /** "(anyone) who matches / looks like / could be @p", "matching @p": a likeness to the person follows. */
+  private static boolean matchingRelative(List<String> t, int k) {
+    for (int j = k; j < Math.min(t.size(), k + 5); j++) {
+      if (t.get(j).equals(P)) {
+        return j > k;
+      }
+      if (!MATCHING_GLUE.contains(t.get(j))) {
         return false;
       }
     }
@@ -554,10 +654,14 @@ public final class RefusalAnalyser {
       }
       if (j + 1 < t.size() && t.get(j).equals(P)
           && Set.of("is", "might", "may", "could", "was", "would", "really").contains(t.get(j + 1))) {
-        return true;
+        return !predicateFollows(t, j + 2); // "who @p is talking to" asks about someone else
       }
       return j + 1 < t.size() && t.get(j).equals("is") && t.get(j + 1).equals(P)
           && (j + 2 == t.size() || !t.get(j + 2).equals(POSS));
+    }
+    if (w.equals("how") && i + 2 < t.size() && t.get(i + 1).equals(P)
+        && Set.of("looks", "look", "looked", "appears").contains(t.get(i + 2))) {
+      return i + 3 == t.size() || !Set.of("at", "to", "in", "on").contains(t.get(i + 3)); // not "how @p looks at Bob"
     }
     if (w.equals("what") && i + 2 < t.size() && t.get(i + 1).equals(P)) {
       for (int j = i + 2; j < Math.min(t.size(), i + 6); j++) {
@@ -605,11 +709,49 @@ public final class RefusalAnalyser {
     return w.equals("name") && i + 2 < t.size() && t.get(i + 1).equals("of") && isPerson(t, i + 2);
   }
 
+  /** A verb phrase goes on after "who @p is/might be": a participle or a preposition ("talking to", "with"). */
+  private static boolean predicateFollows(List<String> t, int k) {
+    while (k < t.size() && Set.of("be", "been", "is", "really", "actually").contains(t.get(k))) {
+      k++;
+    }
+    return k < t.size() && (t.get(k).endsWith("ing") || Set.of("to", "with", "at", "about", "for").contains(t.get(k)));
+  }
+
+  /**
+   * A negator before the verb at i, the verb negative itself ("lacks", "excludes"), or a negator
+   * in its object before the person ("has no @p in it", "see nobody like @p").
+   */
+  private static boolean negatedUpTo(List<String> t, int i) {
+    for (int j = 0; j < t.size() && (j <= i || !t.get(j).equals(P)); j++) {
+      if (NEGATORS.contains(t.get(j)) || UNIVERSALS.contains(t.get(j))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** "there doesn't seem to be anyone named @p in this picture", "there isn't any @p here". */
+  private static boolean negatedExistential(List<String> t) {
+    for (int i = 0; i < t.size(); i++) {
+      if (!t.get(i).equals("there")) {
+        continue;
+      }
+      int j = i + 1;
+      while (j < t.size() && EXISTENTIAL_GLUE.contains(t.get(j))) {
+        j++;
+      }
+      if (j > i + 1 && j < t.size() && isPerson(t, j) && licensedComplement(t, j + 1)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   // ---------------------------------------------------------------- absent
 
   private static boolean absent(List<String> t) {
     boolean mental = mentalLocative(t);
-    if (contrastedAway(t)) {
+    if (contrastedAway(t) || negatedExistential(t)) {
       return true;
     }
     for (int i = 0; i < t.size(); i++) {
@@ -625,10 +767,11 @@ public final class RefusalAnalyser {
     }
     for (int i = 0; i < t.size(); i++) {
       String w = t.get(i);
-      if (SEE_VERBS.contains(w) && seenObject(t, i)) {
+      // the negation must reach the verb: "I can see @p, but not her face" sees the person
+      if (SEE_VERBS.contains(w) && negatedUpTo(t, i) && seenObject(t, i)) {
         return true;
       }
-      if (SHOW_VERBS.contains(w) && imageSubject(t, i) && shownObject(t, i)) {
+      if (SHOW_VERBS.contains(w) && negatedUpTo(t, i) && imageSubject(t, i) && shownObject(t, i)) {
         return true;
       }
       if ((w.equals("no") || w.equals("not")) && !mental && evidence(t, i)) {
@@ -720,11 +863,14 @@ public final class RefusalAnalyser {
         return false;
       }
     }
-    while (j < t.size() && Set.of("any", "anyone", "anybody", "someone", "somebody", "a", "person", "noone",
-        "nobody", "who", "that", "looks", "like", "resembling", "resembles", "matching", "matches", "similar",
-        "to", "even", "clearly").contains(t.get(j))) {
+    int objectStart = j;
+    while (j < t.size() && (Set.of("any", "anyone", "anybody", "someone", "somebody", "a", "person", "noone",
+        "nobody", "even", "clearly").contains(t.get(j)) || MATCHING_GLUE.contains(t.get(j)))) {
       j++;
     }
+    boolean likeness = t.subList(objectStart, j).stream()
+        .anyMatch(w -> Set.of("matches", "matching", "match", "resembles", "resembling", "resemble", "like",
+            "similar", "be").contains(w));
     if (j >= t.size() || !t.get(j).equals(P)) {
       return false;
     }
@@ -736,8 +882,8 @@ public final class RefusalAnalyser {
       j++;
       j++;
     }
-    if (SEE_NEEDS_IMAGE.contains(verb)) {
-      return hasImageLocative(t);
+    if (SEE_NEEDS_IMAGE.contains(verb) && !likeness) {
+      return hasImageLocative(t); // "identify @p" alone is about knowing them; "anyone who matches @p" searches
     }
     return licensedComplement(t, j + 1);
   }
@@ -779,7 +925,8 @@ public final class RefusalAnalyser {
   private static boolean shownObject(List<String> t, int i) {
     int j = i + 1;
     while (j < t.size() && (DETERMINERS.contains(t.get(j)) || EVIDENCE_NOUNS.contains(t.get(j))
-        || Set.of("of", "no", "anyone", "anybody", "like", "named").contains(t.get(j)))) {
+        || Set.of("of", "no", "anyone", "anybody", "someone", "somebody", "like", "named", "who", "that", "looks",
+            "resembles", "resembling", "matches", "matching", "similar", "to").contains(t.get(j)))) {
       j++;
     }
     if (j >= t.size() || !isPerson(t, j)) {
@@ -795,9 +942,10 @@ public final class RefusalAnalyser {
       if (!isPerson(t, j)) {
         return false;
       }
-      // existential "there is no @p (here)"
-      return i > 1 && t.get(i - 1).equals("is") && t.get(i - 2).equals("there") && t.get(i).equals("no")
-          && licensedComplement(t, j + 1);
+      // existential "there is no @p (here)", elliptical "no @p in this picture"
+      boolean existential = i > 1 && t.get(i - 1).equals("is") && t.get(i - 2).equals("there");
+      return (existential || i == 0) && t.get(i).equals("no") && licensedComplement(t, j + 1)
+          && (existential || j + 1 < t.size());
     }
     while (j < t.size() && Set.of("any", "visible", "clear", "real", "obvious", "the").contains(t.get(j))) {
       j++;

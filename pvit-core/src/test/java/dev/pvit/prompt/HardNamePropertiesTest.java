@@ -1,0 +1,101 @@
+package dev.pvit.prompt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pvit.person.Person;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * Names built from the hard parts (diacritics, hyphens, apostrophes, particles, initials, CJK,
+ * Vietnamese) survive render → parse with the heuristic extractor, from the sentence alone (the
+ * question names no one), and refusal templates about them are classified into their family.
+ */
+class HardNamePropertiesTest {
+  private static final String NEUTRAL_QUESTION = "Describe the scene.";
+
+  @Provide
+  Arbitrary<String> hardName() {
+    Arbitrary<String> word =
+        Combinators.combine(
+                Arbitraries.of("A", "B", "É", "Ö", "Ł", "Z", "Æ", "Ø", "Ñ", "Ş"),
+                Arbitraries.strings().withChars("aeiouéëọłøåñßrnt").ofMinLength(2).ofMaxLength(7))
+            .as((c, rest) -> c + rest);
+    Arbitrary<String> particle = Arbitraries.of("de", "de la", "van", "van der", "von", "da", "bin", "del");
+    Arbitrary<String> initials = Arbitraries.of("J.", "R.", "T.", "K.").list().ofMinSize(1).ofMaxSize(2)
+        .map(l -> String.join(" ", l));
+    return Arbitraries.oneOf(
+        word,
+        Combinators.combine(word, word).as((a, b) -> a + " " + b),
+        Combinators.combine(word, word).as((a, b) -> a + "-" + b),
+        Combinators.combine(word, word).as((a, b) -> a + " O'" + b),
+        Combinators.combine(word, particle, word).as((a, p, b) -> a + " " + p + " " + b),
+        Combinators.combine(word, word).as((a, b) -> a + " al-" + b),
+        Combinators.combine(initials, word).as((i, b) -> i + " " + b),
+        Arbitraries.of("J. R.", "T. J.", "A. J."),
+        Arbitraries.strings().withChars("王芳李雷张伟佐藤花子").ofMinLength(2).ofMaxLength(4),
+        Arbitraries.of("Nguyễn Văn An", "Đặng Thị Mai", "Trần Thu Hà", "김민준"));
+  }
+
+  @Provide
+  Arbitrary<String> ownIntroduction() {
+    return Arbitraries.of(IntroStyle.values())
+        .flatMap(style -> Arbitraries.of(Templates.introductions(style)));
+  }
+
+  @Property(tries = 400)
+  void hard_names_round_trip_through_render_and_parse(
+      @ForAll("hardName") String name, @ForAll("ownIntroduction") String template) {
+    PersonalizedPrompt prompt = PersonalizedPrompt.builder()
+        .introTemplate(template)
+        .person(Person.of(name, Fixtures.ALICE))
+        .scene(Fixtures.PARTY)
+        .question(NEUTRAL_QUESTION)
+        .build();
+    String json = LlavaConversationRenderer.create().renderJson(prompt);
+    List<String> back = LlavaConversationParser.create().parse(json).prompt().people().stream()
+        .map(PromptPerson::name).toList();
+    assertThat(back).as(prompt.people().get(0).introduction()).containsExactly(name);
+  }
+
+  @Property(tries = 300)
+  void refusal_templates_about_hard_names_keep_their_family(
+      @ForAll("hardName") String name, @ForAll int index) {
+    RefusalClassifier c = RefusalClassifier.create();
+    List<String> absent = Templates.absentRefusals();
+    List<String> unknown = Templates.unknownRefusals();
+    String a = Templates.fill(absent.get(Math.floorMod(index, absent.size())), name);
+    String u = Templates.fill(unknown.get(Math.floorMod(index, unknown.size())), name);
+    assertThat(c.classify(a, name)).as(a).isEqualTo(RefusalKind.ABSENT);
+    assertThat(c.classify(u, name)).as(u).isEqualTo(RefusalKind.UNKNOWN);
+    assertThat(c.classify(a)).as(a).isEqualTo(RefusalKind.ABSENT);
+    assertThat(c.classify(u)).as(u).isEqualTo(RefusalKind.UNKNOWN);
+  }
+
+  @Property(tries = 300)
+  void answers_that_place_a_hard_name_in_the_scene_are_no_refusals(
+      @ForAll("hardName") String name, @ForAll("placement") String answer) {
+    String text = answer.replace("{name}", name);
+    RefusalClassifier c = RefusalClassifier.create();
+    assertThat(c.classify(text)).as(text).isEqualTo(RefusalKind.NOT_A_REFUSAL);
+    assertThat(c.classify(text, name)).as(text).isEqualTo(RefusalKind.NOT_A_REFUSAL);
+  }
+
+  @Provide
+  Arbitrary<String> placement() {
+    return Arbitraries.of(
+        "{name} is standing on the left, holding a cup.",
+        "Yes, {name} is in the picture, next to the door.",
+        "{name} is not smiling.",
+        "I can see {name}, but not her face clearly.",
+        "{name} doesn't appear to be holding anything.",
+        "No, {name} isn't wearing glasses.",
+        "There is no dog here, but {name} is holding a leash.",
+        "I'm not sure who {name} is talking to.");
+  }
+}
