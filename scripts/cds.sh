@@ -1,0 +1,157 @@
+# Class-data sharing for the launchers (sourced by launch.sh; bash 3.2+). A JDK 13+ dynamic AppCDS
+# archive of the classes a command loaded (-XX:ArchiveClassesAtExit) lets the next start of the same
+# command map them instead of reading, parsing and verifying them from the jars again.
+#
+# One archive per launcher jar, command (the first argument) and key: a SHA-256 over the JVM's
+# files (java binary, lib/modules, libjvm: another JDK is another key), the JVM options and every
+# class-path file's name, size and mtime, so a rebuilt jar never meets an archive of the old one.
+# Archives live in the user cache folder next to the CLI's galleries (PVIT_CACHE_DIR, else
+# $XDG_CACHE_HOME/pvit or ~/.cache/pvit, ~/Library/Caches/pvit on macOS) under cds/, and the file name
+# carries its byte size: HotSpot 17 crashes on a truncated archive, so a file of another size is
+# never handed to the JVM. A missing archive is made by the next run of the command that exits 0: the
+# JVM writes it to a temporary file at exit, a second JVM checks that it maps (-Xshare:on), and only
+# then is it renamed into place, so a failing, killed or crashed run leaves nothing in use. Any
+# problem (no cache folder, not writable, no sha256 tool, odd JVM) just means a run without the
+# archive, silently. PVIT_CDS=0 turns it off; so does a PVIT_JAVA_OPTS with CDS options of its own.
+
+# JVM options that keep CDS messages (e.g. classes it cannot archive, an archive it rejects) off
+# stdout, where they would mix with the command's output.
+cds_quiet=(-Xlog:cds=off -Xlog:cds+dynamic=off)
+
+# Prints the archive folder; fails if there is none to use.
+cds_dir() {
+  local base
+  if [ -n "${PVIT_CACHE_DIR:-}" ]; then
+    base="$PVIT_CACHE_DIR"
+  else
+    case "$(uname -s 2>/dev/null)" in
+      Darwin) base="${HOME:?}/Library/Caches/pvit" ;;
+      MINGW* | MSYS* | CYGWIN*) base="${LOCALAPPDATA:-${HOME:?}/AppData/Local}/pvit/cache" ;;
+      *) base="${XDG_CACHE_HOME:-${HOME:?}/.cache}/pvit" ;;
+    esac
+  fi
+  printf '%s\n' "$base/cds"
+}
+
+cds_sha256() {
+  if command -v sha256sum >/dev/null 2>&1; then
+    sha256sum | cut -d' ' -f1
+  elif command -v shasum >/dev/null 2>&1; then
+    shasum -a 256 | cut -d' ' -f1
+  else
+    return 1
+  fi
+}
+
+# GNU or BSD stat, chosen once: a fallback per call could mix a file system's free space into the key.
+if stat -c %s / >/dev/null 2>&1; then
+  cds_stat_name_size_mtime=(stat -c '%n %s %Y')
+  cds_stat_size=(stat -c '%s')
+else
+  cds_stat_name_size_mtime=(stat -f '%N %z %m')
+  cds_stat_size=(stat -f '%z')
+fi
+
+# name, size and mtime of each file argument
+cds_stat() {
+  "${cds_stat_name_size_mtime[@]}" "$@" 2>/dev/null
+}
+
+cds_size() {
+  "${cds_stat_size[@]}" "$1" 2>/dev/null
+}
+
+# Sets cds_opts (options for the java command) and, when this run should write the archive,
+# cds_tmp and cds_final. Arguments: the jar, the class path, the command's first argument, the JVM
+# options. Returns non-zero (cds_opts empty) when CDS is not used.
+cds_prepare() {
+  local jar="$1" cp="$2" cmd="$3"
+  shift 3
+  cds_opts=()
+  cds_tmp=""
+  cds_final=""
+  [ "${PVIT_CDS:-1}" != "0" ] || return 1
+  # Only named commands: --help or a usage error is fast anyway, and its archive would be nearly empty.
+  [[ "$cmd" =~ ^[a-z][a-z0-9-]*$ ]] || return 1
+  case " $* " in
+    *Xshare* | *SharedArchiveFile* | *ArchiveClassesAtExit* | *DumpLoadedClassList*) return 1 ;;
+  esac
+  local java_bin jhome dir files key prefix size f
+  java_bin="$(command -v java)" || return 1
+  java_bin="$(readlink -f "$java_bin" 2>/dev/null)" || return 1
+  jhome="$(dirname "$(dirname "$java_bin")")"
+  dir="$(cds_dir)" || return 1
+  # Every file of the class path, wildcards (dir/*) expanded as the JVM does (a superset is fine).
+  files=("$jar")
+  local ifs="$IFS"
+  IFS=:
+  for f in $cp; do
+    [ -f "$f" ] && files+=("$f")
+  done
+  IFS="$ifs"
+  key="$( {
+    echo "pvit-cds/1"
+    printf '%s\n' "$@"
+    cds_stat "$java_bin" "$jhome/lib/modules" "$jhome"/lib/server/libjvm.* || echo "no-jdk-stat"
+    cds_stat "${files[@]}"
+  } | cds_sha256)" || return 1
+  [ ${#key} -eq 64 ] || return 1
+  # Per checkout and command, so two clones of the repository do not evict each other's archives.
+  prefix="$(basename "$jar" .jar)-$cmd-$(printf '%s' "$jar" | cds_sha256 | cut -c1-12)"
+  for f in "$dir/$prefix-${key:0:32}"-*.jsa; do
+    [ -f "$f" ] || continue
+    size="${f##*-}"
+    size="${size%.jsa}"
+    if [ "$(cds_size "$f")" = "$size" ]; then
+      cds_opts=("${cds_quiet[@]}" "-XX:SharedArchiveFile=$f")
+      return 0
+    fi
+  done
+  # No usable archive: this run writes one. mktemp proves the folder is writable (the JVM refuses
+  # to start when it cannot create the ArchiveClassesAtExit file).
+  (umask 077 && mkdir -p "$dir") 2>/dev/null || return 1
+  cds_tmp="$(mktemp "$dir/.$prefix.XXXXXX" 2>/dev/null)" || return 1
+  cds_final="$dir/$prefix-${key:0:32}"
+  cds_opts=("${cds_quiet[@]}" "-XX:ArchiveClassesAtExit=$cds_tmp")
+}
+
+# Runs the java command that writes the archive (cds_tmp), forwarding termination signals to it,
+# then checks and publishes the archive if the command succeeded. Arguments: the class path for
+# the check, the JVM options, "--", the java command. Returns the command's exit status.
+cds_run_and_publish() {
+  local cp="$1"
+  shift
+  local jvm_opts=()
+  while [ "$1" != "--" ]; do
+    jvm_opts+=("$1")
+    shift
+  done
+  shift
+  # In the background so that a TERM or Ctrl-C reaching this script can be passed on; a background
+  # command ignores SIGINT and reads /dev/null unless told otherwise, hence TERM and <&0.
+  "$@" <&0 &
+  local pid=$! rc=0
+  trap 'kill -TERM "$pid" 2>/dev/null' TERM INT HUP
+  while :; do
+    rc=0
+    wait "$pid" || rc=$?
+    kill -0 "$pid" 2>/dev/null || break
+  done
+  trap - TERM INT HUP
+  if [ "$rc" -eq 0 ] && [ -s "$cds_tmp" ] && java "${cds_quiet[@]}" -Xshare:on "-XX:SharedArchiveFile=$cds_tmp" \
+      -XX:ErrorFile=/dev/null -XX:-CreateCoredumpOnCrash ${jvm_opts[@]+"${jvm_opts[@]}"} -cp "$cp" -version >/dev/null 2>&1; then
+    local size prefix
+    size="$(cds_size "$cds_tmp")"
+    prefix="${cds_final%-*}"
+    if [ -n "$size" ] && mv -f "$cds_tmp" "$cds_final-$size.jsa" 2>/dev/null; then
+      # Archives of this checkout's older builds of the same command are stale for good.
+      for f in "$prefix"-*.jsa; do
+        [ "$f" = "$cds_final-$size.jsa" ] || rm -f "$f"
+      done
+    fi
+  fi
+  rm -f "$cds_tmp"
+  # Temporary files of runs that were killed outright (kill -9) are older than any live run's.
+  find "$(dirname "$cds_tmp")" -maxdepth 1 -name '.*.??????' -type f -mmin +120 -exec rm -f {} + 2>/dev/null
+  return "$rc"
+}
