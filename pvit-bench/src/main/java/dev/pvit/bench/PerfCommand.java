@@ -6,6 +6,7 @@ import dev.pvit.bench.perf.MemoryComparison;
 import dev.pvit.bench.perf.PerfReport;
 import dev.pvit.bench.perf.PerfRow;
 import dev.pvit.bench.perf.PerfRunner;
+import dev.pvit.bench.perf.StartupComparison;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +42,8 @@ import picocli.CommandLine.Spec;
     description = {
       "JMH performance benchmarks: face nets (descriptors batch 1/16, detector 416/608, landmarks), the whole",
       "engine on a 5-face photo, curation phase 1, gallery matching for 10 to 1M descriptors, prompt rendering.",
-      "Prints a table (with the speed ratio to face-api on Node/WASM when installed) and writes perf.md."
+      "Prints a table (with the speed ratio to face-api on Node/WASM when installed) and writes perf.md.",
+      "--memory and --startup run the Memory and Startup groups (fresh processes) instead."
     })
 public final class PerfCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -76,12 +78,24 @@ public final class PerfCommand implements Callable<Integer> {
       + "(default: the bundled 5-face photo).")
   Path data;
 
+  @Option(names = "--startup", description = "Run the Startup group instead of JMH: time to the first answer of ./pvit ask "
+      + "on the bundled samples in fresh processes, with and without the launcher's class-data-sharing archive and "
+      + "the gallery cache, next to java -version (run from the repository root).")
+  boolean startup;
+
+  @Option(names = "--startup-runs", paramLabel = "N", defaultValue = "5", description = "Timed runs per startup variant "
+      + "(default: ${DEFAULT-VALUE}).")
+  int startupRuns = 5;
+
   @Override
   public Integer call() {
     PrintWriter o = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (memory) {
       return memory(o, err);
+    }
+    if (startup) {
+      return startup(o, err);
     }
     Instant start = Instant.now();
     String loadBefore = loadAverage();
@@ -164,6 +178,49 @@ public final class PerfCommand implements Callable<Integer> {
       return 1;
     }
     o.print(table);
+    o.flush();
+    return 0;
+  }
+
+  private int startup(PrintWriter o, PrintWriter err) {
+    if (startupRuns < 1) {
+      err.println("error: --startup-runs must be at least 1");
+      return 2;
+    }
+    Instant start = Instant.now();
+    String loadBefore = loadAverage();
+    StartupComparison.Report report;
+    try {
+      report = StartupComparison.run(Path.of("."), startupRuns, line -> {
+        err.println(line);
+        err.flush();
+      });
+    } catch (IOException e) {
+      err.println("error: " + e.getMessage());
+      return 1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 1;
+    }
+    Map<String, String> settings = new LinkedHashMap<>();
+    settings.put("mode", "startup (fresh processes, " + startupRuns + " interleaved rounds)");
+    settings.put("machine", cpu() + ", " + Runtime.getRuntime().availableProcessors() + " cores, Java "
+        + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")");
+    settings.put("load average before / after", loadBefore + " / " + loadAverage()
+        + " (shared machine: timings are noisy)");
+    settings.put("date", start.toString());
+    settings.put("duration", String.format(Locale.ROOT, "%.0f s", Duration.between(start, Instant.now()).toMillis() / 1000.0));
+    StringBuilder md = new StringBuilder("# pvit-bench perf --startup\n\n");
+    settings.forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append('\n'));
+    md.append('\n').append(report.markdown());
+    try {
+      Files.writeString(out, md, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      err.println("error: cannot write '" + out + "': " + e.getMessage());
+      return 1;
+    }
+    o.print(report.markdown());
+    o.println("perf: startup in " + settings.get("duration") + ", load " + loadAverage() + "; report " + out);
     o.flush();
     return 0;
   }
