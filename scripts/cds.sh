@@ -2,9 +2,10 @@
 # archive of the classes a command loaded (-XX:ArchiveClassesAtExit) lets the next start of the same
 # command map them instead of reading, parsing and verifying them from the jars again.
 #
-# One archive per launcher jar, command (the first argument) and key: a SHA-256 over the JVM's
-# files (java binary, lib/modules, libjvm: another JDK is another key), the JVM options and every
-# class-path file's name, size and mtime, so a rebuilt jar never meets an archive of the old one.
+# One archive per checkout, launcher jar, command (the first argument), build and JVM options. The
+# build key is a SHA-256 over the JVM's files (java binary, lib/modules, libjvm: another JDK is
+# another key) and every class-path file's name, size and mtime, so a rebuilt jar never meets an
+# archive of the old one; publishing an archive deletes those of older builds.
 # Archives live in the user cache folder next to the CLI's galleries (PVIT_CACHE_DIR, else
 # $XDG_CACHE_HOME/pvit or ~/.cache/pvit, ~/Library/Caches/pvit on macOS) under cds/, and the file name
 # carries its byte size: HotSpot 17 crashes on a truncated archive, so a file of another size is
@@ -62,8 +63,9 @@ cds_size() {
 }
 
 # Sets cds_opts (options for the java command) and, when this run should write the archive,
-# cds_tmp and cds_final. Arguments: the jar, the class path, the command's first argument, the JVM
-# options. Returns non-zero (cds_opts empty) when CDS is not used.
+# cds_tmp, cds_final, cds_build and cds_prefix (name stems for publishing and clean-up).
+# Arguments: the jar, the class path, the command's first argument, the JVM options. Returns
+# non-zero (cds_opts empty) when CDS is not used.
 cds_prepare() {
   local jar="$1" cp="$2" cmd="$3"
   shift 3
@@ -76,7 +78,7 @@ cds_prepare() {
   case " $* " in
     *Xshare* | *SharedArchiveFile* | *ArchiveClassesAtExit* | *DumpLoadedClassList*) return 1 ;;
   esac
-  local java_bin jhome dir files key prefix size f
+  local java_bin jhome dir files build options size f
   java_bin="$(command -v java)" || return 1
   java_bin="$(readlink -f "$java_bin" 2>/dev/null)" || return 1
   jhome="$(dirname "$(dirname "$java_bin")")"
@@ -89,16 +91,20 @@ cds_prepare() {
     [ -f "$f" ] && files+=("$f")
   done
   IFS="$ifs"
-  key="$( {
+  # Two keys: the build (JDK and class-path files), whose change makes older archives stale for
+  # good, and the JVM options, which may alternate (e.g. a run with -Xmx): archives of the current
+  # build with other options are kept.
+  build="$( {
     echo "pvit-cds/1"
-    printf '%s\n' "$@"
     cds_stat "$java_bin" "$jhome/lib/modules" "$jhome"/lib/server/libjvm.* || echo "no-jdk-stat"
     cds_stat "${files[@]}"
   } | cds_sha256)" || return 1
-  [ ${#key} -eq 64 ] || return 1
+  options="$(printf '%s\n' "$@" | cds_sha256)" || return 1
+  [ ${#build} -eq 64 ] && [ ${#options} -eq 64 ] || return 1
   # Per checkout and command, so two clones of the repository do not evict each other's archives.
-  prefix="$(basename "$jar" .jar)-$cmd-$(printf '%s' "$jar" | cds_sha256 | cut -c1-12)"
-  for f in "$dir/$prefix-${key:0:32}"-*.jsa; do
+  cds_prefix="$dir/$(basename "$jar" .jar)-$cmd-$(printf '%s' "$jar" | cds_sha256 | cut -c1-12)"
+  cds_build="$cds_prefix-${build:0:16}"
+  for f in "$cds_build-${options:0:16}"-*.jsa; do
     [ -f "$f" ] || continue
     size="${f##*-}"
     size="${size%.jsa}"
@@ -110,8 +116,8 @@ cds_prepare() {
   # No usable archive: this run writes one. mktemp proves the folder is writable (the JVM refuses
   # to start when it cannot create the ArchiveClassesAtExit file).
   (umask 077 && mkdir -p "$dir") 2>/dev/null || return 1
-  cds_tmp="$(mktemp "$dir/.$prefix.XXXXXX" 2>/dev/null)" || return 1
-  cds_final="$dir/$prefix-${key:0:32}"
+  cds_tmp="$(mktemp "$dir/.pvit-cds.XXXXXX" 2>/dev/null)" || return 1
+  cds_final="$cds_build-${options:0:16}"
   cds_opts=("${cds_quiet[@]}" "-XX:ArchiveClassesAtExit=$cds_tmp")
 }
 
@@ -140,18 +146,24 @@ cds_run_and_publish() {
   trap - TERM INT HUP
   if [ "$rc" -eq 0 ] && [ -s "$cds_tmp" ] && java "${cds_quiet[@]}" -Xshare:on "-XX:SharedArchiveFile=$cds_tmp" \
       -XX:ErrorFile=/dev/null -XX:-CreateCoredumpOnCrash ${jvm_opts[@]+"${jvm_opts[@]}"} -cp "$cp" -version >/dev/null 2>&1; then
-    local size prefix
+    local size f
     size="$(cds_size "$cds_tmp")"
-    prefix="${cds_final%-*}"
     if [ -n "$size" ] && mv -f "$cds_tmp" "$cds_final-$size.jsa" 2>/dev/null; then
-      # Archives of this checkout's older builds of the same command are stale for good.
-      for f in "$prefix"-*.jsa; do
+      # Archives of this checkout's older builds (or JDKs) of the same command are stale for good.
+      for f in "$cds_prefix"-*.jsa; do
+        case "$f" in
+          "$cds_build"-*) ;;
+          *) rm -f "$f" ;;
+        esac
+      done
+      # Another run may have published the same archive with another size in the meantime.
+      for f in "$cds_final"-*.jsa; do
         [ "$f" = "$cds_final-$size.jsa" ] || rm -f "$f"
       done
     fi
   fi
   rm -f "$cds_tmp"
   # Temporary files of runs that were killed outright (kill -9) are older than any live run's.
-  find "$(dirname "$cds_tmp")" -maxdepth 1 -name '.*.??????' -type f -mmin +120 -exec rm -f {} + 2>/dev/null
+  find "$(dirname "$cds_tmp")" -maxdepth 1 -name '.pvit-cds.??????' -type f -mmin +120 -exec rm -f {} + 2>/dev/null
   return "$rc"
 }

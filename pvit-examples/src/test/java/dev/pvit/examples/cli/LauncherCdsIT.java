@@ -191,8 +191,12 @@ class LauncherCdsIT {
     assertThat(launch(Map.of(), "greet", "b").out()).isEqualTo("hello b archive=false\n");
     List<Path> after = archives();
     assertThat(after).hasSize(1).doesNotContainAnyElementsOf(before);
-    assertThat(launch(Map.of("PVIT_JAVA_OPTS", "-Xmx300m"), "greet", "c").out())
-        .isEqualTo("hello c archive=false\n");
+    Map<String, String> xmx = Map.of("PVIT_JAVA_OPTS", "-Xmx300m");
+    assertThat(launch(xmx, "greet", "c").out()).isEqualTo("hello c archive=false\n");
+    // Archives of the same build with other options are kept: alternating options does not thrash.
+    assertThat(archives()).hasSize(2).containsAll(after);
+    assertThat(launch(xmx, "greet", "d").out()).isEqualTo("hello d archive=true\n");
+    assertThat(launch(Map.of(), "greet", "e").out()).isEqualTo("hello e archive=true\n");
   }
 
   @Test
