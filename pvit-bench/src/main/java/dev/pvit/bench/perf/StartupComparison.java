@@ -38,6 +38,7 @@ import java.util.stream.Stream;
  */
 public final class StartupComparison {
   static final String QUESTION = "Who is on the left?";
+  private static final Pattern TIMES = Pattern.compile("(\\d+)m([\\d.]+)s (\\d+)m([\\d.]+)s");
   private static final Pattern CLASS_LOAD = Pattern.compile("^\\[(\\d+)ms\\] (\\S+) source");
   /** Class-load markers that end each phase, in order. */
   static final List<String> MARKERS =
@@ -55,17 +56,21 @@ public final class StartupComparison {
    *     timed to its exit
    * @param noCache with {@code --no-cache} (enrollment in every run)
    * @param cds with the launcher's class-data-sharing archive
+   * @param javaOpts {@code PVIT_JAVA_OPTS} for the launcher (a candidate JVM setting), or empty
    */
-  public record Variant(String benchmark, String description, boolean ask, boolean noCache, boolean cds) {}
+  public record Variant(
+      String benchmark, String description, boolean ask, boolean noCache, boolean cds, String javaOpts) {}
 
   /**
    * One run.
    *
    * @param firstAnswerMs spawn to the first stdout line (to the exit for a non-ask variant)
    * @param exitMs spawn to the process exit
+   * @param cpuMs user + system CPU time of the process and its children (the launcher script, the JVM,
+   *     the archive check), which a loaded machine inflates far less than wall time; NaN if unknown
    * @param phases milliseconds per {@link #PHASES} entry, for a traced run (else empty)
    */
-  public record Timing(double firstAnswerMs, double exitMs, List<Double> phases) {
+  public record Timing(double firstAnswerMs, double exitMs, double cpuMs, List<Double> phases) {
     /** Copies the phases. */
     public Timing {
       phases = List.copyOf(phases);
@@ -103,6 +108,15 @@ public final class StartupComparison {
       return StartupComparison.median(runs.stream().map(Timing::exitMs).toList());
     }
 
+    /**
+     * Median CPU time.
+     *
+     * @return milliseconds
+     */
+    public double medianCpu() {
+      return StartupComparison.median(runs.stream().map(Timing::cpuMs).toList());
+    }
+
     double min() {
       return runs.stream().mapToDouble(Timing::firstAnswerMs).min().orElse(Double.NaN);
     }
@@ -132,16 +146,18 @@ public final class StartupComparison {
      */
     public String markdown() {
       StringBuilder b = new StringBuilder("## Startup: time to the first answer in a fresh process\n\n");
-      b.append("| variant | runs | first answer median ms | min ms | max ms | exit median ms | vs same without CDS |\n")
-          .append("|---|---:|---:|---:|---:|---:|---:|\n");
+      b.append("| variant | runs | first answer median ms | min ms | max ms | exit median ms | CPU median ms "
+          + "| first answer vs PVIT_CDS=0 | CPU vs PVIT_CDS=0 |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
       for (Result r : results) {
         Optional<Result> without = r.variant().cds() ? partner(r) : Optional.empty();
-        b.append(String.format(Locale.ROOT, "| %s (`%s`) | %d | %.0f | %.0f | %.0f | %.0f | %s |%n",
+        b.append(String.format(Locale.ROOT, "| %s (`%s`) | %d | %.0f | %.0f | %.0f | %.0f | %.0f | %s | %s |%n",
             r.variant().description(), r.variant().benchmark(), r.runs().size(), r.median(), r.min(), r.max(),
-            r.medianExit(), without.map(w -> String.format(Locale.ROOT, "%.2fx", r.median() / w.median())).orElse("-")));
+            r.medianExit(), r.medianCpu(), without.map(w -> ratio(r.median(), w.median())).orElse("-"),
+            without.map(w -> ratio(r.medianCpu(), w.medianCpu())).orElse("-")));
       }
-      b.append(String.format(Locale.ROOT, "| the run that wrote the archive (`askWritingArchive`) | 1 | %.0f | - | - | %.0f | - |%n",
-          archiveRun.firstAnswerMs(), archiveRun.exitMs()));
+      b.append(String.format(Locale.ROOT,
+          "| the run that wrote the archive (`askWritingArchive`) | 1 | %.0f | - | - | %.0f | %.0f | - | - |%n",
+          archiveRun.firstAnswerMs(), archiveRun.exitMs(), archiveRun.cpuMs()));
       b.append(String.format(Locale.ROOT, "%nArchive: %s.%n", archive > 0
           ? String.format(Locale.ROOT, "%.1f MB", archive / 1e6) : "none was written (CDS unavailable here)"));
       List<Result> traced = results.stream().filter(r -> r.traced().isPresent()).toList();
@@ -160,19 +176,25 @@ public final class StartupComparison {
       return b.toString();
     }
 
+    private static String ratio(double a, double b) {
+      return Double.isNaN(a) || Double.isNaN(b) ? "-" : String.format(Locale.ROOT, "%.2fx", a / b);
+    }
+
     private Optional<Result> partner(Result r) {
-      return results.stream().filter(o -> o.variant().ask() && !o.variant().cds()
+      return results.stream().filter(o -> o.variant().ask() && !o.variant().cds() && o.variant().javaOpts().isEmpty()
           && o.variant().noCache() == r.variant().noCache()).findFirst();
     }
   }
 
   /** The variants in report order: the floor, then each gallery setting without and with the archive. */
   public static final List<Variant> VARIANTS = List.of(
-      new Variant("javaVersion", "JVM start and exit, `java -version`", false, false, false),
-      new Variant("askNoCds", "`./pvit ask`, gallery cached, PVIT_CDS=0", true, false, false),
-      new Variant("askCds", "`./pvit ask`, gallery cached, CDS archive", true, false, true),
-      new Variant("askNoCacheNoCds", "`./pvit ask --no-cache` (enrolls 4 people), PVIT_CDS=0", true, true, false),
-      new Variant("askNoCacheCds", "`./pvit ask --no-cache` (enrolls 4 people), CDS archive", true, true, true));
+      new Variant("javaVersion", "JVM start and exit, `java -version`", false, false, false, ""),
+      new Variant("askNoCds", "`./pvit ask`, gallery cached, PVIT_CDS=0", true, false, false, ""),
+      new Variant("askCds", "`./pvit ask`, gallery cached, CDS archive", true, false, true, ""),
+      new Variant("askCdsC1", "`./pvit ask`, gallery cached, CDS archive, C1 JIT only (candidate)", true, false, true,
+          "-XX:TieredStopAtLevel=1"),
+      new Variant("askNoCacheNoCds", "`./pvit ask --no-cache` (enrolls 4 people), PVIT_CDS=0", true, true, false, ""),
+      new Variant("askNoCacheCds", "`./pvit ask --no-cache` (enrolls 4 people), CDS archive", true, true, true, ""));
 
   private final Path root;
   private final Path cache;
@@ -184,8 +206,8 @@ public final class StartupComparison {
 
   /**
    * Runs the group: one untimed run that builds the CLI if needed and caches the gallery, one timed
-   * run that writes the archive, {@code rounds} interleaved rounds of every variant, then one traced
-   * run per {@code ask} variant. Everything uses a fresh cache folder ({@code PVIT_CACHE_DIR}),
+   * run that writes the archive, one untimed run per variant, {@code rounds} interleaved rounds of
+   * every variant, then one traced run per {@code ask} variant. Everything uses a fresh cache folder ({@code PVIT_CACHE_DIR}),
    * deleted afterwards.
    *
    * @param root the repository root (holds {@code pvit} and {@code samples/})
@@ -208,6 +230,10 @@ public final class StartupComparison {
       log.accept("startup: the run that writes the class-data-sharing archive...");
       Timing archiveRun = s.once(VARIANTS.get(2), false);
       long archive = s.archiveBytes();
+      log.accept("startup: one untimed run per variant (writes the archives of other JVM options)...");
+      for (Variant v : VARIANTS) {
+        s.once(v, false);
+      }
       Map<Variant, List<Timing>> runs = new LinkedHashMap<>();
       VARIANTS.forEach(v -> runs.put(v, new ArrayList<>()));
       for (int i = 0; i < rounds; i++) {
@@ -241,7 +267,11 @@ public final class StartupComparison {
     } else {
       cmd.addAll(List.of("java", "-version"));
     }
-    ProcessBuilder pb = new ProcessBuilder(cmd).directory(root.toFile());
+    // bash's `times` prints the CPU time of the children it waited for (and theirs) on its last line.
+    List<String> wrapped = new ArrayList<>(List.of("bash", "-c", "\"$@\"; s=$?; times >&2; exit $s", "pvit-startup"));
+    wrapped.addAll(cmd);
+    ProcessBuilder pb = new ProcessBuilder(wrapped).directory(root.toFile());
+    pb.environment().put("LC_NUMERIC", "C");
     Path err = Files.createTempFile("pvit-startup", ".err");
     Path trace = Files.createTempFile("pvit-startup", ".classes");
     try {
@@ -249,7 +279,11 @@ public final class StartupComparison {
       pb.environment().put("PVIT_CACHE_DIR", cache.toString());
       pb.environment().put("PVIT_CDS", v.cds() ? "1" : "0");
       pb.environment().putIfAbsent("OMP_NUM_THREADS", "1");
-      pb.environment().remove("PVIT_JAVA_OPTS");
+      if (v.javaOpts().isEmpty()) {
+        pb.environment().remove("PVIT_JAVA_OPTS");
+      } else {
+        pb.environment().put("PVIT_JAVA_OPTS", v.javaOpts());
+      }
       if (traced) {
         pb.environment().put("JAVA_TOOL_OPTIONS", "-Xlog:class+load=info:file=" + trace + ":timemillis");
       } else {
@@ -282,7 +316,9 @@ public final class StartupComparison {
       }
       List<Double> phases = traced ? phases(Files.readAllLines(trace), spawnMillis, firstMillis, spawnMillis
           + Math.round(exit)) : List.of();
-      return new Timing(first, exit, phases);
+      List<String> errLines = Files.readAllLines(err);
+      return new Timing(first, exit, errLines.isEmpty() ? Double.NaN : cpuMillis(errLines.get(errLines.size() - 1)),
+          phases);
     } finally {
       Files.deleteIfExists(err);
       Files.deleteIfExists(trace);
@@ -316,6 +352,21 @@ public final class StartupComparison {
       phases.add(bounds.get(i) - bounds.get(i - 1));
     }
     return phases;
+  }
+
+  /**
+   * The children's CPU time from bash's {@code times} line, e.g. {@code 1m2.500s 0m0.250s}.
+   *
+   * @param line the second line {@code times} prints
+   * @return user + system milliseconds, or NaN if the line is not one
+   */
+  static double cpuMillis(String line) {
+    Matcher m = TIMES.matcher(line.strip());
+    if (!m.matches()) {
+      return Double.NaN;
+    }
+    return (Integer.parseInt(m.group(1)) * 60 + Double.parseDouble(m.group(2))
+        + Integer.parseInt(m.group(3)) * 60 + Double.parseDouble(m.group(4))) * 1000;
   }
 
   private long archiveBytes() throws IOException {

@@ -34,6 +34,12 @@ class StartupComparisonTest {
   }
 
   @Test
+  void cpu_time_is_read_from_the_times_line_of_bash() {
+    assertThat(StartupComparison.cpuMillis("1m2.500s 0m0.250s")).isEqualTo(62_750.0);
+    assertThat(StartupComparison.cpuMillis("error: something else")).isNaN();
+  }
+
+  @Test
   void median_of_odd_and_even_counts() {
     assertThat(StartupComparison.median(List.of(3.0, 1.0, 2.0))).isEqualTo(2.0);
     assertThat(StartupComparison.median(List.of(4.0, 1.0, 2.0, 3.0))).isEqualTo(2.5);
@@ -47,14 +53,16 @@ class StartupComparisonTest {
         result(v.get(0), 40, 50, 60),
         result(v.get(1), 2000, 2100, 2200),
         result(v.get(2), 1600, 1700, 1800),
-        result(v.get(3), 4000, 4200, 4400),
-        new Result(v.get(4), List.of(new Timing(3900, 4000, List.of())),
-            Optional.of(new Timing(3900, 4000, List.of(100.0, 200.0, 700.0, 2900.0, 100.0))))),
-        new Timing(2500, 3200, List.of()), 16_500_000);
+        result(v.get(3), 1000, 1050, 1100),
+        result(v.get(4), 4000, 4200, 4400),
+        new Result(v.get(5), List.of(new Timing(3900, 4000, 3000, List.of())),
+            Optional.of(new Timing(3900, 4000, 3100, List.of(100.0, 200.0, 700.0, 2900.0, 100.0))))),
+        new Timing(2500, 3200, 2600, List.of()), 16_500_000);
     String md = report.markdown();
-    assertThat(md).contains("| 5 | 1700 | 1600 | 1800 | 1700 | 0.81x |")
-        .contains("| 1 | 3900 | 3900 | 3900 | 4000 | 0.93x |")
-        .contains("`askWritingArchive`) | 1 | 2500 | - | - | 3200 |")
+    assertThat(md).contains("| 5 | 1700 | 1600 | 1800 | 1700 | 850 | 0.81x | 0.81x |")
+        .contains("| 5 | 1050 | 1000 | 1100 | 1050 | 525 | 0.50x | 0.50x |")
+        .contains("| 1 | 3900 | 3900 | 3900 | 4000 | 3000 | 0.93x | 1.43x |")
+        .contains("`askWritingArchive`) | 1 | 2500 | - | - | 3200 | 2600 | - | - |")
         .contains("Archive: 16.5 MB.")
         .contains("| `askNoCacheCds` | 100 | 200 | 700 | 2900 | 100 | 3900 |");
     assertThat(md.lines().filter(l -> l.contains("(`askNoCds`)")).findFirst().orElseThrow()).endsWith("| - |");
@@ -63,10 +71,10 @@ class StartupComparisonTest {
   private static Result result(StartupComparison.Variant v, double... firstAnswers) {
     List<Timing> runs = new java.util.ArrayList<>();
     for (double f : firstAnswers) {
-      runs.add(new Timing(f, f, List.of()));
+      runs.add(new Timing(f, f, f / 2, List.of()));
     }
-    runs.add(new Timing(firstAnswers[0], firstAnswers[0], List.of()));
-    runs.add(new Timing(firstAnswers[2], firstAnswers[2], List.of()));
+    runs.add(new Timing(firstAnswers[0], firstAnswers[0], firstAnswers[0] / 2, List.of()));
+    runs.add(new Timing(firstAnswers[2], firstAnswers[2], firstAnswers[2] / 2, List.of()));
     return new Result(v, runs, Optional.empty());
   }
 }
