@@ -79,8 +79,9 @@ public final class PerfCommand implements Callable<Integer> {
   Path data;
 
   @Option(names = "--startup", description = "Run the Startup group instead of JMH: time to the first answer of ./pvit ask "
-      + "on the bundled samples in fresh processes, with and without the launcher's class-data-sharing archive and "
-      + "the gallery cache, next to java -version (run from the repository root).")
+      + "on the bundled samples in fresh processes, the launcher before (no class-data-sharing archive, full JIT) "
+      + "against the launcher now and each change alone, with and without the gallery cache, next to java -version "
+      + "(run from the repository root).")
   boolean startup;
 
   @Option(names = "--startup-runs", paramLabel = "N", defaultValue = "5", description = "Timed runs per startup variant "

@@ -21,9 +21,10 @@ import java.util.stream.Stream;
 
 /**
  * The {@code Startup} perf group: time to the first answer of a real {@code ./pvit ask} in fresh
- * processes, started exactly as a user starts it (the launcher script, its class-data-sharing
- * archive, a JVM), with and without the archive ({@code PVIT_CDS=0}), with the enrolled gallery
- * cached and without ({@code --no-cache}), next to a bare {@code java -version} as the JVM's floor.
+ * processes, started exactly as a user starts it (the launcher scripts, the class-data-sharing
+ * archive, a JVM): the launcher before (no archive, full JIT) against the launcher now (archive, C1
+ * JIT for one-shot commands) and each change alone, with the enrolled gallery cached and without
+ * ({@code --no-cache}), next to a bare {@code java -version} as the JVM's floor.
  * Variants run in interleaved rounds so that load from other processes spreads over all of them.
  *
  * <p>One extra run per {@code ask} variant logs class loading with wall-clock timestamps ({@code
@@ -56,10 +57,13 @@ public final class StartupComparison {
    *     timed to its exit
    * @param noCache with {@code --no-cache} (enrollment in every run)
    * @param cds with the launcher's class-data-sharing archive
-   * @param javaOpts {@code PVIT_JAVA_OPTS} for the launcher (a candidate JVM setting), or empty
+   * @param javaOpts {@code PVIT_JAVA_OPTS} for the launcher, or empty for its defaults
    */
   public record Variant(
-      String benchmark, String description, boolean ask, boolean noCache, boolean cds, String javaOpts) {}
+      String benchmark, String description, boolean ask, boolean noCache, boolean cds, String javaOpts) {
+    /** Overrides the {@code pvit} script's C1-only JIT for one-shot commands: the launcher before it. */
+    public static final String FULL_JIT = "-XX:TieredStopAtLevel=4";
+  }
 
   /**
    * One run.
@@ -147,9 +151,9 @@ public final class StartupComparison {
     public String markdown() {
       StringBuilder b = new StringBuilder("## Startup: time to the first answer in a fresh process\n\n");
       b.append("| variant | runs | first answer median ms | min ms | max ms | exit median ms | CPU median ms "
-          + "| first answer vs PVIT_CDS=0 | CPU vs PVIT_CDS=0 |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+          + "| first answer vs the launcher before | CPU vs the launcher before |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
       for (Result r : results) {
-        Optional<Result> without = r.variant().cds() ? partner(r) : Optional.empty();
+        Optional<Result> without = r.variant().ask() && !isBaseline(r.variant()) ? partner(r) : Optional.empty();
         b.append(String.format(Locale.ROOT, "| %s (`%s`) | %d | %.0f | %.0f | %.0f | %.0f | %.0f | %s | %s |%n",
             r.variant().description(), r.variant().benchmark(), r.runs().size(), r.median(), r.min(), r.max(),
             r.medianExit(), r.medianCpu(), without.map(w -> ratio(r.median(), w.median())).orElse("-"),
@@ -180,8 +184,12 @@ public final class StartupComparison {
       return Double.isNaN(a) || Double.isNaN(b) ? "-" : String.format(Locale.ROOT, "%.2fx", a / b);
     }
 
+    private static boolean isBaseline(Variant v) {
+      return !v.cds() && v.javaOpts().equals(Variant.FULL_JIT);
+    }
+
     private Optional<Result> partner(Result r) {
-      return results.stream().filter(o -> o.variant().ask() && !o.variant().cds() && o.variant().javaOpts().isEmpty()
+      return results.stream().filter(o -> o.variant().ask() && isBaseline(o.variant())
           && o.variant().noCache() == r.variant().noCache()).findFirst();
     }
   }
@@ -189,12 +197,15 @@ public final class StartupComparison {
   /** The variants in report order: the floor, then each gallery setting without and with the archive. */
   public static final List<Variant> VARIANTS = List.of(
       new Variant("javaVersion", "JVM start and exit, `java -version`", false, false, false, ""),
-      new Variant("askNoCds", "`./pvit ask`, gallery cached, PVIT_CDS=0", true, false, false, ""),
-      new Variant("askCds", "`./pvit ask`, gallery cached, CDS archive", true, false, true, ""),
-      new Variant("askCdsC1", "`./pvit ask`, gallery cached, CDS archive, C1 JIT only (candidate)", true, false, true,
-          "-XX:TieredStopAtLevel=1"),
-      new Variant("askNoCacheNoCds", "`./pvit ask --no-cache` (enrolls 4 people), PVIT_CDS=0", true, true, false, ""),
-      new Variant("askNoCacheCds", "`./pvit ask --no-cache` (enrolls 4 people), CDS archive", true, true, true, ""));
+      new Variant("askOldLauncher", "`./pvit ask`, gallery cached, PVIT_CDS=0, full JIT (the launcher before)", true,
+          false, false, Variant.FULL_JIT),
+      new Variant("askCdsFullJit", "`./pvit ask`, gallery cached, CDS archive, full JIT", true, false, true,
+          Variant.FULL_JIT),
+      new Variant("askC1NoCds", "`./pvit ask`, gallery cached, PVIT_CDS=0, C1 JIT", true, false, false, ""),
+      new Variant("ask", "`./pvit ask`, gallery cached, CDS archive, C1 JIT (the launcher now)", true, false, true, ""),
+      new Variant("askNoCacheOldLauncher", "`./pvit ask --no-cache` (enrolls 4 people), the launcher before", true,
+          true, false, Variant.FULL_JIT),
+      new Variant("askNoCache", "`./pvit ask --no-cache` (enrolls 4 people), the launcher now", true, true, true, ""));
 
   private final Path root;
   private final Path cache;
@@ -228,7 +239,7 @@ public final class StartupComparison {
       log.accept("startup: preparing (builds the CLI if needed, caches the gallery)...");
       s.once(VARIANTS.get(1), false);
       log.accept("startup: the run that writes the class-data-sharing archive...");
-      Timing archiveRun = s.once(VARIANTS.get(2), false);
+      Timing archiveRun = s.once(VARIANTS.get(4), false);
       long archive = s.archiveBytes();
       log.accept("startup: one untimed run per variant (writes the archives of other JVM options)...");
       for (Variant v : VARIANTS) {
