@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.VerboseMode;
 import picocli.CommandLine.Command;
@@ -152,23 +153,16 @@ public final class PerfCommand implements Callable<Integer> {
   }
 
   private int memory(PrintWriter o, PrintWriter err) {
-    List<MemoryComparison.Result> results;
-    try {
-      List<MemoryComparison.Setting> settings = new java.util.ArrayList<>(MemoryComparison.DEFAULT_SETTINGS);
-      if (memoryAll) {
-        settings.addAll(MemoryComparison.CANDIDATES);
-      }
-      results = MemoryComparison.run(settings, memoryCalls, memoryThreads, data, line -> {
-        err.println(line);
-        err.flush();
-      });
-    } catch (IOException e) {
-      err.println("error: " + e.getMessage());
-      return 1;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    List<MemoryComparison.Setting> settings = new java.util.ArrayList<>(MemoryComparison.DEFAULT_SETTINGS);
+    if (memoryAll) {
+      settings.addAll(MemoryComparison.CANDIDATES);
+    }
+    Optional<List<MemoryComparison.Result>> measured =
+        inFreshProcesses(err, log -> MemoryComparison.run(settings, memoryCalls, memoryThreads, data, log));
+    if (measured.isEmpty()) {
       return 1;
     }
+    List<MemoryComparison.Result> results = measured.get();
     String table = "Memory: " + memoryCalls + " asks from " + memoryThreads + " threads on one PersonalizedChat, "
         + Runtime.getRuntime().availableProcessors() + " cores, load " + loadAverage() + "\n\n"
         + MemoryComparison.table(results);
@@ -183,6 +177,28 @@ public final class PerfCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** A group that measures in child processes, reporting progress lines. */
+  @FunctionalInterface
+  private interface FreshProcessGroup<T> {
+    T run(Consumer<String> progress) throws IOException, InterruptedException;
+  }
+
+  /** Runs such a group with progress on stderr; empty (the error printed) if it fails. */
+  private static <T> Optional<T> inFreshProcesses(PrintWriter err, FreshProcessGroup<T> group) {
+    try {
+      return Optional.of(group.run(line -> {
+        err.println(line);
+        err.flush();
+      }));
+    } catch (IOException e) {
+      err.println("error: " + e.getMessage());
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
+  }
+
   private int startup(PrintWriter o, PrintWriter err) {
     if (startupRuns < 1) {
       err.println("error: --startup-runs must be at least 1");
@@ -190,19 +206,12 @@ public final class PerfCommand implements Callable<Integer> {
     }
     Instant start = Instant.now();
     String loadBefore = loadAverage();
-    StartupComparison.Report report;
-    try {
-      report = StartupComparison.run(Path.of("."), startupRuns, line -> {
-        err.println(line);
-        err.flush();
-      });
-    } catch (IOException e) {
-      err.println("error: " + e.getMessage());
-      return 1;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    Optional<StartupComparison.Report> measured =
+        inFreshProcesses(err, log -> StartupComparison.run(Path.of("."), startupRuns, log));
+    if (measured.isEmpty()) {
       return 1;
     }
+    StartupComparison.Report report = measured.get();
     Map<String, String> settings = new LinkedHashMap<>();
     settings.put("mode", "startup (fresh processes, " + startupRuns + " interleaved rounds)");
     settings.put("machine", cpu() + ", " + Runtime.getRuntime().availableProcessors() + " cores, Java "
