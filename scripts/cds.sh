@@ -67,7 +67,7 @@ cds_size() {
 # cds_tmp, cds_final, cds_build and cds_prefix (name stems for publishing and clean-up).
 # Arguments: the jar, the class path, the command's first argument, the JVM options. Returns
 # non-zero (cds_opts empty) when CDS is not used. Three forks when the archive exists (readlink,
-# stat, sha256sum): about 10 ms of the 50 ms it saves.
+# stat, sha256sum).
 cds_prepare() {
   local jar="$1" cp="$2" cmd="$3"
   shift 3
@@ -136,8 +136,12 @@ $line" ;;
         ;;
     esac
   done
-  # No usable archive: this run writes one. mktemp proves the folder is writable (the JVM refuses
-  # to start when it cannot create the ArchiveClassesAtExit file).
+  # No usable archive: this run writes one. The JVM refuses to start with ArchiveClassesAtExit
+  # when its base archive is not mapped (a JDK without one, -Xshare:off in JAVA_TOOL_OPTIONS) or
+  # when it cannot create the file: a JVM start checks the first (only in runs that write an
+  # archive), mktemp the second.
+  java "${cds_quiet[@]}" "$@" -XX:+PrintFlagsFinal -version 2>/dev/null | grep -q 'UseSharedSpaces *= true' \
+    || return 1
   (umask 077 && mkdir -p "$cds_dir") 2>/dev/null || return 1
   cds_tmp="$(mktemp "$cds_dir/.pvit-cds.XXXXXX" 2>/dev/null)" || return 1
   cds_final="$cds_build-${options:0:16}"

@@ -150,6 +150,17 @@ class LauncherCdsIT {
   }
 
   @Test
+  void a_jvm_without_a_base_archive_runs_without_cds() throws Exception {
+    // The JVM refuses to start with ArchiveClassesAtExit when its base archive is not mapped.
+    Run run = launch(Map.of("JAVA_TOOL_OPTIONS", "-Xshare:off"), "greet", "x");
+    assertThat(run.code()).isZero();
+    assertThat(run.out()).isEqualTo("hello x archive=false\n");
+    assertThat(run.err()).doesNotContain("rror");
+    assertThat(archives()).isEmpty();
+    assertThat(temporaryFiles()).isEmpty();
+  }
+
+  @Test
   void a_corrupt_archive_of_the_right_size_is_ignored_quietly() throws Exception {
     launch(Map.of(), "greet", "a");
     Path archive = archives().get(0);
@@ -237,6 +248,7 @@ class LauncherCdsIT {
     pb.environment().remove("PVIT_JAVA_OPTS");
     pb.environment().remove("PVIT_MAIN_CLASS");
     pb.environment().remove("PVIT_CDS");
+    pb.environment().remove("JAVA_TOOL_OPTIONS");
     pb.environment().put("PVIT_CACHE_DIR", cache.toString());
     pb.environment().putAll(env);
     return pb.start();
