@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
  * <pre>{@code
  * npm ci --prefix pvit-bench/baseline        # optional, once: enables the JS ratio column
  * java -jar pvit-bench/target/pvit-bench.jar perf --quick
+ * ./pvit-bench-run perf --startup --startup-runs 7   # fresh ./pvit ask processes: time to the first answer
  * }</pre>
  */
 @Command(
