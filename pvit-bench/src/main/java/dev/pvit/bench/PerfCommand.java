@@ -6,6 +6,7 @@ import dev.pvit.bench.perf.MemoryComparison;
 import dev.pvit.bench.perf.PerfReport;
 import dev.pvit.bench.perf.PerfRow;
 import dev.pvit.bench.perf.PerfRunner;
+import dev.pvit.bench.perf.StartupComparison;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.VerboseMode;
 import picocli.CommandLine.Command;
@@ -33,6 +35,7 @@ import picocli.CommandLine.Spec;
  * <pre>{@code
  * npm ci --prefix pvit-bench/baseline        # optional, once: enables the JS ratio column
  * java -jar pvit-bench/target/pvit-bench.jar perf --quick
+ * ./pvit-bench-run perf --startup --startup-runs 7   # fresh ./pvit ask processes: time to the first answer
  * }</pre>
  */
 @Command(
@@ -41,7 +44,8 @@ import picocli.CommandLine.Spec;
     description = {
       "JMH performance benchmarks: face nets (descriptors batch 1/16, detector 416/608, landmarks), the whole",
       "engine on a 5-face photo, curation phase 1, gallery matching for 10 to 1M descriptors, prompt rendering.",
-      "Prints a table (with the speed ratio to face-api on Node/WASM when installed) and writes perf.md."
+      "Prints a table (with the speed ratio to face-api on Node/WASM when installed) and writes perf.md.",
+      "--memory and --startup run the Memory and Startup groups (fresh processes) instead."
     })
 public final class PerfCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -76,12 +80,25 @@ public final class PerfCommand implements Callable<Integer> {
       + "(default: the bundled 5-face photo).")
   Path data;
 
+  @Option(names = "--startup", description = "Run the Startup group instead of JMH: time to the first answer of ./pvit ask "
+      + "on the bundled samples in fresh processes, the launcher before (no class-data-sharing archive, full JIT) "
+      + "against the launcher now and each change alone, with and without the gallery cache, next to java -version "
+      + "(run from the repository root).")
+  boolean startup;
+
+  @Option(names = "--startup-runs", paramLabel = "N", defaultValue = "5", description = "Timed runs per startup variant "
+      + "(default: ${DEFAULT-VALUE}).")
+  int startupRuns = 5;
+
   @Override
   public Integer call() {
     PrintWriter o = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (memory) {
       return memory(o, err);
+    }
+    if (startup) {
+      return startup(o, err);
     }
     Instant start = Instant.now();
     String loadBefore = loadAverage();
@@ -137,23 +154,16 @@ public final class PerfCommand implements Callable<Integer> {
   }
 
   private int memory(PrintWriter o, PrintWriter err) {
-    List<MemoryComparison.Result> results;
-    try {
-      List<MemoryComparison.Setting> settings = new java.util.ArrayList<>(MemoryComparison.DEFAULT_SETTINGS);
-      if (memoryAll) {
-        settings.addAll(MemoryComparison.CANDIDATES);
-      }
-      results = MemoryComparison.run(settings, memoryCalls, memoryThreads, data, line -> {
-        err.println(line);
-        err.flush();
-      });
-    } catch (IOException e) {
-      err.println("error: " + e.getMessage());
-      return 1;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    List<MemoryComparison.Setting> settings = new java.util.ArrayList<>(MemoryComparison.DEFAULT_SETTINGS);
+    if (memoryAll) {
+      settings.addAll(MemoryComparison.CANDIDATES);
+    }
+    Optional<List<MemoryComparison.Result>> measured =
+        inFreshProcesses(err, log -> MemoryComparison.run(settings, memoryCalls, memoryThreads, data, log));
+    if (measured.isEmpty()) {
       return 1;
     }
+    List<MemoryComparison.Result> results = measured.get();
     String table = "Memory: " + memoryCalls + " asks from " + memoryThreads + " threads on one PersonalizedChat, "
         + Runtime.getRuntime().availableProcessors() + " cores, load " + loadAverage() + "\n\n"
         + MemoryComparison.table(results);
@@ -164,6 +174,64 @@ public final class PerfCommand implements Callable<Integer> {
       return 1;
     }
     o.print(table);
+    o.flush();
+    return 0;
+  }
+
+  /** A group that measures in child processes, reporting progress lines. */
+  @FunctionalInterface
+  private interface FreshProcessGroup<T> {
+    T run(Consumer<String> progress) throws IOException, InterruptedException;
+  }
+
+  /** Runs such a group with progress on stderr; empty (the error printed) if it fails. */
+  private static <T> Optional<T> inFreshProcesses(PrintWriter err, FreshProcessGroup<T> group) {
+    try {
+      return Optional.of(group.run(line -> {
+        err.println(line);
+        err.flush();
+      }));
+    } catch (IOException e) {
+      err.println("error: " + e.getMessage());
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
+  }
+
+  private int startup(PrintWriter o, PrintWriter err) {
+    if (startupRuns < 1) {
+      err.println("error: --startup-runs must be at least 1");
+      return 2;
+    }
+    Instant start = Instant.now();
+    String loadBefore = loadAverage();
+    Optional<StartupComparison.Report> measured =
+        inFreshProcesses(err, log -> StartupComparison.run(Path.of("."), startupRuns, log));
+    if (measured.isEmpty()) {
+      return 1;
+    }
+    StartupComparison.Report report = measured.get();
+    Map<String, String> settings = new LinkedHashMap<>();
+    settings.put("mode", "startup (fresh processes, " + startupRuns + " interleaved rounds)");
+    settings.put("machine", cpu() + ", " + Runtime.getRuntime().availableProcessors() + " cores, Java "
+        + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")");
+    settings.put("load average before / after", loadBefore + " / " + loadAverage()
+        + " (shared machine: timings are noisy)");
+    settings.put("date", start.toString());
+    settings.put("duration", String.format(Locale.ROOT, "%.0f s", Duration.between(start, Instant.now()).toMillis() / 1000.0));
+    StringBuilder md = new StringBuilder("# pvit-bench perf --startup\n\n");
+    settings.forEach((k, v) -> md.append("- ").append(k).append(": ").append(v).append('\n'));
+    md.append('\n').append(report.markdown());
+    try {
+      Files.writeString(out, md, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      err.println("error: cannot write '" + out + "': " + e.getMessage());
+      return 1;
+    }
+    o.print(report.markdown());
+    o.println("perf: startup in " + settings.get("duration") + ", load " + loadAverage() + "; report " + out);
     o.flush();
     return 0;
   }
