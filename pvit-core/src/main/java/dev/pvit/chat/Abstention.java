@@ -33,6 +33,11 @@ public record Abstention(Reason reason, List<String> words) {
     /** A pronoun ("she", "they") does not refer to anyone named earlier in the conversation. */
     UNRESOLVED_PRONOUN,
     /** The question has two readings that give different answers. */
-    AMBIGUOUS
+    AMBIGUOUS,
+    /**
+     * The input asks several questions ("Is Penny here? Is Leonard here?"); answering only one of
+     * them would drop the others, so they are to be asked one at a time.
+     */
+    SEVERAL_QUESTIONS
   }
 }

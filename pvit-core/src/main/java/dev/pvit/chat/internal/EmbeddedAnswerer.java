@@ -95,6 +95,7 @@ public final class EmbeddedAnswerer {
       case UNRESOLVED_PRONOUN -> "I'm not sure who \"" + String.join("\", \"", a.words())
           + "\" refers to; please use a name.";
       case AMBIGUOUS -> "That question can be read in more than one way; please rephrase it.";
+      case SEVERAL_QUESTIONS -> "That is more than one question; please ask them one at a time.";
     };
     return new Reply(why + " What I can tell: " + whoIsWhere(q, scene), AnswerKind.NEEDS_VISION_MODEL);
   }

@@ -24,6 +24,7 @@ import dev.pvit.chat.internal.LogicalForm.MoreExpressive;
 import dev.pvit.chat.internal.LogicalForm.MostExpressive;
 import dev.pvit.chat.internal.LogicalForm.Names;
 import dev.pvit.chat.internal.LogicalForm.NextTo;
+import dev.pvit.chat.internal.LogicalForm.OfThe;
 import dev.pvit.chat.internal.LogicalForm.OlderThan;
 import dev.pvit.chat.internal.LogicalForm.Only;
 import dev.pvit.chat.internal.LogicalForm.Present;
@@ -112,8 +113,17 @@ final class Evaluator {
    * @param recognition the recognised scene
    * @return the answer
    */
-  Reply evaluate(LogicalForm f, SceneRecognition recognition) {
+  Reply evaluate(LogicalForm question, SceneRecognition recognition) {
     Scene s = new Scene(recognition, recognition.faces());
+    LogicalForm f = question;
+    if (f.relation() instanceof OfThe o) {
+      // "the two" that nobody named are the people of the photo only if it shows exactly two
+      if (s.faces().size() != o.count()) {
+        return new Reply("I can't tell which " + o.count() + " people you mean: I see " + people(s.faces().size())
+            + " in this photo. Please name them.", AnswerKind.NEEDS_VISION_MODEL);
+      }
+      f = f.withRelation(o.of());
+    }
     try {
       String text = switch (f.want()) {
         case YES_NO -> f.subject() instanceof Names n ? yesNoNames(f, n, s) : yesNoGroup(f, (Group) f.subject(), s);
@@ -148,6 +158,9 @@ final class Evaluator {
     if (r instanceof Present) {
       return presence(n, f.negated(), s);
     }
+    if (r instanceof Only o && (!(o.of() instanceof Present) || n.names().size() > 1)) {
+      return only(f, n, o, s);
+    }
     if (r instanceof Adjacent) {
       List<Integer> idx = n.names().stream().map(name -> s.index(s.of(name))).sorted().toList();
       boolean together = idx.get(idx.size() - 1) - idx.get(0) == idx.size() - 1;
@@ -171,6 +184,32 @@ final class Evaluator {
       case NONE -> values.stream().noneMatch(v -> v);
     };
     return yesNo(yes) + ", " + String.join("; ", facts) + "." + (estimate(r) ? ESTIMATE : "");
+  }
+
+  /** "Is Penny the only one smiling?": the named people and no one else satisfy the relation. */
+  private static String only(LogicalForm f, Names n, Only o, Scene s) {
+    List<RecognizedFace> named = n.names().stream().map(s::of).toList();
+    List<RecognizedFace> others = new ArrayList<>();
+    for (RecognizedFace x : s.faces()) {
+      Optional<Boolean> t = holds(o.of(), x, s);
+      if (t.isEmpty()) {
+        return "I can't tell: " + fact(o.of(), x, s) + "." + (estimate(o.of()) ? ESTIMATE : "");
+      }
+      if (t.get() && !named.contains(x)) {
+        others.add(x);
+      }
+    }
+    List<RecognizedFace> notThem = named.stream().filter(x -> !holds(o.of(), x, s).orElse(false)).toList();
+    boolean yes = notThem.isEmpty() && others.isEmpty();
+    LogicalForm single = new LogicalForm(Want.WHO, new Group(Quantifier.THOSE, Filter.ALL), o.of(), false);
+    String why = !notThem.isEmpty()
+        ? String.join("; ", notThem.stream().map(x -> fact(o.of(), x, s)).toList())
+        : !others.isEmpty()
+            ? join(others.stream().map(x -> whoWhere(x, s.recognition())).toList()) + " " + isAre(others.size())
+                + " " + phrase(single) + " too"
+            : join(n.names()) + " " + isAre(n.names().size()) + " the only " + (n.names().size() == 1 ? "one " : "ones ")
+                + phrase(single);
+    return yesNo(yes ^ f.negated()) + ", " + why + "." + (estimate(o.of()) ? ESTIMATE : "");
   }
 
   private static String presence(Names n, boolean negated, Scene s) {
@@ -222,7 +261,7 @@ final class Evaluator {
       return Optional.of(faces.size() == 1 && faces.get(0).equals(x));
     }
     if (r instanceof Shows e) {
-      return Optional.of(attributes(x).dominantExpression() == e.expression());
+      return Optional.of(e.expressions().contains(attributes(x).dominantExpression()));
     }
     if (r instanceof AgeBeyond a) {
       double d = age(x) - a.years();
@@ -372,7 +411,7 @@ final class Evaluator {
 
   private String yesNoGroup(LogicalForm f, Group g, Scene s) {
     if (f.relation() instanceof Missing) {
-      List<String> missing = missing(s);
+      List<String> missing = missing(s, g);
       boolean yes = quantify(g.quantifier(), missing.size(), registered.get().size());
       return yesNo(yes) + ", " + (missing.isEmpty() ? "everyone you registered is in this photo."
           : join(missing) + " " + isAre(missing.size()) + " registered but not in this photo.");
@@ -381,8 +420,8 @@ final class Evaluator {
       return yesNo(g.quantifier() == Quantifier.NONE) + ", I can't find any face in this photo.";
     }
     // "Is everyone registered?" quantifies over every face; "is anyone I know here?" over the filtered ones.
-    List<RecognizedFace> matches = matching(filter(s.faces(), g.filter()), f, s);
-    boolean yes = quantify(g.quantifier(), matches.size(), s.faces().size());
+    List<RecognizedFace> matches = matching(members(s, g), f, s);
+    boolean yes = quantify(g.quantifier(), matches.size(), excepting(s.faces(), g).size());
     String who = matches.isEmpty() ? "nobody " + describe(g.filter()) + "fits"
         : join(matches.stream().map(x -> whoWhere(x, s.recognition())).toList()) + " " + isAre(matches.size());
     String tail = matches.isEmpty() ? "" : " " + phrase(f);
@@ -411,6 +450,20 @@ final class Evaluator {
     return faces.stream().filter(f -> filter == Filter.ALL || f.isKnown() == (filter == Filter.KNOWN)).toList();
   }
 
+  /** The faces a group covers: those passing its filter, without the people it leaves out. */
+  private static List<RecognizedFace> members(Scene s, Group g) {
+    return filter(excepting(s.faces(), g), g.filter());
+  }
+
+  private static List<RecognizedFace> excepting(List<RecognizedFace> faces, Group g) {
+    return faces.stream().filter(x -> x.name().map(name -> !g.except().contains(name)).orElse(true)).toList();
+  }
+
+  /** " besides Alice" for a group that leaves people out. */
+  private static String besides(LogicalForm f) {
+    return f.subject() instanceof Group g && !g.except().isEmpty() ? " besides " + join(g.except()) : "";
+  }
+
   private static String describe(Filter filter) {
     return switch (filter) {
       case ALL -> "";
@@ -424,7 +477,7 @@ final class Evaluator {
     Relation r = f.relation();
     String not = f.negated() ? "not " : "";
     if (r instanceof Shows e) {
-      return not + "looking " + Wording.adjective(e.expression());
+      return not + "looking " + e.word();
     }
     if (r instanceof InThird t) {
       return not + (t.third() == Position.CENTER ? "in the middle" : "on the " + t.third().label());
@@ -473,6 +526,10 @@ final class Evaluator {
     return registered.get().stream().filter(n -> s.recognition().find(n).isEmpty()).toList();
   }
 
+  private List<String> missing(Scene s, Group g) {
+    return missing(s).stream().filter(n -> !g.except().contains(n)).toList();
+  }
+
   // ---- who
 
   private String whoAnswer(LogicalForm f, Scene s) {
@@ -482,11 +539,11 @@ final class Evaluator {
     }
     List<RecognizedFace> candidates = f.subject() instanceof Names n
         ? n.names().stream().map(s::of).toList()
-        : filter(s.faces(), ((Group) f.subject()).filter());
+        : members(s, (Group) f.subject());
     Filter filter = f.subject() instanceof Group g ? g.filter() : Filter.ALL;
     SceneRecognition sc = s.recognition();
     if (r instanceof Missing) {
-      List<String> missing = missing(s);
+      List<String> missing = f.subject() instanceof Group g ? missing(s, g) : missing(s);
       return missing.isEmpty() ? "Everyone you registered is in this photo."
           : join(missing) + " " + isAre(missing.size()) + " registered but not in this photo.";
     }
@@ -601,17 +658,17 @@ final class Evaluator {
   /** Counts lead with the number ("2 people …", "None: …"), so the answer is the first thing read. */
   private String count(LogicalForm f, Group g, Scene s) {
     if (f.relation() instanceof Missing) {
-      List<String> missing = missing(s);
+      List<String> missing = missing(s, g);
       return missing.isEmpty() ? "None: everyone you registered is in this photo."
           : missing.size() + " registered " + (missing.size() == 1 ? "person is" : "people are")
               + " not in this photo: " + join(missing) + ".";
     }
-    List<RecognizedFace> m = matching(filter(s.faces(), g.filter()), f, s);
+    List<RecognizedFace> m = matching(members(s, g), f, s);
     String kind = switch (g.filter()) {
       case ALL -> "";
       case KNOWN -> " you registered";
       case UNKNOWN -> " I don't recognise";
-    };
+    } + besides(f);
     String rest = f.relation() instanceof Present && !f.negated() ? "in this photo" : phrase(f);
     String estimate = estimate(f.relation()) ? ESTIMATE : "";
     if (m.isEmpty()) {
