@@ -70,14 +70,22 @@ final class Grammar {
 
   private record Rewrite(Pattern pattern, String replacement) {}
 
-  /** "except X", "besides X", "other than X", "anyone but X" (pronouns allowed). */
-  private static final Pattern EXCEPT = Pattern.compile("(?:(?<= )except|(?<=(?:anyone|everyone|nobody|person|who) )but) "
+  /**
+   * "except X", "besides X", "other than X", "anyone but X" (pronouns allowed). "besides" right after
+   * "is" or "standing" ("Who is standing besides Leonard?") is a misspelt "beside" as often as not,
+   * so there it is not read as an exception and the question abstains.
+   */
+  private static final Pattern EXCEPT = Pattern.compile("(?:(?<= )except|(?<= )(?<!\\b(?:be|stand) )besides"
+      + "|(?<=(?:anyone|everyone|nobody|person|who) )but) "
       + "((?:(?:both|either|neither|all) (?:of )?)?(?:prons?|" + P + ")(?:(?: " + P + ")* (?:and|or) " + P + ")?)(?= )");
   /** "Between Frank and Gina, who is younger?", "Of Frank and Gina, is Gina older?" */
   private static final Pattern FRONTED = Pattern.compile("^(?:of|between|among) (" + PL + ") (?=(?:who|which|be)\\b)");
   /** "the older of the two", "which of the three", "the oldest one of the two". */
   private static final Pattern PARTITIVE = Pattern.compile(" (who|which(?: person)?|person|older|younger|oldest|youngest"
       + "|(?:more|most) " + EXPR + ")(?: person)? of n(\\d+)(?= )|^ of n(\\d+)(?= )");
+  /** A comparison with nobody to compare with: "Who is older?", "Which one looks happier?", "Is Bob the older one?" */
+  private static final Pattern COMPARATIVE = Pattern.compile("^(?:(?:who|which)(?: person)?(?! .*\\b" + P + "\\b)|be "
+      + P + ")(?: (?:be|do|look|appear|seem))* (?:person )?(?:older|younger|more " + EXPR + ")(?: person)?$");
   /** "both of them", "either of them", "neither of them" when the conversation named nobody. */
   private static final Pattern PAIR = Pattern.compile(" (both|either|neither) of prons(?= )");
 
@@ -280,6 +288,8 @@ final class Grammar {
       }
     }
     t = EXCEPT.matcher(t).replaceAll(" ");
+    // "older than everyone else" compares with everyone but the subject, not with the conversation
+    t = t.replaceAll(" than (everyone|anyone) else ", " than $1 ");
     boolean others = t.contains(" else ");
     t = t.replace(" else ", " ");
     // partitives: "Between Frank and Gina, …", "the older of the two", "both of them" with no antecedent
@@ -317,6 +327,10 @@ final class Grammar {
       }
     }
     String clause = t.strip().replaceAll(" +", " ");
+    if (count == 0 && COMPARATIVE.matcher(clause).matches()) {
+      // "Who is older?", "Is Sheldon the older one?": a comparative speaks of two people
+      count = 2;
+    }
     Optional<LogicalForm> f;
     if (count == 0) {
       f = parseClause(clause, singular, plural);

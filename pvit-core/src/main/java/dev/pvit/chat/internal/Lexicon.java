@@ -92,7 +92,8 @@ final class Lexicon {
       every: every each
       only: only
       alone: alone
-      except: except besides excluding
+      except: except excluding
+      besides: besides
       but: but
       else: else
       named: named called

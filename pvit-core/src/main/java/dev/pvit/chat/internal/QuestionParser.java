@@ -312,7 +312,7 @@ public final class QuestionParser {
 
   private static List<String> pronouns(String text) {
     return Tokenizer.words(text).stream().map(Word::key)
-        .filter(k -> Lexicon.terminal(k).orElse("").startsWith("pron")).distinct().toList();
+        .filter(k -> Lexicon.terminal(k).orElse("").matches("pron.*|else")).distinct().toList();
   }
 
   /** Outside the grammar: still find unregistered names, and say which words were not understood. */
