@@ -15,6 +15,7 @@ import dev.pvit.chat.internal.LogicalForm.AgeBeyond;
 import dev.pvit.chat.internal.LogicalForm.AgeExtreme;
 import dev.pvit.chat.internal.LogicalForm.AgeOf;
 import dev.pvit.chat.internal.LogicalForm.Between;
+import dev.pvit.chat.internal.LogicalForm.Described;
 import dev.pvit.chat.internal.LogicalForm.Filter;
 import dev.pvit.chat.internal.LogicalForm.Group;
 import dev.pvit.chat.internal.LogicalForm.InThird;
@@ -78,6 +79,15 @@ final class Evaluator {
     }
   }
 
+  /** Thrown when a description ("the stranger") fits no face or several. */
+  private static final class Unclear extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Unclear(String message) {
+      super(message, null, false, false);
+    }
+  }
+
   private record Scene(SceneRecognition recognition, List<RecognizedFace> faces) {
     int index(RecognizedFace f) {
       return faces.indexOf(f);
@@ -126,13 +136,16 @@ final class Evaluator {
     }
     try {
       String text = switch (f.want()) {
-        case YES_NO -> f.subject() instanceof Names n ? yesNoNames(f, n, s) : yesNoGroup(f, (Group) f.subject(), s);
+        case YES_NO -> f.subject() instanceof Names n ? yesNoNames(f, n, s)
+            : f.subject() instanceof Described d ? yesNoFace(f, the(d, s), s) : yesNoGroup(f, (Group) f.subject(), s);
         case WHO -> whoAnswer(f, s);
         case WHERE -> where((Names) f.subject(), s);
         case HOW_MANY -> count(f, (Group) f.subject(), s);
         case VALUE -> value(f, s);
       };
       return new Reply(text + assumption(f, s), AnswerKind.ANSWERED);
+    } catch (Unclear e) {
+      return new Reply(e.getMessage(), AnswerKind.NEEDS_VISION_MODEL);
     } catch (NoEstimates e) {
       return new Reply(who(e.face) + " is in this photo (" + Wording.where(e.face, recognition)
           + "), but expression and age estimates are switched off in this face engine.", AnswerKind.NEEDS_VISION_MODEL);
@@ -210,6 +223,30 @@ final class Evaluator {
             : join(n.names()) + " " + isAre(n.names().size()) + " the only " + (n.names().size() == 1 ? "one " : "ones ")
                 + phrase(single);
     return yesNo(yes ^ f.negated()) + ", " + why + "." + (estimate(o.of()) ? ESTIMATE : "");
+  }
+
+  /** The one face a description fits. */
+  private static RecognizedFace the(Described d, Scene s) {
+    List<RecognizedFace> fit = filter(s.faces(), d.filter()).stream()
+        .filter(x -> d.place().map(p -> holds(p, x, s).orElse(false)).orElse(true)).toList();
+    if (fit.size() != 1) {
+      String who = d.filter() == Filter.UNKNOWN ? "people I don't recognise" : "people";
+      throw new Unclear("I can't tell which person you mean: " + (fit.isEmpty() ? "nobody fits that description"
+          : people(fit.size()).replace("people", who) + " fit it") + ". What I can tell: "
+          + (s.faces().isEmpty() ? "I can't find any face in this photo."
+              : "from left to right I see " + join(s.faces().stream().map(x -> whoWhere(x, s.recognition())).toList())
+                  + "."));
+    }
+    return fit.get(0);
+  }
+
+  /** "Is the person on the left smiling?": a yes/no about the one face a description fits. */
+  private static String yesNoFace(LogicalForm f, RecognizedFace x, Scene s) {
+    Relation r = f.relation();
+    Optional<Boolean> t = holds(r, x, s);
+    String fact = fact(r, x, s);
+    return (t.isEmpty() ? "I can't tell: " + fact : yesNo(t.get() ^ f.negated()) + ", " + fact) + "."
+        + (estimate(r) ? ESTIMATE : "");
   }
 
   private static String presence(Names n, boolean negated, Scene s) {
@@ -684,10 +721,12 @@ final class Evaluator {
   }
 
   private static String value(LogicalForm f, Scene s) {
-    Names n = (Names) f.subject();
+    List<RecognizedFace> faces = f.subject() instanceof Described d ? List.of(the(d, s))
+        : ((Names) f.subject()).names().stream().map(s::of).toList();
     List<String> parts = new ArrayList<>();
-    for (String name : n.names()) {
-      RecognizedFace x = s.of(name);
+    for (RecognizedFace x : faces) {
+      // a described face is named where it stands ("Someone I don't recognise (on the right)")
+      String name = f.subject() instanceof Described ? Wording.capitalise(whoWhere(x, s.recognition())) : who(x);
       if (f.relation() instanceof AgeOf) {
         parts.add(name + " looks about " + Wording.years(age(x)) + " years old");
       } else {

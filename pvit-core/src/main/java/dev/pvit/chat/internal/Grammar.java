@@ -6,6 +6,7 @@ import dev.pvit.chat.internal.LogicalForm.AgeExtreme;
 import dev.pvit.chat.internal.LogicalForm.AgeOf;
 import dev.pvit.chat.internal.LogicalForm.Adjacent;
 import dev.pvit.chat.internal.LogicalForm.Between;
+import dev.pvit.chat.internal.LogicalForm.Described;
 import dev.pvit.chat.internal.LogicalForm.ExpressionOf;
 import dev.pvit.chat.internal.LogicalForm.Filter;
 import dev.pvit.chat.internal.LogicalForm.Group;
@@ -57,6 +58,8 @@ final class Grammar {
   /** A bare "left"/"right" needs a preposition: "Is Penny right?" asks whether she is correct. */
   private static final String PLACE = "(?:(?:person )?(?:on )?(?:far (?:left|right)|(?:o\\d+|olast) (?:person )?"
       + "(?:from |on )?(?:left|right))(?: person)?|(?:person )?on (?:left|right|middle)(?: person)?|middle person)";
+  /** A description of one face: "the stranger", "the person on the left", "the person". */
+  private static final String DESC = "(?:(?<du>unknown )?(?:person|(?<dp>" + PLACE + ")))";
   private static final String GROUP = "(?:(?:known|unknown) )?(?:anyone|everyone|nobody|person)(?: (?:known|unknown))?";
   private static final String REL = "nextto " + P + "|(?:left|right)ofv? " + P + "|between " + P + " and " + P + "|adjacent";
   private static final String PRED = "(?:here|absent|only person|(?:not )?" + SHOWN + "|" + PLACE + "|" + REL
@@ -136,9 +139,6 @@ final class Grammar {
       "\\bover age of (n\\d+)", "over $1",
       "\\bunder age of (n\\d+)", "under $1",
       "\\b(" + EXPR + ") most\\b", "most $1",
-      // partitives over a number: "Which of the two is older?", "Who is the oldest of the three?"
-      "\\b(?:which|who)(?: person)? of n\\d+\\b", "who",
-      "\\b(older|younger|oldest|youngest|(?:more|most) " + EXPR + ") of n\\d+\\b", "$1",
       "\\b(known|unknown) on (?:you|i)\\b", "$1",
       // "on Penny's left" is read as the side seen in the photo; the answer states that reading
       "\\b(?:on|to) (" + P + ") poss (left|right)\\b", "$2ofv $1",
@@ -543,6 +543,16 @@ final class Grammar {
         prod("^(?:(?:be|see)(?: not)? )?(?<g>" + GROUP + ")(?: (?<pred>" + PRED + "))?(?: (?<g2>known|unknown))?$", m ->
             predicate(m.group("pred")).map(pr -> new LogicalForm(Want.YES_NO, group(m.group("g"), m.group("g2"), false),
                 pr.relation(), pr.negated()))),
+        // one face by description: "Is the person on the left smiling?", "Is the stranger a child?"
+        prod("^be " + DESC + " (?<neg>not )?(?<e>" + SHOWN + ")$", m ->
+            Optional.of(new LogicalForm(Want.YES_NO, described(m), shows(m.group("e")), m.group("neg") != null))),
+        prod("^be " + DESC + " (?<neg>not )?(?<c>over|under) n(?<n>\\d+)$", m ->
+            Optional.of(new LogicalForm(Want.YES_NO, described(m), new AgeBeyond(m.group("c").equals("over"),
+                Integer.parseInt(m.group("n"))), m.group("neg") != null))),
+        prod("^howold (?:be|do) " + DESC + "(?: look)?$", m ->
+            Optional.of(new LogicalForm(Want.VALUE, described(m), new AgeOf(), false))),
+        prod("^how (?:be|do) " + DESC + " (?:look|feel)$", m ->
+            Optional.of(new LogicalForm(Want.VALUE, described(m), new ExpressionOf(), false))),
         // who: "Who is here?", "Who is second from the left?", "Who looks happiest?", "List everyone you know"
         prod("^(?:who be|list)(?: (?<g>" + GROUP + "|known|unknown))?(?: (?<pred>" + PRED + "))?(?: (?<g2>" + GROUP
             + "|known|unknown))?$", m ->
@@ -574,6 +584,11 @@ final class Grammar {
         prod("^what be (?<s>" + P + ") (?:poss exprn|feel)$", m -> value(m.group("s"), new ExpressionOf())),
         prod("^what exprn (?:do|be) (?<s>" + P + ")(?: have| see| look)?$", m ->
             value(m.group("s"), new ExpressionOf())));
+  }
+
+  private static Described described(Matcher m) {
+    return new Described(m.group("du") == null ? Filter.ALL : Filter.UNKNOWN,
+        Optional.ofNullable(m.group("dp")).map(p -> place(p, true)));
   }
 
   private static Production prod(String regex, Function<Matcher, Optional<LogicalForm>> build) {

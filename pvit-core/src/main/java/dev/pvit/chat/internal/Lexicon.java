@@ -122,13 +122,13 @@ final class Lexicon {
       exprn: expression expressions mood moods emotion emotions feelings
       have: have has had
       ehappy: happy smiling smile smiles grinning cheerful joyful glad laughing pleased beaming
-      esad: sad unhappy crying gloomy miserable tearful sorrowful
+      esad: sad crying gloomy miserable tearful sorrowful
       eangry: angry mad cross grumpy annoyed furious irritated
       efearful: scared afraid fearful frightened terrified
       edisgusted: disgusted
       esurprised: surprised shocked astonished amazed startled
       eneutral: neutral serious expressionless blank
-      eupset: upset frowning frown frowns distressed displeased
+      eupset: upset unhappy frowning frown frowns distressed displeased
       child: child children kid kids youngster youngsters minor minors
       adult: adult adults grownup grownups
       elderly: elderly senior seniors

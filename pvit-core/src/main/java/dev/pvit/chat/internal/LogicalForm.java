@@ -40,7 +40,7 @@ public record LogicalForm(Want want, Subject subject, Relation relation, boolean
   }
 
   /** Who a question is about. */
-  public sealed interface Subject permits Names, Group {}
+  public sealed interface Subject permits Names, Group, Described {}
 
   /**
    * Named people (registered names, unknown names or resolved pronouns).
@@ -109,6 +109,21 @@ public record LogicalForm(Want want, Subject subject, Relation relation, boolean
       String q = quantifier.name().toLowerCase(Locale.ROOT);
       String g = filter == Filter.ALL ? q : q + "_" + filter.name().toLowerCase(Locale.ROOT);
       return except.isEmpty() ? g : g + "_except" + except;
+    }
+  }
+
+  /**
+   * One face picked out by a description rather than a name: "the stranger", "the person on the
+   * left", "the person" (in a photo of one). It is answered only when exactly one face fits.
+   *
+   * @param filter which faces the description covers ("the stranger": the unknown ones)
+   * @param place where the face is, if the description says
+   */
+  public record Described(Filter filter, Optional<Relation> place) implements Subject {
+    @Override
+    public String toString() {
+      return "the" + (filter == Filter.ALL ? "" : "_" + filter.name().toLowerCase(Locale.ROOT))
+          + place.map(p -> "(" + p + ")").orElse("");
     }
   }
 

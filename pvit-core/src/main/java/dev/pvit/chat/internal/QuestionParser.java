@@ -5,6 +5,7 @@ import dev.pvit.chat.Abstention;
 import dev.pvit.chat.Intent;
 import dev.pvit.chat.internal.Tokenizer.Word;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -115,7 +116,7 @@ public final class QuestionParser {
     // The last sentence with content is the question; earlier sentences ("I'm looking for Howard.")
     // only introduce people for its pronouns.
     int main = last;
-    while (main > 0 && content(sentence(words, main)).isEmpty()) {
+    while (main > 0 && !meaningful(sentence(words, main))) {
       main--;
     }
     List<ParsedQuestion> context = new ArrayList<>(earlier);
@@ -215,6 +216,17 @@ public final class QuestionParser {
 
   private static List<Word> sentence(List<Word> words, int index) {
     return words.stream().filter(w -> w.sentence() == index).toList();
+  }
+
+  /** Whether a sentence says anything: not only fillers or idioms that mean nothing ("Thanks.", "Yes or no?"). */
+  private static boolean meaningful(List<Word> sentence) {
+    String keys = " " + sentence.stream().map(Word::key).collect(Collectors.joining(" ")) + " ";
+    for (String[] idiom : Lexicon.idioms()) {
+      if (idiom[1].isEmpty()) {
+        keys = keys.replace(" " + idiom[0] + " ", " ");
+      }
+    }
+    return Arrays.stream(keys.strip().split(" ")).anyMatch(k -> !k.isEmpty() && !Lexicon.terminal(k).orElse("x").isEmpty());
   }
 
   private static List<Word> content(List<Word> words) {
