@@ -39,6 +39,11 @@ public record Abstention(Reason reason, List<String> words) {
      * not close enough to name, so that person can be neither confirmed nor ruled out ({@link
      * dev.pvit.face.SceneRecognition#lookalikes}). The words are the names concerned.
      */
-    UNCERTAIN
+    UNCERTAIN,
+    /**
+     * The input asks several questions ("Is Penny here? Is Leonard here?"); answering only one of
+     * them would drop the others, so they are to be asked one at a time.
+     */
+    SEVERAL_QUESTIONS
   }
 }

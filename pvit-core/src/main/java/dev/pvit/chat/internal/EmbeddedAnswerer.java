@@ -101,6 +101,7 @@ public final class EmbeddedAnswerer {
           + "\" refers to; please use a name.";
       case AMBIGUOUS -> "That question can be read in more than one way; please rephrase it.";
       case UNCERTAIN -> "I can't tell from the faces alone.";
+      case SEVERAL_QUESTIONS -> "That is more than one question; please ask them one at a time.";
     };
     return new Reply(why + " What I can tell: " + whoIsWhere(q, scene), AnswerKind.NEEDS_VISION_MODEL);
   }

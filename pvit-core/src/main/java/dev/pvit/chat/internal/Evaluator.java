@@ -16,6 +16,7 @@ import dev.pvit.chat.internal.LogicalForm.AgeBeyond;
 import dev.pvit.chat.internal.LogicalForm.AgeExtreme;
 import dev.pvit.chat.internal.LogicalForm.AgeOf;
 import dev.pvit.chat.internal.LogicalForm.Between;
+import dev.pvit.chat.internal.LogicalForm.Described;
 import dev.pvit.chat.internal.LogicalForm.Filter;
 import dev.pvit.chat.internal.LogicalForm.Group;
 import dev.pvit.chat.internal.LogicalForm.InThird;
@@ -25,6 +26,7 @@ import dev.pvit.chat.internal.LogicalForm.MoreExpressive;
 import dev.pvit.chat.internal.LogicalForm.MostExpressive;
 import dev.pvit.chat.internal.LogicalForm.Names;
 import dev.pvit.chat.internal.LogicalForm.NextTo;
+import dev.pvit.chat.internal.LogicalForm.OfThe;
 import dev.pvit.chat.internal.LogicalForm.OlderThan;
 import dev.pvit.chat.internal.LogicalForm.Only;
 import dev.pvit.chat.internal.LogicalForm.Present;
@@ -94,6 +96,15 @@ final class Evaluator {
     }
   }
 
+  /** Thrown when a description ("the stranger") fits no face or several. */
+  private static final class Unclear extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Unclear(String message) {
+      super(message, null, false, false);
+    }
+  }
+
   private record Scene(SceneRecognition recognition, List<RecognizedFace> faces) {
     int index(RecognizedFace f) {
       return faces.indexOf(f);
@@ -129,11 +140,21 @@ final class Evaluator {
    * @param recognition the recognised scene
    * @return the answer
    */
-  Reply evaluate(LogicalForm f, SceneRecognition recognition) {
+  Reply evaluate(LogicalForm question, SceneRecognition recognition) {
     Scene s = new Scene(recognition, recognition.faces());
+    LogicalForm f = question;
+    if (f.relation() instanceof OfThe o) {
+      // "the two" that nobody named are the people of the photo only if it shows exactly two
+      if (s.faces().size() != o.count()) {
+        return new Reply("I can't tell which " + o.count() + " people you mean: I see " + people(s.faces().size())
+            + " in this photo. Please name them.", AnswerKind.NEEDS_VISION_MODEL);
+      }
+      f = f.withRelation(o.of());
+    }
     try {
       String text = switch (f.want()) {
-        case YES_NO -> f.subject() instanceof Names n ? yesNoNames(f, n, s) : yesNoGroup(f, (Group) f.subject(), s);
+        case YES_NO -> f.subject() instanceof Names n ? yesNoNames(f, n, s)
+            : f.subject() instanceof Described d ? yesNoFace(f, the(d, s), s) : yesNoGroup(f, (Group) f.subject(), s);
         case WHO -> whoAnswer(f, s);
         case WHERE -> where((Names) f.subject(), s);
         case HOW_MANY -> count(f, (Group) f.subject(), s);
@@ -143,6 +164,8 @@ final class Evaluator {
     } catch (Uncertain e) {
       return new Reply(e.text, AnswerKind.NEEDS_VISION_MODEL,
           Optional.of(new Abstention(Abstention.Reason.UNCERTAIN, e.names)));
+    } catch (Unclear e) {
+      return new Reply(e.getMessage(), AnswerKind.NEEDS_VISION_MODEL);
     } catch (NoEstimates e) {
       return new Reply(who(e.face) + " is in this photo (" + Wording.where(e.face, recognition)
           + "), but expression and age estimates are switched off in this face engine.", AnswerKind.NEEDS_VISION_MODEL);
@@ -168,6 +191,9 @@ final class Evaluator {
     if (r instanceof Present) {
       return presence(n, f.negated(), s);
     }
+    if (r instanceof Only o && (!(o.of() instanceof Present) || n.names().size() > 1)) {
+      return only(f, n, o, s);
+    }
     if (r instanceof Adjacent) {
       List<Integer> idx = n.names().stream().map(name -> s.index(s.of(name))).sorted().toList();
       boolean together = idx.get(idx.size() - 1) - idx.get(0) == idx.size() - 1;
@@ -191,6 +217,56 @@ final class Evaluator {
       case NONE -> values.stream().noneMatch(v -> v);
     };
     return yesNo(yes) + ", " + String.join("; ", facts) + "." + (estimate(r) ? ESTIMATE : "");
+  }
+
+  /** "Is Penny the only one smiling?": the named people and no one else satisfy the relation. */
+  private static String only(LogicalForm f, Names n, Only o, Scene s) {
+    List<RecognizedFace> named = n.names().stream().map(s::of).toList();
+    List<RecognizedFace> others = new ArrayList<>();
+    for (RecognizedFace x : s.faces()) {
+      Optional<Boolean> t = holds(o.of(), x, s);
+      if (t.isEmpty()) {
+        return "I can't tell: " + fact(o.of(), x, s) + "." + (estimate(o.of()) ? ESTIMATE : "");
+      }
+      if (t.get() && !named.contains(x)) {
+        others.add(x);
+      }
+    }
+    List<RecognizedFace> notThem = named.stream().filter(x -> !holds(o.of(), x, s).orElse(false)).toList();
+    boolean yes = notThem.isEmpty() && others.isEmpty();
+    LogicalForm single = new LogicalForm(Want.WHO, new Group(Quantifier.THOSE, Filter.ALL), o.of(), false);
+    String why = !notThem.isEmpty()
+        ? String.join("; ", notThem.stream().map(x -> fact(o.of(), x, s)).toList())
+        : !others.isEmpty()
+            ? join(others.stream().map(x -> whoWhere(x, s.recognition())).toList()) + " " + isAre(others.size())
+                + " " + phrase(single) + " too"
+            : join(n.names()) + " " + isAre(n.names().size()) + " the only " + (n.names().size() == 1 ? "one " : "ones ")
+                + phrase(single);
+    return yesNo(yes ^ f.negated()) + ", " + why + "." + (estimate(o.of()) ? ESTIMATE : "");
+  }
+
+  /** The one face a description fits. */
+  private static RecognizedFace the(Described d, Scene s) {
+    List<RecognizedFace> fit = filter(s.faces(), d.filter()).stream()
+        .filter(x -> d.place().map(p -> holds(p, x, s).orElse(false)).orElse(true)).toList();
+    if (fit.size() != 1) {
+      String who = d.filter() == Filter.UNKNOWN ? "people I don't recognise" : "people";
+      throw new Unclear("I can't tell which person you mean: " + (fit.isEmpty() ? "nobody fits that description"
+          : people(fit.size()).replace("people", who) + " fit it") + ". What I can tell: "
+          + (s.faces().isEmpty() ? "I can't find any face in this photo."
+              : "from left to right I see " + join(s.faces().stream().map(x -> whoWhere(x, s.recognition())).toList())
+                  + "."));
+    }
+    return fit.get(0);
+  }
+
+  /** "Is the person on the left smiling?": a yes/no about the one face a description fits. */
+  private static String yesNoFace(LogicalForm f, RecognizedFace x, Scene s) {
+    Relation r = f.relation();
+    Optional<Boolean> t = holds(r, x, s);
+    String fact = fact(r, x, s);
+    return (t.isEmpty() ? "I can't tell: " + fact : yesNo(t.get() ^ f.negated()) + ", " + fact) + "."
+        + (estimate(r) ? ESTIMATE : "");
   }
 
   private static String presence(Names n, boolean negated, Scene s) {
@@ -235,19 +311,19 @@ final class Evaluator {
     };
   }
 
-  /** Registered people not recognised whom an unnamed face resembles. */
-  private List<String> doubtfullyMissing(Scene s) {
-    return missing(s).stream().filter(n -> !s.recognition().lookalikes(n).isEmpty()).toList();
+  /** The people of a "missing" list whom an unnamed face resembles. */
+  private static List<String> doubtfullyMissing(Scene s, List<String> missing) {
+    return missing.stream().filter(n -> !s.recognition().lookalikes(n).isEmpty()).toList();
   }
 
-  /** Throws {@link Uncertain} when a missing person's absence is in doubt. */
-  private void requireCertainlyMissing(Scene s) {
-    List<String> doubtful = doubtfullyMissing(s);
+  /** Throws {@link Uncertain} when the absence of someone in a "missing" list is in doubt. */
+  private static void requireCertainlyMissing(Scene s, List<String> missing) {
+    List<String> doubtful = doubtfullyMissing(s, missing);
     if (doubtful.isEmpty()) {
       return;
     }
     List<String> facts = new ArrayList<>();
-    List<String> gone = missing(s).stream().filter(m -> !doubtful.contains(m)).toList();
+    List<String> gone = missing.stream().filter(m -> !doubtful.contains(m)).toList();
     if (!gone.isEmpty()) {
       facts.add(join(gone) + " " + isAre(gone.size()) + " registered but not in this photo");
     }
@@ -289,7 +365,7 @@ final class Evaluator {
       return Optional.of(faces.size() == 1 && faces.get(0).equals(x));
     }
     if (r instanceof Shows e) {
-      return Optional.of(attributes(x).dominantExpression() == e.expression());
+      return Optional.of(e.expressions().contains(attributes(x).dominantExpression()));
     }
     if (r instanceof AgeBeyond a) {
       double d = age(x) - a.years();
@@ -439,13 +515,14 @@ final class Evaluator {
 
   private String yesNoGroup(LogicalForm f, Group g, Scene s) {
     if (f.relation() instanceof Missing) {
-      List<String> doubtful = doubtfullyMissing(s);
-      List<String> missing = missing(s).stream().filter(m -> !doubtful.contains(m)).toList();
+      List<String> all = missing(s, g);
+      List<String> doubtful = doubtfullyMissing(s, all);
+      List<String> missing = all.stream().filter(m -> !doubtful.contains(m)).toList();
       // The true number missing lies between the certain ones and all of them; the quantifiers are
       // monotone in it, so the answer is known when both ends agree.
       boolean yes = quantify(g.quantifier(), missing.size(), registered.get().size());
       if (quantify(g.quantifier(), missing.size() + doubtful.size(), registered.get().size()) != yes) {
-        requireCertainlyMissing(s);
+        requireCertainlyMissing(s, all);
       }
       List<String> facts = new ArrayList<>();
       if (!missing.isEmpty()) {
@@ -458,8 +535,8 @@ final class Evaluator {
       return yesNo(g.quantifier() == Quantifier.NONE) + ", I can't find any face in this photo.";
     }
     // "Is everyone registered?" quantifies over every face; "is anyone I know here?" over the filtered ones.
-    List<RecognizedFace> matches = matching(filter(s.faces(), g.filter()), f, s);
-    boolean yes = quantify(g.quantifier(), matches.size(), s.faces().size());
+    List<RecognizedFace> matches = matching(members(s, g), f, s);
+    boolean yes = quantify(g.quantifier(), matches.size(), excepting(s.faces(), g).size());
     String who = matches.isEmpty() ? "nobody " + describe(g.filter()) + "fits"
         : join(matches.stream().map(x -> whoWhere(x, s.recognition())).toList()) + " " + isAre(matches.size());
     String tail = matches.isEmpty() ? "" : " " + phrase(f);
@@ -488,6 +565,20 @@ final class Evaluator {
     return faces.stream().filter(f -> filter == Filter.ALL || f.isKnown() == (filter == Filter.KNOWN)).toList();
   }
 
+  /** The faces a group covers: those passing its filter, without the people it leaves out. */
+  private static List<RecognizedFace> members(Scene s, Group g) {
+    return filter(excepting(s.faces(), g), g.filter());
+  }
+
+  private static List<RecognizedFace> excepting(List<RecognizedFace> faces, Group g) {
+    return faces.stream().filter(x -> x.name().map(name -> !g.except().contains(name)).orElse(true)).toList();
+  }
+
+  /** " besides Alice" for a group that leaves people out. */
+  private static String besides(LogicalForm f) {
+    return f.subject() instanceof Group g && !g.except().isEmpty() ? " besides " + join(g.except()) : "";
+  }
+
   private static String describe(Filter filter) {
     return switch (filter) {
       case ALL -> "";
@@ -501,7 +592,7 @@ final class Evaluator {
     Relation r = f.relation();
     String not = f.negated() ? "not " : "";
     if (r instanceof Shows e) {
-      return not + "looking " + Wording.adjective(e.expression());
+      return not + "looking " + e.word();
     }
     if (r instanceof InThird t) {
       return not + (t.third() == Position.CENTER ? "in the middle" : "on the " + t.third().label());
@@ -564,6 +655,10 @@ final class Evaluator {
     return registered.get().stream().filter(n -> s.recognition().find(n).isEmpty()).toList();
   }
 
+  private List<String> missing(Scene s, Group g) {
+    return missing(s).stream().filter(n -> !g.except().contains(n)).toList();
+  }
+
   // ---- who
 
   private String whoAnswer(LogicalForm f, Scene s) {
@@ -573,12 +668,12 @@ final class Evaluator {
     }
     List<RecognizedFace> candidates = f.subject() instanceof Names n
         ? n.names().stream().map(s::of).toList()
-        : filter(s.faces(), ((Group) f.subject()).filter());
+        : members(s, (Group) f.subject());
     Filter filter = f.subject() instanceof Group g ? g.filter() : Filter.ALL;
     SceneRecognition sc = s.recognition();
     if (r instanceof Missing) {
-      requireCertainlyMissing(s);
-      List<String> missing = missing(s);
+      List<String> missing = f.subject() instanceof Group g ? missing(s, g) : missing(s);
+      requireCertainlyMissing(s, missing);
       return missing.isEmpty() ? "Everyone you registered is in this photo."
           : join(missing) + " " + isAre(missing.size()) + " registered but not in this photo.";
     }
@@ -693,18 +788,18 @@ final class Evaluator {
   /** Counts lead with the number ("2 people …", "None: …"), so the answer is the first thing read. */
   private String count(LogicalForm f, Group g, Scene s) {
     if (f.relation() instanceof Missing) {
-      requireCertainlyMissing(s);
-      List<String> missing = missing(s);
+      List<String> missing = missing(s, g);
+      requireCertainlyMissing(s, missing);
       return missing.isEmpty() ? "None: everyone you registered is in this photo."
           : missing.size() + " registered " + (missing.size() == 1 ? "person is" : "people are")
               + " not in this photo: " + join(missing) + ".";
     }
-    List<RecognizedFace> m = matching(filter(s.faces(), g.filter()), f, s);
+    List<RecognizedFace> m = matching(members(s, g), f, s);
     String kind = switch (g.filter()) {
       case ALL -> "";
       case KNOWN -> " you registered";
       case UNKNOWN -> " I don't recognise";
-    };
+    } + besides(f);
     String rest = f.relation() instanceof Present && !f.negated() ? "in this photo" : phrase(f);
     String estimate = estimate(f.relation()) ? ESTIMATE : "";
     if (m.isEmpty()) {
@@ -720,10 +815,12 @@ final class Evaluator {
   }
 
   private static String value(LogicalForm f, Scene s) {
-    Names n = (Names) f.subject();
+    List<RecognizedFace> faces = f.subject() instanceof Described d ? List.of(the(d, s))
+        : ((Names) f.subject()).names().stream().map(s::of).toList();
     List<String> parts = new ArrayList<>();
-    for (String name : n.names()) {
-      RecognizedFace x = s.of(name);
+    for (RecognizedFace x : faces) {
+      // a described face is named where it stands ("Someone I don't recognise (on the right)")
+      String name = f.subject() instanceof Described ? Wording.capitalise(whoWhere(x, s.recognition())) : who(x);
       if (f.relation() instanceof AgeOf) {
         parts.add(name + " looks about " + Wording.years(age(x)) + " years old");
       } else {

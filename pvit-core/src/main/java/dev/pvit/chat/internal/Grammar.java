@@ -6,6 +6,7 @@ import dev.pvit.chat.internal.LogicalForm.AgeExtreme;
 import dev.pvit.chat.internal.LogicalForm.AgeOf;
 import dev.pvit.chat.internal.LogicalForm.Adjacent;
 import dev.pvit.chat.internal.LogicalForm.Between;
+import dev.pvit.chat.internal.LogicalForm.Described;
 import dev.pvit.chat.internal.LogicalForm.ExpressionOf;
 import dev.pvit.chat.internal.LogicalForm.Filter;
 import dev.pvit.chat.internal.LogicalForm.Group;
@@ -16,6 +17,7 @@ import dev.pvit.chat.internal.LogicalForm.MoreExpressive;
 import dev.pvit.chat.internal.LogicalForm.MostExpressive;
 import dev.pvit.chat.internal.LogicalForm.Names;
 import dev.pvit.chat.internal.LogicalForm.NextTo;
+import dev.pvit.chat.internal.LogicalForm.OfThe;
 import dev.pvit.chat.internal.LogicalForm.OlderThan;
 import dev.pvit.chat.internal.LogicalForm.Only;
 import dev.pvit.chat.internal.LogicalForm.Present;
@@ -51,21 +53,44 @@ final class Grammar {
   private static final String LIST = "(?:(?:both|either|neither|all) (?:of )?)?" + P + "(?: (?:and|or|nor) " + P
       + ")*(?: both| all| each)?";
   private static final String EXPR = "e(?:happy|sad|angry|fearful|disgusted|surprised|neutral)";
+  /** An expression that can be shown, including "upset" (any unpleasant one); not compared by degree. */
+  private static final String SHOWN = "e(?:happy|sad|angry|fearful|disgusted|surprised|neutral|upset)";
   /** A bare "left"/"right" needs a preposition: "Is Penny right?" asks whether she is correct. */
   private static final String PLACE = "(?:(?:person )?(?:on )?(?:far (?:left|right)|(?:o\\d+|olast) (?:person )?"
       + "(?:from |on )?(?:left|right))(?: person)?|(?:person )?on (?:left|right|middle)(?: person)?|middle person)";
+  /** A description of one face: "the stranger", "the person on the left", "the person". */
+  private static final String DESC = "(?:(?<du>unknown )?(?:person|(?<dp>" + PLACE + ")))";
   private static final String GROUP = "(?:(?:known|unknown) )?(?:anyone|everyone|nobody|person)(?: (?:known|unknown))?";
   private static final String REL = "nextto " + P + "|(?:left|right)ofv? " + P + "|between " + P + " and " + P + "|adjacent";
-  private static final String PRED = "(?:here|absent|only person|(?:not )?" + EXPR + "|" + PLACE + "|" + REL
+  private static final String PRED = "(?:here|absent|only person|(?:not )?" + SHOWN + "|" + PLACE + "|" + REL
       + "|most " + EXPR + "|more " + EXPR + "(?: " + PL + "| than " + P + ")?|oldest|youngest"
       + "|(?:older|younger)(?: " + PL + "| than " + P + ")?"
       + "|(?:over|under) n\\d+)";
   /** Terminals that make a clause's predicate, so a scene phrase ("in this photo") next to them is redundant. */
   private static final Pattern PREDICATE = Pattern.compile("\\b(?:on|nextto|between|leftofv?|rightofv?|far|o\\d+|olast"
-      + "|middle|left|right|" + EXPR + "|more|most|older|younger|oldest|youngest|absent|over|under"
+      + "|middle|left|right|" + SHOWN + "|more|most|older|younger|oldest|youngest|absent|over|under"
       + "|only|adjacent)\\b");
 
   private record Rewrite(Pattern pattern, String replacement) {}
+
+  /**
+   * "except X", "besides X", "other than X", "anyone but X" (pronouns allowed). "besides" right after
+   * "is" or "standing" ("Who is standing besides Leonard?") is a misspelt "beside" as often as not,
+   * so there it is not read as an exception and the question abstains.
+   */
+  private static final Pattern EXCEPT = Pattern.compile("(?:(?<= )except|(?<= )(?<!\\b(?:be|stand) )besides"
+      + "|(?<=(?:anyone|everyone|nobody|person|who) )but) "
+      + "((?:(?:both|either|neither|all) (?:of )?)?(?:prons?|" + P + ")(?:(?: " + P + ")* (?:and|or) " + P + ")?)(?= )");
+  /** "Between Frank and Gina, who is younger?", "Of Frank and Gina, is Gina older?" */
+  private static final Pattern FRONTED = Pattern.compile("^(?:of|between|among) (" + PL + ") (?=(?:who|which|be)\\b)");
+  /** "the older of the two", "which of the three", "the oldest one of the two". */
+  private static final Pattern PARTITIVE = Pattern.compile(" (who|which(?: person)?|person|older|younger|oldest|youngest"
+      + "|(?:more|most) " + EXPR + ")(?: person)? of n(\\d+)(?= )|^ of n(\\d+)(?= )");
+  /** A comparison with nobody to compare with: "Who is older?", "Which one looks happier?", "Is Bob the older one?" */
+  private static final Pattern COMPARATIVE = Pattern.compile("^(?:(?:who|which)(?: person)?(?! .*\\b" + P + "\\b)|be "
+      + P + ")(?: (?:be|do|look|appear|seem))* (?:person )?(?:older|younger|more " + EXPR + ")(?: person)?$");
+  /** "both of them", "either of them", "neither of them" when the conversation named nobody. */
+  private static final Pattern PAIR = Pattern.compile(" (both|either|neither) of prons(?= )");
 
   private static final List<Rewrite> BEFORE_PRONOUNS = rewrites(
       // idioms
@@ -77,6 +102,19 @@ final class Grammar {
       "\\b(look|appear) on be\\b", "$1",
       "\\bwhat age\\b", "howold",
       "\\bnext on\\b", "nextto",
+      // "closest to the middle" is the middle; "closest to Penny" is next to her
+      "\\bnextto (?:on )?(?=middle\\b)", "on ",
+      "\\bnextto on (?=" + P + "|pron)", "nextto ",
+      "\\balone\\b", "only person",
+      // "someone called Howard" is Howard; "them" in "among them" are the people of the photo
+      "\\b(?:anyone|person) named (?=" + P + ")", "",
+      "\\bamong prons\\b", "here",
+      "\\b(older|younger|oldest|youngest) person\\b", "$1",
+      "\\bolder than (?:everyone|anyone)\\b", "oldest",
+      "\\byounger than (?:everyone|anyone)\\b", "youngest",
+      "\\bmore (" + EXPR + ") than (?:everyone|anyone)\\b", "most $1",
+      "\\b(?:on )?(?:far )?end on (left|right)\\b", "far $1",
+      "^what be (?:poss )?list of (?=person\\b)", "who be ",
       "\\bnextto of\\b", "nextto",
       "\\bon (?:photo|it|here|there|view)\\b", "inphoto",
       "\\b(?:of|from) (?:photo|it)\\b", "inphoto",
@@ -101,9 +139,6 @@ final class Grammar {
       "\\bover age of (n\\d+)", "over $1",
       "\\bunder age of (n\\d+)", "under $1",
       "\\b(" + EXPR + ") most\\b", "most $1",
-      // partitives over a number: "Which of the two is older?", "Who is the oldest of the three?"
-      "\\b(?:which|who)(?: person)? of n\\d+\\b", "who",
-      "\\b(older|younger|oldest|youngest|(?:more|most) " + EXPR + ") of n\\d+\\b", "$1",
       "\\b(known|unknown) on (?:you|i)\\b", "$1",
       // "on Penny's left" is read as the side seen in the photo; the answer states that reading
       "\\b(?:on|to) (" + P + ") poss (left|right)\\b", "$2ofv $1",
@@ -111,7 +146,7 @@ final class Grammar {
       "\\b(person|everyone|anyone|nobody) (?:i|you) (?:(?:do|md|have) )?known\\b", "known $1",
       // listing order is always left to right
       "^(list|who)\\b(.*) from left on right$", "$1$2",
-      "\\b(" + P + ") poss (?=(?:on|here|inphoto|there|absent|not|nextto|between|far|" + EXPR
+      "\\b(" + P + ") poss (?=(?:on|here|inphoto|there|absent|not|nextto|between|far|" + SHOWN
           + "|older|younger|o\\d+|look|stand|left|right|middle)\\b)", "$1 be ",
       "\\b(" + P + ") poss person\\b", "$1",
       // tag questions and a trailing "right?"
@@ -135,7 +170,8 @@ final class Grammar {
       "\\bnot known\\b", "unknown",
       "\\b(?:do|md) (?:not )?(?:you|i) (?:not )?see\\b", "see",
       "\\b(?:you|i) (?:(?:do|md) )?see\\b", "see",
-      "^known (anyone|everyone|nobody|person)\\b", "be known $1",
+      // "do you recognise everyone (in this photo)?" asks whether every face is known
+      "^known (anyone|everyone|nobody|person)(?: inphoto| here)?\\b", "be known $1",
       "^known (?=.*\\b(?:be|do|md)\\b)", "",
       "\\b(?:all|every) of prons\\b", "PLURAL_OR_EVERYONE",
       "\\bany of prons\\b", "PLURAL_OR_ANYONE",
@@ -159,9 +195,10 @@ final class Grammar {
       "\\bthere\\b", "here",
       "\\bhere too$", "here",
       // do-support and copular verbs before adjectives
-      "\\bhave (" + EXPR + ")(?: exprn)?\\b", "$1",
-      "\\b(?:look|appear|feel|be look)\\b (?=(?:not )?(?:" + EXPR + "|more|most|older|younger|oldest|youngest|over|under)\\b)", "",
-      "^do (?=.*\\b(?:" + EXPR + "|more|most|older|younger|oldest|youngest|over|under)\\b)", "be ",
+      "\\bhave (" + SHOWN + ")(?: exprn)?\\b", "$1",
+      "\\b(?:look|appear|feel|be look)\\b (?=(?:not )?(?:" + SHOWN + "|more|most|older|younger|oldest|youngest|over|under"
+          + "|only|child|adult|elderly)\\b)", "",
+      "^do (?=.*\\b(?:" + SHOWN + "|more|most|older|younger|oldest|youngest|over|under)\\b)", "be ",
       "^recog (?=person|everyone|anyone|known|unknown)", "list ",
       "^recog (?=[pur]\\d)", "see ",
       "\\bappear(?: here)?\\b", "here",
@@ -189,6 +226,14 @@ final class Grammar {
       "\\b(?:all|every) (?:of )?(?=(?:known |unknown )?person\\b)", "everyone ",
       "\\b(anyone|everyone|nobody) (?:(known|unknown) )?person\\b", "$1 $2",
       "\\b(anyone|everyone|nobody|person) (known|unknown)\\b", "$2 $1",
+      // apparent age groups: a child looks under 16, an adult over 18, an elderly person over 65
+      "^howmany (child|adult|elderly)(?: (?:be|see|do|have))?(?: here)?$", "howmany person $1",
+      "^be (?:any |anyone )?(child|adult|elderly)(?: here)?$", "be anyone $1",
+      "^be (everyone|anyone|nobody) (child|adult|elderly)(?: here)?$", "be $1 $2",
+      "^who be (child|adult|elderly)(?: here)?$", "who be $1",
+      "\\bchild$", "under n16",
+      "\\badult$", "over n18",
+      "\\belderly$", "over n65",
       "  +", " ",
       "^ | $", "");
 
@@ -215,6 +260,168 @@ final class Grammar {
    * @return the logical form, or empty if the question is outside the grammar
    */
   Optional<LogicalForm> parse(String terminals, String singular, String plural) {
+    return parse(terminals, singular, plural, List.of());
+  }
+
+  /**
+   * Parses a question's terminals, with exclusions ("anyone besides Alice", "who else") and
+   * partitives ("the older of the two", "Between Frank and Gina, who is younger?").
+   *
+   * @param terminals space-separated terminals
+   * @param singular what a singular pronoun stands for
+   * @param plural what plural pronouns and "else" stand for
+   * @param recent the people of the earlier questions, latest first, as person terminals: "the two"
+   *     are the last two people the conversation named
+   * @return the logical form, or empty if the question is outside the grammar
+   */
+  Optional<LogicalForm> parse(String terminals, String singular, String plural, List<List<String>> recent) {
+    String t = " " + terminals.strip().replaceAll("\\s+", " ") + " ";
+    // exclusions: "except/besides/other than X", "anyone but X", "who else"
+    List<String> except = new ArrayList<>();
+    Matcher x = EXCEPT.matcher(t);
+    while (x.find()) {
+      String who = x.group(1).replaceAll("\\bprons\\b", plural).replaceAll("\\bpron\\b", singular);
+      for (String w : who.split(" ")) {
+        if (w.matches(P)) {
+          except.add(w);
+        }
+      }
+    }
+    t = EXCEPT.matcher(t).replaceAll(" ");
+    // "older than everyone else" compares with everyone but the subject, not with the conversation
+    t = t.replaceAll(" than (everyone|anyone) else ", " than $1 ");
+    boolean others = t.contains(" else ");
+    t = t.replace(" else ", " ");
+    // partitives: "Between Frank and Gina, …", "the older of the two", "both of them" with no antecedent
+    List<String> referents = new ArrayList<>();
+    Matcher fronted = FRONTED.matcher(t.strip());
+    int count = 0;
+    if (fronted.find()) {
+      for (String w : fronted.group(1).split(" ")) {
+        if (w.matches(P) && !referents.contains(w)) {
+          referents.add(w);
+        }
+      }
+      count = referents.size();
+      t = " " + t.strip().substring(fronted.end()) + " ";
+    }
+    Matcher number = PARTITIVE.matcher(t);
+    if (number.find()) {
+      int n = Integer.parseInt(number.group(2) != null ? number.group(2) : number.group(3));
+      if (count > 0 && n != count) {
+        return Optional.empty();
+      }
+      count = n;
+      String head = number.group(1) == null ? "" : number.group(1).startsWith("which") ? "who" : number.group(1);
+      t = t.substring(0, number.start()) + " " + head + " " + t.substring(number.end());
+    }
+    if (plural.startsWith("r")) {
+      Matcher pair = PAIR.matcher(t);
+      if (pair.find()) {
+        count = 2;
+        t = pair.replaceAll(" " + switch (pair.group(1)) {
+          case "both" -> "everyone";
+          case "either" -> "anyone";
+          default -> "nobody";
+        } + " ");
+      }
+    }
+    String clause = t.strip().replaceAll(" +", " ");
+    if (count == 0 && COMPARATIVE.matcher(clause).matches()) {
+      // "Who is older?", "Is Sheldon the older one?": a comparative speaks of two people
+      count = 2;
+    }
+    Optional<LogicalForm> f;
+    if (count == 0) {
+      f = parseClause(clause, singular, plural);
+    } else {
+      f = partitive(clause, singular, plural, count, referents, recent);
+    }
+    if (except.isEmpty() && !others) {
+      return f;
+    }
+    return f.flatMap(form -> {
+      if (!(form.subject() instanceof Group g)) {
+        // "else" after a named person ("older than everyone else") adds nothing; an exception does
+        return except.isEmpty() ? Optional.of(form) : Optional.empty();
+      }
+      List<String> left = new ArrayList<>(except);
+      if (left.isEmpty()) {
+        left.addAll(List.of(plural.split(" and ")));
+      }
+      return Optional.of(new LogicalForm(form.want(), g.without(left.stream().map(this::name).toList()),
+          form.relation(), form.negated()));
+    });
+  }
+
+  /**
+   * A question over "the two" (or three…): the people named by a fronted "Between A and B", by the
+   * question itself, or else the last ones the conversation named; if nobody is named, the faces of
+   * the photo, which must then be exactly that many (checked when the answer is evaluated).
+   */
+  private Optional<LogicalForm> partitive(String clause, String singular, String plural, int count,
+      List<String> fronted, List<List<String>> recent) {
+    String resolved = clause.replaceAll("\\bprons\\b", plural).replaceAll("\\bpron\\b", singular);
+    List<String> named = new ArrayList<>();
+    for (String w : resolved.split(" ")) {
+      if (w.matches(P) && !named.stream().map(this::name).toList().contains(name(w))) {
+        named.add(w);
+      }
+    }
+    if (named.size() > count) {
+      return Optional.empty();
+    }
+    List<String> group = new ArrayList<>(fronted);
+    if (group.isEmpty() && named.size() < count) {
+      group.addAll(named);
+      for (List<String> earlier : recent) {
+        for (String w : earlier) {
+          if (!group.stream().map(this::name).toList().contains(name(w))) {
+            group.add(w);
+          }
+        }
+        if (group.size() >= count) {
+          break;
+        }
+      }
+      if (group.size() != count) {
+        // nobody named them (or the conversation named too many at once): the people of the photo
+        return group.size() > count ? Optional.empty() : overFaces(clause, singular, plural, count);
+      }
+    }
+    if (group.isEmpty()) {
+      return parseClause(clause, singular, plural);
+    }
+    // among named people a superlative is a comparison: the oldest of A, B and C looks older than the others
+    String among = clause.replaceAll("\\boldest\\b", "older").replaceAll("\\byoungest\\b", "younger")
+        .replaceAll("\\bmost (?=e)", "more ");
+    List<String> groupNames = group.stream().map(this::name).toList();
+    if (among.matches("^who be .*") && named.stream().allMatch(w -> groupNames.contains(name(w)))) {
+      String rest = among.replaceAll("\\s*\\b" + P + "\\b(?: (?:and|or) )?", " ").replaceAll("\\b(?:and|or)\\s*$", "")
+          .replaceAll(" +", " ").strip();
+      return parseClause(rest + " " + String.join(" and ", group), singular, plural)
+          .filter(f -> f.subject() instanceof Names || f.relation() instanceof OlderThan
+              || f.relation() instanceof MoreExpressive);
+    }
+    Matcher yesNo = Pattern.compile("^be (" + P + ") (?:person )?(older|younger|more " + EXPR + ")(?: person)?$")
+        .matcher(among);
+    if (yesNo.matches() && count == 2 && groupNames.contains(name(yesNo.group(1)))) {
+      String other = group.stream().filter(w -> !name(w).equals(name(yesNo.group(1)))).findFirst().orElseThrow();
+      return parseClause("be " + yesNo.group(1) + " " + yesNo.group(2) + " than " + other, singular, plural);
+    }
+    return Optional.empty();
+  }
+
+  /** A partitive nobody named: the relation among the photo's faces, which must be {@code count}. */
+  private Optional<LogicalForm> overFaces(String clause, String singular, String plural, int count) {
+    // "Is Bob the older of the two?" over the photo asks whether he looks the oldest in it
+    String s = clause.replaceAll("^(be " + P + ") (?:person )?older(?: person)?$", "$1 oldest")
+        .replaceAll("^(be " + P + ") (?:person )?younger(?: person)?$", "$1 youngest")
+        .replaceAll("^(be " + P + ") (?:person )?more (" + EXPR + ")(?: person)?$", "$1 most $2");
+    return parseClause(s, singular, plural).map(f -> f.withRelation(new OfThe(count, f.relation())));
+  }
+
+  private Optional<LogicalForm> parseClause(String terminals, String singular, String plural) {
     String s = canonical(terminals, singular, plural);
     for (Production p : productions()) {
       Matcher m = p.pattern().matcher(s);
@@ -300,20 +507,24 @@ final class Grammar {
             yesNo(names(m.group("s")), new Present(), m.group("neg") != null ^ "absent".equals(m.group("p")))),
         prod("^see (?<s>" + PL + ")(?: here)?$", m -> yesNo(names(m.group("s")), new Present(), false)),
         // "Can you see Penny smiling?" asks whether she is
-        prod("^see (?<s>" + PL + ") (?<e>" + EXPR + ")$", m ->
-            yesNo(names(m.group("s")), new Shows(expression(m.group("e"))), false)),
+        prod("^see (?<s>" + PL + ") (?<e>" + SHOWN + ")$", m ->
+            yesNo(names(m.group("s")), shows(m.group("e")), false)),
         // side and rank: "Is Sheldon on the right?", "Is Leonard second from the left?"
         prod("^be (?<s>" + PL + ") (?<neg>not )?(?<place>" + PLACE + ")$", m ->
             yesNo(names(m.group("s")), place(m.group("place"), false), m.group("neg") != null)),
         prod("^be (?<place>" + PLACE + ") (?<s>" + P + ")$", m ->
             yesNo(names(m.group("s")), place(m.group("place"), true), false)),
-        prod("^be (?<s>" + P + ") only person$", m -> yesNo(names(m.group("s")), new Only(), false)),
+        prod("^be (?<s>" + PL + ") only person$", m -> yesNo(names(m.group("s")), new Only(), false)),
+        // "Is Penny the only one smiling?", "Is only Leonard smiling?", "Is Max the only sad one?"
+        prod("^be (?<s>" + PL + ") only person (?<pred>" + PRED + ")$", m -> only(m.group("s"), m.group("pred"))),
+        prod("^be (?<s>" + PL + ") only (?<pred>" + SHOWN + ") person$", m -> only(m.group("s"), m.group("pred"))),
+        prod("^(?:be )?only (?<s>" + PL + ")(?: be)?(?: (?<pred>" + PRED + "))?$", m -> only(m.group("s"), m.group("pred"))),
         // relations: "Is Leonard next to Penny?", "Is A between B and C?", "Are A and B next to each other?"
         prod("^be (?<s>" + PL + ") (?<neg>not )?(?<rel>" + REL + ")$", m ->
             relation(m.group("rel")).flatMap(r -> yesNo(names(m.group("s")), r, m.group("neg") != null))),
         // expression and age of named people
-        prod("^be (?<s>" + PL + ") (?<neg>not )?(?<e>" + EXPR + ")$", m ->
-            yesNo(names(m.group("s")), new Shows(expression(m.group("e"))), m.group("neg") != null)),
+        prod("^be (?<s>" + PL + ") (?<neg>not )?(?<e>" + SHOWN + ")$", m ->
+            yesNo(names(m.group("s")), shows(m.group("e")), m.group("neg") != null)),
         prod("^be (?<s>" + P + ") (?<neg>not )?more (?<e>" + EXPR + ") than (?<o>" + P + ")$", m ->
             yesNo(names(m.group("s")), new MoreExpressive(expression(m.group("e")), Optional.of(name(m.group("o")))),
                 m.group("neg") != null)),
@@ -332,6 +543,16 @@ final class Grammar {
         prod("^(?:(?:be|see)(?: not)? )?(?<g>" + GROUP + ")(?: (?<pred>" + PRED + "))?(?: (?<g2>known|unknown))?$", m ->
             predicate(m.group("pred")).map(pr -> new LogicalForm(Want.YES_NO, group(m.group("g"), m.group("g2"), false),
                 pr.relation(), pr.negated()))),
+        // one face by description: "Is the person on the left smiling?", "Is the stranger a child?"
+        prod("^be " + DESC + " (?<neg>not )?(?<e>" + SHOWN + ")$", m ->
+            Optional.of(new LogicalForm(Want.YES_NO, described(m), shows(m.group("e")), m.group("neg") != null))),
+        prod("^be " + DESC + " (?<neg>not )?(?<c>over|under) n(?<n>\\d+)$", m ->
+            Optional.of(new LogicalForm(Want.YES_NO, described(m), new AgeBeyond(m.group("c").equals("over"),
+                Integer.parseInt(m.group("n"))), m.group("neg") != null))),
+        prod("^howold (?:be|do) " + DESC + "(?: look)?$", m ->
+            Optional.of(new LogicalForm(Want.VALUE, described(m), new AgeOf(), false))),
+        prod("^how (?:be|do) " + DESC + " (?:look|feel)$", m ->
+            Optional.of(new LogicalForm(Want.VALUE, described(m), new ExpressionOf(), false))),
         // who: "Who is here?", "Who is second from the left?", "Who looks happiest?", "List everyone you know"
         prod("^(?:who be|list)(?: (?<g>" + GROUP + "|known|unknown))?(?: (?<pred>" + PRED + "))?(?: (?<g2>" + GROUP
             + "|known|unknown))?$", m ->
@@ -344,7 +565,7 @@ final class Grammar {
         prod("^be (?<s>" + P + ") (?:on )?(?:left|right|middle)(?: or (?:on )?(?:left|right|middle))+$", m ->
             Optional.of(new LogicalForm(Want.WHERE, names(m.group("s")), new Present(), false))),
         // alternative questions: "Is Penny happy or sad?" asks for her expression
-        prod("^be (?<s>" + P + ") (?:" + EXPR + ")(?: or (?:" + EXPR + "))+$", m -> value(m.group("s"), new ExpressionOf())),
+        prod("^be (?<s>" + P + ") (?:" + SHOWN + ")(?: or (?:" + SHOWN + "))+$", m -> value(m.group("s"), new ExpressionOf())),
         prod("^(?:where|whichside) be (?<s>" + PL + ")(?: on)?$", m -> Optional.of(new LogicalForm(Want.WHERE,
             names(m.group("s")), new Present(), false))),
         // how many: "How many people are not registered?", "How many people are smiling?"
@@ -363,6 +584,11 @@ final class Grammar {
         prod("^what be (?<s>" + P + ") (?:poss exprn|feel)$", m -> value(m.group("s"), new ExpressionOf())),
         prod("^what exprn (?:do|be) (?<s>" + P + ")(?: have| see| look)?$", m ->
             value(m.group("s"), new ExpressionOf())));
+  }
+
+  private static Described described(Matcher m) {
+    return new Described(m.group("du") == null ? Filter.ALL : Filter.UNKNOWN,
+        Optional.ofNullable(m.group("dp")).map(p -> place(p, true)));
   }
 
   private static Production prod(String regex, Function<Matcher, Optional<LogicalForm>> build) {
@@ -384,8 +610,8 @@ final class Grammar {
     }
     boolean neg = text.startsWith("not ");
     String t = neg ? text.substring(4) : text;
-    if (t.matches(EXPR)) {
-      return Optional.of(new Predicate(new Shows(expression(t)), neg, Optional.empty()));
+    if (t.matches(SHOWN)) {
+      return Optional.of(new Predicate(shows(t), neg, Optional.empty()));
     }
     if (t.matches("oldest|youngest|most " + EXPR)) {
       return Optional.of(new Predicate(extreme(t), false, Optional.empty()));
@@ -483,6 +709,24 @@ final class Grammar {
 
   private static Expression expression(String terminal) {
     return Expression.valueOf(terminal.substring(1).toUpperCase(Locale.ROOT));
+  }
+
+  private static Shows shows(String terminal) {
+    return terminal.equals("eupset") ? new Shows(Shows.UPSET) : new Shows(expression(terminal));
+  }
+
+  /**
+   * "Only A and B" satisfy a predicate that holds face by face (presence, an expression, a side, a
+   * neighbour, an age); superlatives and comparisons among people have no "only".
+   */
+  private Optional<LogicalForm> only(String subject, String predicate) {
+    return predicate(predicate)
+        .filter(p -> p.among().isEmpty() && !p.negated() && !(p.relation() instanceof Missing)
+            && !(p.relation() instanceof Only) && !(p.relation() instanceof AgeExtreme)
+            && !(p.relation() instanceof MostExpressive) && !(p.relation() instanceof LogicalForm.Adjacent)
+            && !(p.relation() instanceof OlderThan o && o.than().isEmpty())
+            && !(p.relation() instanceof MoreExpressive x && x.than().isEmpty()))
+        .flatMap(p -> yesNo(names(subject), new Only(p.relation()), false));
   }
 
   private static Group group(String text, String second, boolean those) {

@@ -3,6 +3,10 @@ package dev.pvit.chat.internal;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +77,7 @@ final class Lexicon {
       about: about
       next: next nxt
       with: with by as
-      nextto: beside alongside near
+      nextto: beside alongside near closest nearest
       neighbour: neighbour neighbours neighbor neighbors
       between: between
       among: among amongst
@@ -87,6 +91,12 @@ final class Lexicon {
       any: any
       every: every each
       only: only
+      alone: alone
+      except: except excluding
+      besides: besides
+      but: but
+      else: else
+      named: named called
       anyone: anyone anybody someone somebody
       everyone: everyone everybody
       nobody: nobody noone
@@ -103,7 +113,7 @@ final class Lexicon {
       olast: last
       my: my our
       list: list name names enumerate
-      tell: tell say
+      tell: tell telling say
       ask: ask asking wonder wondering curious check checking verify confirm mind want like need hope
       count: count tally
       number: number
@@ -112,12 +122,16 @@ final class Lexicon {
       exprn: expression expressions mood moods emotion emotions feelings
       have: have has had
       ehappy: happy smiling smile smiles grinning cheerful joyful glad laughing pleased beaming
-      esad: sad unhappy crying upset gloomy miserable tearful sorrowful
-      eangry: angry mad grumpy annoyed furious frowning irritated
+      esad: sad crying gloomy miserable tearful sorrowful
+      eangry: angry mad cross grumpy annoyed furious irritated
       efearful: scared afraid fearful frightened terrified
       edisgusted: disgusted
       esurprised: surprised shocked astonished amazed startled
       eneutral: neutral serious expressionless blank
+      eupset: upset unhappy frowning frown frowns distressed displeased
+      child: child children kid kids youngster youngsters minor minors
+      adult: adult adults grownup grownups
+      elderly: elderly senior seniors
       more_ehappy: happier
       more_esad: sadder
       more_eangry: angrier madder
@@ -131,7 +145,7 @@ final class Lexicon {
       sign: sign
       up: up
       eachother: eachother
-      idiom: other another least question quick chance opinion moment true case years year yrs well out point view perspective
+      idiom: apart aside other another least question quick chance opinion moment true case years year yrs well out point view perspective
       """;
 
   /**
@@ -201,6 +215,7 @@ final class Lexicon {
       new String[] {"left out of", "absent from"},
       new String[] {"left out", "absent"},
       new String[] {"is it the case that", ""},
+      new String[] {"as well as", "and"},
       new String[] {"as well", ""},
       new String[] {"thank you", ""},
       new String[] {"yes or no", ""},
@@ -210,6 +225,11 @@ final class Lexicon {
       new String[] {"quick question", ""},
       new String[] {"in total", ""},
       new String[] {"no one", "nobody"},
+      new String[] {"apart from", "except"},
+      new String[] {"aside from", "except"},
+      new String[] {"other than", "except"},
+      new String[] {"grown up", "grownup"},
+      new String[] {"grown ups", "grownups"},
       new String[] {"each other", "eachother"},
       new String[] {"one another", "eachother"},
       new String[] {"side by side", "next to eachother"},
@@ -260,11 +280,22 @@ final class Lexicon {
           + "cup food cake table chair chairs car dog dogs cat cats tree trees sign door window "
           + "background weather raining rain sunny daytime night taken took camera tall taller "
           + "tallest short shorter shortest height big bigger biggest small smaller heavy "
-          + "man men woman women guy guys girl girls boy boys lady ladies gentleman gentlemen kid kids "
-          + "child children baby male female wife husband girlfriend boyfriend married dating daughter son mother father brother "
+          + "man men woman women guy guys girl girls boy boys lady ladies gentleman gentlemen "
+          + "baby male female wife husband girlfriend boyfriend married dating daughter son mother father brother "
           + "sister grandfather granddaughter grandmother grandson boss friend friends related "
           + "relationship family bride groom wedding why when hand hands lap kitchen garden "
           + "apartment house room work holiday event bored tired drunk jealous").split(" "));
+
+  /** The shortest word that may be a typo of a lexicon word ("lfet", "mnay"). */
+  private static final int MIN_TYPO = 4;
+
+  /**
+   * English words (and given names) spelt within two edits of a lexicon word but meaning something
+   * else ("besides", "bolder", "colder", "order", "kate"): never taken for a typo of the lexicon
+   * word, so "How many people besides Penny?" is not read as "beside Penny". Derived from the SCOWL
+   * word lists by {@code scripts/update-real-words.sh} (see NOTICE).
+   */
+  private static final Set<String> REAL_WORDS = realWords();
 
   private static final Map<String, String> TERMINAL;
   private static final List<String> CORRECTABLE;
@@ -282,11 +313,23 @@ final class Lexicon {
     }
     TERMINAL = m.buildOrThrow();
     words.addAll(VISION);
-    CORRECTABLE = words.stream().filter(w -> w.length() >= 5 && w.chars().allMatch(Character::isLetter))
+    CORRECTABLE = words.stream().filter(w -> w.length() >= MIN_TYPO && w.chars().allMatch(Character::isLetter))
         .distinct().toList();
   }
 
   private Lexicon() {}
+
+  private static Set<String> realWords() {
+    try (InputStream in = Lexicon.class.getResourceAsStream("real-words.txt")) {
+      if (in == null) {
+        throw new IllegalStateException("real-words.txt is missing from the classpath");
+      }
+      return ImmutableSet.copyOf(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+          .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read real-words.txt", e);
+    }
+  }
 
   /**
    * The idioms, each as {words, replacement}.
@@ -362,14 +405,15 @@ final class Lexicon {
   }
 
   /**
-   * The lexicon word a misspelt word stands for: only for words of five letters or more, within
-   * one edit (two from eight letters), and only when exactly one lexicon word is that close.
+   * The lexicon word a misspelt word stands for: only for words of four letters or more that are
+   * not themselves English words or names, within one edit (two from eight letters), and only when
+   * exactly one lexicon word is that close.
    *
    * @param key a word outside the lexicon
    * @return the corrected word, if unambiguous
    */
   static Optional<String> correct(String key) {
-    if (key.length() < 5 || known(key)) {
+    if (key.length() < MIN_TYPO || known(key) || REAL_WORDS.contains(key)) {
       return Optional.empty();
     }
     int allowed = key.length() >= 8 ? 2 : 1;

@@ -1,12 +1,17 @@
 package dev.pvit.chat.internal;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.Sets;
 import dev.pvit.chat.Intent;
 import dev.pvit.chat.Position;
 import dev.pvit.face.Expression;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What a question means: what is wanted, about whom, and which relation must hold. Immutable;
@@ -35,7 +40,7 @@ public record LogicalForm(Want want, Subject subject, Relation relation, boolean
   }
 
   /** Who a question is about. */
-  public sealed interface Subject permits Names, Group {}
+  public sealed interface Subject permits Names, Group, Described {}
 
   /**
    * Named people (registered names, unknown names or resolved pronouns).
@@ -66,16 +71,59 @@ public record LogicalForm(Want want, Subject subject, Relation relation, boolean
   }
 
   /**
-   * Everyone in the photo who passes a filter, quantified.
+   * Everyone in the photo who passes a filter, quantified, leaving out the people named as
+   * exceptions ("anyone besides Alice", "who else", "how many people other than Oscar").
    *
    * @param quantifier some / every / none / those (for who and how many)
    * @param filter which faces count
+   * @param except registered people left out, in order of mention
    */
-  public record Group(Quantifier quantifier, Filter filter) implements Subject {
+  public record Group(Quantifier quantifier, Filter filter, List<String> except) implements Subject {
+    /** Copies the exceptions. */
+    public Group {
+      except = ImmutableList.copyOf(except);
+    }
+
+    /**
+     * A group without exceptions.
+     *
+     * @param quantifier the quantifier
+     * @param filter the filter
+     */
+    public Group(Quantifier quantifier, Filter filter) {
+      this(quantifier, filter, List.of());
+    }
+
+    /**
+     * The same group, leaving out more people.
+     *
+     * @param names the people to leave out
+     * @return the new group
+     */
+    public Group without(List<String> names) {
+      return new Group(quantifier, filter, ImmutableList.<String>builder().addAll(except).addAll(names).build());
+    }
+
     @Override
     public String toString() {
       String q = quantifier.name().toLowerCase(Locale.ROOT);
-      return filter == Filter.ALL ? q : q + "_" + filter.name().toLowerCase(Locale.ROOT);
+      String g = filter == Filter.ALL ? q : q + "_" + filter.name().toLowerCase(Locale.ROOT);
+      return except.isEmpty() ? g : g + "_except" + except;
+    }
+  }
+
+  /**
+   * One face picked out by a description rather than a name: "the stranger", "the person on the
+   * left", "the person" (in a photo of one). It is answered only when exactly one face fits.
+   *
+   * @param filter which faces the description covers ("the stranger": the unknown ones)
+   * @param place where the face is, if the description says
+   */
+  public record Described(Filter filter, Optional<Relation> place) implements Subject {
+    @Override
+    public String toString() {
+      return "the" + (filter == Filter.ALL ? "" : "_" + filter.name().toLowerCase(Locale.ROOT))
+          + place.map(p -> "(" + p + ")").orElse("");
     }
   }
 
@@ -103,7 +151,7 @@ public record LogicalForm(Want want, Subject subject, Relation relation, boolean
 
   /** A relation that holds (or not) of a face. */
   public sealed interface Relation permits Present, Missing, InThird, Ranked, NextTo, Adjacent, Between, SideOf,
-      Shows, ExpressionOf, MostExpressive, MoreExpressive, AgeOf, AgeExtreme, OlderThan, AgeBeyond, Only {}
+      Shows, ExpressionOf, MostExpressive, MoreExpressive, AgeOf, AgeExtreme, OlderThan, AgeBeyond, Only, OfThe {}
 
   /** In the photo. */
   public record Present() implements Relation {
@@ -196,14 +244,45 @@ public record LogicalForm(Want want, Subject subject, Relation relation, boolean
   }
 
   /**
-   * Shows an expression (its dominant estimated expression).
+   * Shows one of some expressions (its dominant estimated expression is one of them): one for
+   * "smiling" or "sad", the {@link #UPSET} ones for "upset" or "frowning".
    *
-   * @param expression the expression
+   * @param expressions the expressions that count
    */
-  public record Shows(Expression expression) implements Relation {
+  public record Shows(Set<Expression> expressions) implements Relation {
+    /** What "upset", "frowning" or "distressed" cover: any of the unpleasant expressions. */
+    public static final Set<Expression> UPSET = Sets.immutableEnumSet(Expression.SAD, Expression.ANGRY,
+        Expression.DISGUSTED, Expression.FEARFUL);
+
+    /** Copies the expressions. */
+    public Shows {
+      checkArgument(!expressions.isEmpty(), "no expression");
+      expressions = Sets.immutableEnumSet(expressions);
+    }
+
+    /**
+     * Shows one expression.
+     *
+     * @param expression the expression
+     */
+    public Shows(Expression expression) {
+      this(Set.of(expression));
+    }
+
+    /**
+     * The word for the expressions ("happy", "upset").
+     *
+     * @return the word
+     */
+    public String word() {
+      return expressions.equals(UPSET) ? "upset" : expressions.stream().map(Wording::adjective)
+          .collect(Collectors.joining(" or "));
+    }
+
     @Override
     public String toString() {
-      return "shows(" + expression.name().toLowerCase(Locale.ROOT) + ")";
+      return "shows(" + (expressions.equals(UPSET) ? "upset" : expressions.stream()
+          .map(e -> e.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining("|"))) + ")";
     }
   }
 
@@ -286,11 +365,37 @@ public record LogicalForm(Want want, Subject subject, Relation relation, boolean
     }
   }
 
-  /** The only person in the photo. */
-  public record Only() implements Relation {
+  /**
+   * The named people are exactly the faces of which a relation holds: "Is Dana the only person
+   * here?" ({@link Present}), "Is Penny the only one smiling?", "Are Alice and Bob the only people
+   * here?".
+   *
+   * @param of the relation only they satisfy
+   */
+  public record Only(Relation of) implements Relation {
+    /** The only people in the photo. */
+    public Only() {
+      this(new Present());
+    }
+
     @Override
     public String toString() {
-      return "only";
+      return of instanceof Present ? "only" : "only(" + of + ")";
+    }
+  }
+
+  /**
+   * A relation over "the two", "the three"… that nothing in the question or the conversation names:
+   * it is read over the faces of the photo, which must then be exactly that many ("Which of the two
+   * looks younger?" in a photo of two).
+   *
+   * @param count how many people the question speaks of
+   * @param of the relation among them
+   */
+  public record OfThe(int count, Relation of) implements Relation {
+    @Override
+    public String toString() {
+      return "of_the_" + count + "(" + of + ")";
     }
   }
 
@@ -303,6 +408,12 @@ public record LogicalForm(Want want, Subject subject, Relation relation, boolean
     ImmutableList.Builder<String> b = ImmutableList.builder();
     if (subject instanceof Names n) {
       b.addAll(n.names());
+    } else if (subject instanceof Group g) {
+      b.addAll(g.except());
+    }
+    Relation relation = base();
+    if (relation instanceof Only o) {
+      relation = o.of();
     }
     if (relation instanceof NextTo r) {
       b.add(r.other());
@@ -324,6 +435,10 @@ public record LogicalForm(Want want, Subject subject, Relation relation, boolean
    * @return the intent
    */
   public Intent intent() {
+    Relation relation = base();
+    if (relation instanceof Only o && !(o.of() instanceof Present)) {
+      relation = o.of();
+    }
     if (want == Want.HOW_MANY) {
       return Intent.COUNT;
     }
@@ -347,6 +462,15 @@ public record LogicalForm(Want want, Subject subject, Relation relation, boolean
       return Intent.AGE;
     }
     return Intent.EXPRESSION;
+  }
+
+  /**
+   * The relation without a partitive ("of the two") around it.
+   *
+   * @return the relation
+   */
+  public Relation base() {
+    return relation instanceof OfThe o ? o.of() : relation;
   }
 
   /**

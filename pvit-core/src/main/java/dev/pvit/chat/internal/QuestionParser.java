@@ -5,6 +5,7 @@ import dev.pvit.chat.Abstention;
 import dev.pvit.chat.Intent;
 import dev.pvit.chat.internal.Tokenizer.Word;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,14 @@ public final class QuestionParser {
   /** Words of a multiple-choice stem that point at the options or ask to choose. */
   private static final Set<String> STEM_WORDS = Set.of("following", "pick", "choose", "select", "options", "option",
       "listed", "below");
+
+  /** Punctuation that may cut one question in two. */
+  private static final Pattern CLAUSE_BREAK = Pattern.compile("[:;]");
+  /** Terminals a question (not a statement) starts with. */
+  private static final Set<String> INTERROGATIVE = Set.of("be", "do", "md", "who", "what", "where", "which", "how",
+      "have");
+  /** How many earlier questions "the two" may reach back to for the people it means. */
+  private static final int RECENT = 4;
 
   private final List<Variant> variants;
 
@@ -93,23 +102,42 @@ public final class QuestionParser {
     if (choice.isPresent()) {
       return choice.get();
     }
+    if (CLAUSE_BREAK.matcher(question).find()) {
+      // A colon or semicolon may cut one question in two ("Who is older: Gina or Hank?"): read it
+      // whole first; only if that fails are its parts separate sentences.
+      ParsedQuestion whole = parse(CLAUSE_BREAK.matcher(question).replaceAll(","), earlier);
+      if (whole.form().isPresent()) {
+        return new ParsedQuestion(question, whole.form(), whole.people(), whole.unknownNames(), whole.intent(),
+            whole.abstention());
+      }
+    }
     List<Word> words = Tokenizer.words(question);
     int last = words.isEmpty() ? 0 : words.get(words.size() - 1).sentence();
     // The last sentence with content is the question; earlier sentences ("I'm looking for Howard.")
     // only introduce people for its pronouns.
     int main = last;
-    while (main > 0 && content(sentence(words, main)).isEmpty()) {
+    while (main > 0 && !meaningful(sentence(words, main))) {
       main--;
     }
     List<ParsedQuestion> context = new ArrayList<>(earlier);
     Set<String> unknownBefore = new LinkedHashSet<>();
+    boolean several = false;
     for (int s = 0; s < main; s++) {
       String text = sentence(words, s).stream().map(Word::raw).collect(Collectors.joining(" "));
       ParsedQuestion p = parseSentence(text, sentence(words, s), List.copyOf(context));
       unknownBefore.addAll(p.unknownNames());
+      several |= isQuestion(sentence(words, s), p);
       context.add(p);
     }
     ParsedQuestion p = parseSentence(question, sentence(words, main), context);
+    if (several) {
+      // Answering only the last of several questions would drop the others.
+      List<String> people = context.subList(earlier.size(), context.size()).stream()
+          .flatMap(q -> q.people().stream()).collect(Collectors.toCollection(ArrayList::new));
+      people.addAll(p.people());
+      p = new ParsedQuestion(question, Optional.empty(), people.stream().distinct().toList(), p.unknownNames(),
+          Intent.UNKNOWN, Optional.of(new Abstention(Abstention.Reason.SEVERAL_QUESTIONS, List.of())));
+    }
     if (unknownBefore.isEmpty()) {
       return p;
     }
@@ -172,8 +200,33 @@ public final class QuestionParser {
         Optional.empty()));
   }
 
+  /**
+   * Whether an earlier sentence of the input is a question of its own rather than context ("I'm
+   * looking for Howard."): it asks (a question mark, or the word order of a question) and means
+   * something, or it is a request for who/where/how many ("Tell me who is on the left.").
+   */
+  private static boolean isQuestion(List<Word> sentence, ParsedQuestion p) {
+    boolean asked = sentence.stream().anyMatch(Word::asked);
+    if (p.form().isPresent()) {
+      String first = content(sentence).stream().findFirst().map(w -> terminal(w.key())).orElse("");
+      return asked || INTERROGATIVE.contains(first) || p.form().get().want() != LogicalForm.Want.YES_NO;
+    }
+    return asked && (!p.people().isEmpty() || !p.unknownNames().isEmpty() || p.intent() == Intent.DESCRIBE);
+  }
+
   private static List<Word> sentence(List<Word> words, int index) {
     return words.stream().filter(w -> w.sentence() == index).toList();
+  }
+
+  /** Whether a sentence says anything: not only fillers or idioms that mean nothing ("Thanks.", "Yes or no?"). */
+  private static boolean meaningful(List<Word> sentence) {
+    String keys = " " + sentence.stream().map(Word::key).collect(Collectors.joining(" ")) + " ";
+    for (String[] idiom : Lexicon.idioms()) {
+      if (idiom[1].isEmpty()) {
+        keys = keys.replace(" " + idiom[0] + " ", " ");
+      }
+    }
+    return Arrays.stream(keys.strip().split(" ")).anyMatch(k -> !k.isEmpty() && !Lexicon.terminal(k).orElse("x").isEmpty());
   }
 
   private static List<Word> content(List<Word> words) {
@@ -197,6 +250,17 @@ public final class QuestionParser {
     }
     String singular = resolved.size() == 1 ? resolved.get(0) : "r0";
     String plural = resolved.isEmpty() ? "r0" : String.join(" and ", resolved);
+    // The people of the last few questions, latest first, for "the older of the two".
+    List<List<String>> recent = new ArrayList<>();
+    List<ParsedQuestion> named = context.stream().filter(q -> !q.people().isEmpty()).toList();
+    for (int q = named.size() - 1; q >= Math.max(0, named.size() - RECENT); q--) {
+      List<String> group = new ArrayList<>();
+      for (String a : named.get(q).people()) {
+        group.add("p" + refs.size());
+        refs.add(new Ref(a, true));
+      }
+      recent.add(group);
+    }
 
     Grammar grammar = new Grammar(t -> t.startsWith("r") ? UNRESOLVED : refs.get(Integer.parseInt(t.substring(1))).name());
     // "And Leonard?" repeats the last question about named people with another subject.
@@ -222,7 +286,7 @@ public final class QuestionParser {
             .map(r -> positional.get().withRelation(r));
       }
       if (f.isEmpty()) {
-        f = grammar.parse(terminals, singular, plural);
+        f = grammar.parse(terminals, singular, plural, recent);
       }
       if (f.isPresent()) {
         Set<String> unknown = new LinkedHashSet<>();
@@ -260,7 +324,7 @@ public final class QuestionParser {
 
   private static List<String> pronouns(String text) {
     return Tokenizer.words(text).stream().map(Word::key)
-        .filter(k -> Lexicon.terminal(k).orElse("").startsWith("pron")).distinct().toList();
+        .filter(k -> Lexicon.terminal(k).orElse("").matches("pron.*|else")).distinct().toList();
   }
 
   /** Outside the grammar: still find unregistered names, and say which words were not understood. */

@@ -48,8 +48,9 @@ final class Tokenizer {
    * @param capitalised whether it starts with an upper-case letter and is not all upper case
    * @param sentenceStart whether it starts a sentence
    * @param sentence the index of the sentence it belongs to
+   * @param asked whether that sentence ends with a question mark
    */
-  record Word(String raw, String key, boolean capitalised, boolean sentenceStart, int sentence) {
+  record Word(String raw, String key, boolean capitalised, boolean sentenceStart, int sentence, boolean asked) {
     boolean isPossessive() {
       return key.equals(POSSESSIVE);
     }
@@ -71,8 +72,12 @@ final class Tokenizer {
     Matcher m = TOKEN.matcher(s);
     boolean start = true;
     int sentence = 0;
+    List<Integer> asked = new ArrayList<>();
     while (m.find()) {
       String t = m.group();
+      if (t.equals("?") && !out.isEmpty()) {
+        asked.add(out.get(out.size() - 1).sentence());
+      }
       if (t.length() == 1 && ".!?;:".contains(t)) {
         // The full stop of an abbreviated title ("Mr. O'Neill") does not end a sentence.
         boolean title = t.equals(".") && !out.isEmpty() && !start && Lexicon.isTitle(out.get(out.size() - 1).key());
@@ -86,10 +91,11 @@ final class Tokenizer {
         continue;
       }
       boolean cap = Character.isUpperCase(t.codePointAt(0)) && !t.equals(t.toUpperCase(Locale.ROOT));
-      out.add(new Word(t, Person.matchKey(t), cap, start, sentence));
+      out.add(new Word(t, Person.matchKey(t), cap, start, sentence, false));
       start = false;
     }
-    return out;
+    return out.stream().map(w -> asked.contains(w.sentence())
+        ? new Word(w.raw(), w.key(), w.capitalised(), w.sentenceStart(), w.sentence(), true) : w).toList();
   }
 
   /**
