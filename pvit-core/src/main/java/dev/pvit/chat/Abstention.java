@@ -32,12 +32,16 @@ public record Abstention(Reason reason, List<String> words) {
     NOT_UNDERSTOOD,
     /** A pronoun ("she", "they") does not refer to anyone named earlier in the conversation. */
     UNRESOLVED_PRONOUN,
-    /** The question has two readings that give different answers. */
+    /**
+     * The question has two readings that give different answers, or does not say which people it
+     * means ("the stranger" with two strangers in the photo, "the older of the two" with five).
+     */
     AMBIGUOUS,
     /**
      * The faces do not settle it: a face resembles a registered person the question is about but is
      * not close enough to name, so that person can be neither confirmed nor ruled out ({@link
-     * dev.pvit.face.SceneRecognition#lookalikes}). The words are the names concerned.
+     * dev.pvit.face.SceneRecognition#lookalikes}), or two age or expression estimates are too close
+     * to call. The words are the registered names concerned.
      */
     UNCERTAIN,
     /**

@@ -81,19 +81,28 @@ final class Evaluator {
   }
 
   /**
-   * Thrown when the answer depends on a registered person whom the faces neither confirm nor rule
-   * out: an unnamed face resembles them ({@link SceneRecognition#lookalikes}).
+   * Thrown when the faces do not settle the answer: a registered person whom an unnamed face
+   * resembles ({@link SceneRecognition#lookalikes}) can be neither confirmed nor ruled out, or two
+   * estimates are too close to call.
    */
   private static final class Uncertain extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final String text;
     private final List<String> names;
 
+    /**
+     * @param facts what the faces do tell, after "I can't tell: "
+     * @param names the registered people concerned
+     */
     Uncertain(String facts, List<String> names) {
       super(null, null, false, false);
       this.text = "I can't tell: " + facts;
       this.names = List.copyOf(names);
     }
+  }
+
+  private static List<String> names(RecognizedFace... faces) {
+    return java.util.Arrays.stream(faces).flatMap(x -> x.name().stream()).toList();
   }
 
   /** Thrown when a description ("the stranger") fits no face or several. */
@@ -147,7 +156,8 @@ final class Evaluator {
       // "the two" that nobody named are the people of the photo only if it shows exactly two
       if (s.faces().size() != o.count()) {
         return new Reply("I can't tell which " + o.count() + " people you mean: I see " + people(s.faces().size())
-            + " in this photo. Please name them.", AnswerKind.NEEDS_VISION_MODEL);
+            + " in this photo. Please name them.", AnswerKind.NEEDS_VISION_MODEL,
+            Optional.of(new Abstention(Abstention.Reason.AMBIGUOUS, List.of())));
       }
       f = f.withRelation(o.of());
     }
@@ -165,7 +175,8 @@ final class Evaluator {
       return new Reply(e.text, AnswerKind.NEEDS_VISION_MODEL,
           Optional.of(new Abstention(Abstention.Reason.UNCERTAIN, e.names)));
     } catch (Unclear e) {
-      return new Reply(e.getMessage(), AnswerKind.NEEDS_VISION_MODEL);
+      return new Reply(e.getMessage(), AnswerKind.NEEDS_VISION_MODEL,
+          Optional.of(new Abstention(Abstention.Reason.AMBIGUOUS, List.of())));
     } catch (NoEstimates e) {
       return new Reply(who(e.face) + " is in this photo (" + Wording.where(e.face, recognition)
           + "), but expression and age estimates are switched off in this face engine.", AnswerKind.NEEDS_VISION_MODEL);
@@ -206,7 +217,7 @@ final class Evaluator {
       RecognizedFace x = s.of(name);
       Optional<Boolean> t = holds(r, x, s);
       if (t.isEmpty()) {
-        return "I can't tell: " + fact(r, x, s) + "." + (estimate(r) ? ESTIMATE : "");
+        throw new Uncertain(fact(r, x, s) + "." + (estimate(r) ? ESTIMATE : ""), names(x));
       }
       values.add(t.get() ^ f.negated());
       facts.add(fact(r, x, s));
@@ -226,7 +237,7 @@ final class Evaluator {
     for (RecognizedFace x : s.faces()) {
       Optional<Boolean> t = holds(o.of(), x, s);
       if (t.isEmpty()) {
-        return "I can't tell: " + fact(o.of(), x, s) + "." + (estimate(o.of()) ? ESTIMATE : "");
+        throw new Uncertain(fact(o.of(), x, s) + "." + (estimate(o.of()) ? ESTIMATE : ""), names(x));
       }
       if (t.get() && !named.contains(x)) {
         others.add(x);
@@ -265,8 +276,10 @@ final class Evaluator {
     Relation r = f.relation();
     Optional<Boolean> t = holds(r, x, s);
     String fact = fact(r, x, s);
-    return (t.isEmpty() ? "I can't tell: " + fact : yesNo(t.get() ^ f.negated()) + ", " + fact) + "."
-        + (estimate(r) ? ESTIMATE : "");
+    if (t.isEmpty()) {
+      throw new Uncertain(fact + "." + (estimate(r) ? ESTIMATE : ""), names(x));
+    }
+    return yesNo(t.get() ^ f.negated()) + ", " + fact + "." + (estimate(r) ? ESTIMATE : "");
   }
 
   private static String presence(Names n, boolean negated, Scene s) {
@@ -747,8 +760,8 @@ final class Evaluator {
     List<RecognizedFace> top = extreme(r, candidates);
     String what = superlative(r);
     if (top.size() > 1) {
-      return "I can't tell: the estimates for " + join(top.stream().map(Wording::who).toList())
-          + " are too close to say who looks " + what + "." + ESTIMATE;
+      throw new Uncertain("the estimates for " + join(top.stream().map(Wording::who).toList())
+          + " are too close to say who looks " + what + "." + ESTIMATE, names(top.toArray(RecognizedFace[]::new)));
     }
     return Wording.capitalise(whoWhere(top.get(0), sc)) + " looks " + what + " (" + measure(r, top.get(0)) + ")."
         + ESTIMATE;

@@ -217,4 +217,19 @@ class EmbeddedAnswererTest {
   void without_a_lookalike_absence_is_stated() {
     assertThat(ask("Is Carol here?", party()).text()).startsWith("No, Carol is not in this photo");
   }
+
+  @Test
+  void estimates_too_close_to_call_are_a_typed_abstention() {
+    SceneRecognition close = new SceneRecognition(900, 600, List.of(
+        face(100, "Alice", 40, Expression.HAPPY), face(750, "Bob", 41, Expression.NEUTRAL)));
+    for (String q : List.of("Is Alice older than Bob?", "Who looks older, Alice or Bob?", "Who is the oldest?")) {
+      Reply r = ask(q, close);
+      assertThat(r.kind()).as(q).isEqualTo(AnswerKind.NEEDS_VISION_MODEL);
+      assertThat(r.text()).as(q).startsWith("I can't tell: ").contains("estimate");
+      assertThat(r.abstention()).as(q).hasValueSatisfying(a -> {
+        assertThat(a.reason()).isEqualTo(dev.pvit.chat.Abstention.Reason.UNCERTAIN);
+        assertThat(a.words()).isNotEmpty().isSubsetOf("Alice", "Bob");
+      });
+    }
+  }
 }
