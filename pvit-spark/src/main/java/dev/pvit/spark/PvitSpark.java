@@ -217,6 +217,12 @@ public final class PvitSpark {
     manifest.put("partitions", partitions);
     manifest.put("records", totalRecords);
     manifest.put("files", files);
+    // Every partition has committed, so a temporary file left now belongs to an attempt that died
+    // mid-write (its executor was lost) and will never be renamed.
+    int abandoned = out.deleteAbandonedTemporaries();
+    if (abandoned > 0) {
+      LOG.info("pvit-spark generate: removed {} temporary files of attempts that died mid-write", abandoned);
+    }
     out.write(Layout.REJECTS, rejects.toString(), "driver");
     out.write(Layout.STATS, json(stats), "driver");
     out.write(Layout.MANIFEST, json(manifest), "driver");

@@ -150,6 +150,38 @@ public final class HadoopFiles {
   }
 
   /**
+   * Deletes the temporary files that {@link #write} leaves when its writer dies between creating
+   * and renaming (an executor killed mid-write). Call it only when no writer can still be running:
+   * after the job's last partition committed.
+   *
+   * @return how many were deleted
+   * @throws UncheckedIOException if the folder cannot be listed or a file cannot be deleted
+   */
+  public int deleteAbandonedTemporaries() {
+    int deleted = 0;
+    try {
+      RemoteIterator<LocatedFileStatus> it = fs.listFiles(root, true);
+      List<Path> abandoned = new ArrayList<>();
+      while (it.hasNext()) {
+        LocatedFileStatus s = it.next();
+        String name = s.getPath().getName();
+        if (s.isFile() && name.startsWith(".") && name.contains(TMP)) {
+          abandoned.add(s.getPath());
+        }
+      }
+      for (Path p : abandoned) {
+        // Already gone is fine: a late writer of the same attempt may have renamed it.
+        if (fs.delete(p, false)) {
+          deleted++;
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot clean temporary files under '" + root + "': " + e.getMessage(), e);
+    }
+    return deleted;
+  }
+
+  /**
    * Writes a file under the folder atomically where the file system renames atomically (HDFS,
    * local): the bytes go to a temporary sibling named after {@code writer}, which then replaces
    * the target. Two writers of the same name write the same bytes, so the last rename wins

@@ -49,6 +49,25 @@ class HadoopFilesTest {
   }
 
   @Test
+  void temporaries_of_writers_that_died_mid_write_are_deleted_and_nothing_else() throws Exception {
+    HadoopFiles out = HadoopFiles.open(tmp.toString(), new Configuration());
+    out.write("images/a/scene.jpg", "done", "attempt-1");
+    // What a writer killed between create and rename leaves behind.
+    Files.writeString(tmp.resolve("images/a/.scene.jpg.tmp-attempt-5"), "half");
+    Files.createDirectories(tmp.resolve("data"));
+    Files.writeString(tmp.resolve("data/.part-00001.json.tmp-attempt-7"), "[");
+    Files.writeString(tmp.resolve("data/.hidden-but-ours.json"), "{}");
+
+    assertThat(out.deleteAbandonedTemporaries()).isEqualTo(2);
+
+    try (Stream<Path> files = Files.walk(tmp)) {
+      assertThat(files.filter(Files::isRegularFile).map(p -> tmp.relativize(p).toString()))
+          .containsExactlyInAnyOrder("images/a/scene.jpg", "data/.hidden-but-ours.json");
+    }
+    assertThat(out.deleteAbandonedTemporaries()).isZero();
+  }
+
+  @Test
   void partition_arrays_hold_one_record_per_line() {
     assertThat(PartitionTask.jsonArray(java.util.List.of("{\"a\":1}", "{\"b\":2}")))
         .isEqualTo("[\n{\"a\":1},\n{\"b\":2}\n]\n");
