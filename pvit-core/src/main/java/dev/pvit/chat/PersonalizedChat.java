@@ -248,7 +248,10 @@ public final class PersonalizedChat implements AutoCloseable {
   }
 
   /**
-   * Whether a registered person is in a scene.
+   * Whether a registered person is recognised in a scene. {@code false} means "not recognised", not
+   * "certainly absent": an unnamed face may still resemble them ({@link
+   * SceneRecognition#lookalikes}); {@link #ask} says "I can't tell" in that case, and {@link
+   * #recognize} gives the faces to decide it yourself.
    *
    * @param scene the photo
    * @param name a registered name or alias

@@ -226,9 +226,24 @@ public final class PersonalizedVisionTools {
       if (scene.faces().isEmpty()) {
         return "No face was found in the photo, so it cannot be told whether " + echo(name) + " is there.";
       }
+      List<RecognizedFace> like = scene.lookalikes(displayName(name));
+      if (!like.isEmpty()) {
+        return "Cannot tell: " + echo(name) + " was not recognised, but " + (like.size() == 1 ? "the face " : "the faces ")
+            + like.stream().map(f -> Position.of(f.box().centerX(), scene.width()).label()).distinct()
+                .collect(Collectors.joining(" and ")) + (like.size() == 1 ? " resembles " : " resemble ") + echo(name)
+            + " too closely to rule them out and not closely enough to be sure. Do not say that " + echo(name)
+            + " is absent.";
+      }
       return "No, " + echo(name) + " is not in the photo (" + scene.faces().size() + faces(scene.faces().size())
           + " found, none of them is " + echo(name) + ").";
     });
+  }
+
+  /** The registered display name for a name or alias of a registered person, else the name as given. */
+  private String displayName(String name) {
+    String key = Person.matchKey(name);
+    return chat.people().stream().filter(p -> p.allNames().stream().anyMatch(n -> Person.matchKey(n).equals(key)))
+        .map(Person::name).findFirst().orElse(name);
   }
 
   /** Resolves names with the recognition already computed; only unusual names need a second pass. */

@@ -14,6 +14,7 @@ import dev.pvit.client.VisionChatModel;
 import dev.pvit.client.VisionChatRequest;
 import dev.pvit.client.VisionChatResponse;
 import dev.pvit.face.FaceEngine;
+import dev.pvit.face.SceneRecognition;
 import dev.pvit.image.ImageInput;
 import dev.pvit.person.Person;
 import java.io.IOException;
@@ -210,6 +211,31 @@ class LangChain4jIT {
       assertThat(got).containsExactlyElementsOf(deltas);
       assertThat(a.text()).isEqualTo("Joe Biden is holding a folder.");
       assertThat(a.usage()).isPresent();
+    }
+  }
+
+  @Test
+  void a_person_an_unrecognised_face_resembles_is_never_reported_absent() {
+    // Every identity of the set, calibrated as pbench does; in this costume party of strangers some
+    // face comes within the lookalike distance of a registered person.
+    String party = "scenes/negative_halloween_group.jpg";
+    PersonalizedChat.Builder b = PersonalizedChat.builder().engine(engine);
+    faces.people(List.of()).values().forEach(b::person);
+    try (PersonalizedChat all = b.build()) {
+      PersonalizedVisionTools tools = PersonalizedVisionTools.builder(all).photoFolder(faces.root).build();
+      SceneRecognition scene = all.recognize(ImageInput.of(faces.root.resolve(party)));
+      List<String> names = all.people().stream().map(Person::name).toList();
+      List<String> resembled = names.stream().filter(n -> !scene.lookalikes(n).isEmpty()).toList();
+      List<String> ruledOut = names.stream().filter(n -> scene.find(n).isEmpty() && scene.lookalikes(n).isEmpty()).toList();
+      assertThat(resembled).as("people a face in the costume party resembles").isNotEmpty();
+      for (String n : resembled) {
+        assertThat(tools.isPersonInPhoto(n, party)).startsWith("Cannot tell: " + n + " was not recognised")
+            .contains("Do not say that " + n + " is absent.");
+        assertThat(tools.whereIsPerson(n, party)).startsWith("Cannot tell: ");
+        assertThat(all.ask(ImageInput.of(faces.root.resolve(party)), "Is " + n + " here?").text()).startsWith("I can't tell");
+      }
+      assertThat(ruledOut).isNotEmpty();
+      assertThat(tools.isPersonInPhoto(ruledOut.get(0), party)).startsWith("No, " + ruledOut.get(0) + " is not in the photo");
     }
   }
 
