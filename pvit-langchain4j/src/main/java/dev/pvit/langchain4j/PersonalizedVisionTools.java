@@ -101,12 +101,13 @@ public final class PersonalizedVisionTools {
       }
       int others = scene.faces().size() - people.size();
       if (people.isEmpty()) {
-        return scene.faces().size() + faces(scene.faces().size()) + " found; none of them is a registered person.";
+        return scene.faces().size() + faces(scene.faces().size()) + " found; none of them was recognised as a registered"
+            + " person.";
       }
       return "Registered people in the photo, from left to right: " + people.stream()
           .map(p -> p.name() + " (" + p.position().label() + ")").collect(Collectors.joining(", ")) + "."
-          + (others > 0 ? " " + others + " more" + faces(others) + (others == 1 ? " is" : " are")
-              + " not registered." : "");
+          + (others > 0 ? " " + others + " more" + faces(others) + (others == 1
+              ? " is not recognised as a registered person." : " are not recognised as registered people.") : "");
     });
   }
 
@@ -160,7 +161,7 @@ public final class PersonalizedVisionTools {
       List<String> names = scene.faces().stream().filter(RecognizedFace::isKnown)
           .map(f -> f.name().orElseThrow()).toList();
       int n = scene.faces().size();
-      return n + faces(n) + " in the photo; " + (names.isEmpty() ? "none of them is a registered person."
+      return n + faces(n) + " in the photo; " + (names.isEmpty() ? "none of them was recognised as a registered person."
           : names.size() + " of them " + (names.size() == 1 ? "is a registered person: " : "are registered people: ")
               + String.join(", ", names) + ".");
     });
