@@ -240,20 +240,23 @@ public final class PersonalizedVisionTools {
     });
   }
 
-  /** The registered display name for a name or alias of a registered person, else the name as given. */
-  private String displayName(String name) {
+  /** The registered person a name or alias belongs to, among the people the chat was built with. */
+  private Optional<Person> registered(String name) {
     String key = Person.matchKey(name);
     return chat.people().stream().filter(p -> p.allNames().stream().anyMatch(n -> Person.matchKey(n).equals(key)))
-        .map(Person::name).findFirst().orElse(name);
+        .findFirst();
+  }
+
+  /** The registered display name for a name or alias of a registered person, else the name as given. */
+  private String displayName(String name) {
+    return registered(name).map(Person::name).orElse(name);
   }
 
   /** Resolves names with the recognition already computed; only unusual names need a second pass. */
   private Optional<RecognizedPerson> locate(ImageInput image, SceneRecognition scene, String name) {
-    String key = Person.matchKey(name);
-    for (Person p : chat.people()) {
-      if (p.allNames().stream().anyMatch(n -> Person.matchKey(n).equals(key))) {
-        return recognized(scene).stream().filter(r -> r.name().equals(p.name())).findFirst();
-      }
+    Optional<Person> p = registered(name);
+    if (p.isPresent()) {
+      return recognized(scene).stream().filter(r -> r.name().equals(p.get().name())).findFirst();
     }
     // A person known only to a loaded gallery: the chat resolves the name (or says it is unknown).
     return chat.locate(image, name);

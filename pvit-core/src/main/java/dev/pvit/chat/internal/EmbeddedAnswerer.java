@@ -68,12 +68,12 @@ public final class EmbeddedAnswerer {
         && f.subject() instanceof Names && f.relation() instanceof Present).orElse(false);
     if (!presence) {
       for (String name : q.people()) {
-        List<RecognizedFace> like = scene.lookalikes(name);
-        if (scene.find(name).isEmpty() && !like.isEmpty()) {
-          return Optional.of(new Reply("I can't tell: " + Wording.resemblance(name, like, scene) + ".",
-              AnswerKind.NEEDS_VISION_MODEL, Optional.of(new Abstention(Abstention.Reason.UNCERTAIN, List.of(name)))));
-        }
         if (scene.find(name).isEmpty()) {
+          List<RecognizedFace> like = scene.lookalikes(name);
+          if (!like.isEmpty()) {
+            return Optional.of(new Reply("I can't tell: " + Wording.resemblance(name, like, scene) + ".",
+                AnswerKind.NEEDS_VISION_MODEL, Optional.of(new Abstention(Abstention.Reason.UNCERTAIN, List.of(name)))));
+          }
           String text = refusals.absent(name, random);
           if (scene.faces().isEmpty()) {
             text = text + " (I could not find any face in this photo.)";

@@ -335,13 +335,21 @@ final class Evaluator {
     if (doubtful.isEmpty()) {
       return;
     }
+    throw new Uncertain(String.join("; ", missingFacts(s, missing, doubtful)) + ".", doubtful);
+  }
+
+  /**
+   * What the faces tell about a "missing" list: who is certainly not here, then each doubtful one
+   * with the unnamed faces that resemble them.
+   */
+  private static List<String> missingFacts(Scene s, List<String> missing, List<String> doubtful) {
     List<String> facts = new ArrayList<>();
     List<String> gone = missing.stream().filter(m -> !doubtful.contains(m)).toList();
     if (!gone.isEmpty()) {
       facts.add(join(gone) + " " + isAre(gone.size()) + " registered but not in this photo");
     }
     doubtful.forEach(d -> facts.add(Wording.resemblance(d, s.recognition().lookalikes(d), s.recognition())));
-    throw new Uncertain(String.join("; ", facts) + ".", doubtful);
+    return facts;
   }
 
   private static boolean estimate(Relation r) {
@@ -537,11 +545,7 @@ final class Evaluator {
       if (quantify(g.quantifier(), missing.size() + doubtful.size(), registered.get().size()) != yes) {
         requireCertainlyMissing(s, all);
       }
-      List<String> facts = new ArrayList<>();
-      if (!missing.isEmpty()) {
-        facts.add(join(missing) + " " + isAre(missing.size()) + " registered but not in this photo");
-      }
-      doubtful.forEach(d -> facts.add(Wording.resemblance(d, s.recognition().lookalikes(d), s.recognition())));
+      List<String> facts = missingFacts(s, all, doubtful);
       return yesNo(yes) + ", " + (facts.isEmpty() ? "everyone you registered is in this photo." : String.join("; ", facts) + ".");
     }
     if (s.faces().isEmpty()) {
