@@ -20,8 +20,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -333,6 +334,7 @@ public final class LlavaConversationParser {
     Iterator<String> refIt = refs.iterator();
     int i = 0;
     int personNo = 0;
+    Map<String, String> introduced = new HashMap<>();
     while (true) {
       if (i >= tokens.size()) {
         throw new InvalidPromptException("The first human turn has no scene image and question.");
@@ -376,6 +378,13 @@ public final class LlavaConversationParser {
       }
       personNo++;
       String name = extractName(text, personNo, context + "\n" + value);
+      String earlier = introduced.putIfAbsent(Person.matchKey(name), text);
+      if (earlier != null) {
+        // "The person above is Mrs. Ortiz." / "... is Mr. Ortiz.": one name cannot tell two people apart
+        throw new InvalidPromptException(
+            "The introductions '" + earlier + "' and '" + text + "' both give the name '" + name
+                + "'; each person needs a distinct name (titles such as Mr./Dr. are not part of it).");
+      }
       b.person(new Person(name, List.of(), List.of(), images), text);
     }
   }

@@ -57,14 +57,14 @@ public final class NameExtractor {
           "right", "now", "just", "again", "clear", "recent", "close", "good", "nice", "quick", "another",
           "taken", "of", "very", "for", "as", "known", "say", "shot's", "present", "two", "three", "both",
           "photos", "photographs", "pictures", "images", "shots", "portraits", "snapshots", "headshots",
-          "pics", "snap", "snaps", "welcome");
+          "pics", "snap", "snaps", "welcome", "check", "out", "behold");
   /** The last word of the frame before the name. */
   private static final Set<String> INTRODUCERS =
       Set.of("is", "are", "was", "of", "featuring", "showing", "shows", "show", "features", "depicts",
           "depicting", "captures", "capturing", "highlights", "highlighting", "presents", "presenting",
           "portrays", "portraying", "displays", "displaying", "introduces", "introducing", "introduce", "meet",
           "see", "named", "called", "name", "to", "at", "know", "remember", "have", "with", "stars", "starring",
-          "contains", "includes", ":", "greet", "as", "present", "what", "how", "welcome");
+          "contains", "includes", ":", "greet", "as", "present", "what", "how", "welcome", "out", "behold");
   /** The first word of the frame after the name. */
   private static final Set<String> SUFFIX_STARTERS =
       Set.of("'s", "'", "in", "on", "is", "was", "appears", "appearing", "looks", "from", "by", "to", ",",
@@ -75,6 +75,48 @@ public final class NameExtractor {
       Set.of("van", "von", "de", "da", "di", "du", "del", "della", "der", "den", "la", "le", "bin", "bint",
           "al", "el", "ibn", "ter", "ten", "dos", "das", "y", "e", "mac", "st");
 
+  /**
+   * Honorifics and titles of address. They are not part of the name: the release fills its {@code
+   * {name}} slot with bare given names (its pool has no titles), and "Dr. Lima", "Professor Lima" and
+   * "Lima" are one person, so a leading title is dropped when a name follows it.
+   */
+  static final Set<String> HONORIFICS =
+      Set.of("mr", "mrs", "ms", "mx", "miss", "mister", "dr", "doctor", "prof", "professor", "sir", "dame", "rev",
+          "reverend", "madam", "madame", "mme", "mlle", "herr", "frau");
+  /** Elided particles written onto the next word ("d'Arcy", "l'Estrange", "dell'Acqua"). */
+  private static final Set<String> ELIDED = Set.of("d", "l", "dell", "dall", "degl");
+  /** Words that take an introduction back: negation ("This is not Carl") and hedges ("This might be Kurt"). */
+  private static final Set<String> UNCOMMITTED =
+      Set.of("not", "never", "nobody", "neither", "nor", "maybe", "perhaps", "probably", "possibly", "presumably",
+          "likely", "unsure", "think", "guess", "believe", "suppose", "assume", "wonder");
+  /** Modals that hedge a copula ("might be", "could be"). */
+  private static final Set<String> HEDGING_MODALS = Set.of("might", "may", "could", "must", "would", "should");
+  /**
+   * Given names that are also ordinary English words. In text written without capitals nothing tells
+   * "this is a photo of summer" (the season) from the name, so such a reading needs the record.
+   */
+  private static final Set<String> WORD_NAMES =
+      Set.of("may", "will", "hope", "grace", "summer", "river", "joy", "faith", "rose", "daisy", "june", "april",
+          "august", "autumn", "winter", "dawn", "sky", "rain", "storm", "star", "sunny", "honey", "amber",
+          "crystal", "ruby", "pearl", "jade", "ivy", "holly", "lily", "violet", "iris", "heather", "hazel",
+          "olive", "ginger", "brook", "bill", "mark", "frank", "jack", "rich", "art", "chase", "hunter", "mason",
+          "sage", "melody", "harmony", "destiny", "trinity", "patience", "charity", "mercy", "bliss", "rock",
+          "cliff", "dale", "glen", "forest", "lane", "guy", "earl", "duke", "king", "prince", "major", "miles",
+          "carol", "penny", "sandy", "rusty", "drew", "wade", "ray", "max", "sterling", "bishop", "page",
+          "paige", "taylor", "cook", "baker", "victory", "noble", "blue", "red", "reed", "rocky", "misty",
+          "spring", "fall", "hero", "angel", "baby", "buddy", "champ");
+  /** Unfilled template slots: "[NAME]", "{name}", "<name>". */
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\[[^\\]]*\\]|\\{[^}]*}|<[^>]*>");
+  /** A name in parentheses right after a relation: "my aunt (Grace)", "our coach (Mrs. Adeyemi)". */
+  private static final Pattern RELATION_PARENTHESIS =
+      Pattern.compile("\\b((?:my|our|your|his|her|their)(?:\\s+\\p{Ll}[\\p{L}-]*){1,3})\\s*\\(([^()]+)\\)");
+
+  /** Adverbial particles that follow a participle ("looking up", "standing next to"). */
+  private static final Set<String> PARTICIPLE_PARTICLES =
+      Set.of("up", "down", "out", "off", "next", "into", "onto", "through", "around", "over", "under", "beside",
+          "behind", "along", "across", "outside", "inside", "towards", "toward");
+  /** Conjunctions that join the names of several people. */
+  private static final Set<String> COORDINATORS = Set.of("and", "or", "plus");
   /** Determiners that open a noun phrase, never a name. */
   private static final Set<String> NOUN_PHRASE_STARTS =
       Set.of("my", "our", "your", "his", "her", "their", "its", "a", "an", "the", "this", "that", "these", "those",
@@ -112,6 +154,7 @@ public final class NameExtractor {
   /** Dotted abbreviations whose dot ends no sentence. */
   private static final Set<String> ABBREVIATIONS =
       Set.of("mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "mt", "rev", "gen", "col", "capt", "lt", "sgt");
+  private static final Pattern LEADING_HONORIFIC = Pattern.compile("(\\p{L}+)\\.?\\s+");
   private static final Pattern PARENTHETICAL = Pattern.compile("\\s*\\([^()]*\\)");
   private static final Pattern PRONOUN_IS =
       Pattern.compile("\\b(that|it|here|there|one|who|what|he|she)'s\\b", Pattern.CASE_INSENSITIVE);
@@ -205,8 +248,57 @@ public final class NameExtractor {
    */
   public Result read(String introduction, String context) {
     if (!templates.isEmpty()) {
-      return template(introduction);
+      return withoutHonorifics(template(introduction));
     }
+    if (PLACEHOLDER.matcher(introduction).find()) {
+      return new NotFound(); // an unfilled template slot ("This is [NAME].") names no one
+    }
+    Result r = parse(introduction, context);
+    if (r instanceof NotFound) {
+      // "This is my aunt (Grace) at the beach": the aside is the name the relation refers to
+      Matcher m = RELATION_PARENTHESIS.matcher(introduction);
+      if (m.find()) {
+        r = parse(m.replaceAll("$1, $2,"), context);
+      }
+    }
+    return withoutHonorifics(r);
+  }
+
+  /**
+   * The name without leading honorifics ("Dr. Ana Lima" is "Ana Lima", "Mrs. Patel" is "Patel"),
+   * when a name follows them; a title alone is left as written.
+   *
+   * @param name a name as written
+   * @return the name proper
+   */
+  public static String withoutHonorific(String name) {
+    String rest = name.strip();
+    while (true) {
+      Matcher m = LEADING_HONORIFIC.matcher(rest);
+      if (!m.lookingAt() || !HONORIFICS.contains(m.group(1).toLowerCase(Locale.ROOT))) {
+        return rest;
+      }
+      String after = rest.substring(m.end());
+      boolean caseless = rest.codePoints().noneMatch(cp -> Character.isUpperCase(cp) || Character.isTitleCase(cp));
+      if (after.isEmpty() || !(nameInitial(after.codePointAt(0)) || (caseless && Character.isLetter(after.charAt(0))))) {
+        return rest;
+      }
+      rest = after;
+    }
+  }
+
+  private static Result withoutHonorifics(Result r) {
+    if (r instanceof Found f) {
+      return new Found(withoutHonorific(f.value()));
+    }
+    if (r instanceof Ambiguous a) {
+      return new Ambiguous(List.copyOf(new LinkedHashSet<>(a.candidates().stream().map(NameExtractor::withoutHonorific)
+          .toList())));
+    }
+    return r;
+  }
+
+  private static Result parse(String introduction, String context) {
     List<String> all = clauses(normalise(introduction));
     // a label before a colon ("Heads up:", "Photo:") introduces only when nothing after it does
     List<String> clauses = all.stream().filter(c -> !c.endsWith(":")).toList();
@@ -227,8 +319,17 @@ public final class NameExtractor {
     return body;
   }
 
-  private static Result read(List<String> clauses, String context) {
+  private static Result read(List<String> allClauses, String context) {
+    // a negated or hedged clause introduces no one: "This is not Carl", "This might be Kurt"
+    List<String> clauses = allClauses.stream().filter(NameExtractor::committed).toList();
     boolean caseless = clauses.stream().noneMatch(NameExtractor::capitalisedInside);
+    // "Ruth and Sol", "Mr. and Mrs. Smith": one reference image introduces one person, whatever the record says
+    for (String clause : clauses) {
+      List<String> conjuncts = coordinatedNames(clause);
+      if (!conjuncts.isEmpty()) {
+        return new Ambiguous(conjuncts);
+      }
+    }
     // the sentence that introduces: a clause whose frame leaves a clean name
     List<String> found = new ArrayList<>();
     List<String> ambiguous = new ArrayList<>();
@@ -259,6 +360,70 @@ public final class NameExtractor {
       }
     }
     return runs.isEmpty() ? new NotFound() : runs.size() == 1 ? new Found(runs.get(0)) : byContext(runs, context);
+  }
+
+  /**
+   * Name-like runs joined by "and", "or", "plus" or commas ("Ana, Ben and Carla"), unless the last
+   * is a possessor ("Kristina, Bob's sister"); empty when the clause coordinates no names.
+   */
+  private static List<String> coordinatedNames(String clause) {
+    List<Tok> toks = tokens(clause);
+    List<int[]> runs = new ArrayList<>();
+    int i = 0;
+    while (i < toks.size()) {
+      if (!nameWord(clause, toks.get(i)) && !initial(clause, toks.get(i))) {
+        i++;
+        continue;
+      }
+      int j = i + 1;
+      while (j < toks.size() && (nameWord(clause, toks.get(j)) || initial(clause, toks.get(j))
+          || (PARTICLES.contains(toks.get(j).lower()) && j + 1 < toks.size() && nameWord(clause, toks.get(j + 1))))) {
+        j++;
+      }
+      runs.add(new int[] {i, j});
+      i = j;
+    }
+    LinkedHashSet<String> out = new LinkedHashSet<>();
+    boolean conjunction = false;
+    for (int r = 0; r + 1 < runs.size(); r++) {
+      int from = runs.get(r)[1];
+      int to = runs.get(r + 1)[0];
+      boolean joined = to > from;
+      boolean and = false;
+      for (int k = from; k < to && joined; k++) {
+        String w = toks.get(k).lower();
+        joined = w.equals(",") || COORDINATORS.contains(w);
+        and |= COORDINATORS.contains(w);
+      }
+      int after = runs.get(r + 1)[1];
+      boolean possessor = after < toks.size() && toks.get(after).lower().startsWith("'");
+      if (joined && !possessor) {
+        out.add(span(clause, toks, runs.get(r)[0], from));
+        out.add(span(clause, toks, to, after));
+        conjunction |= and;
+      }
+    }
+    // commas alone set off an aside ("Our colleague from Berlin, Faith"); a list ends in "and"/"or"
+    return conjunction ? List.copyOf(out) : List.of();
+  }
+
+  /**
+   * Whether the clause asserts who is shown: no negation ("not", "never", "-n't") and no hedge
+   * ("maybe", "I think", a modal before "be": "This might be Kurt", "could be Ana").
+   */
+  private static boolean committed(String clause) {
+    List<Tok> toks = tokens(clause);
+    for (int i = 0; i < toks.size(); i++) {
+      String w = toks.get(i).lower();
+      if (UNCOMMITTED.contains(w) || w.endsWith("n't")) {
+        return false;
+      }
+      boolean lowerCase = Character.isLowerCase(clause.codePointAt(toks.get(i).start()));
+      if (HEDGING_MODALS.contains(w) && lowerCase && i + 1 < toks.size() && toks.get(i + 1).lower().equals("be")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The one candidate the rest of the record mentions, or all of them as ambiguous. */
@@ -380,6 +545,7 @@ public final class NameExtractor {
     }
     boolean[] relation = relation(s, toks);
     List<String> readings = new ArrayList<>();
+    List<int[]> spans = new ArrayList<>();
     for (int a = 0; a < n; a++) {
       if (!leftFrame(s, toks, relation, a)) {
         continue;
@@ -389,7 +555,7 @@ public final class NameExtractor {
         // a comma closes the name: what follows is an aside ("Here is Kristina, from head to toe");
         // after a known left frame, so does a preposition ("This is Sue from work")
         boolean rightOk = b == n || next.equals(",") || (frameFrom[b] && SUFFIX_STARTERS.contains(next))
-            || (a > 0 && PREPOSITIONS.contains(next));
+            || (a > 0 && (PREPOSITIONS.contains(next) || participleClause(s, toks, b)));
         if (!rightOk || (a == 0 && b == n)) {
           continue; // a bare word with no frame at all says nothing about which word is the name
         }
@@ -404,9 +570,11 @@ public final class NameExtractor {
         if (plausible(span, frameWordName) && nameLike && !readings.contains(name)
             && !(mixedCase(name) && lowerOnlyBefore(s, span) && !coordinated(span))) {
           readings.add(name);
+          spans.add(new int[] {a, b});
         }
       }
     }
+    dropOpeningVocatives(toks, readings, spans);
     if (readings.isEmpty()) {
       return new NotFound();
     }
@@ -424,6 +592,48 @@ public final class NameExtractor {
       }
     }
     return r;
+  }
+
+  /**
+   * "Yo, here is Marco", "Ana, this is Bob": a word opening the clause and set off by a comma is an
+   * interjection or the addressee when an introduction of someone else follows it.
+   */
+  private static void dropOpeningVocatives(List<Tok> toks, List<String> readings, List<int[]> spans) {
+    int commaAt = -1;
+    for (int[] sp : spans) {
+      if (sp[0] == 0 && sp[1] < toks.size() && toks.get(sp[1]).lower().equals(",")) {
+        commaAt = sp[1];
+      }
+    }
+    if (commaAt < 0) {
+      return;
+    }
+    int comma = commaAt;
+    if (spans.stream().noneMatch(sp -> sp[0] > comma)) {
+      return;
+    }
+    for (int k = spans.size() - 1; k >= 0; k--) {
+      if (spans.get(k)[0] == 0) {
+        spans.remove(k);
+        readings.remove(k);
+      }
+    }
+  }
+
+  /**
+   * A lower-case participle with a complement closes the name: "Carlos wearing a blue scarf",
+   * "Lena sitting on the steps". A bare final one ("Kristina smiling") may be part of the name and
+   * is left to the record.
+   */
+  private static boolean participleClause(String s, List<Tok> toks, int b) {
+    if (b + 1 >= toks.size()) {
+      return false;
+    }
+    Tok t = toks.get(b);
+    String next = toks.get(b + 1).lower();
+    return word(t) && t.lower().length() >= 5 && t.lower().endsWith("ing")
+        && Character.isLowerCase(s.codePointAt(t.start()))
+        && (NOUN_PHRASE_STARTS.contains(next) || PREPOSITIONS.contains(next) || PARTICIPLE_PARTICLES.contains(next));
   }
 
   /**
@@ -449,7 +659,20 @@ public final class NameExtractor {
         return true; // "Our new intern, Guy, is in this photo": the relation is the subject
       }
     }
-    for (int i = 0; i < e; i++) {
+    // "Yo, here is Marco", "Ana, this is Bob": up to three words set off by a comma open the clause
+    int from = 0;
+    for (int c = 1; c <= 3 && c < e - 1; c++) {
+      if (toks.get(c).lower().equals(",")) {
+        from = c + 1;
+        break;
+      }
+    }
+    return frameUpTo(toks, 0, e) || (from > 0 && frameUpTo(toks, from, e));
+  }
+
+  /** Tokens [from, e) are frame words ending in an introducer. */
+  private static boolean frameUpTo(List<Tok> toks, int from, int e) {
+    for (int i = from; i < e; i++) {
       if (!FRAME.contains(toks.get(i).lower())) {
         return false;
       }
@@ -597,6 +820,9 @@ public final class NameExtractor {
    * intern", "someone from work", "her") and is one word, or the rest of the record names it.
    */
   private static boolean caselessName(List<Tok> span, String name, String context) {
+    if (span.size() == 1 && WORD_NAMES.contains(span.get(0).lower()) && Character.isLowerCase(name.codePointAt(0))) {
+      return occurs(context, name); // "this is a photo of summer": the season or the name
+    }
     if (NOUN_PHRASE_STARTS.contains(span.get(0).lower())) {
       return false;
     }
@@ -651,7 +877,8 @@ public final class NameExtractor {
       return true;
     }
     int cut = Math.max(w.indexOf('-'), w.indexOf('\''));
-    return cut > 0 && cut + 1 < w.length() && PARTICLES.contains(w.substring(0, cut).toLowerCase(Locale.ROOT))
+    String prefix = cut > 0 ? w.substring(0, cut).toLowerCase(Locale.ROOT) : "";
+    return cut > 0 && cut + 1 < w.length() && (PARTICLES.contains(prefix) || ELIDED.contains(prefix))
         && nameInitial(w.codePointAt(cut + 1));
   }
 
