@@ -99,6 +99,9 @@ class BlindWordingsTest {
       // the classifier stays on the safe side and calls it no refusal
       boolean caseHidesName = !answer.contains(name) && without == RefusalKind.NOT_A_REFUSAL
           && expected == RefusalKind.ABSENT;
+      if (caseHidesName) {
+        LOG.info("  safe side (no name, lower case): {} -> {} (means {})", answer, without, expected);
+      }
       if (without != expected && !caseHidesName) {
         generic.add(answer + " -> " + without + " (expected " + expected + ")");
       }

@@ -117,6 +117,8 @@ public final class NameExtractor {
           "behind", "along", "across", "outside", "inside", "towards", "toward");
   /** Conjunctions that join the names of several people. */
   private static final Set<String> COORDINATORS = Set.of("and", "or", "plus");
+  /** Adverbs that may follow a coordinator ("Ana and also Bob"). */
+  private static final Set<String> COORDINATION_ADVERBS = Set.of("also", "then", "too");
   /** Determiners that open a noun phrase, never a name. */
   private static final Set<String> NOUN_PHRASE_STARTS =
       Set.of("my", "our", "your", "his", "her", "their", "its", "a", "an", "the", "this", "that", "these", "those",
@@ -152,8 +154,8 @@ public final class NameExtractor {
   /** Words a relation never contains: they belong to the frame ("my friend is", "my photo of"). */
   private static final Set<String> FRAME_VERBS;
   /** Dotted abbreviations whose dot ends no sentence. */
-  private static final Set<String> ABBREVIATIONS =
-      Set.of("mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "mt", "rev", "gen", "col", "capt", "lt", "sgt");
+  private static final Set<String> ABBREVIATIONS = union(HONORIFICS,
+      Set.of("st", "jr", "sr", "mt", "gen", "col", "capt", "lt", "sgt"));
   private static final Pattern LEADING_HONORIFIC = Pattern.compile("(\\p{L}+)\\.?\\s+");
   private static final Pattern PARENTHETICAL = Pattern.compile("\\s*\\([^()]*\\)");
   private static final Pattern PRONOUN_IS =
@@ -171,6 +173,12 @@ public final class NameExtractor {
     stops.addAll(SUFFIX_STARTERS);
     stops.addAll(List.of("and", "or", "is", "are", "was"));
     FRAME_VERBS = Set.copyOf(stops);
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new java.util.HashSet<>(a);
+    all.addAll(b);
+    return Set.copyOf(all);
   }
 
   private static Set<String> words(String... w) {
@@ -363,8 +371,9 @@ public final class NameExtractor {
   }
 
   /**
-   * Name-like runs joined by "and", "or", "plus" or commas ("Ana, Ben and Carla"), unless the last
-   * is a possessor ("Kristina, Bob's sister"); empty when the clause coordinates no names.
+   * Name-like runs joined by "and", "or", "plus" or commas ("Ana, Ben and Carla"), unless a comma
+   * sets off a possessor ("Kristina, Bob's sister"); empty when the clause coordinates no names
+   * (commas alone set off asides).
    */
   private static List<String> coordinatedNames(String clause) {
     List<Tok> toks = tokens(clause);
@@ -392,11 +401,12 @@ public final class NameExtractor {
       boolean and = false;
       for (int k = from; k < to && joined; k++) {
         String w = toks.get(k).lower();
-        joined = w.equals(",") || COORDINATORS.contains(w);
+        joined = w.equals(",") || COORDINATORS.contains(w) || (and && COORDINATION_ADVERBS.contains(w));
         and |= COORDINATORS.contains(w);
       }
       int after = runs.get(r + 1)[1];
-      boolean possessor = after < toks.size() && toks.get(after).lower().startsWith("'");
+      // "Kristina, Bob's sister" describes Kristina; "Ana and Bob's portrait" still shows two people
+      boolean possessor = !and && after < toks.size() && toks.get(after).lower().startsWith("'");
       if (joined && !possessor) {
         out.add(span(clause, toks, runs.get(r)[0], from));
         out.add(span(clause, toks, to, after));
@@ -520,6 +530,9 @@ public final class NameExtractor {
     int k = j;
     while (k < s.length() && (wordChar(s.charAt(k)) || s.charAt(k) == '\'')) {
       k++;
+    }
+    if (k - j == 1 && k < s.length() && s.charAt(k) == '.') {
+      return false; // "Dr. A. J. Okoro": an initial follows, not the article "A"
     }
     String next = s.substring(j, k).toLowerCase(Locale.ROOT);
     return CLOSED.contains(next) || FRAME.contains(next);

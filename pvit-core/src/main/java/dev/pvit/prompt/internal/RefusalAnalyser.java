@@ -51,7 +51,7 @@ public final class RefusalAnalyser {
   private static final String POSS = "'s";
 
   /** Closed-class and discourse words that are never names, even when capitalised. */
-  private static final Set<String> FUNCTION_WORDS =
+  private static final Set<String> FUNCTION_WORDS = withHonorificsAndBareContractions(
       Set.of(
           "i", "i'm", "i've", "i'd", "i'll", "me", "my", "we", "you", "your", "it", "its", "it's", "he", "she",
           "they", "this", "that", "these", "those", "there", "there's", "here", "here's", "the", "a", "an", "no",
@@ -66,7 +66,17 @@ public final class RefusalAnalyser {
           "scene", "one", "two", "three", "both", "all", "any", "some", "each", "every", "either",
           "neither", "nor", "is", "are", "was", "were", "do", "does", "did", "can", "could", "will",
           "would", "should", "may", "might", "must", "let", "note", "answer", "unclear", "given", "thanks",
-          "thank", "hello", "hi", "hey", "dear", "mr", "ms", "mrs", "dr");
+          "thank", "hello", "hi", "hey", "dear"));
+
+  /** Titles are no names, nor are contractions typed without the apostrophe ("Theres", "Dont"). */
+  private static Set<String> withHonorificsAndBareContractions(Set<String> words) {
+    Set<String> all = new java.util.HashSet<>(words);
+    all.addAll(NameExtractor.HONORIFICS);
+    all.addAll(Set.of("theres", "thats", "whos", "whats", "wheres", "heres", "im", "ive", "youre", "youve",
+        "theyre", "theyve", "weve", "dont", "doesnt", "didnt", "cant", "couldnt", "wont", "wouldnt", "shouldnt",
+        "isnt", "arent", "wasnt", "werent", "hasnt", "havent", "hadnt"));
+    return Set.copyOf(all);
+  }
 
   private static final Set<String> PRONOUNS = Set.of("he", "she", "they", "him", "them", "himself", "herself");
   private static final Set<String> PERSON_NOUNS = Set.of("person", "individual");
@@ -165,7 +175,7 @@ public final class RefusalAnalyser {
           Pattern.CASE_INSENSITIVE);
   private static final Pattern TOKEN = Pattern.compile("@p|'s\\b|[\\p{L}\\p{M}\\p{N}]+|[,]");
   private static final String NAME_WORD =
-      "(?:\\p{Lu}\\.(?=\\s)|[\\p{Lu}\\p{Lt}][\\p{L}\\p{M}]*(?:['\\-][\\p{Lu}\\p{Lt}][\\p{L}\\p{M}]*)*"
+      "(?:\\p{Lu}\\.(?=\\s|$)|[\\p{Lu}\\p{Lt}][\\p{L}\\p{M}]*(?:['\\-][\\p{Lu}\\p{Lt}][\\p{L}\\p{M}]*)*"
           + "|\\p{Lo}+)";
   /** Lower-case particles between the words of a name ("Juan de la Cruz"). */
   private static final String PARTICLE =
@@ -285,7 +295,9 @@ public final class RefusalAnalyser {
         .replaceAll("\\bcant\\b", "can not")
         .replaceAll("\\bwont\\b", "will not")
         .replaceAll("\\bim\\b", "i am")
-        .replaceAll("\\bive\\b", "i have");
+        .replaceAll("\\b(i|you|we|they)ve\\b", "$1 have")
+        .replaceAll("\\b(you|they)re\\b", "$1 are")
+        .replaceAll("\\b(there|that|who|what|where|he|she)s\\b", "$1 is");
     t = t.replaceAll("\\bcan't\\b|\\bcannot\\b", "can not")
         .replaceAll("\\bwon't\\b", "will not")
         .replaceAll("n't\\b", " not")
@@ -299,7 +311,7 @@ public final class RefusalAnalyser {
             + "|also|clearly|definitely|simply|just|really|nobody|no one)\\b)", "@p is ")
         .replaceAll("@p\\s*'(?:s\\b)?", "@p 's")
         .replaceAll("\\bno one\\b|\\bno-one\\b", "noone")
-        .replaceAll("\\bnot anyone\\b|\\bnot anybody\\b", "noone not");
+        .replaceAll("\\bnot anyone\\b|\\bnot anybody\\b", "noone");
     return t;
   }
 
@@ -740,7 +752,8 @@ public final class RefusalAnalyser {
 
   /**
    * The person at i is searched for in the scene: the object of a seeing verb ("see", "spot", not
-   * "identify") or followed by a scene adverb ("anyone named @p here").
+   * "identify"), followed by a scene adverb ("anyone named @p here") or the subject of a presence
+   * predicate ("nobody called @p is visible").
    */
   private static boolean perceived(List<String> t, int i) {
     for (int j = 0; j < i; j++) {
@@ -748,7 +761,8 @@ public final class RefusalAnalyser {
         return true;
       }
     }
-    return i + 1 < t.size() && Set.of("here", "there", "anywhere", "around", "nearby").contains(t.get(i + 1));
+    return (i + 1 < t.size() && Set.of("here", "there", "anywhere", "around", "nearby").contains(t.get(i + 1)))
+        || presenceAfterSubject(t, i);
   }
 
   /** A verb phrase goes on after "who @p is/might be": a participle or a preposition ("talking to", "with"). */
@@ -867,7 +881,8 @@ public final class RefusalAnalyser {
 
   /** After a presence predicate: nothing, the image, here/there/anywhere, among, at all, from the image. */
   private static boolean licensedComplement(List<String> t, int k) {
-    while (k < t.size() && Set.of("anywhere", "here", "there", "at", "all", "either", "whatsoever", "currently",
+    while (k < t.size() && Set.of("anywhere", "here", "there", "around", "nearby", "at", "all", "either",
+        "whatsoever", "currently",
         "visible", "present", "to", "be", "seen", "found", "by", "me", "clearly").contains(t.get(k))) {
       if (t.get(k).equals("at") && !(k + 1 < t.size() && t.get(k + 1).equals("all"))) {
         return false;
