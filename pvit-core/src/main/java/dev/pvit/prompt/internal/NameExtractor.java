@@ -34,6 +34,15 @@ import java.util.regex.Pattern;
  * itself a frame word, the left-over mixes capitalised and lower-case words, another name-like word
  * stands in the same sentence) the text of the rest of the record decides, and otherwise the
  * extractor answers "ambiguous" rather than guessing.
+ *
+ * <p>Some readings are refused whatever the record says, because a wrong name is worse than an
+ * error: names coordinated by "and"/"or"/"plus" (a reference image shows one person; the record
+ * naming one of them does not make the other disappear), clauses taken back by a negation or a hedge
+ * ("not", "-n't", "maybe", "I think", "might be"), which are skipped, and unfilled slots ("[NAME]",
+ * "{name}", "&lt;name&gt;"). Up to three words set off by a comma before the frame are an interjection
+ * or the addressee ("Yo, here's Marco"); a lower-case participle with a complement ends the name
+ * ("Carlos wearing a scarf"); a name in parentheses right after a relation is the name ("my aunt
+ * (Grace)"). Leading honorifics are dropped from every result ({@link #withoutHonorific(String)}).
  */
 public final class NameExtractor {
   private static final String NAME_SLOT = "{name}";
