@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -125,16 +123,8 @@ class BlindWordingsTest {
   }
 
   private List<String> names(String humanTurn) {
-    ObjectNode record = JSON.createObjectNode();
-    ArrayNode images = record.putArray("image");
-    int count = humanTurn.split("<image>", -1).length - 1;
-    for (int i = 0; i < count; i++) {
-      images.add("img" + i + ".jpg");
-    }
-    ArrayNode turns = record.putArray("conversations");
-    turns.addObject().put("from", "human").put("value", humanTurn);
-    turns.addObject().put("from", "gpt").put("value", "Two people are talking near a window.");
-    return parser.parse(record.toString()).prompt().people().stream().map(p -> p.person().name()).toList();
+    return parser.parse(Fixtures.llavaRecord(humanTurn)).prompt().people().stream().map(p -> p.person().name())
+        .toList();
   }
 
   private static void report(String what, int total, List<String> wrong, List<String> errors) {

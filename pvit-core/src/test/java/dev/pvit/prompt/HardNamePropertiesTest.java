@@ -165,11 +165,8 @@ class HardNamePropertiesTest {
   }
 
   private static List<String> parseNames(String intro, String question) {
-    String turn = "<image>\n" + intro + "\n<image>\n" + question;
-    String json = "{\"image\":[\"a.jpg\",\"s.jpg\"],\"conversations\":[{\"from\":\"human\",\"value\":"
-        + "\"" + turn.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n")
-        + "\"},{\"from\":\"gpt\",\"value\":\"Fine.\"}]}";
-    return LlavaConversationParser.create().parse(json).prompt().people().stream().map(PromptPerson::name).toList();
+    return LlavaConversationParser.create().parse(Fixtures.llavaRecord("<image>\n" + intro + "\n<image>\n" + question))
+        .prompt().people().stream().map(PromptPerson::name).toList();
   }
 
   @Provide

@@ -38,7 +38,8 @@ class IntroductionFamiliesTest {
   void configured_templates_drop_the_honorific_too() {
     LlavaConversationParser templated =
         LlavaConversationParser.builder().introTemplates(List.of("This is a photo of {name}.")).build();
-    assertThat(templated.parse(record("<image>\nThis is a photo of Prof. Ingrid Holm.", "Who?")).prompt().people())
+    assertThat(templated.parse(Fixtures.llavaRecord("<image>\nThis is a photo of Prof. Ingrid Holm.\n<image>\nWho?"))
+            .prompt().people())
         .extracting(PromptPerson::name)
         .containsExactly("Ingrid Holm");
   }
@@ -91,8 +92,7 @@ class IntroductionFamiliesTest {
   @Test
   void two_people_with_one_name_are_an_error_naming_both_introductions() {
     String turn = "<image>\nThis is Dr. Chen.\n<image>\nThis is Mrs. Chen.\n<image>\nWho is taller?";
-    String json = "{\"image\":[\"a.jpg\",\"b.jpg\",\"s.jpg\"],\"conversations\":[{\"from\":\"human\",\"value\":"
-        + quote(turn) + "},{\"from\":\"gpt\",\"value\":\"Fine.\"}]}";
+    String json = Fixtures.llavaRecord(turn);
     assertThatThrownBy(() -> parser.parse(json))
         .isInstanceOf(InvalidPromptException.class)
         .hasMessageContaining("This is Dr. Chen.")
@@ -120,16 +120,7 @@ class IntroductionFamiliesTest {
   }
 
   private List<String> names(String intro, String question) {
-    return parser.parse(record("<image>\n" + intro, question)).prompt().people().stream()
-        .map(PromptPerson::name).toList();
-  }
-
-  private static String record(String intro, String question) {
-    return "{\"image\":[\"a.jpg\",\"s.jpg\"],\"conversations\":[{\"from\":\"human\",\"value\":"
-        + quote(intro + "\n<image>\n" + question) + "},{\"from\":\"gpt\",\"value\":\"Fine.\"}]}";
-  }
-
-  private static String quote(String s) {
-    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+    return parser.parse(Fixtures.llavaRecord("<image>\n" + intro + "\n<image>\n" + question)).prompt().people()
+        .stream().map(PromptPerson::name).toList();
   }
 }
