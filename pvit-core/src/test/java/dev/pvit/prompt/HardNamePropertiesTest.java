@@ -156,7 +156,7 @@ class HardNamePropertiesTest {
 
   @Provide
   Arbitrary<String> conjunction() {
-    return Arbitraries.of(" and ", " or ", ", plus ", " and also ");
+    return Arbitraries.of(" and ", " or ", ", plus ", " and also ", " & ");
   }
 
   @Provide

@@ -48,10 +48,11 @@ class IntroductionFamiliesTest {
   @ValueSource(
       strings = {
         "Here you see Nadia and Omar.", "Pictured: Lee, Min and Jo.", "This photo shows Ines or Paulo.",
-        "Behold Mr. and Mrs. Okafor.", "This is Ana and Bob's portrait.", "Left to right: Yusuf, Greta plus Ivo."
+        "Behold Mr. and Mrs. Okafor.", "This is Ana and Bob's portrait.", "Left to right: Yusuf, Greta plus Ivo.",
+        "Here is Ana & Bob."
       })
   void coordinated_names_are_an_error_even_when_the_question_names_one(String intro) {
-    String first = intro.replaceAll(".*?(?:: |see |shows |Behold |is )", "").split("[ ,]")[0];
+    String first = intro.replaceAll(".*?(?:: |see |shows |Behold |is )", "").split("[ ,.]")[0];
     assertThatThrownBy(() -> names(intro, "What is " + first + " holding?"))
         .isInstanceOf(InvalidPromptException.class)
         .hasMessageContaining(intro.replaceAll("\\.$", ""));

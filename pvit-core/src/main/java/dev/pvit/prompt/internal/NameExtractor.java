@@ -125,7 +125,7 @@ public final class NameExtractor {
       Set.of("up", "down", "out", "off", "next", "into", "onto", "through", "around", "over", "under", "beside",
           "behind", "along", "across", "outside", "inside", "towards", "toward");
   /** Conjunctions that join the names of several people. */
-  private static final Set<String> COORDINATORS = Set.of("and", "or", "plus");
+  private static final Set<String> COORDINATORS = Set.of("and", "or", "plus", "&", "+");
   /** Adverbs that may follow a coordinator ("Ana and also Bob"). */
   private static final Set<String> COORDINATION_ADVERBS = Set.of("also", "then", "too");
   /** Determiners that open a noun phrase, never a name. */
@@ -822,7 +822,7 @@ public final class NameExtractor {
   }
 
   private static boolean word(Tok t) {
-    return !t.lower().equals(",") && !t.lower().equals(":") && !t.lower().startsWith("'");
+    return !Set.of(",", ":", "&", "+").contains(t.lower()) && !t.lower().startsWith("'");
   }
 
   /** Whether a capitalised (or CJK) word stands anywhere but at the start of the clause. */
@@ -995,7 +995,10 @@ public final class NameExtractor {
     return false;
   }
 
-  /** Words (with inner apostrophes, hyphens and dots), the possessive {@code 's}/{@code '}, commas and colons. */
+  /**
+   * Words (with inner apostrophes, hyphens and dots), the possessive {@code 's}/{@code '}, commas,
+   * colons and the coordinating signs {@code &} and {@code +}.
+   */
   private static List<Tok> tokens(String s) {
     List<Tok> out = new ArrayList<>();
     int n = s.length();
@@ -1021,7 +1024,7 @@ public final class NameExtractor {
         int len = possessive(s, i) ? 2 : 1;
         out.add(new Tok(s.substring(i, i + len).toLowerCase(Locale.ROOT), i, i + len));
         i += len;
-      } else if (c == ',' || c == ':') {
+      } else if (c == ',' || c == ':' || c == '&' || c == '+') {
         out.add(new Tok(String.valueOf(c), i, i + 1));
         i++;
       } else {
