@@ -111,10 +111,12 @@ class IntroductionFamiliesTest {
         "Behold Wilhelmina.|Wilhelmina",
         "Here is Mateus holding a trophy.|Mateus",
         "This is Aiyana sitting on the porch.|Aiyana",
+        "Meet Tobiah wearing sunglasses.|Tobiah",
         "This is Luca dell'Orto.|Luca dell'Orto",
         "Meet Jeanne d'Aubigny.|Jeanne d'Aubigny",
         "Here is my grandfather (Otto) in 1975.|Otto",
-        "This is our landlady (Ms. Ferreira).|Ferreira"
+        "This is our landlady (Ms. Ferreira).|Ferreira",
+        "Our doctor (Dr. Ruiz) is on the right.|Ruiz"
       })
   void new_frames_give_the_name(String intro, String name) {
     assertThat(names(intro, "Describe the scene.")).containsExactly(name);

@@ -118,12 +118,8 @@ public final class NameExtractor {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\[[^\\]]*\\]|\\{[^}]*}|<[^>]*>");
   /** A name in parentheses right after a relation: "my aunt (Grace)", "our coach (Mrs. Adeyemi)". */
   private static final Pattern RELATION_PARENTHESIS =
-      Pattern.compile("\\b((?:my|our|your|his|her|their)(?:\\s+\\p{Ll}[\\p{L}-]*){1,3})\\s*\\(([^()]+)\\)");
+      Pattern.compile("\\b((?:[Mm]y|[Oo]ur|[Yy]our|[Hh]is|[Hh]er|[Tt]heir)(?:\\s+\\p{Ll}[\\p{L}-]*){1,3})\\s*\\(([^()]+)\\)");
 
-  /** Adverbial particles that follow a participle ("looking up", "standing next to"). */
-  private static final Set<String> PARTICIPLE_PARTICLES =
-      Set.of("up", "down", "out", "off", "next", "into", "onto", "through", "around", "over", "under", "beside",
-          "behind", "along", "across", "outside", "inside", "towards", "toward");
   /** Conjunctions that join the names of several people. */
   private static final Set<String> COORDINATORS = Set.of("and", "or", "plus", "&", "+");
   /** Adverbs that may follow a coordinator ("Ana and also Bob"). */
@@ -644,18 +640,19 @@ public final class NameExtractor {
 
   /**
    * A lower-case participle with a complement closes the name: "Carlos wearing a blue scarf",
-   * "Lena sitting on the steps". A bare final one ("Kristina smiling") may be part of the name and
-   * is left to the record.
+   * "Carlos wearing glasses", "Lena sitting on the steps". A bare final one ("Kristina smiling") may
+   * be part of the name and is left to the record.
    */
   private static boolean participleClause(String s, List<Tok> toks, int b) {
     if (b + 1 >= toks.size()) {
       return false;
     }
     Tok t = toks.get(b);
-    String next = toks.get(b + 1).lower();
+    Tok next = toks.get(b + 1);
+    // the complement is lower-case: an object, a determiner, a preposition or a particle
     return word(t) && t.lower().length() >= 5 && t.lower().endsWith("ing")
         && Character.isLowerCase(s.codePointAt(t.start()))
-        && (NOUN_PHRASE_STARTS.contains(next) || PREPOSITIONS.contains(next) || PARTICIPLE_PARTICLES.contains(next));
+        && word(next) && Character.isLowerCase(s.codePointAt(next.start()));
   }
 
   /**
