@@ -98,6 +98,8 @@ public final class NameExtractor {
   private static final Set<String> UNCOMMITTED =
       Set.of("not", "never", "nobody", "neither", "nor", "maybe", "perhaps", "probably", "possibly", "presumably",
           "likely", "unsure", "think", "guess", "believe", "suppose", "assume", "wonder");
+  /** Relative pronouns opening an aside after a name ("Ana, who may be late"). */
+  private static final Set<String> RELATIVES = Set.of("who", "whom", "whose", "which");
   /** Modals that hedge a copula ("might be", "could be"). */
   private static final Set<String> HEDGING_MODALS = Set.of("might", "may", "could", "must", "would", "should");
   /**
@@ -302,7 +304,9 @@ public final class NameExtractor {
 
   private static Result withoutHonorifics(Result r) {
     if (r instanceof Found f) {
-      return new Found(withoutHonorific(f.value()));
+      String name = withoutHonorific(f.value());
+      // "This is Mrs.", "This is Dr. Who": a title alone names no one
+      return HONORIFICS.contains(name.replace(".", "").toLowerCase(Locale.ROOT)) ? new NotFound() : new Found(name);
     }
     if (r instanceof Ambiguous a) {
       return new Ambiguous(List.copyOf(new LinkedHashSet<>(a.candidates().stream().map(NameExtractor::withoutHonorific)
@@ -312,6 +316,10 @@ public final class NameExtractor {
   }
 
   private static Result parse(String introduction, String context) {
+    List<String> pair = coordinatedAcross(introduction);
+    if (!pair.isEmpty()) {
+      return new Ambiguous(pair);
+    }
     List<String> all = clauses(normalise(introduction));
     // a label before a colon ("Heads up:", "Photo:") introduces only when nothing after it does
     List<String> clauses = all.stream().filter(c -> !c.endsWith(":")).toList();
@@ -423,13 +431,39 @@ public final class NameExtractor {
   }
 
   /**
+   * A name after "and"/"or"/"&"/"plus" anywhere in the text, past a dash, a full stop or a
+   * parenthesis ("Meet Ana - and Bob", "This is Ana. Or Bob.", "Here's Ana (and Bob)"), when a name
+   * precedes it: the pair, or empty. The names may belong to different sentences, so this reads the
+   * whole text rather than a clause.
+   */
+  private static List<String> coordinatedAcross(String introduction) {
+    String s = introduction.replace('\u2019', '\'');
+    List<Tok> toks = tokens(s);
+    String earlier = null;
+    for (int i = 0; i + 1 < toks.size(); i++) {
+      Tok t = toks.get(i);
+      if (earlier != null && COORDINATORS.contains(t.lower()) && nameWord(s, toks.get(i + 1))) {
+        return List.of(earlier, s.substring(toks.get(i + 1).start(), toks.get(i + 1).end()));
+      }
+      if (earlier == null && nameWord(s, t) && !FRAME.contains(t.lower())) {
+        earlier = s.substring(t.start(), t.end());
+      }
+    }
+    return List.of();
+  }
+
+  /**
    * Whether the clause asserts who is shown: no negation ("not", "never", "-n't") and no hedge
-   * ("maybe", "I think", a modal before "be": "This might be Kurt", "could be Ana").
+   * ("maybe", "I think", a modal before "be": "This might be Kurt", "could be Ana") before a
+   * relative clause set off by a comma.
    */
   private static boolean committed(String clause) {
     List<Tok> toks = tokens(clause);
     for (int i = 0; i < toks.size(); i++) {
       String w = toks.get(i).lower();
+      if (i > 0 && toks.get(i - 1).lower().equals(",") && RELATIVES.contains(w)) {
+        return true; // "This is Ana, who may be late": the relative clause says nothing of who is shown
+      }
       if (UNCOMMITTED.contains(w) || w.endsWith("n't")) {
         return false;
       }
