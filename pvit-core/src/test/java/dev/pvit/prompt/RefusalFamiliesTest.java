@@ -9,7 +9,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The refusal families fixed after the second blind round, each with wordings of its own (not the
  * blind files'): a title before the person, contractions typed without an apostrophe, "anyone named
  * X" searched for in the scene or among the people introduced, evidence nouns whose object is a
- * state of the person rather than the person, and person-only slots in lower-case text.
+ * state of the person rather than the person, a likeness standing for the person ("anyone matching
+ * X's reference photo") and person-only slots in lower-case text.
  */
 class RefusalFamiliesTest {
   private final RefusalClassifier classifier = RefusalClassifier.create();
@@ -38,6 +39,9 @@ class RefusalFamiliesTest {
         "anyone named|I have no record of anyone called Hamid.|Hamid|UNKNOWN",
         "anyone named|I haven't been told about anyone named Hamid.|Hamid|UNKNOWN",
         "anyone named|I've never seen anyone named Hamid before.|Hamid|UNKNOWN",
+        "likeness|I can't find anyone who matches Ines's reference photo.|Ines|ABSENT",
+        "likeness|Nobody here resembles Ines's picture.|Ines|ABSENT",
+        "likeness|I can't find Ines's photo in the album.|Ines|NOT_A_REFUSAL",
         "evidence of a state|There is no indication of Vera being angry.|Vera|NOT_A_REFUSAL",
         "evidence of a state|There's no trace of Oskar looking worried; he seems calm.|Oskar|NOT_A_REFUSAL",
         "evidence of a state|I see no evidence of Lumi being cold.|Lumi|NOT_A_REFUSAL",

@@ -932,8 +932,10 @@ public final class RefusalAnalyser {
       return false;
     }
     if (j + 1 < t.size() && t.get(j + 1).equals(POSS)) {
-      // "anyone matching @p's description" is the person; "@p's face" is not
-      if (!(j + 2 < t.size() && t.get(j + 2).equals("description"))) {
+      // "anyone matching @p's description/reference photo" is the person; "@p's face" or "@p's photo" is not
+      boolean standsFor = j + 2 < t.size() && (t.get(j + 2).equals("description")
+          || (likeness && Set.of("reference", "photo", "picture", "likeness").contains(t.get(j + 2))));
+      if (!standsFor) {
         return false;
       }
       j++;
