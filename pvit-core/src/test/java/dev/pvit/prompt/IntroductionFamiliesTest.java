@@ -61,26 +61,18 @@ class IntroductionFamiliesTest {
         .hasMessageContaining(intro.replaceAll("\\.$", ""));
   }
 
-  @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "This isn't Rolf.", "That's probably Jonas.", "I believe this is Greta.", "This could be Ilse.",
-        "Perhaps this is Theo.", "This is never Mathilde.", "Not sure, but I guess this is Bruno.",
-        "Here is Hanne, maybe."
+  @ParameterizedTest(name = "{0}: {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "negated|This isn't Rolf.", "negated|This is never Mathilde.", "hedged|That's probably Jonas.",
+        "hedged|I believe this is Greta.", "hedged|This could be Ilse.", "hedged|Perhaps this is Theo.",
+        "hedged|Not sure, but I guess this is Bruno.", "hedged|Here is Hanne, maybe.",
+        "unfilled slot|Here is a picture of [PERSON].", "unfilled slot|This is {who}.",
+        "unfilled slot|Meet <friend_name>.", "lone title|This is Mrs.", "lone title|Meet the Prof.",
+        "lone title|Here is Dr. Who."
       })
-  void negated_or_hedged_introductions_are_errors(String intro) {
-    assertThatThrownBy(() -> names(intro, "Describe the scene."))
-        .isInstanceOf(InvalidPromptException.class)
-        .hasMessageContaining(intro.replaceAll("\\.$", ""));
-  }
-
-  @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "Here is a picture of [PERSON].", "This is {who}.", "Meet <friend_name>.", "This is Mrs.", "Meet the Prof.",
-        "Here is Dr. Who."
-      })
-  void unfilled_slots_and_lone_titles_are_errors(String intro) {
+  void sentences_that_do_not_assert_one_name_are_errors_naming_the_sentence(String family, String intro) {
     assertThatThrownBy(() -> names(intro, "Describe the scene."))
         .isInstanceOf(InvalidPromptException.class)
         .hasMessageContaining(intro.replaceAll("\\.$", ""));
