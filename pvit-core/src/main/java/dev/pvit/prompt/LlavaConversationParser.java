@@ -20,8 +20,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,8 +46,20 @@ import java.util.function.Function;
  * portrait.", "Meet my colleague Kristina.", "Okay, so this is Kristina. We met in Lisbon."). When a
  * sentence can be read more than one way, the rest
  * of the record (questions and answers) decides; otherwise parsing fails with an error naming the
- * sentence, never with a guessed name. A custom {@link Builder#nameExtractor(Function)} handles
- * anything else. Records are validated like any prompt: reserved tokens in names or texts are
+ * sentence, never with a guessed name. These are always errors, whatever the record says: one
+ * introduction naming several people ("Meet Ana and Bob", "From left to right: Ana, Ben and
+ * Carla"), since a reference image shows one person; a negated or hedged one ("This is not Carl",
+ * "This might be Kurt", "I think this is Jo"); an unfilled slot ("This is [NAME]."); and two
+ * introductions giving the same name. A lower-case word that is also a common noun ("this is a photo
+ * of summer") is a name only when the rest of the record uses it.
+ *
+ * <p><b>Titles.</b> An honorific before the name ("Dr.", "Mrs", "Prof.", "Professor", "Mx.",
+ * "Madame"…) is not part of it: "This is Dr. Ana Lima." gives "Ana Lima", "Meet Mrs. Patel." gives
+ * "Patel", also with configured templates. The release fills its {@code {name}} slot with bare given
+ * names (its pool of 621 has no titles), and its refusals and questions repeat that slot, so the
+ * name proper is the key; "Dr. Lima" and "Lima" are one person. (The question parser drops titles
+ * the same way.) A custom {@link Builder#nameExtractor(Function)} handles anything else, and its
+ * names are taken as they are. Records are validated like any prompt: reserved tokens in names or texts are
  * errors.
  *
  * <pre>{@code
@@ -333,6 +346,7 @@ public final class LlavaConversationParser {
     Iterator<String> refIt = refs.iterator();
     int i = 0;
     int personNo = 0;
+    Map<String, String> introduced = new HashMap<>();
     while (true) {
       if (i >= tokens.size()) {
         throw new InvalidPromptException("The first human turn has no scene image and question.");
@@ -376,6 +390,13 @@ public final class LlavaConversationParser {
       }
       personNo++;
       String name = extractName(text, personNo, context + "\n" + value);
+      String earlier = introduced.putIfAbsent(Person.matchKey(name), text);
+      if (earlier != null) {
+        // "The person above is Mrs. Ortiz." / "... is Mr. Ortiz.": one name cannot tell two people apart
+        throw new InvalidPromptException(
+            "The introductions '" + earlier + "' and '" + text + "' both give the name '" + name
+                + "'; each person needs a distinct name (titles such as Mr./Dr. are not part of it).");
+      }
       b.person(new Person(name, List.of(), List.of(), images), text);
     }
   }

@@ -23,7 +23,13 @@ import dev.pvit.prompt.internal.RefusalAnalyser;
  * the photo's foreground") is not absence.
  * Without a name, a person is a capitalised run that is not a function word (with particles and
  * initials: "Juan de la Cruz", "J. R. Okafor"; a capitalised modal inside a sentence or before a
- * verb: "Will isn't here"), a CJK name or a pronoun; with {@link #classify(String, String)} only that name (or a pronoun) counts. Unknown-name
+ * verb: "Will isn't here"), a CJK name or a pronoun, and in lower-case text a word in a slot only a
+ * person fills ("who X is", "what X looks like"); a lower-case subject elsewhere ("bob isn't in this
+ * pic") could be a thing ("snow isn't in this pic"), so without the name such an answer is no refusal.
+ * With {@link #classify(String, String)} only that name (or a pronoun) counts. A title before the
+ * person ("Dr. Lima", "Mrs Patel") belongs to the mention and is not part of the name, as in {@link
+ * LlavaConversationParser}: the name "Lima" and the name "Dr. Lima" match both. Contractions typed
+ * without an apostrophe ("dont", "isnt", "cant", "im") negate like the written ones. Unknown-name
  * cues win over absence cues, since "I have never seen Carol, so I can't find her in the image" is
  * about not knowing Carol. Immutable and thread-safe; used by the bench to score unanswerable
  * questions from any backend.

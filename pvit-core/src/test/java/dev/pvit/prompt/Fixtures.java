@@ -1,5 +1,8 @@
 package dev.pvit.prompt;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pvit.image.ImageInput;
 import dev.pvit.person.Person;
 import java.awt.Color;
@@ -14,6 +17,8 @@ final class Fixtures {
   static final ImageInput ZOE = image("zoe.png", 4);
   static final ImageInput PARTY = image("party.png", 5);
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private Fixtures() {}
 
   /** A 2×2 PNG whose pixels depend on the seed, so different seeds give unequal images. */
@@ -22,6 +27,23 @@ final class Fixtures {
     img.setRGB(0, 0, new Color(seed * 37 % 256, seed * 91 % 256, seed * 53 % 256).getRGB());
     img.setRGB(1, 1, seed);
     return ImageInput.of(img, name);
+  }
+
+  /**
+   * A one-record LLaVA conversation whose first human turn is {@code humanTurn}, with one image path
+   * per {@code <image>} tag and a neutral answer.
+   */
+  static String llavaRecord(String humanTurn) {
+    ObjectNode record = JSON.createObjectNode();
+    ArrayNode images = record.putArray("image");
+    int count = humanTurn.split("<image>", -1).length - 1;
+    for (int i = 0; i < count; i++) {
+      images.add("img" + i + ".jpg");
+    }
+    ArrayNode turns = record.putArray("conversations");
+    turns.addObject().put("from", "human").put("value", humanTurn);
+    turns.addObject().put("from", "gpt").put("value", "Fine.");
+    return record.toString();
   }
 
   static Person alice() {

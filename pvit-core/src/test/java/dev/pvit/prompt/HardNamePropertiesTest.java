@@ -1,11 +1,13 @@
 package dev.pvit.prompt;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pvit.person.Person;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -14,7 +16,9 @@ import net.jqwik.api.Provide;
 /**
  * Names built from the hard parts (diacritics, hyphens, apostrophes, particles, initials, CJK,
  * Vietnamese) survive render → parse with the heuristic extractor, from the sentence alone (the
- * question names no one), and refusal templates about them are classified into their family.
+ * question names no one), and refusal templates about them are classified into their family. A
+ * title before the name is dropped, two coordinated names or a hedged or negated introduction are
+ * errors, and refusals keep their family with a title or without apostrophes.
  */
 class HardNamePropertiesTest {
   private static final String NEUTRAL_QUESTION = "Describe the scene.";
@@ -84,6 +88,85 @@ class HardNamePropertiesTest {
     RefusalClassifier c = RefusalClassifier.create();
     assertThat(c.classify(text)).as(text).isEqualTo(RefusalKind.NOT_A_REFUSAL);
     assertThat(c.classify(text, name)).as(text).isEqualTo(RefusalKind.NOT_A_REFUSAL);
+  }
+
+  @Property(tries = 300)
+  void an_honorific_before_a_hard_name_is_dropped(
+      @ForAll("hardName") String name, @ForAll("honorific") String title, @ForAll("ownIntroduction") String template) {
+    String intro = Templates.fill(template, title + " " + name);
+    assertThat(parseNames(intro, NEUTRAL_QUESTION)).as(intro).containsExactly(name);
+  }
+
+  @Property(tries = 300)
+  void two_coordinated_hard_names_are_an_error_even_when_the_question_names_one(
+      @ForAll("hardName") String first, @ForAll("hardName") String second, @ForAll("conjunction") String and,
+      @ForAll("ownIntroduction") String template) {
+    Assume.that(!first.equals(second));
+    String intro = Templates.fill(template, first + and + second);
+    assertThatThrownBy(() -> parseNames(intro, "What is " + first + " holding?")).as(intro)
+        .isInstanceOf(InvalidPromptException.class);
+  }
+
+  @Property(tries = 300)
+  void a_hedged_or_negated_introduction_is_an_error(
+      @ForAll("hardName") String name, @ForAll("ownIntroduction") String template, @ForAll("hedge") String hedge) {
+    String intro = Templates.fill(template, name);
+    String taken = hedge.equals("not")
+        ? intro.replaceFirst("\\b(is|are)\\b", "$1 not")
+        : hedge + " " + Character.toLowerCase(intro.charAt(0)) + intro.substring(1);
+    // one clause: a hedge before "Remember this face: it is {name}" qualifies the label, not the name
+    Assume.that(!taken.equals(intro) && !template.startsWith(Templates.NAME_SLOT) && !template.matches(".*[:;].*"));
+    assertThatThrownBy(() -> parseNames(taken, NEUTRAL_QUESTION)).as(taken)
+        .isInstanceOf(InvalidPromptException.class);
+  }
+
+  @Property(tries = 300)
+  void refusals_about_a_titled_hard_name_keep_their_family(
+      @ForAll("hardName") String name, @ForAll("honorific") String title, @ForAll int index) {
+    RefusalClassifier c = RefusalClassifier.create();
+    for (RefusalKind kind : List.of(RefusalKind.ABSENT, RefusalKind.UNKNOWN)) {
+      List<String> templates = Templates.refusals(kind);
+      String answer = Templates.fill(templates.get(Math.floorMod(index, templates.size())), title + " " + name);
+      assertThat(c.classify(answer, name)).as(answer).isEqualTo(kind);
+      assertThat(c.classify(answer, title + " " + name)).as(answer).isEqualTo(kind);
+      assertThat(c.classify(answer)).as(answer).isEqualTo(kind);
+    }
+  }
+
+  @Property(tries = 300)
+  void refusals_typed_without_apostrophes_keep_their_family(@ForAll("hardName") String name, @ForAll int index) {
+    RefusalClassifier c = RefusalClassifier.create();
+    for (RefusalKind kind : List.of(RefusalKind.ABSENT, RefusalKind.UNKNOWN)) {
+      List<String> templates = Templates.refusals(kind);
+      String template = templates.get(Math.floorMod(index, templates.size()));
+      // contractions only: "can't", "I'm", "there's"; the possessive "{name}'s" and "it's" keep theirs
+      String bare = template.replaceAll("n't\\b", "nt").replaceAll("\\b(I)'(m|ve)\\b", "$1$2")
+          .replaceAll("(?i)\\b(there|that|who|what|he|she)'s\\b", "$1s")
+          .replaceAll("(?i)\\b(you|they)'re\\b", "$1re");
+      String answer = Templates.fill(bare, name);
+      assertThat(c.classify(answer, name)).as(answer).isEqualTo(kind);
+      assertThat(c.classify(answer)).as(answer).isEqualTo(kind);
+    }
+  }
+
+  @Provide
+  Arbitrary<String> honorific() {
+    return Arbitraries.of("Dr.", "Dr", "Mrs.", "Mr.", "Ms", "Prof.", "Professor", "Mx.", "Madame");
+  }
+
+  @Provide
+  Arbitrary<String> conjunction() {
+    return Arbitraries.of(" and ", " or ", ", plus ", " and also ", " & ");
+  }
+
+  @Provide
+  Arbitrary<String> hedge() {
+    return Arbitraries.of("not", "Maybe", "Perhaps", "I think", "Probably", "I guess");
+  }
+
+  private static List<String> parseNames(String intro, String question) {
+    return LlavaConversationParser.create().parse(Fixtures.llavaRecord("<image>\n" + intro + "\n<image>\n" + question))
+        .prompt().people().stream().map(PromptPerson::name).toList();
   }
 
   @Provide

@@ -42,9 +42,8 @@ class NameExtractionTest {
         }
         if (!name.equals(name2) && names.indexOf(name) % 5 == 0) {
           // two people, the question mentioning neither: the sentence alone must decide
-          String two = "{\"image\":[\"a.jpg\",\"b.jpg\",\"s.jpg\"],\"conversations\":[{\"from\":\"human\",\"value\":"
-              + quote(t.replace("{name}", name) + "\n" + t.replace("{name}", name2) + "\n<image>\nWho is on the left?")
-              + "},{\"from\":\"gpt\",\"value\":\"The man.\"}]}";
+          String two = Fixtures.llavaRecord(
+              t.replace("{name}", name) + "\n" + t.replace("{name}", name2) + "\n<image>\nWho is on the left?");
           try {
             List<String> got = names(two);
             if (!got.equals(List.of(name, name2))) {
@@ -141,11 +140,6 @@ class NameExtractionTest {
   }
 
   private static String record(String intro, String question) {
-    return "{\"image\":[\"a.jpg\",\"s.jpg\"],\"conversations\":[{\"from\":\"human\",\"value\":"
-        + quote(intro + "\n<image>\n" + question) + "},{\"from\":\"gpt\",\"value\":\"Fine.\"}]}";
-  }
-
-  private static String quote(String s) {
-    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+    return Fixtures.llavaRecord(intro + "\n<image>\n" + question);
   }
 }

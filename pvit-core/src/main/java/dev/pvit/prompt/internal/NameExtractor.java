@@ -34,6 +34,15 @@ import java.util.regex.Pattern;
  * itself a frame word, the left-over mixes capitalised and lower-case words, another name-like word
  * stands in the same sentence) the text of the rest of the record decides, and otherwise the
  * extractor answers "ambiguous" rather than guessing.
+ *
+ * <p>Some readings are refused whatever the record says, because a wrong name is worse than an
+ * error: names coordinated by "and"/"or"/"plus" (a reference image shows one person; the record
+ * naming one of them does not make the other disappear), clauses taken back by a negation or a hedge
+ * ("not", "-n't", "maybe", "I think", "might be"), which are skipped, and unfilled slots ("[NAME]",
+ * "{name}", "&lt;name&gt;"). Up to three words set off by a comma before the frame are an interjection
+ * or the addressee ("Yo, here's Marco"); a lower-case participle with a complement ends the name
+ * ("Carlos wearing a scarf"); a name in parentheses right after a relation is the name ("my aunt
+ * (Grace)"). Leading honorifics are dropped from every result ({@link #withoutHonorific(String)}).
  */
 public final class NameExtractor {
   private static final String NAME_SLOT = "{name}";
@@ -57,14 +66,14 @@ public final class NameExtractor {
           "right", "now", "just", "again", "clear", "recent", "close", "good", "nice", "quick", "another",
           "taken", "of", "very", "for", "as", "known", "say", "shot's", "present", "two", "three", "both",
           "photos", "photographs", "pictures", "images", "shots", "portraits", "snapshots", "headshots",
-          "pics", "snap", "snaps", "welcome");
+          "pics", "snap", "snaps", "welcome", "check", "out", "behold");
   /** The last word of the frame before the name. */
   private static final Set<String> INTRODUCERS =
       Set.of("is", "are", "was", "of", "featuring", "showing", "shows", "show", "features", "depicts",
           "depicting", "captures", "capturing", "highlights", "highlighting", "presents", "presenting",
           "portrays", "portraying", "displays", "displaying", "introduces", "introducing", "introduce", "meet",
           "see", "named", "called", "name", "to", "at", "know", "remember", "have", "with", "stars", "starring",
-          "contains", "includes", ":", "greet", "as", "present", "what", "how", "welcome");
+          "contains", "includes", ":", "greet", "as", "present", "what", "how", "welcome", "out", "behold");
   /** The first word of the frame after the name. */
   private static final Set<String> SUFFIX_STARTERS =
       Set.of("'s", "'", "in", "on", "is", "was", "appears", "appearing", "looks", "from", "by", "to", ",",
@@ -75,6 +84,48 @@ public final class NameExtractor {
       Set.of("van", "von", "de", "da", "di", "du", "del", "della", "der", "den", "la", "le", "bin", "bint",
           "al", "el", "ibn", "ter", "ten", "dos", "das", "y", "e", "mac", "st");
 
+  /**
+   * Honorifics and titles of address. They are not part of the name: the release fills its {@code
+   * {name}} slot with bare given names (its pool has no titles), and "Dr. Lima", "Professor Lima" and
+   * "Lima" are one person, so a leading title is dropped when a name follows it.
+   */
+  static final Set<String> HONORIFICS =
+      Set.of("mr", "mrs", "ms", "mx", "miss", "mister", "dr", "doctor", "prof", "professor", "sir", "dame", "rev",
+          "reverend", "madam", "madame", "mme", "mlle", "herr", "frau");
+  /** Elided particles written onto the next word ("d'Arcy", "l'Estrange", "dell'Acqua"). */
+  private static final Set<String> ELIDED = Set.of("d", "l", "dell", "dall", "degl");
+  /** Words that take an introduction back: negation ("This is not Carl") and hedges ("This might be Kurt"). */
+  private static final Set<String> UNCOMMITTED =
+      Set.of("not", "never", "nobody", "neither", "nor", "maybe", "perhaps", "probably", "possibly", "presumably",
+          "likely", "unsure", "think", "guess", "believe", "suppose", "assume", "wonder");
+  /** Relative pronouns opening an aside after a name ("Ana, who may be late"). */
+  private static final Set<String> RELATIVES = Set.of("who", "whom", "whose", "which");
+  /** Modals that hedge a copula ("might be", "could be"). */
+  private static final Set<String> HEDGING_MODALS = Set.of("might", "may", "could", "must", "would", "should");
+  /**
+   * Given names that are also ordinary English words. In text written without capitals nothing tells
+   * "this is a photo of summer" (the season) from the name, so such a reading needs the record.
+   */
+  private static final Set<String> WORD_NAMES =
+      Set.of("may", "will", "hope", "grace", "summer", "river", "joy", "faith", "rose", "daisy", "june", "april",
+          "august", "autumn", "winter", "dawn", "sky", "rain", "storm", "star", "sunny", "honey", "amber",
+          "crystal", "ruby", "pearl", "jade", "ivy", "holly", "lily", "violet", "iris", "heather", "hazel",
+          "olive", "ginger", "brook", "bill", "mark", "frank", "jack", "rich", "art", "chase", "hunter", "mason",
+          "sage", "melody", "harmony", "destiny", "trinity", "patience", "charity", "mercy", "bliss", "rock",
+          "cliff", "dale", "glen", "forest", "lane", "guy", "earl", "duke", "king", "prince", "major", "miles",
+          "carol", "penny", "sandy", "rusty", "drew", "wade", "ray", "max", "sterling", "bishop", "page",
+          "paige", "taylor", "cook", "baker", "victory", "noble", "blue", "red", "reed", "rocky", "misty",
+          "spring", "fall", "hero", "angel", "baby", "buddy", "champ");
+  /** Unfilled template slots: "[NAME]", "{name}", "<name>". */
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\[[^\\]]*\\]|\\{[^}]*}|<[^>]*>");
+  /** A name in parentheses right after a relation: "my aunt (Grace)", "our coach (Mrs. Adeyemi)". */
+  private static final Pattern RELATION_PARENTHESIS =
+      Pattern.compile("\\b((?:[Mm]y|[Oo]ur|[Yy]our|[Hh]is|[Hh]er|[Tt]heir)(?:\\s+\\p{Ll}[\\p{L}-]*){1,3})\\s*\\(([^()]+)\\)");
+
+  /** Conjunctions that join the names of several people. */
+  private static final Set<String> COORDINATORS = Set.of("and", "or", "plus", "&", "+");
+  /** Adverbs that may follow a coordinator ("Ana and also Bob"). */
+  private static final Set<String> COORDINATION_ADVERBS = Set.of("also", "then", "too");
   /** Determiners that open a noun phrase, never a name. */
   private static final Set<String> NOUN_PHRASE_STARTS =
       Set.of("my", "our", "your", "his", "her", "their", "its", "a", "an", "the", "this", "that", "these", "those",
@@ -110,8 +161,9 @@ public final class NameExtractor {
   /** Words a relation never contains: they belong to the frame ("my friend is", "my photo of"). */
   private static final Set<String> FRAME_VERBS;
   /** Dotted abbreviations whose dot ends no sentence. */
-  private static final Set<String> ABBREVIATIONS =
-      Set.of("mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "mt", "rev", "gen", "col", "capt", "lt", "sgt");
+  private static final Set<String> ABBREVIATIONS = union(HONORIFICS,
+      Set.of("st", "jr", "sr", "mt", "gen", "col", "capt", "lt", "sgt"));
+  private static final Pattern LEADING_HONORIFIC = Pattern.compile("(\\p{L}+)\\.?\\s+");
   private static final Pattern PARENTHETICAL = Pattern.compile("\\s*\\([^()]*\\)");
   private static final Pattern PRONOUN_IS =
       Pattern.compile("\\b(that|it|here|there|one|who|what|he|she)'s\\b", Pattern.CASE_INSENSITIVE);
@@ -128,6 +180,12 @@ public final class NameExtractor {
     stops.addAll(SUFFIX_STARTERS);
     stops.addAll(List.of("and", "or", "is", "are", "was"));
     FRAME_VERBS = Set.copyOf(stops);
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new java.util.HashSet<>(a);
+    all.addAll(b);
+    return Set.copyOf(all);
   }
 
   private static Set<String> words(String... w) {
@@ -205,7 +263,62 @@ public final class NameExtractor {
    */
   public Result read(String introduction, String context) {
     if (!templates.isEmpty()) {
-      return template(introduction);
+      return withoutHonorifics(template(introduction));
+    }
+    if (PLACEHOLDER.matcher(introduction).find()) {
+      return new NotFound(); // an unfilled template slot ("This is [NAME].") names no one
+    }
+    Result r = parse(introduction, context);
+    if (r instanceof NotFound) {
+      // "This is my aunt (Grace) at the beach": the aside is the name the relation refers to
+      Matcher m = RELATION_PARENTHESIS.matcher(introduction);
+      if (m.find()) {
+        r = parse(m.replaceAll("$1, $2,"), context);
+      }
+    }
+    return withoutHonorifics(r);
+  }
+
+  /**
+   * The name without leading honorifics ("Dr. Ana Lima" is "Ana Lima", "Mrs. Patel" is "Patel"),
+   * when a name follows them; a title alone is left as written.
+   *
+   * @param name a name as written
+   * @return the name proper
+   */
+  public static String withoutHonorific(String name) {
+    String rest = name.strip();
+    while (true) {
+      Matcher m = LEADING_HONORIFIC.matcher(rest);
+      if (!m.lookingAt() || !HONORIFICS.contains(m.group(1).toLowerCase(Locale.ROOT))) {
+        return rest;
+      }
+      String after = rest.substring(m.end());
+      boolean caseless = rest.codePoints().noneMatch(cp -> Character.isUpperCase(cp) || Character.isTitleCase(cp));
+      if (after.isEmpty() || !(nameInitial(after.codePointAt(0)) || (caseless && Character.isLetter(after.charAt(0))))) {
+        return rest;
+      }
+      rest = after;
+    }
+  }
+
+  private static Result withoutHonorifics(Result r) {
+    if (r instanceof Found f) {
+      String name = withoutHonorific(f.value());
+      // "This is Mrs.", "This is Dr. Who": a title alone names no one
+      return HONORIFICS.contains(name.replace(".", "").toLowerCase(Locale.ROOT)) ? new NotFound() : new Found(name);
+    }
+    if (r instanceof Ambiguous a) {
+      return new Ambiguous(List.copyOf(new LinkedHashSet<>(a.candidates().stream().map(NameExtractor::withoutHonorific)
+          .toList())));
+    }
+    return r;
+  }
+
+  private static Result parse(String introduction, String context) {
+    List<String> pair = coordinatedAcross(introduction);
+    if (!pair.isEmpty()) {
+      return new Ambiguous(pair);
     }
     List<String> all = clauses(normalise(introduction));
     // a label before a colon ("Heads up:", "Photo:") introduces only when nothing after it does
@@ -227,8 +340,17 @@ public final class NameExtractor {
     return body;
   }
 
-  private static Result read(List<String> clauses, String context) {
+  private static Result read(List<String> allClauses, String context) {
+    // a negated or hedged clause introduces no one: "This is not Carl", "This might be Kurt"
+    List<String> clauses = allClauses.stream().filter(NameExtractor::committed).toList();
     boolean caseless = clauses.stream().noneMatch(NameExtractor::capitalisedInside);
+    // "Ruth and Sol", "Mr. and Mrs. Smith": one reference image introduces one person, whatever the record says
+    for (String clause : clauses) {
+      List<String> conjuncts = coordinatedNames(clause);
+      if (!conjuncts.isEmpty()) {
+        return new Ambiguous(conjuncts);
+      }
+    }
     // the sentence that introduces: a clause whose frame leaves a clean name
     List<String> found = new ArrayList<>();
     List<String> ambiguous = new ArrayList<>();
@@ -259,6 +381,98 @@ public final class NameExtractor {
       }
     }
     return runs.isEmpty() ? new NotFound() : runs.size() == 1 ? new Found(runs.get(0)) : byContext(runs, context);
+  }
+
+  /**
+   * Name-like runs joined by "and", "or", "plus" or commas ("Ana, Ben and Carla"), unless a comma
+   * sets off a possessor ("Kristina, Bob's sister"); empty when the clause coordinates no names
+   * (commas alone set off asides).
+   */
+  private static List<String> coordinatedNames(String clause) {
+    List<Tok> toks = tokens(clause);
+    List<int[]> runs = new ArrayList<>();
+    int i = 0;
+    while (i < toks.size()) {
+      if (!nameWord(clause, toks.get(i)) && !initial(clause, toks.get(i))) {
+        i++;
+        continue;
+      }
+      int j = i + 1;
+      while (j < toks.size() && (nameWord(clause, toks.get(j)) || initial(clause, toks.get(j))
+          || (PARTICLES.contains(toks.get(j).lower()) && j + 1 < toks.size() && nameWord(clause, toks.get(j + 1))))) {
+        j++;
+      }
+      runs.add(new int[] {i, j});
+      i = j;
+    }
+    LinkedHashSet<String> out = new LinkedHashSet<>();
+    boolean conjunction = false;
+    for (int r = 0; r + 1 < runs.size(); r++) {
+      int from = runs.get(r)[1];
+      int to = runs.get(r + 1)[0];
+      boolean joined = to > from;
+      boolean and = false;
+      for (int k = from; k < to && joined; k++) {
+        String w = toks.get(k).lower();
+        joined = w.equals(",") || COORDINATORS.contains(w) || (and && COORDINATION_ADVERBS.contains(w));
+        and |= COORDINATORS.contains(w);
+      }
+      int after = runs.get(r + 1)[1];
+      // "Kristina, Bob's sister" describes Kristina; "Ana and Bob's portrait" still shows two people
+      boolean possessor = !and && after < toks.size() && toks.get(after).lower().startsWith("'");
+      if (joined && !possessor) {
+        out.add(span(clause, toks, runs.get(r)[0], from));
+        out.add(span(clause, toks, to, after));
+        conjunction |= and;
+      }
+    }
+    // commas alone set off an aside ("Our colleague from Berlin, Faith"); a list ends in "and"/"or"
+    return conjunction ? List.copyOf(out) : List.of();
+  }
+
+  /**
+   * A name after "and"/"or"/"&"/"plus" anywhere in the text, past a dash, a full stop or a
+   * parenthesis ("Meet Ana - and Bob", "This is Ana. Or Bob.", "Here's Ana (and Bob)"), when a name
+   * precedes it: the pair, or empty. The names may belong to different sentences, so this reads the
+   * whole text rather than a clause.
+   */
+  private static List<String> coordinatedAcross(String introduction) {
+    String s = introduction.replace('\u2019', '\'');
+    List<Tok> toks = tokens(s);
+    String earlier = null;
+    for (int i = 0; i + 1 < toks.size(); i++) {
+      Tok t = toks.get(i);
+      if (earlier != null && COORDINATORS.contains(t.lower()) && nameWord(s, toks.get(i + 1))) {
+        return List.of(earlier, s.substring(toks.get(i + 1).start(), toks.get(i + 1).end()));
+      }
+      if (earlier == null && nameWord(s, t) && !FRAME.contains(t.lower())) {
+        earlier = s.substring(t.start(), t.end());
+      }
+    }
+    return List.of();
+  }
+
+  /**
+   * Whether the clause asserts who is shown: no negation ("not", "never", "-n't") and no hedge
+   * ("maybe", "I think", a modal before "be": "This might be Kurt", "could be Ana") before a
+   * relative clause set off by a comma.
+   */
+  private static boolean committed(String clause) {
+    List<Tok> toks = tokens(clause);
+    for (int i = 0; i < toks.size(); i++) {
+      String w = toks.get(i).lower();
+      if (i > 0 && toks.get(i - 1).lower().equals(",") && RELATIVES.contains(w)) {
+        return true; // "This is Ana, who may be late": the relative clause says nothing of who is shown
+      }
+      if (UNCOMMITTED.contains(w) || w.endsWith("n't")) {
+        return false;
+      }
+      boolean lowerCase = Character.isLowerCase(clause.codePointAt(toks.get(i).start()));
+      if (HEDGING_MODALS.contains(w) && lowerCase && i + 1 < toks.size() && toks.get(i + 1).lower().equals("be")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The one candidate the rest of the record mentions, or all of them as ambiguous. */
@@ -356,6 +570,9 @@ public final class NameExtractor {
     while (k < s.length() && (wordChar(s.charAt(k)) || s.charAt(k) == '\'')) {
       k++;
     }
+    if (k - j == 1 && k < s.length() && s.charAt(k) == '.') {
+      return false; // "Dr. A. J. Okoro": an initial follows, not the article "A"
+    }
     String next = s.substring(j, k).toLowerCase(Locale.ROOT);
     return CLOSED.contains(next) || FRAME.contains(next);
   }
@@ -380,6 +597,7 @@ public final class NameExtractor {
     }
     boolean[] relation = relation(s, toks);
     List<String> readings = new ArrayList<>();
+    List<int[]> spans = new ArrayList<>();
     for (int a = 0; a < n; a++) {
       if (!leftFrame(s, toks, relation, a)) {
         continue;
@@ -389,7 +607,7 @@ public final class NameExtractor {
         // a comma closes the name: what follows is an aside ("Here is Kristina, from head to toe");
         // after a known left frame, so does a preposition ("This is Sue from work")
         boolean rightOk = b == n || next.equals(",") || (frameFrom[b] && SUFFIX_STARTERS.contains(next))
-            || (a > 0 && PREPOSITIONS.contains(next));
+            || (a > 0 && (PREPOSITIONS.contains(next) || participleClause(s, toks, b)));
         if (!rightOk || (a == 0 && b == n)) {
           continue; // a bare word with no frame at all says nothing about which word is the name
         }
@@ -404,9 +622,11 @@ public final class NameExtractor {
         if (plausible(span, frameWordName) && nameLike && !readings.contains(name)
             && !(mixedCase(name) && lowerOnlyBefore(s, span) && !coordinated(span))) {
           readings.add(name);
+          spans.add(new int[] {a, b});
         }
       }
     }
+    dropOpeningVocatives(toks, readings, spans);
     if (readings.isEmpty()) {
       return new NotFound();
     }
@@ -424,6 +644,49 @@ public final class NameExtractor {
       }
     }
     return r;
+  }
+
+  /**
+   * "Yo, here is Marco", "Ana, this is Bob": a word opening the clause and set off by a comma is an
+   * interjection or the addressee when an introduction of someone else follows it.
+   */
+  private static void dropOpeningVocatives(List<Tok> toks, List<String> readings, List<int[]> spans) {
+    int commaAt = -1;
+    for (int[] sp : spans) {
+      if (sp[0] == 0 && sp[1] < toks.size() && toks.get(sp[1]).lower().equals(",")) {
+        commaAt = sp[1];
+      }
+    }
+    if (commaAt < 0) {
+      return;
+    }
+    int comma = commaAt;
+    if (spans.stream().noneMatch(sp -> sp[0] > comma)) {
+      return;
+    }
+    for (int k = spans.size() - 1; k >= 0; k--) {
+      if (spans.get(k)[0] == 0) {
+        spans.remove(k);
+        readings.remove(k);
+      }
+    }
+  }
+
+  /**
+   * A lower-case participle with a complement closes the name: "Carlos wearing a blue scarf",
+   * "Carlos wearing glasses", "Lena sitting on the steps". A bare final one ("Kristina smiling") may
+   * be part of the name and is left to the record.
+   */
+  private static boolean participleClause(String s, List<Tok> toks, int b) {
+    if (b + 1 >= toks.size()) {
+      return false;
+    }
+    Tok t = toks.get(b);
+    Tok next = toks.get(b + 1);
+    // the complement is lower-case: an object, a determiner, a preposition or a particle
+    return word(t) && t.lower().length() >= 5 && t.lower().endsWith("ing")
+        && Character.isLowerCase(s.codePointAt(t.start()))
+        && word(next) && Character.isLowerCase(s.codePointAt(next.start()));
   }
 
   /**
@@ -449,7 +712,20 @@ public final class NameExtractor {
         return true; // "Our new intern, Guy, is in this photo": the relation is the subject
       }
     }
-    for (int i = 0; i < e; i++) {
+    // "Yo, here is Marco", "Ana, this is Bob": up to three words set off by a comma open the clause
+    int from = 0;
+    for (int c = 1; c <= 3 && c < e - 1; c++) {
+      if (toks.get(c).lower().equals(",")) {
+        from = c + 1;
+        break;
+      }
+    }
+    return frameUpTo(toks, 0, e) || (from > 0 && frameUpTo(toks, from, e));
+  }
+
+  /** Tokens [from, e) are frame words ending in an introducer. */
+  private static boolean frameUpTo(List<Tok> toks, int from, int e) {
+    for (int i = from; i < e; i++) {
       if (!FRAME.contains(toks.get(i).lower())) {
         return false;
       }
@@ -577,7 +853,7 @@ public final class NameExtractor {
   }
 
   private static boolean word(Tok t) {
-    return !t.lower().equals(",") && !t.lower().equals(":") && !t.lower().startsWith("'");
+    return !Set.of(",", ":", "&", "+").contains(t.lower()) && !t.lower().startsWith("'");
   }
 
   /** Whether a capitalised (or CJK) word stands anywhere but at the start of the clause. */
@@ -597,6 +873,9 @@ public final class NameExtractor {
    * intern", "someone from work", "her") and is one word, or the rest of the record names it.
    */
   private static boolean caselessName(List<Tok> span, String name, String context) {
+    if (span.size() == 1 && WORD_NAMES.contains(span.get(0).lower()) && Character.isLowerCase(name.codePointAt(0))) {
+      return occurs(context, name); // "this is a photo of summer": the season or the name
+    }
     if (NOUN_PHRASE_STARTS.contains(span.get(0).lower())) {
       return false;
     }
@@ -651,7 +930,8 @@ public final class NameExtractor {
       return true;
     }
     int cut = Math.max(w.indexOf('-'), w.indexOf('\''));
-    return cut > 0 && cut + 1 < w.length() && PARTICLES.contains(w.substring(0, cut).toLowerCase(Locale.ROOT))
+    String prefix = cut > 0 ? w.substring(0, cut).toLowerCase(Locale.ROOT) : "";
+    return cut > 0 && cut + 1 < w.length() && (PARTICLES.contains(prefix) || ELIDED.contains(prefix))
         && nameInitial(w.codePointAt(cut + 1));
   }
 
@@ -746,7 +1026,10 @@ public final class NameExtractor {
     return false;
   }
 
-  /** Words (with inner apostrophes, hyphens and dots), the possessive {@code 's}/{@code '}, commas and colons. */
+  /**
+   * Words (with inner apostrophes, hyphens and dots), the possessive {@code 's}/{@code '}, commas,
+   * colons and the coordinating signs {@code &} and {@code +}.
+   */
   private static List<Tok> tokens(String s) {
     List<Tok> out = new ArrayList<>();
     int n = s.length();
@@ -772,7 +1055,7 @@ public final class NameExtractor {
         int len = possessive(s, i) ? 2 : 1;
         out.add(new Tok(s.substring(i, i + len).toLowerCase(Locale.ROOT), i, i + len));
         i += len;
-      } else if (c == ',' || c == ':') {
+      } else if (c == ',' || c == ':' || c == '&' || c == '+') {
         out.add(new Tok(String.valueOf(c), i, i + 1));
         i++;
       } else {

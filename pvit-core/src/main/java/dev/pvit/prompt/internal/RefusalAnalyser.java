@@ -51,7 +51,7 @@ public final class RefusalAnalyser {
   private static final String POSS = "'s";
 
   /** Closed-class and discourse words that are never names, even when capitalised. */
-  private static final Set<String> FUNCTION_WORDS =
+  private static final Set<String> FUNCTION_WORDS = withHonorificsAndBareContractions(
       Set.of(
           "i", "i'm", "i've", "i'd", "i'll", "me", "my", "we", "you", "your", "it", "its", "it's", "he", "she",
           "they", "this", "that", "these", "those", "there", "there's", "here", "here's", "the", "a", "an", "no",
@@ -66,7 +66,17 @@ public final class RefusalAnalyser {
           "scene", "one", "two", "three", "both", "all", "any", "some", "each", "every", "either",
           "neither", "nor", "is", "are", "was", "were", "do", "does", "did", "can", "could", "will",
           "would", "should", "may", "might", "must", "let", "note", "answer", "unclear", "given", "thanks",
-          "thank", "hello", "hi", "hey", "dear", "mr", "ms", "mrs", "dr");
+          "thank", "hello", "hi", "hey", "dear"));
+
+  /** Titles are no names, nor are contractions typed without the apostrophe ("Theres", "Dont"). */
+  private static Set<String> withHonorificsAndBareContractions(Set<String> words) {
+    Set<String> all = new java.util.HashSet<>(words);
+    all.addAll(NameExtractor.HONORIFICS);
+    all.addAll(Set.of("theres", "thats", "whos", "whats", "wheres", "heres", "im", "ive", "youre", "youve",
+        "theyre", "theyve", "weve", "dont", "doesnt", "didnt", "cant", "couldnt", "wont", "wouldnt", "shouldnt",
+        "isnt", "arent", "wasnt", "werent", "hasnt", "havent", "hadnt"));
+    return Set.copyOf(all);
+  }
 
   private static final Set<String> PRONOUNS = Set.of("he", "she", "they", "him", "them", "himself", "herself");
   private static final Set<String> PERSON_NOUNS = Set.of("person", "individual");
@@ -165,7 +175,7 @@ public final class RefusalAnalyser {
           Pattern.CASE_INSENSITIVE);
   private static final Pattern TOKEN = Pattern.compile("@p|'s\\b|[\\p{L}\\p{M}\\p{N}]+|[,]");
   private static final String NAME_WORD =
-      "(?:\\p{Lu}\\.(?=\\s)|[\\p{Lu}\\p{Lt}][\\p{L}\\p{M}]*(?:['\\-][\\p{Lu}\\p{Lt}][\\p{L}\\p{M}]*)*"
+      "(?:\\p{Lu}\\.(?=\\s|$)|[\\p{Lu}\\p{Lt}][\\p{L}\\p{M}]*(?:['\\-][\\p{Lu}\\p{Lt}][\\p{L}\\p{M}]*)*"
           + "|\\p{Lo}+)";
   /** Lower-case particles between the words of a name ("Juan de la Cruz"). */
   private static final String PARTICLE =
@@ -179,6 +189,17 @@ public final class RefusalAnalyser {
   private static final Pattern FINITE_NEXT =
       Pattern.compile("\\s+(?:is|isn't|was|wasn't|does|doesn't|did|didn't|has|hasn't|had|hadn't|appears|seems)\\b");
 
+  private static final Pattern TITLE_BEFORE_PERSON =
+      Pattern.compile("(?i)(?<![\\p{L}\\p{M}])(?:" + String.join("|", NameExtractor.HONORIFICS.stream().sorted().toList())
+          + ")\\.?\\s*(?= @p )");
+  /**
+   * Slots only a person fills, whatever the case: "who W is" and "what W looks like" at the end of a
+   * clause ("i dont know who may is"); a lower-case word elsewhere may be a thing ("snow isn't in this pic").
+   */
+  private static final Pattern PERSON_SLOT =
+      Pattern.compile("\\b([Ww]ho\\s+(?:exactly\\s+)?)(\\p{Ll}[\\p{L}\\p{M}'\\-]*)(?=\\s+(?:is|was)\\s*(?:[.,;:!?]|$))"
+          + "|\\b([Ww]hat\\s+)(\\p{Ll}[\\p{L}\\p{M}'\\-]*)(?=\\s+looks?\\s+like\\b)");
+
   private RefusalAnalyser() {}
 
   /**
@@ -189,7 +210,9 @@ public final class RefusalAnalyser {
    * @return the family
    */
   public static Family classify(String text, @Nullable String name) {
-    String marked = name == null ? markGeneric(text) : markName(text, name);
+    String marked = name == null ? markGeneric(text) : markName(text, NameExtractor.withoutHonorific(name));
+    // a title before the person is part of the mention, not of the sentence: "not familiar with Mrs. Patel"
+    marked = TITLE_BEFORE_PERSON.matcher(marked).replaceAll("");
     boolean absent = false;
     for (String clause : CLAUSE_SPLIT.split(expand(marked))) {
       for (List<String> seg : segments(tokens(clause))) {
@@ -229,7 +252,17 @@ public final class RefusalAnalyser {
       m.appendReplacement(out, functionWord || isOpenerWord(text, m.start(), first) ? Matcher.quoteReplacement(run) : " @p ");
     }
     m.appendTail(out);
-    return out.toString();
+    Matcher slot = PERSON_SLOT.matcher(out.toString());
+    StringBuilder slotted = new StringBuilder();
+    while (slot.find()) {
+      int g = slot.group(1) != null ? 1 : 3;
+      String w = slot.group(g + 1).toLowerCase(Locale.ROOT);
+      // a modal cannot stand before "is", so "who may is" asks about May; "who this is" asks about no name
+      boolean person = !FUNCTION_WORDS.contains(w) || MODALS.contains(w);
+      slot.appendReplacement(slotted, Matcher.quoteReplacement(slot.group(g) + (person ? " @p " : slot.group(g + 1))));
+    }
+    slot.appendTail(slotted);
+    return slotted.toString();
   }
 
   /**
@@ -257,6 +290,14 @@ public final class RefusalAnalyser {
   /** Contractions to words; "@p's" stays a possessive unless a predicate follows. */
   private static String expand(String s) {
     String t = s.toLowerCase(Locale.ROOT);
+    // contractions typed without the apostrophe: "dont", "isnt", "cant", "im"
+    t = t.replaceAll("\\b(do|does|did|is|are|was|were|could|would|should|has|have|had|must|need)nt\\b", "$1 not")
+        .replaceAll("\\bcant\\b", "can not")
+        .replaceAll("\\bwont\\b", "will not")
+        .replaceAll("\\bim\\b", "i am")
+        .replaceAll("\\b(i|you|we|they)ve\\b", "$1 have")
+        .replaceAll("\\b(you|they)re\\b", "$1 are")
+        .replaceAll("\\b(there|that|who|what|where|he|she)s\\b", "$1 is");
     t = t.replaceAll("\\bcan't\\b|\\bcannot\\b", "can not")
         .replaceAll("\\bwon't\\b", "will not")
         .replaceAll("n't\\b", " not")
@@ -270,7 +311,7 @@ public final class RefusalAnalyser {
             + "|also|clearly|definitely|simply|just|really|nobody|no one)\\b)", "@p is ")
         .replaceAll("@p\\s*'(?:s\\b)?", "@p 's")
         .replaceAll("\\bno one\\b|\\bno-one\\b", "noone")
-        .replaceAll("\\bnot anyone\\b|\\bnot anybody\\b", "noone not");
+        .replaceAll("\\bnot anyone\\b|\\bnot anybody\\b", "noone");
     return t;
   }
 
@@ -701,12 +742,27 @@ public final class RefusalAnalyser {
       return false;
     }
     if ((w.equals("named") || w.equals("called")) && i + 1 < t.size() && isPerson(t, i + 1)) {
-      return !image;
+      return !image && !perceived(t, i + 1); // "I don't see anyone named @p here" looks at the scene
     }
     if (w.equals("name") && i + 1 < t.size() && isPerson(t, i + 1)) {
       return true;
     }
     return w.equals("name") && i + 2 < t.size() && t.get(i + 1).equals("of") && isPerson(t, i + 2);
+  }
+
+  /**
+   * The person at i is searched for in the scene: the object of a seeing verb ("see", "spot", not
+   * "identify"), followed by a scene adverb ("anyone named @p here") or the subject of a presence
+   * predicate ("nobody called @p is visible").
+   */
+  private static boolean perceived(List<String> t, int i) {
+    for (int j = 0; j < i; j++) {
+      if (SEE_VERBS.contains(t.get(j)) && !SEE_NEEDS_IMAGE.contains(t.get(j)) && !perfect(t, j)) {
+        return true;
+      }
+    }
+    return (i + 1 < t.size() && Set.of("here", "there", "anywhere", "around", "nearby").contains(t.get(i + 1)))
+        || presenceAfterSubject(t, i);
   }
 
   /** A verb phrase goes on after "who @p is/might be": a participle or a preposition ("talking to", "with"). */
@@ -825,7 +881,8 @@ public final class RefusalAnalyser {
 
   /** After a presence predicate: nothing, the image, here/there/anywhere, among, at all, from the image. */
   private static boolean licensedComplement(List<String> t, int k) {
-    while (k < t.size() && Set.of("anywhere", "here", "there", "at", "all", "either", "whatsoever", "currently",
+    while (k < t.size() && Set.of("anywhere", "here", "there", "around", "nearby", "at", "all", "either",
+        "whatsoever", "currently",
         "visible", "present", "to", "be", "seen", "found", "by", "me", "clearly").contains(t.get(k))) {
       if (t.get(k).equals("at") && !(k + 1 < t.size() && t.get(k + 1).equals("all"))) {
         return false;
@@ -865,7 +922,7 @@ public final class RefusalAnalyser {
     }
     int objectStart = j;
     while (j < t.size() && (Set.of("any", "anyone", "anybody", "someone", "somebody", "a", "person", "noone",
-        "nobody", "even", "clearly").contains(t.get(j)) || MATCHING_GLUE.contains(t.get(j)))) {
+        "nobody", "even", "clearly", "named", "called").contains(t.get(j)) || MATCHING_GLUE.contains(t.get(j)))) {
       j++;
     }
     boolean likeness = t.subList(objectStart, j).stream()
@@ -875,8 +932,10 @@ public final class RefusalAnalyser {
       return false;
     }
     if (j + 1 < t.size() && t.get(j + 1).equals(POSS)) {
-      // "anyone matching @p's description" is the person; "@p's face" is not
-      if (!(j + 2 < t.size() && t.get(j + 2).equals("description"))) {
+      // "anyone matching @p's description/reference photo" is the person; "@p's face" or "@p's photo" is not
+      boolean standsFor = j + 2 < t.size() && (t.get(j + 2).equals("description")
+          || (likeness && Set.of("reference", "photo", "picture", "likeness").contains(t.get(j + 2))));
+      if (!standsFor) {
         return false;
       }
       j++;
@@ -952,8 +1011,9 @@ public final class RefusalAnalyser {
     }
     if (j + 2 < t.size() && EVIDENCE_NOUNS.contains(t.get(j)) && t.get(j + 1).equals("of") && isPerson(t, j + 2)) {
       int k = j + 3;
-      if (k < t.size() && Set.of("can", "could", "is", "was", "being").contains(t.get(k))) {
-        return true; // "no trace of @p can be found", "no indication of @p being present"
+      // "no trace of @p can be found", "no indication of @p being present"; "no sign of @p being upset" is a state
+      while (k < t.size() && Set.of("can", "could", "is", "was", "be", "being", "been").contains(t.get(k))) {
+        k++;
       }
       return licensedComplement(t, k);
     }
