@@ -98,6 +98,22 @@ class HardNamePropertiesTest {
   }
 
   @Property(tries = 300)
+  void a_titled_name_that_the_record_itself_uses_round_trips_with_its_title(
+      @ForAll("hardName") String name, @ForAll("honorific") String title, @ForAll("ownIntroduction") String template) {
+    String titled = title + " " + name;
+    PersonalizedPrompt prompt = PersonalizedPrompt.builder()
+        .introTemplate(template)
+        .person(Person.of(titled, Fixtures.ALICE))
+        .scene(Fixtures.PARTY)
+        .question("Where is " + titled + " standing?")
+        .build();
+    String json = LlavaConversationRenderer.create().renderJson(prompt);
+    List<String> back = LlavaConversationParser.create().parse(json).prompt().people().stream()
+        .map(PromptPerson::name).toList();
+    assertThat(back).as(prompt.people().get(0).introduction()).containsExactly(titled);
+  }
+
+  @Property(tries = 300)
   void two_coordinated_hard_names_are_an_error_even_when_the_question_names_one(
       @ForAll("hardName") String first, @ForAll("hardName") String second, @ForAll("conjunction") String and,
       @ForAll("ownIntroduction") String template) {

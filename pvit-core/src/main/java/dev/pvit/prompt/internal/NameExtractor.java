@@ -42,7 +42,8 @@ import java.util.regex.Pattern;
  * "{name}", "&lt;name&gt;"). Up to three words set off by a comma before the frame are an interjection
  * or the addressee ("Yo, here's Marco"); a lower-case participle with a complement ends the name
  * ("Carlos wearing a scarf"); a name in parentheses right after a relation is the name ("my aunt
- * (Grace)"). Leading honorifics are dropped from every result ({@link #withoutHonorific(String)}).
+ * (Grace)"). Leading honorifics are dropped from every result ({@link #withoutHonorific(String)}),
+ * unless the rest of the record names the person with them.
  */
 public final class NameExtractor {
   private static final String NAME_SLOT = "{name}";
@@ -87,7 +88,8 @@ public final class NameExtractor {
   /**
    * Honorifics and titles of address. They are not part of the name: the release fills its {@code
    * {name}} slot with bare given names (its pool has no titles), and "Dr. Lima", "Professor Lima" and
-   * "Lima" are one person, so a leading title is dropped when a name follows it.
+   * "Lima" are one person, so a leading title is dropped when a name follows it. When the record's
+   * questions or answers use the titled form ("Where is Dr. Lima?"), that form is the name.
    */
   static final Set<String> HONORIFICS =
       Set.of("mr", "mrs", "ms", "mx", "miss", "mister", "dr", "doctor", "prof", "professor", "sir", "dame", "rev",
@@ -263,7 +265,7 @@ public final class NameExtractor {
    */
   public Result read(String introduction, String context) {
     if (!templates.isEmpty()) {
-      return withoutHonorifics(template(introduction));
+      return withoutHonorifics(template(introduction), context);
     }
     if (PLACEHOLDER.matcher(introduction).find()) {
       return new NotFound(); // an unfilled template slot ("This is [NAME].") names no one
@@ -276,7 +278,7 @@ public final class NameExtractor {
         r = parse(m.replaceAll("$1, $2,"), context);
       }
     }
-    return withoutHonorifics(r);
+    return withoutHonorifics(r, context);
   }
 
   /**
@@ -302,9 +304,12 @@ public final class NameExtractor {
     }
   }
 
-  private static Result withoutHonorifics(Result r) {
+  private static Result withoutHonorifics(Result r, String context) {
     if (r instanceof Found f) {
-      String name = withoutHonorific(f.value());
+      // The record's own questions or answers calling the person "Dr. Ana Lima" show the title is
+      // part of the name it uses (an app may register people that way): keep it, so such records
+      // read back as they were written.
+      String name = occurs(context, f.value()) ? f.value() : withoutHonorific(f.value());
       // "This is Mrs.", "This is Dr. Who": a title alone names no one
       return HONORIFICS.contains(name.replace(".", "").toLowerCase(Locale.ROOT)) ? new NotFound() : new Found(name);
     }
