@@ -44,6 +44,7 @@ import org.slf4j.LoggerFactory;
  *       tf.node.decodeImage(bytes, 3)} does for the reference implementation.
  *   <li>CMYK and YCCK images (decoded by the TwelveMonkeys JPEG reader, Adobe inversion included)
  *       are converted to sRGB through their embedded ICC profile, or a generic CMYK profile.
+ *   <li>Ordinary colour JPEGs take a shorter way to the same pixels ({@link PlainJpeg}).
  * </ul>
  */
 public final class ImageDecoder {
@@ -71,6 +72,12 @@ public final class ImageDecoder {
           "Image '" + name + "' is " + format + ", which this JVM cannot decode; convert it to JPEG or PNG.");
     }
     byte[] bytes = image.bytes();
+    RgbImage plain = format == ImageFormat.JPEG ? PlainJpeg.decode(bytes, maxPixels) : null;
+    RgbImage rgb = plain != null ? plain : toRgb(read(bytes, name, format, maxPixels), name);
+    return ExifOrientation.apply(rgb, ExifOrientation.read(format, bytes));
+  }
+
+  private static BufferedImage read(byte[] bytes, String name, ImageFormat format, long maxPixels) {
     BufferedImage decoded;
     try (ImageInputStream iis = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
       Iterator<ImageReader> readers = ImageIO.getImageReaders(iis);
@@ -134,8 +141,7 @@ public final class ImageDecoder {
     } catch (IOException e) {
       throw new InvalidImageException("Image '" + name + "' cannot be read: " + e.getMessage(), e);
     }
-    RgbImage rgb = toRgb(decoded, name);
-    return ExifOrientation.apply(rgb, ExifOrientation.read(format, bytes));
+    return decoded;
   }
 
   /**
