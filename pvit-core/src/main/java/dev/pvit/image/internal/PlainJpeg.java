@@ -13,10 +13,7 @@ import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.Set;
 import javax.imageio.ImageReadParam;
@@ -29,15 +26,15 @@ import org.jspecify.annotations.Nullable;
 /**
  * A faster way to the same pixels for the common JPEG: 8-bit, Huffman coded (baseline, extended or
  * progressive), three components with the YCbCr ids 1, 2, 3, no Adobe marker, and either no ICC
- * profile, one that TwelveMonkeys takes for sRGB, or HP's sRGB profile ({@link #isHpSrgb}). For such
- * files the TwelveMonkeys reader that {@link ImageDecoder} otherwise uses ends up in the JDK's own
- * JPEG reader, fed through a stream wrapper that hides the application segments other than Exif and
- * Adobe, and then copies or converts the result (for HP's profile: its own YCbCr conversion of the
- * raw samples and a colour conversion of the whole image); the BGR image it returns needs one more
- * per-pixel copy to RGB. That is about 40 % of the decode time of a 3-megapixel photo. This class
- * removes the same segments from the bytes in one copy (keeping HP's profile, which the JDK reader
- * then applies with the same result) and lets the JDK reader write its rows straight into an
- * RGB-ordered buffer, which becomes the {@link RgbImage}.
+ * profile, one that TwelveMonkeys takes for sRGB, or HP's sRGB profile ({@link HpSrgbProfile}). For
+ * such files the TwelveMonkeys reader that {@link ImageDecoder} otherwise uses ends up in the JDK's
+ * own JPEG reader, fed through a stream wrapper that hides the application segments other than Exif
+ * and Adobe; for HP's profile it reads the raw YCbCr samples instead, converts them to RGB itself
+ * (with libjpeg's integer tables) and applies the profile to the whole image; the BGR image it
+ * returns needs one more per-pixel copy to RGB. This class removes the same segments from the bytes
+ * in one copy, lets the JDK reader write its rows straight into an RGB-ordered buffer, which becomes
+ * the {@link RgbImage}, and applies HP's profile the way TwelveMonkeys does. {@code PlainJpegTest}
+ * pins the equality on real photos and over every colour.
  *
  * <p>Anything else (other layouts or profiles, bytes between markers, 16-bit quantisation tables, a
  * size {@link ImageDecoder} refuses, a decoder warning or error) gives {@code null}, and the caller
@@ -53,8 +50,6 @@ final class PlainJpeg {
   private static final int APP14 = 0xEE;
   private static final int APP15 = 0xEF;
   private static final int DQT = 0xDB;
-  private static final int HP_SRGB_LENGTH = 3144;
-  private static final String HP_SRGB_SHA256 = "2b3aa1645779a9e634744faf9b01e9102b0c9b88fd6deced7934df86b949af7e";
   /**
    * Markers other than application segments that may come before the first scan of a plain file:
    * comment, quantisation and Huffman tables, restart interval, and the frame (SOF0-SOF2). Padding
@@ -73,11 +68,11 @@ final class PlainJpeg {
    *     its size is outside {@link ImageDecoder}'s limits, or the decoder warned or failed
    */
   static @Nullable RgbImage decode(byte[] jpeg, long maxPixels) {
-    byte[] stripped = JDK_READER == null ? null : stripped(jpeg);
-    if (stripped == null) {
+    Plain plain = JDK_READER == null ? null : plain(jpeg);
+    if (plain == null) {
       return null;
     }
-    try (ImageInputStream iis = new ByteArrayImageInputStream(stripped)) {
+    try (ImageInputStream iis = new ByteArrayImageInputStream(plain.jpeg())) {
       ImageReader reader = JDK_READER.createReaderInstance();
       try {
         reader.setInput(iis, true, true);
@@ -96,7 +91,14 @@ final class PlainJpeg {
         ImageReadParam param = reader.getDefaultReadParam();
         param.setDestination(new BufferedImage(cm, raster, false, null));
         reader.read(0, param);
-        return warned[0] ? null : new RgbImage(w, h, rgb);
+        if (warned[0]) {
+          return null;
+        }
+        byte[] profile = plain.hpProfile();
+        if (profile != null) {
+          HpSrgbProfile.apply(rgb, profile);
+        }
+        return new RgbImage(w, h, rgb);
       } finally {
         reader.dispose();
       }
@@ -106,12 +108,21 @@ final class PlainJpeg {
   }
 
   /**
-   * The bytes to hand the JDK reader for a plain JPEG: every application segment before the first
-   * scan removed except Exif and HP's sRGB profile, as the TwelveMonkeys reader's stream wrapper does
-   * (it hides the profile too, and applies it itself); {@code null} when the file is not plain (see
-   * the class comment).
+   * A plain JPEG ready for the JDK reader.
+   *
+   * @param jpeg the file with every application segment before the first scan removed except Exif,
+   *     as the TwelveMonkeys reader's stream wrapper hands it to the JDK reader
+   * @param hpProfile HP's sRGB profile when the file embeds it, to apply to the decoded pixels
    */
-  static byte @Nullable [] stripped(byte[] b) {
+  record Plain(byte[] jpeg, byte @Nullable [] hpProfile) {}
+
+  /**
+   * Recognises a plain JPEG (see the class comment).
+   *
+   * @param b the file
+   * @return the bytes to decode and the profile to apply, or {@code null} when it is not plain
+   */
+  static @Nullable Plain plain(byte[] b) {
     if (b.length < 4 || (b[0] & 0xff) != 0xFF || (b[1] & 0xff) != 0xD8) {
       return null;
     }
@@ -121,6 +132,7 @@ final class PlainJpeg {
     int kept = 2;
     boolean frame = false;
     boolean profile = false;
+    byte[] hpProfile = null;
     int pos = 2;
     while (pos + 4 <= b.length && (b[pos] & 0xff) == 0xFF) {
       int marker = b[pos + 1] & 0xff;
@@ -137,15 +149,14 @@ final class PlainJpeg {
           return null;
         }
         System.arraycopy(b, pos, out, kept, b.length - pos);
-        return Arrays.copyOf(out, kept + b.length - pos);
+        return new Plain(Arrays.copyOf(out, kept + b.length - pos), hpProfile);
       }
-      boolean keep = !app || marker == APP1 && startsWith(b, body, end, "Exif\0");
       if (marker == APP2 && startsWith(b, body, end, "ICC_PROFILE")) {
         if (profile || !startsWith(b, body, end, "ICC_PROFILE\0") || !isWholeProfile(b, body + 12, end)) {
           return null;
         }
-        if (isHpSrgb(b, body + 14, end)) {
-          keep = true;
+        if (HpSrgbProfile.matches(b, body + 14, end)) {
+          hpProfile = Arrays.copyOfRange(b, body + 14, end);
         } else if (!isTwelveMonkeysSrgb(b, body + 14, end)) {
           return null;
         }
@@ -158,7 +169,7 @@ final class PlainJpeg {
         }
         frame = true;
       }
-      if (keep) {
+      if (!app || marker == APP1 && startsWith(b, body, end, "Exif\0")) {
         System.arraycopy(b, pos, out, kept, 2 + len);
         kept += 2 + len;
       }
@@ -206,27 +217,6 @@ final class PlainJpeg {
     try {
       return ColorProfiles.isCS_sRGB(ColorProfiles.readProfile(new ByteArrayInputStream(b, p, end - p)));
     } catch (IOException | RuntimeException e) {
-      return false;
-    }
-  }
-
-  /**
-   * Whether the profile is, byte for byte, HP's "sRGB IEC61966-2.1" (3144 bytes), the profile most
-   * photos that embed one carry. TwelveMonkeys does not take it for sRGB: it converts the JDK
-   * reader's YCbCr to RGB itself (with libjpeg's integer tables) and then applies the profile; the
-   * JDK reader, when it sees the profile, converts with libjpeg and applies the same profile row by
-   * row. {@code PlainJpegTest} checks over every YCbCr triple and every RGB colour that both give the
-   * same bytes, so the segment is kept for the JDK reader.
-   */
-  static boolean isHpSrgb(byte[] b, int p, int end) {
-    if (end - p != HP_SRGB_LENGTH) {
-      return false;
-    }
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update(b, p, end - p);
-      return HexFormat.of().formatHex(sha.digest()).equals(HP_SRGB_SHA256);
-    } catch (NoSuchAlgorithmException e) {
       return false;
     }
   }
