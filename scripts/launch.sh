@@ -12,7 +12,7 @@ jar="$root/$module/target/$2"
 shift 2
 needs_build() {
   [ ! -f "$jar" ] && return 0
-  [ -n "$(find "$root/pom.xml" "$root/pvit-core" "$root/$module" \
+  [ -n "$(find "$root/pom.xml" "$root/pvit-core" "$root/pvit-cli-options" "$root/$module" \
       \( -path '*/target' -prune \) -o \( -type f -newer "$jar" -print \) 2>/dev/null | head -n 1)" ]
 }
 if needs_build; then

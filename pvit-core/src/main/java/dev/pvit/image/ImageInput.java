@@ -2,6 +2,7 @@ package dev.pvit.image;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import dev.pvit.image.internal.ImageDecoder;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -13,10 +14,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Iterator;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -238,29 +236,7 @@ public final class ImageInput {
   }
 
   private int[] readSize() {
-    if (!format.decodable()) {
-      throw new InvalidImageException(
-          "Image '" + name + "' is " + format + ", which this JVM cannot decode; convert it to JPEG or PNG.");
-    }
-    try (ImageInputStream iis = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
-      Iterator<ImageReader> readers = ImageIO.getImageReaders(iis);
-      if (!readers.hasNext()) {
-        throw new InvalidImageException("Image '" + name + "' has no decoder for " + format + ".");
-      }
-      ImageReader reader = readers.next();
-      try {
-        reader.setInput(iis, true, true);
-        return new int[] {reader.getWidth(0), reader.getHeight(0)};
-      } finally {
-        reader.dispose();
-      }
-    } catch (IOException | RuntimeException e) {
-      if (e instanceof InvalidImageException iie) {
-        throw iie;
-      }
-      throw new InvalidImageException(
-          "Image '" + name + "' has a corrupt " + format + " header: " + e.getMessage(), e);
-    }
+    return ImageDecoder.withReader(name, format, bytes, reader -> ImageDecoder.headerSize(reader, name, format));
   }
 
   @Override

@@ -85,6 +85,42 @@ public final class LlavaDataset {
     void accept(long index, ObjectNode record);
   }
 
+  /**
+   * Where a record stands in a dataset file, for messages that point a user at it.
+   *
+   * @param file the file
+   * @param index the record's position, from 0
+   * @param line the line the record starts on, from 1
+   */
+  public record RecordLocation(Path file, long index, long line) {
+    /** Checks the values. */
+    public RecordLocation {
+      checkNotNull(file, "file");
+    }
+
+    /**
+     * The wording of this class's own errors.
+     *
+     * @return e.g. {@code Record 3 (line 12) of 'data.json'}
+     */
+    @Override
+    public String toString() {
+      return "Record " + index + " (line " + line + ") of '" + file + "'";
+    }
+  }
+
+  /** Receives records in file order with where each stands, to name it in the consumer's own errors. */
+  @FunctionalInterface
+  public interface LocatedRecordConsumer {
+    /**
+     * One record.
+     *
+     * @param at its position and line
+     * @param record the record
+     */
+    void accept(RecordLocation at, ObjectNode record);
+  }
+
   private static final JsonFactory FACTORY = new JsonFactory();
   private static final ObjectMapper MAPPER =
       new ObjectMapper(FACTORY)
@@ -132,6 +168,31 @@ public final class LlavaDataset {
    */
   public static long read(Path file, RecordConsumer consumer) {
     checkNotNull(consumer, "consumer");
+    return readLocated(file, (at, record) -> consumer.accept(at.index(), record));
+  }
+
+  /**
+   * Streams the records of a JSON array or JSONL file, telling the consumer where each stands (its
+   * index and line), so that a check of a record's content can point into the file the way this
+   * class's own errors do.
+   *
+   * <pre>{@code
+   * LlavaDataset.readLocated(file, (at, record) -> {
+   *   if (!record.has("id")) {
+   *     throw new InvalidPromptException(at + " has no \"id\".");
+   *   }
+   * });
+   * }</pre>
+   *
+   * @param file the file
+   * @param consumer receives each record and its location
+   * @return the number of records
+   * @throws InvalidPromptException naming the record index and line of malformed input, or if the
+   *     file is empty or starts with neither '[' nor '{'
+   * @throws UncheckedIOException if the file cannot be read
+   */
+  public static long readLocated(Path file, LocatedRecordConsumer consumer) {
+    checkNotNull(consumer, "consumer");
     Container container = detect(file);
     long index = 0;
     try (InputStream in = Files.newInputStream(file);
@@ -142,13 +203,13 @@ public final class LlavaDataset {
         t = p.nextToken();
       }
       while (t != null && t != JsonToken.END_ARRAY) {
+        RecordLocation at = new RecordLocation(file, index, p.currentLocation().getLineNr());
         if (t != JsonToken.START_OBJECT) {
-          throw new InvalidPromptException(
-              "Record " + index + " (line " + p.currentLocation().getLineNr() + ") of '" + file
-                  + "' must be a JSON object, not " + t + ".");
+          throw new InvalidPromptException(at + " must be a JSON object, not " + t + ".");
         }
         ObjectNode record = MAPPER.readTree(p);
-        consumer.accept(index++, record);
+        consumer.accept(at, record);
+        index++;
         t = p.nextToken();
       }
       if (array && (t == null || p.nextToken() != null)) {

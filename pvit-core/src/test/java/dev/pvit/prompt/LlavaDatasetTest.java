@@ -81,6 +81,21 @@ class LlavaDatasetTest {
   }
 
   @Test
+  void read_located_gives_each_record_its_index_and_first_line_in_the_wording_of_the_errors() throws IOException {
+    Path jsonl = tmp.resolve("l.jsonl");
+    Files.writeString(jsonl, RECORDS.get(0) + "\n\n" + RECORDS.get(1) + "\n");
+    List<LlavaDataset.RecordLocation> at = new ArrayList<>();
+    assertThat(LlavaDataset.readLocated(jsonl, (where, r) -> at.add(where))).isEqualTo(2);
+    assertThat(at).containsExactly(new LlavaDataset.RecordLocation(jsonl, 0, 1),
+        new LlavaDataset.RecordLocation(jsonl, 1, 3));
+    assertThat(at.get(1)).hasToString("Record 1 (line 3) of '" + jsonl + "'");
+    Path notObject = tmp.resolve("n.jsonl");
+    Files.writeString(notObject, RECORDS.get(0) + "\n\n[]\n");
+    assertThatThrownBy(() -> LlavaDataset.readLocated(notObject, (where, r) -> { }))
+        .hasMessageStartingWith(new LlavaDataset.RecordLocation(notObject, 1, 3) + " must be a JSON object");
+  }
+
+  @Test
   void detects_the_container_and_reports_bad_input_by_record() throws IOException {
     Path arr = tmp.resolve("a.json");
     Files.writeString(arr, "\uFEFF  \n[" + RECORDS.get(0) + ", " + RECORDS.get(2) + "]");

@@ -6,6 +6,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import dev.pvit.pipeline.curation.CurationStage;
 import dev.pvit.pipeline.dataset.ReferencePool;
 import dev.pvit.pipeline.dataset.SampleGenerator;
+import dev.pvit.pipeline.dataset.SampleMix;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Locale;
@@ -100,7 +101,7 @@ public record GenerateOptions(
     private int partitions;
     private int minPeople = CurationStage.DEFAULT_MIN_PEOPLE;
     private int samplesPerScene = SampleGenerator.DEFAULT_SAMPLES_PER_SCENE;
-    private double unanswerableShare = 0.2;
+    private double unanswerableShare = SampleMix.DEFAULT_UNANSWERABLE_SHARE;
     private int referenceImages = ReferencePool.DEFAULT_IMAGES;
     private @Nullable List<String> names;
     private boolean jsonl;

@@ -84,16 +84,16 @@ public final class AnswerFileScorer {
     List<Judgement> out = new ArrayList<>();
     Map<String, String> modes = new LinkedHashMap<>();
     Set<String> models = new LinkedHashSet<>();
-    JsonRecords.forEach(answers, (index, where, node) -> {
+    JsonRecords.forEach(answers, (at, node) -> {
       for (String field : List.of("prompt", "text", "gt_answer")) {
         if (!node.hasNonNull(field)) {
-          throw new BenchInputException(where + " has no \"" + field + "\"; an answers line needs prompt, text and "
+          throw new BenchInputException(at + " has no \"" + field + "\"; an answers line needs prompt, text and "
               + "gt_answer (as model_vqa_personalize.py writes them).");
         }
       }
       ReleaseAnswer a = ReleaseAnswer.from(node);
-      String id = String.format(Locale.ROOT, "a%04d", index + 1);
-      out.add(scorer.judge(id, a, where));
+      String id = String.format(Locale.ROOT, "a%04d", at.index() + 1);
+      out.add(scorer.judge(id, a, at.toString()));
       modes.put(id, a.mode().isMissingNode() || a.mode().isNull() ? "(none)" : a.mode().asText());
       if (!a.modelId().isEmpty()) {
         models.add(a.modelId());

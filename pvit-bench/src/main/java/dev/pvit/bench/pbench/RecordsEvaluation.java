@@ -96,14 +96,14 @@ public record RecordsEvaluation(List<Item> items) {
         .imageResolver(ImageResolver.directory(images)).build();
     RefusalClassifier classifier = RefusalClassifier.create();
     List<Item> items = new ArrayList<>();
-    JsonRecords.forEach(records, (index, where, node) -> {
+    JsonRecords.forEach(records, (at, node) -> {
       try {
         LlavaRecord r = parser.parse(node);
-        items.add(item(node, r, items.size() + 1, classifier, where));
+        items.add(item(node, r, items.size() + 1, classifier, at.toString()));
       } catch (BenchInputException e) {
         throw e;
       } catch (PvitException e) {
-        throw new BenchInputException(where + ": " + e.getMessage(), e);
+        throw new BenchInputException(at + ": " + e.getMessage(), e);
       }
     });
     if (items.isEmpty()) {

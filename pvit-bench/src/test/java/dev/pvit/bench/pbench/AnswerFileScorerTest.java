@@ -84,8 +84,11 @@ class AnswerFileScorerTest {
   void a_line_without_the_release_fields_is_named() throws Exception {
     Path file = Files.writeString(dir.resolve("a.jsonl"), Files.readAllLines(fixture()).get(0) + "\n{\"text\": \"B\"}\n");
     assertThatThrownBy(() -> AnswerFileScorer.score(file)).isInstanceOf(BenchInputException.class)
-        .hasMessageContaining("record 2").hasMessageContaining("\"prompt\"");
-    Path empty = Files.writeString(dir.resolve("e.jsonl"), "\n");
+        .hasMessageContaining("Record 1 (line 2) of").hasMessageContaining("\"prompt\"");
+    Path blank = Files.writeString(dir.resolve("b.jsonl"), "\n");
+    assertThatThrownBy(() -> AnswerFileScorer.score(blank)).isInstanceOf(BenchInputException.class)
+        .hasMessageContaining("is empty");
+    Path empty = Files.writeString(dir.resolve("e.json"), "[]\n");
     assertThatThrownBy(() -> AnswerFileScorer.score(empty)).isInstanceOf(BenchInputException.class)
         .hasMessageContaining("no answers");
   }

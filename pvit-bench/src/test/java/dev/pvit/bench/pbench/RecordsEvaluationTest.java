@@ -122,7 +122,7 @@ class RecordsEvaluationTest {
   @Test
   void names_the_line_of_a_bad_record() throws Exception {
     assertThatThrownBy(() -> RecordsEvaluation.load(records(ONE, "{not json"), images))
-        .isInstanceOf(BenchInputException.class).hasMessageContaining("record 2 (line 2)");
+        .isInstanceOf(BenchInputException.class).hasMessageContaining("Record 1 of").hasMessageContaining("(line 2");
     assertThatThrownBy(() -> RecordsEvaluation.load(records(ONE.replace("\\nA. A cup\\nB. A guitar\\nC. A book\\nD. A phone", "")), images))
         .isInstanceOf(BenchInputException.class).hasMessageContaining("no lettered options");
     assertThatThrownBy(() -> RecordsEvaluation.load(records(ONE.replace("party.png", "missing.png")), images))

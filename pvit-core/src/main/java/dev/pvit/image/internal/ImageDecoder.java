@@ -67,18 +67,97 @@ public final class ImageDecoder {
     checkNotNull(image, "image");
     String name = image.name();
     ImageFormat format = image.format();
+    byte[] bytes = image.bytes();
+    RgbImage plain = format == ImageFormat.JPEG ? PlainJpeg.decode(bytes, maxPixels) : null;
+    if (plain != null) {
+      return ExifOrientation.apply(plain, ExifOrientation.read(format, bytes));
+    }
+    BufferedImage decoded = withReader(name, format, bytes, reader -> {
+      int[] size = headerSize(reader, name, format);
+      int w = size[0];
+      int h = size[1];
+      long pixels = (long) w * h;
+      if (pixels > maxPixels) {
+        throw new InvalidImageException(
+            "Image '" + name + "' is " + w + "x" + h + " (" + pixels + " pixels), more than the limit of "
+                + maxPixels + " pixels; refused before decoding. Downscale it or raise maxPixels.");
+      }
+      if (w < MIN_SIDE || h < MIN_SIDE) {
+        throw new InvalidImageException(
+            "Image '" + name + "' is only " + w + "x" + h + " pixels, too small to hold a face (minimum "
+                + MIN_SIDE + "x" + MIN_SIDE + ").");
+      }
+      List<String> warnings = new ArrayList<>();
+      reader.addIIOReadWarningListener((source, warning) -> {
+        if (isColourNote(warning)) {
+          LOG.debug("Image '{}': {}", name, warning);
+        } else {
+          warnings.add(warning);
+        }
+      });
+      BufferedImage pixelsRead;
+      try {
+        pixelsRead = reader.read(0);
+      } catch (IIOException e) {
+        String msg = String.valueOf(e.getMessage());
+        if (format == ImageFormat.JPEG && msg.contains("Unsupported Image Type")) {
+          // Only the JDK's own reader says this: the TwelveMonkeys plugin was excluded from the class path.
+          throw new InvalidImageException(
+              "Image '" + name + "' is a CMYK or YCCK JPEG and no installed JPEG reader decodes those; convert it"
+                  + " to RGB or keep com.twelvemonkeys.imageio:imageio-jpeg on the class path.", e);
+        }
+        throw new InvalidImageException(
+            "Image '" + name + "' is corrupt or truncated (" + msg + "); re-export the file.", e);
+      } catch (IOException | RuntimeException e) {
+        throw new InvalidImageException(
+            "Image '" + name + "' is corrupt or truncated (" + e.getMessage() + "); re-export the file.", e);
+      }
+      if (!warnings.isEmpty()) {
+        throw new InvalidImageException(
+            "Image '" + name + "' is corrupt or truncated (" + warnings.get(0) + "); re-export the file.");
+      }
+      return pixelsRead;
+    });
+    RgbImage rgb = toRgb(decoded, name);
+    return ExifOrientation.apply(rgb, ExifOrientation.read(format, bytes));
+  }
+
+  /**
+   * Work done with an image's ImageIO reader, whose input is set.
+   *
+   * @param <T> the result
+   */
+  @FunctionalInterface
+  public interface ReaderTask<T> {
+    /**
+     * Does the work.
+     *
+     * @param reader the reader, disposed when the task returns
+     * @return the result
+     * @throws IOException if the reader fails
+     */
+    T apply(ImageReader reader) throws IOException;
+  }
+
+  /**
+   * Runs a task with the ImageIO reader of an image's bytes, disposed afterwards: the one place that
+   * refuses a format this JVM cannot decode and finds the reader, for {@link #decode} and for the
+   * header-only size of {@link ImageInput#width()}.
+   *
+   * @param name the image name for messages
+   * @param format the image's format
+   * @param bytes the encoded image, not copied
+   * @param task the work
+   * @param <T> the result
+   * @return what the task returns
+   * @throws InvalidImageException if the format is not decodable, no reader takes the bytes, or the
+   *     bytes cannot be read (the message names the image); the task's own exceptions pass through
+   */
+  public static <T> T withReader(String name, ImageFormat format, byte[] bytes, ReaderTask<T> task) {
     if (!format.decodable()) {
       throw new InvalidImageException(
           "Image '" + name + "' is " + format + ", which this JVM cannot decode; convert it to JPEG or PNG.");
     }
-    byte[] bytes = image.bytes();
-    RgbImage plain = format == ImageFormat.JPEG ? PlainJpeg.decode(bytes, maxPixels) : null;
-    RgbImage rgb = plain != null ? plain : toRgb(read(bytes, name, format, maxPixels), name);
-    return ExifOrientation.apply(rgb, ExifOrientation.read(format, bytes));
-  }
-
-  private static BufferedImage read(byte[] bytes, String name, ImageFormat format, long maxPixels) {
-    BufferedImage decoded;
     try (ImageInputStream iis = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
       Iterator<ImageReader> readers = ImageIO.getImageReaders(iis);
       if (!readers.hasNext()) {
@@ -87,61 +166,31 @@ public final class ImageDecoder {
       ImageReader reader = readers.next();
       try {
         reader.setInput(iis, true, true);
-        int w;
-        int h;
-        try {
-          w = reader.getWidth(0);
-          h = reader.getHeight(0);
-        } catch (IOException | RuntimeException e) {
-          throw new InvalidImageException(
-              "Image '" + name + "' has a corrupt or truncated " + format + " header; re-export the file.", e);
-        }
-        long pixels = (long) w * h;
-        if (pixels > maxPixels) {
-          throw new InvalidImageException(
-              "Image '" + name + "' is " + w + "x" + h + " (" + pixels + " pixels), more than the limit of "
-                  + maxPixels + " pixels; refused before decoding. Downscale it or raise maxPixels.");
-        }
-        if (w < MIN_SIDE || h < MIN_SIDE) {
-          throw new InvalidImageException(
-              "Image '" + name + "' is only " + w + "x" + h + " pixels, too small to hold a face (minimum "
-                  + MIN_SIDE + "x" + MIN_SIDE + ").");
-        }
-        List<String> warnings = new ArrayList<>();
-        reader.addIIOReadWarningListener((source, warning) -> {
-          if (isColourNote(warning)) {
-            LOG.debug("Image '{}': {}", name, warning);
-          } else {
-            warnings.add(warning);
-          }
-        });
-        try {
-          decoded = reader.read(0);
-        } catch (IIOException e) {
-          String msg = String.valueOf(e.getMessage());
-          if (format == ImageFormat.JPEG && msg.contains("Unsupported Image Type")) {
-            // Only the JDK's own reader says this: the TwelveMonkeys plugin was excluded from the class path.
-            throw new InvalidImageException(
-                "Image '" + name + "' is a CMYK or YCCK JPEG and no installed JPEG reader decodes those; convert it"
-                    + " to RGB or keep com.twelvemonkeys.imageio:imageio-jpeg on the class path.", e);
-          }
-          throw new InvalidImageException(
-              "Image '" + name + "' is corrupt or truncated (" + msg + "); re-export the file.", e);
-        } catch (IOException | RuntimeException e) {
-          throw new InvalidImageException(
-              "Image '" + name + "' is corrupt or truncated (" + e.getMessage() + "); re-export the file.", e);
-        }
-        if (!warnings.isEmpty()) {
-          throw new InvalidImageException(
-              "Image '" + name + "' is corrupt or truncated (" + warnings.get(0) + "); re-export the file.");
-        }
+        return task.apply(reader);
       } finally {
         reader.dispose();
       }
     } catch (IOException e) {
       throw new InvalidImageException("Image '" + name + "' cannot be read: " + e.getMessage(), e);
     }
-    return decoded;
+  }
+
+  /**
+   * The width and height an image's header gives, as stored (before any EXIF rotation).
+   *
+   * @param reader the image's reader, its input set (see {@link #withReader})
+   * @param name the image name for messages
+   * @param format the image's format, for messages
+   * @return width and height
+   * @throws InvalidImageException if the header is corrupt or truncated
+   */
+  public static int[] headerSize(ImageReader reader, String name, ImageFormat format) {
+    try {
+      return new int[] {reader.getWidth(0), reader.getHeight(0)};
+    } catch (IOException | RuntimeException e) {
+      throw new InvalidImageException(
+          "Image '" + name + "' has a corrupt or truncated " + format + " header; re-export the file.", e);
+    }
   }
 
   /**

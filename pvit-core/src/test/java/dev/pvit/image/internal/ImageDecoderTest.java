@@ -36,6 +36,18 @@ class ImageDecoderTest {
   }
 
   @Test
+  void the_header_only_size_of_image_input_reads_and_refuses_headers_as_the_decoder_does() {
+    ImageInput big = ImageInput.of(pngHeader(30000, 20000), "big.png");
+    assertThat(big.width()).isEqualTo(30000);
+    assertThat(big.height()).isEqualTo(20000);
+    ImageInput torn = ImageInput.of(Arrays.copyOf(pngHeader(40, 40), 20), "torn.png");
+    assertThatThrownBy(torn::width).isInstanceOf(InvalidImageException.class)
+        .hasMessage("Image 'torn.png' has a corrupt or truncated PNG header; re-export the file.");
+    assertThatThrownBy(() -> ImageDecoder.decode(torn, 1_000_000)).isInstanceOf(InvalidImageException.class)
+        .hasMessage("Image 'torn.png' has a corrupt or truncated PNG header; re-export the file.");
+  }
+
+  @Test
   void grey_is_read_from_the_raster_without_gamma() throws IOException {
     BufferedImage grey = new BufferedImage(20, 20, BufferedImage.TYPE_BYTE_GRAY);
     grey.getRaster().setSample(3, 4, 0, 100);

@@ -2,6 +2,7 @@ package dev.pvit.examples.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pvit.cli.DatasetOptions;
 import dev.pvit.client.VisionChatModel;
 import dev.pvit.pipeline.Progress;
 import dev.pvit.pipeline.RunSummary;
@@ -10,7 +11,6 @@ import dev.pvit.pipeline.curation.HttpPersonDetector;
 import dev.pvit.pipeline.Source;
 import dev.pvit.pipeline.dataset.DatasetGenerator;
 import dev.pvit.pipeline.dataset.DatasetSink;
-import dev.pvit.pipeline.dataset.NamePool;
 import dev.pvit.pipeline.text.PipelinePrompts;
 import dev.pvit.prompt.LlavaDataset;
 import java.io.IOException;
@@ -39,7 +39,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code pvit generate}: turns a folder of photos into a PVIT-3M style dataset (all three PVIT
- * phases), resumable on the same output folder.
+ * phases), resumable on the same output folder. The options that shape the records are the {@link
+ * DatasetOptions} mixin it shares with {@code pvit-spark generate}.
  *
  * <pre>{@code
  * ./pvit generate --input photos/ --out dataset/ --workers 2 --seed 7
@@ -69,6 +70,8 @@ public final class GenerateCommand implements Callable<Integer> {
 
   @Mixin ModelServerOptions server;
 
+  @Mixin DatasetOptions dataset;
+
   @Option(names = "--input", required = true, paramLabel = "DIR", description = "Folder of photos (recursive).")
   Path input;
 
@@ -77,25 +80,6 @@ public final class GenerateCommand implements Callable<Integer> {
 
   @Option(names = "--workers", defaultValue = "1", description = "Worker threads (default: ${DEFAULT-VALUE}).")
   int workers;
-
-  @Option(names = "--seed", defaultValue = "0", description = "Seed; same seed, same dataset (default: ${DEFAULT-VALUE}).")
-  long seed;
-
-  @Option(names = "--min-people", defaultValue = "2",
-      description = "Keep photos with at least this many people (default: ${DEFAULT-VALUE}).")
-  int minPeople;
-
-  @Option(names = "--samples-per-scene", defaultValue = "6",
-      description = "Template samples per kept photo (default: ${DEFAULT-VALUE}).")
-  int samplesPerScene;
-
-  @Option(names = "--unanswerable-share", defaultValue = "0.2",
-      description = "Share of refusal samples, both families (default: ${DEFAULT-VALUE}).")
-  double unanswerableShare;
-
-  @Option(names = "--names", paramLabel = "FILE",
-      description = "Name list (one per line) replacing the built-in pool of 800+ names.")
-  Path names;
 
   @Option(names = "--prompts", paramLabel = "DIR",
       description = "Folder with holistic.txt, person.txt, fusion.txt or qa.txt overriding the built-in prompts.")
@@ -152,15 +136,6 @@ public final class GenerateCommand implements Callable<Integer> {
     if (workers < 1) {
       throw new CommandLine.ParameterException(cl, "--workers must be at least 1");
     }
-    if (minPeople < 1) {
-      throw new CommandLine.ParameterException(cl, "--min-people must be at least 1");
-    }
-    if (samplesPerScene < 1) {
-      throw new CommandLine.ParameterException(cl, "--samples-per-scene must be at least 1");
-    }
-    if (!(unanswerableShare >= 0 && unanswerableShare <= 1)) {
-      throw new CommandLine.ParameterException(cl, "--unanswerable-share must be between 0 and 1");
-    }
     // PyTorch's default intra-op thread pool spins on every core; next to pipeline workers (and on a
     // busy machine) that made one worker ~10x slower than with one intra-op thread. Parallelism
     // comes from --workers instead. An explicit -Dai.djl.pytorch.num_threads wins.
@@ -168,8 +143,8 @@ public final class GenerateCommand implements Callable<Integer> {
       System.setProperty(TORCH_THREADS, "1");
     }
     DatasetGenerator.Builder builder = DatasetGenerator.builder().input(input).output(out).workers(workers)
-        .seed(seed).minPeople(minPeople).samplesPerScene(samplesPerScene).unanswerableShare(unanswerableShare)
-        .curationOnly(curationOnly).enginePerWorker(enginePerWorker)
+        .seed(dataset.seed()).minPeople(dataset.minPeople()).samplesPerScene(dataset.samplesPerScene())
+        .unanswerableShare(dataset.unanswerableShare()).curationOnly(curationOnly).enginePerWorker(enginePerWorker)
         .container(format == FormatChoice.json ? LlavaDataset.Container.JSON_ARRAY : LlavaDataset.Container.JSONL);
     if (personDetector != null) {
       try {
@@ -181,9 +156,7 @@ public final class GenerateCommand implements Callable<Integer> {
     if (augment) {
       builder.augmentation(Augmentation.defaults());
     }
-    if (names != null) {
-      builder.names(NamePool.load(names));
-    }
+    dataset.names().ifPresent(builder::names);
     if (prompts != null) {
       builder.prompts(PipelinePrompts.load(prompts));
     }

@@ -2,6 +2,7 @@ package dev.pvit.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pvit.cli.DatasetOptions;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code pvit generate} on the face-api demo photos (MIT): a run, a resumed run, usage errors. */
 class GenerateCommandTest {
@@ -94,5 +96,32 @@ class GenerateCommandTest {
     assertThat(run("generate", "--input", dir.resolve("photos").toString(), "--out", dir.resolve("o").toString(),
         "--backend", "openai")).isEqualTo(2);
     assertThat(err.toString()).contains("--base-url and --model are required");
+  }
+
+  /** The same checks and messages as {@code pvit-spark generate} (its SparkGenerateCommandTest pins the same). */
+  @Test
+  void shared_dataset_options_are_usage_errors_with_the_flag_value_and_range() {
+    String photos = dir.resolve("photos").toString();
+    String target = dir.resolve("o").toString();
+    assertThat(run("generate", "--input", photos, "--out", target, "--unanswerable-share", "1.5")).isEqualTo(2);
+    assertThat(err.toString()).contains("error: --unanswerable-share must be between 0 and 1, got 1.5");
+    assertThat(run("generate", "--input", photos, "--out", target, "--min-people", "0")).isEqualTo(2);
+    assertThat(err.toString()).contains("error: --min-people must be at least 1, got 0");
+    assertThat(run("generate", "--input", photos, "--out", target, "--samples-per-scene", "0")).isEqualTo(2);
+    assertThat(err.toString()).contains("--samples-per-scene must be at least 1, got 0");
+    assertThat(run("generate", "--input", photos, "--out", target, "--names", "no-such-names.txt")).isEqualTo(2);
+    assertThat(err.toString()).contains("--names no-such-names.txt: Cannot read name file");
+    assertThat(dir.resolve("o")).doesNotExist();
+  }
+
+  /**
+   * Picocli refuses a flag declared twice, so with the mixin in place every shared flag, default and
+   * help text is the mixin's (DatasetOptionsTest pins those).
+   */
+  @Test
+  void the_record_shaping_options_are_the_shared_mixin() {
+    CommandSpec generate = PvitCli.commandLine().getSubcommands().get("generate").getCommandSpec();
+    assertThat(generate.mixins().values()).anyMatch(m -> m.userObject() instanceof DatasetOptions);
+    assertThat(generate.findOption("--min-people").defaultValue()).isEqualTo("2");
   }
 }

@@ -1,11 +1,10 @@
 package dev.pvit.spark.cli;
 
-import dev.pvit.pipeline.dataset.NamePool;
+import dev.pvit.cli.DatasetOptions;
 import dev.pvit.spark.GenerateOptions;
 import dev.pvit.spark.GenerateSummary;
 import dev.pvit.spark.PvitSpark;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code pvit-spark generate}: {@code pvit generate} with the embedded engines, run by Spark. Same
  * flags and summary as {@code pvit generate}, except that parallelism comes from the Spark master
- * and {@code --partitions} instead of {@code --workers}.
+ * and {@code --partitions} instead of {@code --workers}. The options that shape the records are the
+ * {@link DatasetOptions} mixin both commands share.
  *
  * <pre>{@code
  * ./pvit-spark generate --master local[2] --input photos/ --out dataset/ --seed 7 --partitions 8
@@ -38,6 +39,8 @@ import picocli.CommandLine.Spec;
 public final class SparkGenerateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
+  @Mixin DatasetOptions dataset;
+
   @Option(names = "--master", paramLabel = "URL",
       description = "Spark master (local[2], spark://host:7077, yarn, k8s://...); default: spark-submit's.")
   String master;
@@ -50,28 +53,9 @@ public final class SparkGenerateCommand implements Callable<Integer> {
       description = "Output folder (local path or Hadoop URI); reuse it to resume.")
   String out;
 
-  @Option(names = "--seed", defaultValue = "0", description = "Seed; same seed, same dataset (default: ${DEFAULT-VALUE}).")
-  long seed;
-
   @Option(names = "--partitions", defaultValue = "0",
       description = "Partitions of the sorted photos (default: 4 per default-parallelism slot, or the resumed run's).")
   int partitions;
-
-  @Option(names = "--min-people", defaultValue = "2",
-      description = "Keep photos with at least this many people (default: ${DEFAULT-VALUE}).")
-  int minPeople;
-
-  @Option(names = "--samples-per-scene", defaultValue = "6",
-      description = "Template samples per kept photo (default: ${DEFAULT-VALUE}).")
-  int samplesPerScene;
-
-  @Option(names = "--unanswerable-share", defaultValue = "0.2",
-      description = "Share of refusal samples, both families (default: ${DEFAULT-VALUE}).")
-  double unanswerableShare;
-
-  @Option(names = "--names", paramLabel = "FILE",
-      description = "Name list (one per line) replacing the built-in pool of 800+ names.")
-  Path names;
 
   @Option(names = "--jsonl", description = "Also write every partition's records as JSON lines.")
   boolean jsonl;
@@ -79,12 +63,10 @@ public final class SparkGenerateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     CommandLine cl = spec.commandLine();
-    GenerateOptions.Builder options = GenerateOptions.builder().input(input).output(out).seed(seed)
-        .partitions(partitions).minPeople(minPeople).samplesPerScene(samplesPerScene)
-        .unanswerableShare(unanswerableShare).jsonl(jsonl);
-    if (names != null) {
-      options.names(NamePool.load(names).names());
-    }
+    GenerateOptions.Builder options = GenerateOptions.builder().input(input).output(out).seed(dataset.seed())
+        .partitions(partitions).minPeople(dataset.minPeople()).samplesPerScene(dataset.samplesPerScene())
+        .unanswerableShare(dataset.unanswerableShare()).jsonl(jsonl);
+    dataset.names().ifPresent(pool -> options.names(pool.names()));
     GenerateOptions built;
     try {
       built = options.build();

@@ -35,6 +35,25 @@ final class TfOps {
   }
 
   /**
+   * The same NCHW array with its values stored channels-last (NHWC strides).
+   *
+   * <p>oneDNN computes convolutions in a blocked or channels-last layout. On a plain NCHW array
+   * libtorch reorders every convolution's input and output to and from that layout, and those
+   * reorders of the large early activations cost as much as the convolutions themselves. A
+   * channels-last input makes every later convolution, pooling view and activation stay
+   * channels-last (libtorch propagates the layout), so nothing is reordered, and the strided
+   * views of {@link #maxPool} keep the channels contiguous. The values are unchanged.
+   *
+   * @param x input {@code (N,C,H,W)}
+   * @return a copy stored channels-last
+   */
+  static NDArray channelsLast(NDArray x) {
+    Shape s = x.getShape();
+    // Flattening the NHWC view cannot be a view of NCHW storage, so it copies in NHWC order.
+    return x.transpose(0, 2, 3, 1).reshape(s.size()).reshape(s.get(0), s.get(2), s.get(3), s.get(1)).transpose(0, 3, 1, 2);
+  }
+
+  /**
    * A 2-D convolution with TF padding.
    *
    * @param x input {@code (N,C,H,W)}
@@ -78,9 +97,10 @@ final class TfOps {
   /**
    * Max pooling with TF padding.
    *
-   * <p>Computed as element-wise maxima of strided views (columns, then rows):
-   * libtorch's CPU {@code max_pool2d} is several times slower than that for these small windows and
-   * dominated both the detector and the recognition stem.
+   * <p>On channels-last input libtorch's {@code max_pool2d} vectorises over the channels, so it is
+   * used whenever it can express the TF window placement: no padding, symmetric padding, or
+   * padding only after the input (ceil mode, whose partial last window ignores the missing cells
+   * exactly as TF's -inf padding does). Other placements fall back to {@link #maxPoolByViews}.
    *
    * @param x input
    * @param kernel window size
@@ -93,6 +113,47 @@ final class TfOps {
     long w = x.getShape().get(3);
     int[] ph = padding == Padding.SAME ? samePadding(h, kernel, stride) : new int[2];
     int[] pw = padding == Padding.SAME ? samePadding(w, kernel, stride) : new int[2];
+    Boolean ceil = nativeCeilMode(h, kernel, stride, ph);
+    if (ceil != null && ceil.equals(nativeCeilMode(w, kernel, stride, pw))) {
+      return Pool.maxPool2d(
+          x, new Shape(kernel, kernel), new Shape(stride, stride), new Shape(ceil ? 0 : ph[0], ceil ? 0 : pw[0]), ceil);
+    }
+    return maxPoolByViews(x, kernel, stride, ph, pw);
+  }
+
+  /**
+   * How libtorch's pooling reproduces a TF window placement along one axis: {@code false} for
+   * symmetric padding (libtorch pads both sides with cells that never win), {@code true} for ceil
+   * mode when TF pads only after the input, {@code null} when neither gives TF's output length.
+   */
+  private static @Nullable Boolean nativeCeilMode(long in, int kernel, int stride, int[] pad) {
+    long tfOut = (in + pad[0] + pad[1] - kernel) / stride + 1;
+    // libtorch requires padding of at most half the window.
+    if (pad[0] == pad[1] && 2L * pad[0] <= kernel) {
+      return (in + 2L * pad[0] - kernel) / stride + 1 == tfOut ? Boolean.FALSE : null;
+    }
+    if (pad[0] == 0 && in >= kernel) {
+      // Ceil mode keeps a last window only if it starts inside the input, as TF's does here.
+      long ceilOut = (in - kernel + stride - 1) / stride + 1;
+      return ceilOut == tfOut && (ceilOut - 1) * stride < in ? Boolean.TRUE : null;
+    }
+    return null;
+  }
+
+  /**
+   * Max pooling with TF padding as element-wise maxima of strided views (columns, then rows), for
+   * window placements libtorch's pooling cannot express.
+   *
+   * @param x input
+   * @param kernel window size
+   * @param stride stride
+   * @param ph TF padding {@code [before, after]} of the rows
+   * @param pw TF padding {@code [before, after]} of the columns
+   * @return the output
+   */
+  static NDArray maxPoolByViews(NDArray x, int kernel, int stride, int[] ph, int[] pw) {
+    long h = x.getShape().get(2);
+    long w = x.getShape().get(3);
     boolean padded = ph[0] + ph[1] + pw[0] + pw[1] > 0;
     // TF never lets a padded cell win a max, hence -inf.
     NDArray p = padded ? x.pad(new Shape(pw[0], pw[1], ph[0], ph[1]), Double.NEGATIVE_INFINITY) : x;

@@ -46,7 +46,7 @@ public abstract class TfjsNet extends AbstractBlock {
   /**
    * Runs the network on one NCHW float batch.
    *
-   * @param x the normalised input {@code (N,3,S,S)}
+   * @param x the normalised input {@code (N,3,S,S)}, stored channels-last ({@link TfOps#channelsLast})
    * @return the raw outputs
    */
   protected abstract NDList run(NDArray x);
@@ -57,7 +57,7 @@ public abstract class TfjsNet extends AbstractBlock {
     if (training) {
       throw new UnsupportedOperationException(getClass().getSimpleName() + " is inference-only");
     }
-    return run(inputs.singletonOrThrow());
+    return run(TfOps.channelsLast(inputs.singletonOrThrow()));
   }
 
   /**
