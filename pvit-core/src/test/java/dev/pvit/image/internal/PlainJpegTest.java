@@ -29,6 +29,7 @@ import java.util.stream.Stream;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
@@ -101,7 +102,7 @@ class PlainJpegTest {
   }
 
   @Test
-  void a_jpeg_written_by_the_jdk_decodes_to_the_same_pixels() throws IOException {
+  void baseline_and_progressive_jpegs_written_by_the_jdk_decode_to_the_same_pixels() throws IOException {
     BufferedImage img = new BufferedImage(67, 41, BufferedImage.TYPE_3BYTE_BGR);
     java.util.Random rnd = new java.util.Random(7);
     for (int y = 0; y < img.getHeight(); y++) {
@@ -111,7 +112,19 @@ class PlainJpegTest {
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     assertThat(ImageIO.write(img, "jpg", out)).isTrue();
-    assertSamePixels(out.toByteArray(), "written");
+    assertSamePixels(out.toByteArray(), "baseline");
+
+    ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+    ByteArrayOutputStream progressive = new ByteArrayOutputStream();
+    try (ImageOutputStream ios = ImageIO.createImageOutputStream(progressive)) {
+      writer.setOutput(ios);
+      ImageWriteParam param = writer.getDefaultWriteParam();
+      param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
+      writer.write(null, new IIOImage(img, null, null), param);
+    } finally {
+      writer.dispose();
+    }
+    assertSamePixels(progressive.toByteArray(), "progressive");
   }
 
   @Test
