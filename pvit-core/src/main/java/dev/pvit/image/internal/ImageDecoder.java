@@ -44,6 +44,7 @@ import org.slf4j.LoggerFactory;
  *       tf.node.decodeImage(bytes, 3)} does for the reference implementation.
  *   <li>CMYK and YCCK images (decoded by the TwelveMonkeys JPEG reader, Adobe inversion included)
  *       are converted to sRGB through their embedded ICC profile, or a generic CMYK profile.
+ *   <li>Ordinary colour JPEGs take a shorter way to the same pixels ({@link PlainJpeg}).
  * </ul>
  */
 public final class ImageDecoder {
@@ -67,6 +68,10 @@ public final class ImageDecoder {
     String name = image.name();
     ImageFormat format = image.format();
     byte[] bytes = image.bytes();
+    RgbImage plain = format == ImageFormat.JPEG ? PlainJpeg.decode(bytes, maxPixels) : null;
+    if (plain != null) {
+      return ExifOrientation.apply(plain, ExifOrientation.read(format, bytes));
+    }
     BufferedImage decoded = withReader(name, format, bytes, reader -> {
       int[] size = headerSize(reader, name, format);
       int w = size[0];
