@@ -15,7 +15,9 @@ import dev.pvit.chat.internal.LogicalForm.Adjacent;
 import dev.pvit.chat.internal.LogicalForm.AgeBeyond;
 import dev.pvit.chat.internal.LogicalForm.AgeExtreme;
 import dev.pvit.chat.internal.LogicalForm.AgeOf;
+import dev.pvit.chat.internal.LogicalForm.AllOf;
 import dev.pvit.chat.internal.LogicalForm.Between;
+import dev.pvit.chat.internal.LogicalForm.Clauses;
 import dev.pvit.chat.internal.LogicalForm.Described;
 import dev.pvit.chat.internal.LogicalForm.Filter;
 import dev.pvit.chat.internal.LogicalForm.Group;
@@ -163,8 +165,7 @@ final class Evaluator {
     }
     try {
       String text = switch (f.want()) {
-        case YES_NO -> f.subject() instanceof Names n ? yesNoNames(f, n, s)
-            : f.subject() instanceof Described d ? yesNoFace(f, the(d, s), s) : yesNoGroup(f, (Group) f.subject(), s);
+        case YES_NO -> yesNoAnswer(f, s);
         case WHO -> whoAnswer(f, s);
         case WHERE -> where((Names) f.subject(), s);
         case HOW_MANY -> count(f, (Group) f.subject(), s);
@@ -195,6 +196,49 @@ final class Evaluator {
         : "") + sideNote;
   }
 
+  private String yesNoAnswer(LogicalForm f, Scene s) {
+    if (f.relation() instanceof Clauses c) {
+      return clauses(c, s);
+    }
+    return f.subject() instanceof Names n ? yesNoNames(f, n, s)
+        : f.subject() instanceof Described d ? yesNoFace(f, the(d, s), s) : yesNoGroup(f, (Group) f.subject(), s);
+  }
+
+  /**
+   * "Is Alice smiling and is Bob here?": yes when every part is; no as soon as one is not, even if
+   * another cannot be told.
+   */
+  private String clauses(Clauses c, Scene s) {
+    List<Optional<Boolean>> values = new ArrayList<>();
+    List<String> facts = new ArrayList<>();
+    List<String> doubtful = new ArrayList<>();
+    boolean estimate = false;
+    for (LogicalForm part : c.parts()) {
+      estimate |= estimate(part.relation());
+      try {
+        String text = yesNoAnswer(part, s);
+        values.add(Optional.of(text.startsWith("Yes")));
+        facts.add(evidence(text.replaceFirst("^(?:Yes|No)[,:] ", "")));
+      } catch (Uncertain e) {
+        values.add(Optional.empty());
+        facts.add(evidence(e.text.replaceFirst("^I can't tell: ", "")));
+        doubtful.addAll(e.names);
+      }
+    }
+    Optional<Boolean> yes = combine(Junction.ALL, values);
+    String why = String.join("; ", facts) + "." + (estimate ? ESTIMATE : "");
+    if (yes.isEmpty()) {
+      throw new Uncertain(why, doubtful);
+    }
+    return yesNo(yes.get()) + ": " + why;
+  }
+
+  /** An answer's evidence without its closing full stop and estimate note, to be joined with others. */
+  private static String evidence(String text) {
+    String t = text.replace(ESTIMATE, "").strip();
+    return t.endsWith(".") ? t.substring(0, t.length() - 1) : t;
+  }
+
   // ---- yes/no about named people
 
   private String yesNoNames(LogicalForm f, Names n, Scene s) {
@@ -213,7 +257,15 @@ final class Evaluator {
     }
     List<Boolean> values = new ArrayList<>();
     List<String> facts = new ArrayList<>();
+    boolean looked = false;
     for (String name : n.names()) {
+      if (s.recognition().find(name).isEmpty()) {
+        // "Is Penny here and smiling?" about someone absent (other questions about them are refused)
+        requireCertainlyMissing(s, List.of(name));
+        values.add(f.negated());
+        facts.add(name + " is not in this photo");
+        continue;
+      }
       RecognizedFace x = s.of(name);
       Optional<Boolean> t = holds(r, x, s);
       if (t.isEmpty()) {
@@ -221,13 +273,14 @@ final class Evaluator {
       }
       values.add(t.get() ^ f.negated());
       facts.add(fact(r, x, s));
+      looked = true;
     }
     boolean yes = switch (n.junction()) {
       case ALL -> values.stream().allMatch(v -> v);
       case ANY -> values.stream().anyMatch(v -> v);
       case NONE -> values.stream().noneMatch(v -> v);
     };
-    return yesNo(yes) + ", " + String.join("; ", facts) + "." + (estimate(r) ? ESTIMATE : "");
+    return yesNo(yes) + ", " + String.join("; ", facts) + "." + (looked && estimate(r) ? ESTIMATE : "");
   }
 
   /** "Is Penny the only one smiling?": the named people and no one else satisfy the relation. */
@@ -353,6 +406,12 @@ final class Evaluator {
   }
 
   private static boolean estimate(Relation r) {
+    if (r instanceof AllOf a) {
+      return a.parts().stream().anyMatch(Evaluator::estimate);
+    }
+    if (r instanceof Clauses c) {
+      return c.parts().stream().anyMatch(p -> estimate(p.relation()));
+    }
     return r instanceof Shows || r instanceof MostExpressive || r instanceof MoreExpressive || r instanceof AgeExtreme
         || r instanceof OlderThan || r instanceof AgeBeyond;
   }
@@ -362,6 +421,9 @@ final class Evaluator {
     List<RecognizedFace> faces = s.faces();
     if (r instanceof Present) {
       return Optional.of(true);
+    }
+    if (r instanceof AllOf a) {
+      return combine(Junction.ALL, a.parts().stream().map(p -> holds(p, x, s)).toList());
     }
     if (r instanceof InThird t) {
       return Optional.of(Position.of(x.box().centerX(), s.recognition().width()) == t.third());
@@ -458,6 +520,12 @@ final class Evaluator {
     String name = who(x);
     SceneRecognition sc = s.recognition();
     int n = s.faces().size();
+    if (r instanceof Present) {
+      return name + " is in this photo, " + Wording.where(x, sc);
+    }
+    if (r instanceof AllOf a) {
+      return String.join("; ", a.parts().stream().map(p -> fact(p, x, s)).toList());
+    }
     if (r instanceof InThird) {
       return name + " is " + Wording.where(x, sc);
     }
@@ -608,6 +676,16 @@ final class Evaluator {
   private static String phrase(LogicalForm f) {
     Relation r = f.relation();
     String not = f.negated() ? "not " : "";
+    if (r instanceof AllOf a) {
+      return Wording.join(a.parts().stream().map(p -> phrase(f.withRelation(p))).toList());
+    }
+    if (r instanceof Ranked k) {
+      return not + (k.from() == Position.CENTER ? "in the middle" : k.rank() == 1 ? "on the far " + k.from().label()
+          : ordinal(k.rank()) + " from the " + k.from().label());
+    }
+    if (r instanceof AgeExtreme || r instanceof MostExpressive) {
+      return not + "looking " + superlative(r);
+    }
     if (r instanceof Shows e) {
       return not + "looking " + e.word();
     }
@@ -752,7 +830,7 @@ final class Evaluator {
     }
     boolean comparedWithSomeone = r instanceof OlderThan o && o.than().isPresent()
         || r instanceof MoreExpressive m && m.than().isPresent();
-    if (r instanceof Shows || r instanceof AgeBeyond || comparedWithSomeone) {
+    if (r instanceof Shows || r instanceof AgeBeyond || r instanceof AllOf || comparedWithSomeone) {
       List<RecognizedFace> m = matching(candidates, f, s);
       return (m.isEmpty() ? "Nobody " + describe(filter) + "is " + phrase(f)
           : Wording.capitalise(join(m.stream().map(x -> whoWhere(x, sc)).toList())) + " " + isAre(m.size()) + " "

@@ -5,7 +5,9 @@ import dev.pvit.chat.internal.LogicalForm.AgeBeyond;
 import dev.pvit.chat.internal.LogicalForm.AgeExtreme;
 import dev.pvit.chat.internal.LogicalForm.AgeOf;
 import dev.pvit.chat.internal.LogicalForm.Adjacent;
+import dev.pvit.chat.internal.LogicalForm.AllOf;
 import dev.pvit.chat.internal.LogicalForm.Between;
+import dev.pvit.chat.internal.LogicalForm.Clauses;
 import dev.pvit.chat.internal.LogicalForm.Described;
 import dev.pvit.chat.internal.LogicalForm.ExpressionOf;
 import dev.pvit.chat.internal.LogicalForm.Filter;
@@ -29,6 +31,7 @@ import dev.pvit.chat.internal.LogicalForm.SideOf;
 import dev.pvit.chat.internal.LogicalForm.Want;
 import dev.pvit.face.Expression;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -99,6 +102,8 @@ final class Grammar {
       "\\bwhat be howmany\\b", "howmany",
       "\\bcount(?: howmany)?\\b", "howmany",
       "\\bhow old\\b", "howold",
+      // "Is anyone old?": looks elderly
+      "\\bold\\b", "elderly",
       "\\b(look|appear) on be\\b", "$1",
       "\\bwhat age\\b", "howold",
       "\\bnext on\\b", "nextto",
@@ -185,6 +190,9 @@ final class Grammar {
       // statements become questions
       "^(" + PL + ") (be|do|md) ", "$2 $1 ",
       "^(" + PL + ") (?:look|appear|feel) ", "be $1 ",
+      // without a verb: "Alice happy?", "Penny on the left?"
+      "^(" + PL + ") (?=(?:not )?(?:" + SHOWN + "|on|nextto|between|leftofv?|rightofv?|far|oldest|youngest|older|younger"
+          + "|over|under|more|most)\\b)", "be $1 ",
       "^(who|where|whichside|howold)(?: (.+))? be(?: on)?$", "$1 be $2",
       "^md (" + PL + ") be\\b", "be $1",
       "^md (there|anyone|everyone|nobody) be\\b", "be $1",
@@ -221,6 +229,10 @@ final class Grammar {
       "^who be not (?:here|inphoto)$", "who be absent",
       "\\binphoto\\b", "here",
       "\\bhere(?: here)+\\b", "here",
+      // "Is Penny here along with Leonard?", "Are Penny and Leonard in the picture together?"
+      "^be (" + PL + ") (?:here )?together(?: here)?$", "be $1 here",
+      "^be (" + P + ") (?:here )?with (" + P + ")(?: here)?$", "be $1 and $2 here",
+      "^be (" + P + ") (?:here )?with ((?:" + P + " )*" + P + " and " + P + ")(?: here)?$", "be $1 $2 here",
       // groups
       "\\b(?:any|some) (?=(?:known |unknown )?person\\b)", "anyone ",
       "\\b(?:all|every) (?:of )?(?=(?:known |unknown )?person\\b)", "everyone ",
@@ -333,7 +345,7 @@ final class Grammar {
     }
     Optional<LogicalForm> f;
     if (count == 0) {
-      f = parseClause(clause, singular, plural);
+      f = parseClause(clause, singular, plural).or(() -> compound(clause, singular, plural));
     } else {
       f = partitive(clause, singular, plural, count, referents, recent);
     }
@@ -433,6 +445,119 @@ final class Grammar {
       }
     }
     return Optional.empty();
+  }
+
+  /** Words of a clause's head: the verb and its subject ("be p0 and p1", "who be", "howmany known person"). */
+  private static final Pattern HEAD_WORD = Pattern.compile(P + "|be|do|md|not|who|how|many|howmany|list|and|or|nor|both|either"
+      + "|neither|all|of|anyone|everyone|nobody|known|unknown|person");
+  /** Words of a subject ("p1", "p1 and p2", "anyone"). */
+  private static final Pattern SUBJECT_WORD = Pattern.compile(P + "|and|or|nor|both|either|neither|all|of|anyone"
+      + "|everyone|nobody|known|unknown|person");
+
+  /**
+   * A conjunction of clauses that does not parse whole: "Is Alice smiling and is Bob here?", "Is
+   * Leonard on the left and Raj on the right?", "Is Alice here but not Carol?" (several yes/no
+   * questions, all of which must hold), or one subject with several predicates ("Is Penny here and
+   * smiling?", "Is anyone both old and happy?", "Who is smiling and on the left?"), which must hold
+   * of the same face. The left clause must parse on its own; the right one may leave out what it
+   * shares with it.
+   */
+  private Optional<LogicalForm> compound(String clause, String singular, String plural) {
+    String[] w = clause.split(" ");
+    for (int i = 1; i < w.length - 1; i++) {
+      if (!w[i].equals("and") && !w[i].equals("but")) {
+        continue;
+      }
+      List<String> left = Arrays.asList(w).subList(0, i);
+      int head = 0;
+      while (head < left.size() && HEAD_WORD.matcher(left.get(head)).matches()) {
+        head++;
+      }
+      if (head > 1 && left.get(head - 1).equals("both")) {
+        // "Is anyone both old and happy?"
+        head--;
+      }
+      if (head == left.size()) {
+        // "Penny and Leonard are both happy": the conjunction joins the subject
+        continue;
+      }
+      String h = String.join(" ", left.subList(0, head));
+      List<String> pred = left.subList(head, left.size());
+      if (pred.get(0).equals("both") && pred.size() > 1) {
+        // "Is anyone both old and happy?"
+        pred = pred.subList(1, pred.size());
+      }
+      String predicate = String.join(" ", pred);
+      String right = String.join(" ", Arrays.asList(w).subList(i + 1, w.length));
+      Optional<LogicalForm> l = parseClause(h + " " + predicate, singular, plural)
+          .filter(f -> !(f.relation() instanceof LogicalForm.OfThe));
+      if (l.isEmpty()) {
+        continue;
+      }
+      Optional<LogicalForm> f = conjoin(l.get(), h, predicate, right, singular, plural);
+      if (f.isPresent()) {
+        return f;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Optional<LogicalForm> conjoin(LogicalForm l, String head, String predicate, String right, String singular,
+      String plural) {
+    String[] r = right.split(" ");
+    int subject = 0;
+    while (subject < r.length && SUBJECT_WORD.matcher(r[subject]).matches()) {
+      subject++;
+    }
+    if (l.want() == Want.YES_NO) {
+      // "… and is Bob here?", "… and Bob is sad", "… and Bob sad", "… and Bob?", "… but not Carol"
+      List<String> tries = new ArrayList<>();
+      tries.add(right);
+      if (subject > 0) {
+        tries.add("be " + right);
+        if (subject == r.length) {
+          tries.add("be " + right + " " + predicate);
+        }
+      }
+      if (r[0].equals("not") && r.length > 1 && Arrays.stream(r).skip(1).allMatch(x -> SUBJECT_WORD.matcher(x).matches())) {
+        tries.add("be " + right.substring("not ".length()) + " not " + predicate);
+      }
+      for (String t : tries) {
+        Optional<LogicalForm> other = parseClause(t, singular, plural).or(() -> compound(t, singular, plural))
+            .filter(f -> f.want() == Want.YES_NO && !(f.relation() instanceof LogicalForm.OfThe));
+        if (other.isPresent()) {
+          return Optional.of(Clauses.of(List.of(l, other.get())));
+        }
+      }
+    }
+    if (subject > 0 || r[0].matches("be|do|md|who|howmany|list|where|whichside|howold|how|what")) {
+      return Optional.empty();
+    }
+    // "… and smiling": more predicates of the same subject
+    String shared = head + " " + right;
+    Optional<LogicalForm> other = parseClause(shared, singular, plural).or(() -> compound(shared, singular, plural))
+        .filter(f -> f.want() == l.want() && f.subject().equals(l.subject()));
+    if (other.isEmpty()) {
+      return Optional.empty();
+    }
+    if (!l.negated() && !other.get().negated() && faceByFace(l.relation()) && faceByFace(other.get().relation())) {
+      List<Relation> parts = new ArrayList<>();
+      for (Relation x : List.of(l.relation(), other.get().relation())) {
+        parts.addAll(x instanceof AllOf a ? a.parts() : List.of(x));
+      }
+      return Optional.of(new LogicalForm(l.want(), l.subject(), new AllOf(parts), false));
+    }
+    // "Is Penny here and not smiling?": as two questions about her
+    return l.want() == Want.YES_NO && l.subject() instanceof Names
+        ? Optional.of(Clauses.of(List.of(l, other.get()))) : Optional.empty();
+  }
+
+  /** Relations that hold (or not) of each face by itself, so that several can hold of the same one. */
+  private static boolean faceByFace(Relation r) {
+    return r instanceof AllOf || r instanceof Present || r instanceof InThird || r instanceof Ranked
+        || r instanceof NextTo || r instanceof Between || r instanceof SideOf || r instanceof Shows
+        || r instanceof AgeBeyond || r instanceof AgeExtreme || r instanceof MostExpressive
+        || r instanceof OlderThan o && o.than().isPresent() || r instanceof MoreExpressive m && m.than().isPresent();
   }
 
   /**

@@ -76,7 +76,9 @@ final class Lexicon {
       for: for
       about: about
       next: next nxt
-      with: with by as
+      with: with
+      by: by as
+      together: together
       nextto: beside alongside near closest nearest
       neighbour: neighbour neighbours neighbor neighbors
       between: between
@@ -85,7 +87,7 @@ final class Lexicon {
       neither: neither
       nor: nor
       both: both
-      and: and plus
+      and: and plus while whereas
       or: or
       all: all
       any: any
@@ -122,7 +124,7 @@ final class Lexicon {
       exprn: expression expressions mood moods emotion emotions feelings
       have: have has had
       ehappy: happy smiling smile smiles grinning cheerful joyful glad laughing pleased beaming
-      esad: sad crying gloomy miserable tearful sorrowful
+      esad: sad gloomy miserable sorrowful
       eangry: angry mad cross grumpy annoyed furious irritated
       efearful: scared afraid fearful frightened terrified
       edisgusted: disgusted
@@ -145,7 +147,7 @@ final class Lexicon {
       sign: sign
       up: up
       eachother: eachother
-      idiom: apart aside other another least question quick chance opinion moment true case years year yrs well out point view perspective
+      idiom: apart aside along other another least question quick chance opinion moment true case years year yrs well out point view perspective
       """;
 
   /**
@@ -216,6 +218,8 @@ final class Lexicon {
       new String[] {"left out", "absent"},
       new String[] {"is it the case that", ""},
       new String[] {"as well as", "and"},
+      new String[] {"along with", "with"},
+      new String[] {"together with", "with"},
       new String[] {"as well", ""},
       new String[] {"thank you", ""},
       new String[] {"yes or no", ""},
@@ -284,7 +288,7 @@ final class Lexicon {
           + "baby male female wife husband girlfriend boyfriend married dating daughter son mother father brother "
           + "sister grandfather granddaughter grandmother grandson boss friend friends related "
           + "relationship family bride groom wedding why when hand hands lap kitchen garden "
-          + "apartment house room work holiday event bored tired drunk jealous").split(" "));
+          + "apartment house room work holiday event bored tired drunk jealous crying cry cries tears tearful weeping").split(" "));
 
   /** The shortest word that may be a typo of a lexicon word ("lfet", "mnay"). */
   private static final int MIN_TYPO = 4;

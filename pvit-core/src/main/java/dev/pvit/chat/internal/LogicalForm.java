@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * What a question means: what is wanted, about whom, and which relation must hold. Immutable;
@@ -151,7 +152,8 @@ public record LogicalForm(Want want, Subject subject, Relation relation, boolean
 
   /** A relation that holds (or not) of a face. */
   public sealed interface Relation permits Present, Missing, InThird, Ranked, NextTo, Adjacent, Between, SideOf,
-      Shows, ExpressionOf, MostExpressive, MoreExpressive, AgeOf, AgeExtreme, OlderThan, AgeBeyond, Only, OfThe {}
+      Shows, ExpressionOf, MostExpressive, MoreExpressive, AgeOf, AgeExtreme, OlderThan, AgeBeyond, Only, OfThe,
+      AllOf, Clauses {}
 
   /** In the photo. */
   public record Present() implements Relation {
@@ -400,6 +402,60 @@ public record LogicalForm(Want want, Subject subject, Relation relation, boolean
   }
 
   /**
+   * Several relations that must all hold of the same face: "Is Penny here and smiling?", "Is
+   * anyone both old and happy?", "Who is smiling and on the left?". Only relations that hold face
+   * by face take part (no superlative among named people, no "only", no "missing").
+   *
+   * @param parts the relations, in order of mention
+   */
+  public record AllOf(List<Relation> parts) implements Relation {
+    /** Copies the parts. */
+    public AllOf {
+      checkArgument(parts.size() > 1, "a conjunction needs two parts");
+      parts = ImmutableList.copyOf(parts);
+    }
+
+    @Override
+    public String toString() {
+      return "and(" + parts.stream().map(Object::toString).collect(Collectors.joining(",")) + ")";
+    }
+  }
+
+  /**
+   * Several yes/no questions that must all be answered yes: "Is Alice smiling and is Bob here?",
+   * "Is Leonard on the left and Raj on the right?", "Is Alice here but not Carol?". The form that
+   * holds them asks yes/no about everyone they name.
+   *
+   * @param parts the yes/no questions, in order of mention
+   */
+  public record Clauses(List<LogicalForm> parts) implements Relation {
+    /** Copies the parts. */
+    public Clauses {
+      checkArgument(parts.size() > 1 && parts.stream().allMatch(p -> p.want() == Want.YES_NO),
+          "a conjunction needs two yes/no questions");
+      parts = ImmutableList.copyOf(parts);
+    }
+
+    /**
+     * The question that asks all of them.
+     *
+     * @param parts the yes/no questions
+     * @return the form
+     */
+    public static LogicalForm of(List<LogicalForm> parts) {
+      List<LogicalForm> flat = parts.stream().flatMap(p -> p.relation() instanceof Clauses c
+          ? c.parts().stream() : Stream.of(p)).toList();
+      List<String> names = flat.stream().flatMap(p -> p.names().stream()).distinct().toList();
+      return new LogicalForm(Want.YES_NO, new Names(names, Junction.ALL), new Clauses(flat), false);
+    }
+
+    @Override
+    public String toString() {
+      return "and(" + parts.stream().map(Object::toString).collect(Collectors.joining(", ")) + ")";
+    }
+  }
+
+  /**
    * The named people of the form (subject names and people in the relation), in order of mention.
    *
    * @return the names
@@ -414,6 +470,9 @@ public record LogicalForm(Want want, Subject subject, Relation relation, boolean
     Relation relation = base();
     if (relation instanceof Only o) {
       relation = o.of();
+    }
+    if (relation instanceof AllOf a) {
+      a.parts().forEach(p -> b.addAll(withRelation(p).names()));
     }
     if (relation instanceof NextTo r) {
       b.add(r.other());
@@ -436,6 +495,16 @@ public record LogicalForm(Want want, Subject subject, Relation relation, boolean
    */
   public Intent intent() {
     Relation relation = base();
+    // a conjunction belongs to the family of an estimate it depends on (grounded mode asks the
+    // model about those), else to the family of its first part
+    if (relation instanceof Clauses c) {
+      List<Intent> intents = c.parts().stream().map(LogicalForm::intent).toList();
+      return intents.stream().filter(i -> i == Intent.EXPRESSION || i == Intent.AGE).findFirst().orElse(intents.get(0));
+    }
+    if (relation instanceof AllOf a) {
+      List<Intent> intents = a.parts().stream().map(this::withRelation).map(LogicalForm::intent).toList();
+      return intents.stream().filter(i -> i == Intent.EXPRESSION || i == Intent.AGE).findFirst().orElse(intents.get(0));
+    }
     if (relation instanceof Only o && !(o.of() instanceof Present)) {
       relation = o.of();
     }
