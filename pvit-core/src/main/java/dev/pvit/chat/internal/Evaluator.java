@@ -16,11 +16,13 @@ import dev.pvit.chat.internal.LogicalForm.AgeBeyond;
 import dev.pvit.chat.internal.LogicalForm.AgeExtreme;
 import dev.pvit.chat.internal.LogicalForm.AgeOf;
 import dev.pvit.chat.internal.LogicalForm.AllOf;
+import dev.pvit.chat.internal.LogicalForm.Behind;
 import dev.pvit.chat.internal.LogicalForm.Between;
 import dev.pvit.chat.internal.LogicalForm.Clauses;
 import dev.pvit.chat.internal.LogicalForm.Described;
 import dev.pvit.chat.internal.LogicalForm.Filter;
 import dev.pvit.chat.internal.LogicalForm.Group;
+import dev.pvit.chat.internal.LogicalForm.InRow;
 import dev.pvit.chat.internal.LogicalForm.InThird;
 import dev.pvit.chat.internal.LogicalForm.Junction;
 import dev.pvit.chat.internal.LogicalForm.Missing;
@@ -126,21 +128,64 @@ final class Evaluator {
     }
 
     /**
-     * Faces in two or more rows: sorted by the vertical centre of their boxes, two neighbours are
-     * further apart than a face height (people of different heights in one row are not rows).
+     * The rows, from the back (highest in the photo) to the front, each left to right: sorted by
+     * the vertical centre of their boxes, a new row starts where two neighbours are further apart
+     * than a face height (people of different heights in one row are not rows).
      */
-    boolean rows() {
-      if (faces.size() < 2) {
-        return false;
+    List<List<RecognizedFace>> rowList() {
+      if (faces.isEmpty()) {
+        return List.of();
       }
-      double[] ys = faces.stream().mapToDouble(f -> f.box().centerY()).sorted().toArray();
+      List<RecognizedFace> byY = faces.stream().sorted(Comparator.comparingDouble(f -> f.box().centerY())).toList();
       double height = faces.stream().mapToDouble(f -> f.box().height()).sorted().toArray()[faces.size() / 2];
-      for (int i = 1; i < ys.length; i++) {
-        if (ys[i] - ys[i - 1] > height) {
-          return true;
+      List<List<RecognizedFace>> rows = new ArrayList<>();
+      List<RecognizedFace> row = new ArrayList<>(List.of(byY.get(0)));
+      for (int i = 1; i < byY.size(); i++) {
+        if (byY.get(i).box().centerY() - byY.get(i - 1).box().centerY() > height) {
+          rows.add(row);
+          row = new ArrayList<>();
+        }
+        row.add(byY.get(i));
+      }
+      rows.add(row);
+      return rows.stream().map(r -> r.stream().sorted(Comparator.comparingInt(this::index)).toList()).toList();
+    }
+
+    /** Faces in two or more rows. */
+    boolean rows() {
+      return rowList().size() > 1;
+    }
+
+    /** The row of a face, 0 for the back row. */
+    int row(RecognizedFace f) {
+      List<List<RecognizedFace>> rows = rowList();
+      for (int i = 0; i < rows.size(); i++) {
+        if (rows.get(i).contains(f)) {
+          return i;
         }
       }
-      return false;
+      throw new IllegalArgumentException("not a face of this scene");
+    }
+
+    /** The name of a row: "the back row", "the front row", "the 2nd row from the back". */
+    String rowName(int row) {
+      int n = rowList().size();
+      return row == 0 ? "the back row" : row == n - 1 ? "the front row" : "the " + ordinal(row + 1) + " row from the back";
+    }
+  }
+
+  /** Whether two faces overlap left to right, so that one stands directly behind the other. */
+  private static boolean overlaps(RecognizedFace a, RecognizedFace b) {
+    return Math.abs(a.box().centerX() - b.box().centerX()) < (a.box().width() + b.box().width()) / 2;
+  }
+
+  /** "The front row" in a photo of one row means nothing. */
+  private static void requireRows(Scene s) {
+    if (!s.rows()) {
+      throw new Unclear("I can't tell which row you mean: everyone I see stands in one row. What I can tell: "
+          + (s.faces().isEmpty() ? "I can't find any face in this photo."
+              : "from left to right I see " + join(s.faces().stream().map(x -> whoWhere(x, s.recognition())).toList())
+                  + "."));
     }
   }
 
@@ -428,6 +473,16 @@ final class Evaluator {
     if (r instanceof InThird t) {
       return Optional.of(Position.of(x.box().centerX(), s.recognition().width()) == t.third());
     }
+    if (r instanceof InRow w) {
+      requireRows(s);
+      return Optional.of(s.row(x) == (w.front() ? s.rowList().size() - 1 : 0));
+    }
+    if (r instanceof Behind b) {
+      RecognizedFace other = s.of(b.other());
+      boolean further = b.behind() ? s.row(x) < s.row(other) : s.row(x) > s.row(other);
+      // in a row further back but off to the side is not "directly behind": the faces cannot tell
+      return !further ? Optional.of(false) : overlaps(x, other) ? Optional.of(true) : Optional.empty();
+    }
     if (r instanceof Ranked k) {
       return Optional.of(ranked(faces, k).contains(x));
     }
@@ -528,6 +583,18 @@ final class Evaluator {
     }
     if (r instanceof InThird) {
       return name + " is " + Wording.where(x, sc);
+    }
+    if (r instanceof InRow) {
+      return name + " is in " + s.rowName(s.row(x));
+    }
+    if (r instanceof Behind b) {
+      RecognizedFace other = s.of(b.other());
+      if (s.row(x) == s.row(other)) {
+        return name + " and " + b.other() + " stand in the same row";
+      }
+      String side = s.row(x) < s.row(other) ? "behind" : "in front of";
+      return overlaps(x, other) ? name + " stands directly " + side + " " + b.other()
+          : name + " stands in a row " + side + " " + b.other() + ", but not directly " + side + " them";
     }
     if (r instanceof Ranked k) {
       if (k.from() == Position.CENTER) {
@@ -678,6 +745,12 @@ final class Evaluator {
     String not = f.negated() ? "not " : "";
     if (r instanceof AllOf a) {
       return Wording.join(a.parts().stream().map(p -> phrase(f.withRelation(p))).toList());
+    }
+    if (r instanceof InRow w) {
+      return not + "in the " + (w.front() ? "front" : "back") + " row";
+    }
+    if (r instanceof Behind b) {
+      return not + (b.behind() ? "behind " : "in front of ") + b.other();
     }
     if (r instanceof Ranked k) {
       return not + (k.from() == Position.CENTER ? "in the middle" : k.rank() == 1 ? "on the far " + k.from().label()
@@ -830,11 +903,14 @@ final class Evaluator {
     }
     boolean comparedWithSomeone = r instanceof OlderThan o && o.than().isPresent()
         || r instanceof MoreExpressive m && m.than().isPresent();
-    if (r instanceof Shows || r instanceof AgeBeyond || r instanceof AllOf || comparedWithSomeone) {
+    if (r instanceof Behind b) {
+      return behind(b, s);
+    }
+    if (r instanceof Shows || r instanceof AgeBeyond || r instanceof AllOf || r instanceof InRow || comparedWithSomeone) {
       List<RecognizedFace> m = matching(candidates, f, s);
       return (m.isEmpty() ? "Nobody " + describe(filter) + "is " + phrase(f)
           : Wording.capitalise(join(m.stream().map(x -> whoWhere(x, sc)).toList())) + " " + isAre(m.size()) + " "
-              + phrase(f)) + "." + ESTIMATE;
+              + phrase(f)) + "." + (estimate(r) ? ESTIMATE : "");
     }
     if (candidates.isEmpty()) {
       return "Nobody " + describe(filter) + "is in this photo.";
@@ -847,6 +923,23 @@ final class Evaluator {
     }
     return Wording.capitalise(whoWhere(top.get(0), sc)) + " looks " + what + " (" + measure(r, top.get(0)) + ")."
         + ESTIMATE;
+  }
+
+  /** "Who is behind Ella?": the faces directly behind (or in front of) her in the nearest row that has any. */
+  private static String behind(Behind b, Scene s) {
+    RecognizedFace anchor = s.of(b.other());
+    List<List<RecognizedFace>> rows = s.rowList();
+    String side = b.behind() ? "behind " : "in front of ";
+    int step = b.behind() ? -1 : 1;
+    for (int k = s.row(anchor) + step; k >= 0 && k < rows.size(); k += step) {
+      List<RecognizedFace> there = rows.get(k).stream().filter(x -> overlaps(x, anchor)).toList();
+      if (!there.isEmpty()) {
+        return Wording.capitalise(join(there.stream().map(x -> whoWhere(x, s.recognition())).toList())) + " "
+            + (there.size() == 1 ? "stands" : "stand") + " directly " + side + b.other() + ".";
+      }
+    }
+    return "Nobody stands directly " + side + b.other() + (rows.size() < 2 ? ": everyone stands in one row."
+        : ": " + b.other() + " is in " + s.rowName(s.row(anchor)) + ".");
   }
 
   private static String identify(List<RecognizedFace> candidates, Filter filter, Scene s) {
@@ -875,7 +968,9 @@ final class Evaluator {
     for (String name : n.names()) {
       RecognizedFace x = s.of(name);
       parts.add(name + " is " + Wording.where(x, s.recognition())
-          + (total > 1 ? " (" + ordinal(s.index(x) + 1) + " of " + people(total) + " from the left)" : ""));
+          + (s.rows() ? ", in " + s.rowName(s.row(x)) : "")
+          + (total > 1 ? " (" + ordinal(s.index(x) + 1) + " of " + people(total) + " from the left"
+              + (s.rows() ? " across all rows" : "") + ")" : ""));
     }
     return String.join("; ", parts) + ".";
   }

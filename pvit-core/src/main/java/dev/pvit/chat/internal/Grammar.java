@@ -6,12 +6,14 @@ import dev.pvit.chat.internal.LogicalForm.AgeExtreme;
 import dev.pvit.chat.internal.LogicalForm.AgeOf;
 import dev.pvit.chat.internal.LogicalForm.Adjacent;
 import dev.pvit.chat.internal.LogicalForm.AllOf;
+import dev.pvit.chat.internal.LogicalForm.Behind;
 import dev.pvit.chat.internal.LogicalForm.Between;
 import dev.pvit.chat.internal.LogicalForm.Clauses;
 import dev.pvit.chat.internal.LogicalForm.Described;
 import dev.pvit.chat.internal.LogicalForm.ExpressionOf;
 import dev.pvit.chat.internal.LogicalForm.Filter;
 import dev.pvit.chat.internal.LogicalForm.Group;
+import dev.pvit.chat.internal.LogicalForm.InRow;
 import dev.pvit.chat.internal.LogicalForm.InThird;
 import dev.pvit.chat.internal.LogicalForm.Junction;
 import dev.pvit.chat.internal.LogicalForm.Missing;
@@ -60,17 +62,20 @@ final class Grammar {
   private static final String SHOWN = "e(?:happy|sad|angry|fearful|disgusted|surprised|neutral|upset)";
   /** A bare "left"/"right" needs a preposition: "Is Penny right?" asks whether she is correct. */
   private static final String PLACE = "(?:(?:person )?(?:on )?(?:far (?:left|right)|(?:o\\d+|olast) (?:person )?"
-      + "(?:from |on )?(?:left|right))(?: person)?|(?:person )?on (?:left|right|middle)(?: person)?|middle person)";
+      + "(?:from |on )?(?:left|right))(?: person)?|(?:person )?on (?:left|right|middle)(?: person)?|middle person"
+      + "|(?:person )?(?:on )?(?:frontrow|backrow)(?: person)?)";
   /** A description of one face: "the stranger", "the person on the left", "the person". */
   private static final String DESC = "(?:(?<du>unknown )?(?:person|(?<dp>" + PLACE + ")))";
   private static final String GROUP = "(?:(?:known|unknown) )?(?:anyone|everyone|nobody|person)(?: (?:known|unknown))?";
-  private static final String REL = "nextto " + P + "|(?:left|right)ofv? " + P + "|between " + P + " and " + P + "|adjacent";
+  private static final String REL = "nextto " + P + "|(?:left|right)ofv? " + P + "|between " + P + " and " + P + "|adjacent"
+      + "|(?:behind|infront) " + P;
   private static final String PRED = "(?:here|absent|only person|(?:not )?" + SHOWN + "|" + PLACE + "|" + REL
       + "|most " + EXPR + "|more " + EXPR + "(?: " + PL + "| than " + P + ")?|oldest|youngest"
       + "|(?:older|younger)(?: " + PL + "| than " + P + ")?"
       + "|(?:over|under) n\\d+)";
   /** Terminals that make a clause's predicate, so a scene phrase ("in this photo") next to them is redundant. */
   private static final Pattern PREDICATE = Pattern.compile("\\b(?:on|nextto|between|leftofv?|rightofv?|far|o\\d+|olast"
+      + "|behind|infront|frontrow|backrow"
       + "|middle|left|right|" + SHOWN + "|more|most|older|younger|oldest|youngest|absent|over|under"
       + "|only|adjacent)\\b");
 
@@ -121,6 +126,10 @@ final class Grammar {
       "\\b(?:on )?(?:far )?end on (left|right)\\b", "far $1",
       "^what be (?:poss )?list of (?=person\\b)", "who be ",
       "\\bnextto of\\b", "nextto",
+      // "above Ella" / "below Greg": the row behind / in front (faces higher in the photo stand further back)
+      "\\bover (?=" + P + "|pron)", "behind ",
+      "\\bunder (?=" + P + "|pron)", "infront ",
+      "^which photo (be " + P + ")(?: on)?$", "where $1",
       "\\bon (?:photo|it|here|there|view)\\b", "inphoto",
       "\\b(?:of|from) (?:photo|it)\\b", "inphoto",
       "^do photo see\\b", "see",
@@ -211,7 +220,8 @@ final class Grammar {
       "^recog (?=[pur]\\d)", "see ",
       "\\bappear(?: here)?\\b", "here",
       "^do (" + PL + ")(?= (?:not )?here\\b)", "be $1",
-      "\\bstand (?=(?:on|nextto|between|far|o\\d+|olast|left|right|middle|leftofv?|rightofv?)\\b)", "",
+      "\\bstand (?=(?:on|nextto|between|far|o\\d+|olast|left|right|middle|leftofv?|rightofv?|behind|infront|frontrow"
+          + "|backrow)\\b)", "",
       "^(where|whichside)(.*) stand\\b", "$1$2",
       "^(where|whichside|howold) do\\b", "$1 be",
       "^where see (" + PL + ")$", "where be $1",
@@ -345,7 +355,8 @@ final class Grammar {
     }
     Optional<LogicalForm> f;
     if (count == 0) {
-      f = parseClause(clause, singular, plural).or(() -> compound(clause, singular, plural));
+      f = parseClause(clause, singular, plural).or(() -> compound(clause, singular, plural))
+          .or(() -> juxtaposed(clause, singular, plural));
     } else {
       f = partitive(clause, singular, plural, count, referents, recent);
     }
@@ -552,9 +563,43 @@ final class Grammar {
         ? Optional.of(Clauses.of(List.of(l, other.get()))) : Optional.empty();
   }
 
+  /**
+   * Two predicates side by side, both of the same face: "Is anyone in the front row surprised?",
+   * "Who is smiling in the back row?", "How many people on the left are smiling?". Not for
+   * "everyone" ("Is everyone in the back row smiling?" restricts who everyone is, which this does not
+   * read).
+   */
+  private Optional<LogicalForm> juxtaposed(String clause, String singular, String plural) {
+    String[] w = clause.split(" ");
+    int head = 0;
+    while (head < w.length && HEAD_WORD.matcher(w[head]).matches()) {
+      head++;
+    }
+    if (Arrays.asList(w).subList(0, head).stream().anyMatch(x -> x.equals("everyone") || x.equals("and")
+        || x.equals("or") || x.equals("nor"))) {
+      return Optional.empty();
+    }
+    String h = String.join(" ", Arrays.asList(w).subList(0, head));
+    for (int j = head + 1; j < w.length; j++) {
+      String first = h + " " + String.join(" ", Arrays.asList(w).subList(head, j));
+      String second = h + " " + String.join(" ", Arrays.asList(w).subList(j, w.length));
+      Optional<LogicalForm> l = parseClause(first, singular, plural);
+      Optional<LogicalForm> r = parseClause(second, singular, plural);
+      if (l.isPresent() && r.isPresent() && l.get().want() == r.get().want() && l.get().want() != Want.WHERE
+          && l.get().subject().equals(r.get().subject()) && !l.get().negated() && !r.get().negated()
+          && faceByFace(l.get().relation()) && faceByFace(r.get().relation())
+          && !(l.get().relation() instanceof Present) && !(r.get().relation() instanceof Present)) {
+        return Optional.of(new LogicalForm(l.get().want(), l.get().subject(),
+            new AllOf(List.of(l.get().relation(), r.get().relation())), false));
+      }
+    }
+    return Optional.empty();
+  }
+
   /** Relations that hold (or not) of each face by itself, so that several can hold of the same one. */
   private static boolean faceByFace(Relation r) {
-    return r instanceof AllOf || r instanceof Present || r instanceof InThird || r instanceof Ranked
+    return r instanceof AllOf || r instanceof Present || r instanceof InThird || r instanceof Ranked || r instanceof InRow
+        || r instanceof Behind
         || r instanceof NextTo || r instanceof Between || r instanceof SideOf || r instanceof Shows
         || r instanceof AgeBeyond || r instanceof AgeExtreme || r instanceof MostExpressive
         || r instanceof OlderThan o && o.than().isPresent() || r instanceof MoreExpressive m && m.than().isPresent();
@@ -790,6 +835,8 @@ final class Grammar {
       case "rightofv" -> Optional.of(new SideOf(Position.RIGHT, name(t[1]), true));
       case "between" -> Optional.of(new Between(name(t[1]), name(t[3])));
       case "adjacent" -> Optional.of(new Adjacent());
+      case "behind" -> Optional.of(new Behind(name(t[1]), true));
+      case "infront" -> Optional.of(new Behind(name(t[1]), false));
       default -> Optional.empty();
     };
   }
@@ -799,6 +846,9 @@ final class Grammar {
    * "the person on the left".
    */
   private static Relation place(String text, boolean personSemantics) {
+    if (text.contains("row")) {
+      return new InRow(text.contains("frontrow"));
+    }
     boolean person = personSemantics || text.contains("person");
     Matcher far = Pattern.compile(".*far (left|right).*").matcher(text);
     if (far.matches()) {

@@ -80,6 +80,10 @@ final class Lexicon {
       by: by as
       together: together
       nextto: beside alongside near closest nearest
+      behind: behind
+      infront: infront
+      frontrow: frontrow
+      backrow: backrow
       neighbour: neighbour neighbours neighbor neighbors
       between: between
       among: among amongst
@@ -147,7 +151,7 @@ final class Lexicon {
       sign: sign
       up: up
       eachother: eachother
-      idiom: apart aside along other another least question quick chance opinion moment true case years year yrs well out point view perspective
+      idiom: front back rear top bottom apart aside along other another least question quick chance opinion moment true case years year yrs well out point view perspective
       """;
 
   /**
@@ -193,6 +197,23 @@ final class Lexicon {
 
   /** Idioms rewritten word by word before terminals are looked up. */
   private static final List<String[]> IDIOMS = ImmutableList.of(
+      new String[] {"in the front row", "on frontrow"},
+      new String[] {"in the back row", "on backrow"},
+      new String[] {"in the top row", "on backrow"},
+      new String[] {"in the bottom row", "on frontrow"},
+      new String[] {"on the top row", "on backrow"},
+      new String[] {"on the bottom row", "on frontrow"},
+      new String[] {"the front row", "frontrow"},
+      new String[] {"the back row", "backrow"},
+      new String[] {"front row", "frontrow"},
+      new String[] {"back row", "backrow"},
+      new String[] {"top row", "backrow"},
+      new String[] {"bottom row", "frontrow"},
+      new String[] {"at the back", "on backrow"},
+      new String[] {"in the back", "on backrow"},
+      new String[] {"at the front", "on frontrow"},
+      new String[] {"in front of", "infront"},
+      new String[] {"in the front", "on frontrow"},
       new String[] {"this one", "this photo"},
       new String[] {"my friends", "known people"},
       new String[] {"my people", "known people"},

@@ -153,7 +153,7 @@ public record LogicalForm(Want want, Subject subject, Relation relation, boolean
   /** A relation that holds (or not) of a face. */
   public sealed interface Relation permits Present, Missing, InThird, Ranked, NextTo, Adjacent, Between, SideOf,
       Shows, ExpressionOf, MostExpressive, MoreExpressive, AgeOf, AgeExtreme, OlderThan, AgeBeyond, Only, OfThe,
-      AllOf, Clauses {}
+      AllOf, Clauses, InRow, Behind {}
 
   /** In the photo. */
   public record Present() implements Relation {
@@ -194,6 +194,33 @@ public record LogicalForm(Want want, Subject subject, Relation relation, boolean
     @Override
     public String toString() {
       return "ranked(" + from.label() + "," + rank + ")";
+    }
+  }
+
+  /**
+   * In the front row (the faces lowest in the photo) or the back row (the highest), where faces
+   * stand in more than one row.
+   *
+   * @param front true for the front row
+   */
+  public record InRow(boolean front) implements Relation {
+    @Override
+    public String toString() {
+      return front ? "front_row" : "back_row";
+    }
+  }
+
+  /**
+   * Directly behind someone (in a row further back, and overlapping them left to right) or in
+   * front of them; "above" and "below" someone in a group photo mean the same.
+   *
+   * @param other the other person
+   * @param behind true for behind, false for in front of
+   */
+  public record Behind(String other, boolean behind) implements Relation {
+    @Override
+    public String toString() {
+      return (behind ? "behind(" : "in_front_of(") + other + ")";
     }
   }
 
@@ -474,6 +501,9 @@ public record LogicalForm(Want want, Subject subject, Relation relation, boolean
     if (relation instanceof AllOf a) {
       a.parts().forEach(p -> b.addAll(withRelation(p).names()));
     }
+    if (relation instanceof Behind r) {
+      b.add(r.other());
+    }
     if (relation instanceof NextTo r) {
       b.add(r.other());
     } else if (relation instanceof Between r) {
@@ -517,10 +547,10 @@ public record LogicalForm(Want want, Subject subject, Relation relation, boolean
     if (relation instanceof Present || relation instanceof Missing || relation instanceof Only) {
       return want == Want.WHO ? Intent.IDENTIFY : Intent.PRESENCE;
     }
-    if (relation instanceof InThird || relation instanceof Ranked) {
+    if (relation instanceof InThird || relation instanceof Ranked || relation instanceof InRow) {
       return want == Want.WHO ? Intent.IDENTIFY_AT_POSITION : Intent.LOCATE;
     }
-    if (relation instanceof SideOf) {
+    if (relation instanceof SideOf || relation instanceof Behind) {
       return Intent.RELATIVE_POSITION;
     }
     if (relation instanceof NextTo || relation instanceof Between || relation instanceof Adjacent) {

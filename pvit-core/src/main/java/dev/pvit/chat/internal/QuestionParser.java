@@ -282,7 +282,8 @@ public final class QuestionParser {
     // "And on the right?" repeats the last positional question about another place.
     Optional<LogicalForm> positional = context.stream().map(ParsedQuestion::form).flatMap(Optional::stream)
         .reduce((a, b) -> b).filter(f -> !f.negated() && (f.relation() instanceof LogicalForm.InThird
-            || f.relation() instanceof LogicalForm.Ranked) && f.want() != LogicalForm.Want.WHERE);
+            || f.relation() instanceof LogicalForm.Ranked || f.relation() instanceof LogicalForm.InRow)
+            && f.want() != LogicalForm.Want.WHERE);
     List<Reading> parses = new ArrayList<>();
     enumerate(readings, 0, new ArrayList<>(), combo -> {
       int cost = 0;
