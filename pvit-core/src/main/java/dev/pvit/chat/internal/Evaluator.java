@@ -676,30 +676,53 @@ final class Evaluator {
       List<String> missing = all.stream().filter(m -> !doubtful.contains(m)).toList();
       // The true number missing lies between the certain ones and all of them; the quantifiers are
       // monotone in it, so the answer is known when both ends agree.
-      boolean yes = quantify(g.quantifier(), missing.size(), registered.get().size());
-      if (quantify(g.quantifier(), missing.size() + doubtful.size(), registered.get().size()) != yes) {
+      boolean yes = quantify(g, missing.size(), registered.get().size());
+      if (quantify(g, missing.size() + doubtful.size(), registered.get().size()) != yes
+          || !doubtful.isEmpty() && (g.quantifier() == Quantifier.EXACTLY || g.quantifier() == Quantifier.MOST)) {
         requireCertainlyMissing(s, all);
       }
       List<String> facts = missingFacts(s, all, doubtful);
       return yesNo(yes) + ", " + (facts.isEmpty() ? "everyone you registered is in this photo." : String.join("; ", facts) + ".");
     }
+    int candidates = excepting(s.faces(), g).size();
+    if (g.quantifier() == Quantifier.EVERY && g.count() > 0 && g.count() != candidates) {
+      // "Are all three smiling?" in a photo of five: which three?
+      throw new Unclear("I can't tell which " + g.count() + " people you mean: I see " + people(candidates)
+          + " in this photo. Please name them.");
+    }
     if (s.faces().isEmpty()) {
-      return yesNo(g.quantifier() == Quantifier.NONE) + ", I can't find any face in this photo.";
+      return yesNo(quantify(g, 0, 0)) + ", I can't find any face in this photo.";
     }
     // "Is everyone registered?" quantifies over every face; "is anyone I know here?" over the filtered ones.
     List<RecognizedFace> matches = matching(members(s, g), f, s);
-    boolean yes = quantify(g.quantifier(), matches.size(), excepting(s.faces(), g).size());
+    boolean yes = quantify(g, matches.size(), candidates);
+    String estimate = estimate(f.relation()) ? ESTIMATE : "";
+    if (g.count() > 0 || g.quantifier() == Quantifier.MOST) {
+      // a number of people: the answer says how many fit, and who
+      String kind = describe(g.filter()).strip();
+      boolean ofAll = g.quantifier() == Quantifier.MOST || g.quantifier() == Quantifier.EVERY;
+      boolean present = f.relation() instanceof Present && !f.negated();
+      String what = ofAll && !kind.isEmpty() ? "people " + kind + (present ? "" : ", " + phrase(f)) : phrase(f);
+      return yesNo(yes) + ": " + (ofAll ? matches.size() + " of the " + people(candidates) : people(matches.size()))
+          + (ofAll || kind.isEmpty() || matches.isEmpty() ? "" : " " + kind) + " " + isAre(matches.size()) + " " + what
+          + (matches.isEmpty() ? "" : ": " + join(matches.stream().map(x -> whoWhere(x, s.recognition())).toList()))
+          + "." + estimate;
+    }
     String who = matches.isEmpty() ? "nobody " + describe(g.filter()) + "fits"
         : join(matches.stream().map(x -> whoWhere(x, s.recognition())).toList()) + " " + isAre(matches.size());
     String tail = matches.isEmpty() ? "" : " " + phrase(f);
-    return yesNo(yes) + ": " + who + tail + "." + (estimate(f.relation()) ? ESTIMATE : "");
+    return yesNo(yes) + ": " + who + tail + "." + estimate;
   }
 
-  private static boolean quantify(Quantifier q, int matches, int candidates) {
-    return switch (q) {
+  private static boolean quantify(Group g, int matches, int candidates) {
+    return switch (g.quantifier()) {
       case SOME, THOSE -> matches > 0;
       case EVERY -> candidates > 0 && matches == candidates;
       case NONE -> matches == 0;
+      case AT_LEAST -> matches >= g.count();
+      case AT_MOST -> matches <= g.count();
+      case EXACTLY -> matches == g.count();
+      case MOST -> 2 * matches > candidates;
     };
   }
 

@@ -66,7 +66,8 @@ final class Grammar {
       + "|(?:person )?(?:on )?(?:frontrow|backrow)(?: person)?)";
   /** A description of one face: "the stranger", "the person on the left", "the person". */
   private static final String DESC = "(?:(?<du>unknown )?(?:person|(?<dp>" + PLACE + ")))";
-  private static final String GROUP = "(?:(?:known|unknown) )?(?:anyone|everyone|nobody|person)(?: (?:known|unknown))?";
+  private static final String GROUP = "(?:(?:known|unknown) )?(?:anyone|everyone|nobody|person|q(?:gt|ge|lt|le|eq|all)\\d+"
+      + "|qmost)(?: (?:known|unknown))?";
   private static final String REL = "nextto " + P + "|(?:left|right)ofv? " + P + "|between " + P + " and " + P + "|adjacent"
       + "|(?:behind|infront) " + P;
   private static final String PRED = "(?:here|absent|only person|(?:not )?" + SHOWN + "|" + PLACE + "|" + REL
@@ -148,6 +149,17 @@ final class Grammar {
       "\\bneighbour of (" + P + ")", "nextto $1",
       "\\bfar (left|right) than (" + P + ")", "$1of $2",
       "\\bmore on (left|right) than (" + P + ")", "$1of $2",
+      // numbers of people: "at least two people", "more than three strangers", "exactly one person"
+      "\\bexactly person(?= (?:(?:known|unknown) )?person\\b)", "qeq n1",
+      "\\bexactly (?=n\\d+)", "qeq ",
+      "\\bexactly\\b", "",
+      "\\batleast (?=n\\d+)", "qge ",
+      "\\batmost (?=n\\d+)", "qle ",
+      "\\bmore than (?=n\\d+ (?:(?:known|unknown|" + SHOWN + ") )?person\\b)", "qgt ",
+      "\\bless than (?=n\\d+ (?:(?:known|unknown|" + SHOWN + ") )?person\\b)", "qlt ",
+      "\\bmost (?=(?:(?:known|unknown) )?person\\b)", "qmost ",
+      "\\bmost of prons\\b", "PLURAL_OR_MOST",
+      "\\ball (n\\d+)(?: of prons| person)?\\b", "qall $1",
       "\\b(?:older|over|more) than (n\\d+)", "over $1",
       "\\b(?:younger|under|less) than (n\\d+)", "under $1",
       "\\bover age of (n\\d+)", "over $1",
@@ -244,6 +256,13 @@ final class Grammar {
       "^be (" + P + ") (?:here )?with (" + P + ")(?: here)?$", "be $1 and $2 here",
       "^be (" + P + ") (?:here )?with ((?:" + P + " )*" + P + " and " + P + ")(?: here)?$", "be $1 $2 here",
       // groups
+      "\\b(q(?:gt|ge|lt|le|eq)) n(\\d+) (" + SHOWN + ") person\\b", "$1$2 $3",
+      "\\b(q(?:gt|ge|lt|le|eq)) n(\\d+)(?: (known|unknown))? person\\b", "$3 $1$2",
+      "\\b(q(?:gt|ge|lt|le|eq)) n(\\d+)$", "$1$2",
+      "\\bqmost(?: (known|unknown))? person\\b", "$1 qmost",
+      "\\bqall n(\\d+)\\b", "qall$1",
+      "\\b(qmost|q(?:gt|ge|lt|le|eq|all)\\d+) (known|unknown) person\\b", "$1 $2",
+      "^((?:known |unknown )?q[a-z]+\\d*) (?:be|do) ", "be $1 ",
       "\\b(?:any|some) (?=(?:known |unknown )?person\\b)", "anyone ",
       "\\b(?:all|every) (?:of )?(?=(?:known |unknown )?person\\b)", "everyone ",
       "\\b(anyone|everyone|nobody) (?:(known|unknown) )?person\\b", "$1 $2",
@@ -637,6 +656,7 @@ final class Grammar {
     String s = apply(BEFORE_PRONOUNS, terminals.strip().replaceAll("\\s+", " "));
     s = s.replace("PLURAL_OR_EVERYONE", plural.startsWith("r") ? "everyone" : "all of " + plural)
         .replace("PLURAL_OR_ANYONE", plural.startsWith("r") ? "anyone" : "either " + plural.replace(" and ", " or "))
+        .replace("PLURAL_OR_MOST", plural.startsWith("r") ? "qmost person" : "most of " + plural)
         .replaceAll("\\bprons poss\\b", plural.contains(" ") ? "r0 poss" : plural + " poss")
         .replaceAll("\\bpron poss\\b", singular + " poss")
         .replaceAll("\\bprons\\b", plural)
@@ -907,8 +927,20 @@ final class Grammar {
   private static Group group(String text, String second, boolean those) {
     String t = (text == null ? "" : text) + " " + (second == null ? "" : second);
     Filter f = t.contains("unknown") ? Filter.UNKNOWN : t.contains("known") ? Filter.KNOWN : Filter.ALL;
-    Quantifier q = those ? Quantifier.THOSE : t.contains("everyone") ? Quantifier.EVERY
-        : t.contains("nobody") ? Quantifier.NONE : Quantifier.SOME;
+    Matcher number = Pattern.compile("\\bq(gt|ge|lt|le|eq|all)(\\d+)\\b").matcher(t);
+    if (number.find() && !those) {
+      int n = Integer.parseInt(number.group(2));
+      return switch (number.group(1)) {
+        case "gt" -> new Group(Quantifier.AT_LEAST, f, List.of(), n + 1);
+        case "ge" -> new Group(Quantifier.AT_LEAST, f, List.of(), Math.max(n, 1));
+        case "lt" -> new Group(n <= 1 ? Quantifier.NONE : Quantifier.AT_MOST, f, List.of(), Math.max(n - 1, 0));
+        case "le" -> new Group(n == 0 ? Quantifier.NONE : Quantifier.AT_MOST, f, List.of(), n);
+        case "eq" -> new Group(n == 0 ? Quantifier.NONE : Quantifier.EXACTLY, f, List.of(), n);
+        default -> new Group(Quantifier.EVERY, f, List.of(), n);
+      };
+    }
+    Quantifier q = those ? Quantifier.THOSE : t.contains("qmost") ? Quantifier.MOST : t.contains("everyone")
+        ? Quantifier.EVERY : t.contains("nobody") ? Quantifier.NONE : Quantifier.SOME;
     return new Group(q, f);
   }
 

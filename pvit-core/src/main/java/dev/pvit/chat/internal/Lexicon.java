@@ -97,6 +97,9 @@ final class Lexicon {
       any: any
       every: every each
       only: only
+      exactly: exactly
+      atleast: atleast
+      atmost: atmost
       alone: alone
       except: except excluding
       besides: besides
@@ -159,7 +162,7 @@ final class Lexicon {
    * before anything else, so they can stand anywhere without changing what a question means.
    */
   private static final Set<String> FILLERS = ImmutableSet.copyOf((
-      "please pls plz kindly hey hi hello ok okay so now just actually really currently exactly "
+      "please pls plz kindly hey hi hello ok okay so now just actually really currently "
           + "quickly also too still even then again thanks oh um uh hmm clearly definitely precisely "
           + "immediately directly today").split(" "));
 
@@ -219,6 +222,12 @@ final class Lexicon {
       new String[] {"my people", "known people"},
       new String[] {"that one", "this photo"},
       new String[] {"at least one of", "either"},
+      new String[] {"at least", "atleast"},
+      new String[] {"no fewer than", "atleast"},
+      new String[] {"no less than", "atleast"},
+      new String[] {"at most", "atmost"},
+      new String[] {"no more than", "atmost"},
+      new String[] {"not more than", "atmost"},
       new String[] {"one of the people", "among people"},
       new String[] {"one of these people", "among people"},
       new String[] {"one of them", "among people"},
@@ -311,6 +320,9 @@ final class Lexicon {
           + "relationship family bride groom wedding why when hand hands lap kitchen garden "
           + "apartment house room work holiday event bored tired drunk jealous crying cry cries tears tearful weeping").split(" "));
 
+  /** A filler, except before a number. */
+  private static final String EXACTLY = "exactly";
+
   /** The shortest word that may be a typo of a lexicon word ("lfet", "mnay"). */
   private static final int MIN_TYPO = 4;
 
@@ -393,7 +405,19 @@ final class Lexicon {
    * @return true for fillers such as "please"
    */
   static boolean isFiller(String key) {
-    return FILLERS.contains(key);
+    return FILLERS.contains(key) || key.equals(EXACTLY);
+  }
+
+  /**
+   * Whether a word is a filler where it stands: "exactly" means nothing ("Who is exactly in the
+   * middle?") except before a number ("exactly one stranger").
+   *
+   * @param key the word's key
+   * @param next the next word's key, or empty at the end
+   * @return true if the word is to be dropped
+   */
+  static boolean isFiller(String key, String next) {
+    return isFiller(key) && !(key.equals(EXACTLY) && (isNumber(next) || next.equals("one")));
   }
 
   static boolean known(String key) {

@@ -75,14 +75,28 @@ public record LogicalForm(Want want, Subject subject, Relation relation, boolean
    * Everyone in the photo who passes a filter, quantified, leaving out the people named as
    * exceptions ("anyone besides Alice", "who else", "how many people other than Oscar").
    *
-   * @param quantifier some / every / none / those (for who and how many)
+   * @param quantifier some / every / none / those (for who and how many) / a number of them
    * @param filter which faces count
    * @param except registered people left out, in order of mention
+   * @param count the number of a numeric quantifier ("at least 2 people"), or of "all three"
+   *     (0 when there is none)
    */
-  public record Group(Quantifier quantifier, Filter filter, List<String> except) implements Subject {
+  public record Group(Quantifier quantifier, Filter filter, List<String> except, int count) implements Subject {
     /** Copies the exceptions. */
     public Group {
       except = ImmutableList.copyOf(except);
+      checkArgument(count >= 0, "negative count");
+    }
+
+    /**
+     * A group without a number.
+     *
+     * @param quantifier the quantifier
+     * @param filter the filter
+     * @param except the people left out
+     */
+    public Group(Quantifier quantifier, Filter filter, List<String> except) {
+      this(quantifier, filter, except, 0);
     }
 
     /**
@@ -102,12 +116,12 @@ public record LogicalForm(Want want, Subject subject, Relation relation, boolean
      * @return the new group
      */
     public Group without(List<String> names) {
-      return new Group(quantifier, filter, ImmutableList.<String>builder().addAll(except).addAll(names).build());
+      return new Group(quantifier, filter, ImmutableList.<String>builder().addAll(except).addAll(names).build(), count);
     }
 
     @Override
     public String toString() {
-      String q = quantifier.name().toLowerCase(Locale.ROOT);
+      String q = quantifier.name().toLowerCase(Locale.ROOT) + (count > 0 ? "_" + count : "");
       String g = filter == Filter.ALL ? q : q + "_" + filter.name().toLowerCase(Locale.ROOT);
       return except.isEmpty() ? g : g + "_except" + except;
     }
@@ -137,7 +151,15 @@ public record LogicalForm(Want want, Subject subject, Relation relation, boolean
     /** "nobody" */
     NONE,
     /** the faces themselves: who are they, how many are they */
-    THOSE
+    THOSE,
+    /** "at least two people", "more than three people" */
+    AT_LEAST,
+    /** "at most two people", "fewer than three people" */
+    AT_MOST,
+    /** "exactly one person" */
+    EXACTLY,
+    /** "most people", "most of them" */
+    MOST
   }
 
   /** Which faces a group covers. */

@@ -384,7 +384,12 @@ public final class QuestionParser {
   }
 
   private List<Item> items(List<Word> all) {
-    List<Word> words = all.stream().filter(w -> !Lexicon.isFiller(w.key())).toList();
+    List<Word> words = new ArrayList<>();
+    for (int k = 0; k < all.size(); k++) {
+      if (!Lexicon.isFiller(all.get(k).key(), k + 1 < all.size() ? all.get(k + 1).key() : "")) {
+        words.add(all.get(k));
+      }
+    }
     List<Item> out = new ArrayList<>();
     int i = 0;
     while (i < words.size()) {
