@@ -16,6 +16,7 @@ import dev.pvit.chat.internal.LogicalForm.AgeBeyond;
 import dev.pvit.chat.internal.LogicalForm.AgeExtreme;
 import dev.pvit.chat.internal.LogicalForm.AgeOf;
 import dev.pvit.chat.internal.LogicalForm.AllOf;
+import dev.pvit.chat.internal.LogicalForm.Anchor;
 import dev.pvit.chat.internal.LogicalForm.Behind;
 import dev.pvit.chat.internal.LogicalForm.Between;
 import dev.pvit.chat.internal.LogicalForm.Clauses;
@@ -28,6 +29,7 @@ import dev.pvit.chat.internal.LogicalForm.Junction;
 import dev.pvit.chat.internal.LogicalForm.Missing;
 import dev.pvit.chat.internal.LogicalForm.MoreExpressive;
 import dev.pvit.chat.internal.LogicalForm.MostExpressive;
+import dev.pvit.chat.internal.LogicalForm.Named;
 import dev.pvit.chat.internal.LogicalForm.Names;
 import dev.pvit.chat.internal.LogicalForm.NextTo;
 import dev.pvit.chat.internal.LogicalForm.OfThe;
@@ -235,7 +237,7 @@ final class Evaluator {
     boolean positional = r instanceof Ranked || r instanceof NextTo || r instanceof Between || r instanceof SideOf
         || r instanceof Adjacent;
     String sideNote = r instanceof SideOf o && o.possessive()
-        ? " (I took \"" + o.other() + "'s " + o.side().label() + "\" as the " + o.side().label()
+        ? " (I took \"" + label(o.other()) + "'s " + o.side().label() + "\" as the " + o.side().label()
             + " side of the photo as you look at it.)" : "";
     return (positional && s.rows() ? " (The faces stand in more than one row; I counted left to right across all rows.)"
         : "") + sideNote;
@@ -354,9 +356,39 @@ final class Evaluator {
     return yesNo(yes ^ f.negated()) + ", " + why + "." + (estimate(o.of()) ? ESTIMATE : "");
   }
 
-  /** The one face a description fits. */
+  /** The face a relation is about: the named person, or the one face a description fits. */
+  private static RecognizedFace anchor(Anchor a, Scene s) {
+    return a instanceof Named n ? s.of(n.name()) : the((Described) a, s);
+  }
+
+  /** How answers call the other end of a relation: its name, or its description ("the oldest person"). */
+  private static String label(Anchor a) {
+    if (a instanceof Named n) {
+      return n.name();
+    }
+    Described d = (Described) a;
+    if (d.place().isEmpty()) {
+      return d.filter() == Filter.UNKNOWN ? "the person I don't recognise" : "the person";
+    }
+    Relation r = d.place().get();
+    if (r instanceof AgeExtreme x) {
+      return x.oldest() ? "the oldest person" : "the youngest person";
+    }
+    if (r.equals(new AgeBeyond(false, 16))) {
+      return "the child";
+    }
+    return "the person " + phrase(new LogicalForm(Want.WHO, new Group(Quantifier.THOSE, d.filter()), r, false));
+  }
+
+  /** The one face a description fits ("the person to the left of Raj" is the nearest one on that side). */
   private static RecognizedFace the(Described d, Scene s) {
-    List<RecognizedFace> fit = filter(s.faces(), d.filter()).stream()
+    List<RecognizedFace> candidates = filter(s.faces(), d.filter());
+    if (d.place().orElse(null) instanceof SideOf t) {
+      int i = s.index(anchor(t.other(), s)) + (t.side() == Position.LEFT ? -1 : 1);
+      candidates = i >= 0 && i < s.faces().size() ? candidates.stream().filter(x -> s.index(x) == i).toList()
+          : List.of();
+    }
+    List<RecognizedFace> fit = candidates.stream()
         .filter(x -> d.place().map(p -> holds(p, x, s).orElse(false)).orElse(true)).toList();
     if (fit.size() != 1) {
       String who = d.filter() == Filter.UNKNOWN ? "people I don't recognise" : "people";
@@ -478,7 +510,7 @@ final class Evaluator {
       return Optional.of(s.row(x) == (w.front() ? s.rowList().size() - 1 : 0));
     }
     if (r instanceof Behind b) {
-      RecognizedFace other = s.of(b.other());
+      RecognizedFace other = anchor(b.other(), s);
       boolean further = b.behind() ? s.row(x) < s.row(other) : s.row(x) > s.row(other);
       // in a row further back but off to the side is not "directly behind": the faces cannot tell
       return !further ? Optional.of(false) : overlaps(x, other) ? Optional.of(true) : Optional.empty();
@@ -487,16 +519,16 @@ final class Evaluator {
       return Optional.of(ranked(faces, k).contains(x));
     }
     if (r instanceof NextTo t) {
-      return Optional.of(Math.abs(s.index(x) - s.index(s.of(t.other()))) == 1);
+      return Optional.of(Math.abs(s.index(x) - s.index(anchor(t.other(), s))) == 1);
     }
     if (r instanceof Between b) {
-      int a = s.index(s.of(b.a()));
-      int c = s.index(s.of(b.b()));
+      int a = s.index(anchor(b.a(), s));
+      int c = s.index(anchor(b.b(), s));
       int i = s.index(x);
       return Optional.of(i > Math.min(a, c) && i < Math.max(a, c));
     }
     if (r instanceof SideOf t) {
-      double other = s.of(t.other()).box().centerX();
+      double other = anchor(t.other(), s).box().centerX();
       return Optional.of(t.side() == Position.LEFT ? x.box().centerX() < other : x.box().centerX() > other);
     }
     if (r instanceof Only) {
@@ -588,13 +620,13 @@ final class Evaluator {
       return name + " is in " + s.rowName(s.row(x));
     }
     if (r instanceof Behind b) {
-      RecognizedFace other = s.of(b.other());
+      RecognizedFace other = anchor(b.other(), s);
       if (s.row(x) == s.row(other)) {
-        return name + " and " + b.other() + " stand in the same row";
+        return name + " and " + label(b.other()) + " stand in the same row";
       }
       String side = s.row(x) < s.row(other) ? "behind" : "in front of";
-      return overlaps(x, other) ? name + " stands directly " + side + " " + b.other()
-          : name + " stands in a row " + side + " " + b.other() + ", but not directly " + side + " them";
+      return overlaps(x, other) ? name + " stands directly " + side + " " + label(b.other())
+          : name + " stands in a row " + side + " " + label(b.other()) + ", but not directly " + side + " them";
     }
     if (r instanceof Ranked k) {
       if (k.from() == Position.CENTER) {
@@ -606,17 +638,17 @@ final class Evaluator {
       return name + " is " + ordinal(rank) + " from the " + k.from().label() + " (of " + people(n) + ")";
     }
     if (r instanceof NextTo t) {
-      int gap = Math.abs(s.index(x) - s.index(s.of(t.other()))) - 1;
-      return gap == 0 ? name + " is next to " + t.other()
-          : name + " is not next to " + t.other() + "; " + people(gap) + " " + isAre(gap) + " between them";
+      int gap = Math.abs(s.index(x) - s.index(anchor(t.other(), s))) - 1;
+      return gap == 0 ? name + " is next to " + label(t.other())
+          : name + " is not next to " + label(t.other()) + "; " + people(gap) + " " + isAre(gap) + " between them";
     }
     if (r instanceof Between b) {
       boolean between = holds(r, x, s).orElse(false);
-      return name + (between ? " is" : " is not") + " between " + b.a() + " and " + b.b();
+      return name + (between ? " is" : " is not") + " between " + label(b.a()) + " and " + label(b.b());
     }
     if (r instanceof SideOf t) {
-      boolean left = x.box().centerX() < s.of(t.other()).box().centerX();
-      return name + " is to the " + (left ? "left" : "right") + " of " + t.other();
+      boolean left = x.box().centerX() < anchor(t.other(), s).box().centerX();
+      return name + " is to the " + (left ? "left" : "right") + " of " + label(t.other());
     }
     if (r instanceof Only) {
       return n == 1 ? name + " is the only person in this photo" : "there are " + people(n) + " in this photo";
@@ -773,7 +805,7 @@ final class Evaluator {
       return not + "in the " + (w.front() ? "front" : "back") + " row";
     }
     if (r instanceof Behind b) {
-      return not + (b.behind() ? "behind " : "in front of ") + b.other();
+      return not + (b.behind() ? "behind " : "in front of ") + label(b.other());
     }
     if (r instanceof Ranked k) {
       return not + (k.from() == Position.CENTER ? "in the middle" : k.rank() == 1 ? "on the far " + k.from().label()
@@ -789,13 +821,13 @@ final class Evaluator {
       return not + (t.third() == Position.CENTER ? "in the middle" : "on the " + t.third().label());
     }
     if (r instanceof NextTo t) {
-      return not + "next to " + t.other();
+      return not + "next to " + label(t.other());
     }
     if (r instanceof Between b) {
-      return not + "between " + b.a() + " and " + b.b();
+      return not + "between " + label(b.a()) + " and " + label(b.b());
     }
     if (r instanceof SideOf t) {
-      return not + "to the " + t.side().label() + " of " + t.other();
+      return not + "to the " + t.side().label() + " of " + label(t.other());
     }
     if (r instanceof AgeBeyond a) {
       return not + "looking " + (a.over() ? "over " : "under ") + a.years();
@@ -896,7 +928,7 @@ final class Evaluator {
           + (in.size() > 1 ? " (from left to right)." : ".");
     }
     if (r instanceof NextTo t) {
-      RecognizedFace anchor = s.of(t.other());
+      RecognizedFace anchor = anchor(t.other(), s);
       int i = s.index(anchor);
       List<String> parts = new ArrayList<>();
       if (i > 0) {
@@ -905,24 +937,24 @@ final class Evaluator {
       if (i + 1 < s.faces().size()) {
         parts.add(who(s.faces().get(i + 1)) + " to the right");
       }
-      return parts.isEmpty() ? "Nobody is next to " + t.other() + "; " + t.other() + " is alone in this photo."
-          : "Next to " + t.other() + ": " + join(parts) + ".";
+      return parts.isEmpty() ? "Nobody is next to " + label(t.other()) + "; " + label(t.other()) + " is alone in this photo."
+          : "Next to " + label(t.other()) + ": " + join(parts) + ".";
     }
     if (r instanceof SideOf t) {
-      RecognizedFace anchor = s.of(t.other());
+      RecognizedFace anchor = anchor(t.other(), s);
       int i = s.index(anchor) + (t.side() == Position.LEFT ? -1 : 1);
       if (i < 0 || i >= s.faces().size()) {
-        return "Nobody is to the " + t.side().label() + " of " + t.other() + ".";
+        return "Nobody is to the " + t.side().label() + " of " + label(t.other()) + ".";
       }
       return Wording.capitalise(who(s.faces().get(i))) + " is directly to the " + t.side().label() + " of "
-          + t.other() + ".";
+          + label(t.other()) + ".";
     }
     if (r instanceof Between b) {
-      int a = s.index(s.of(b.a()));
-      int c = s.index(s.of(b.b()));
+      int a = s.index(anchor(b.a(), s));
+      int c = s.index(anchor(b.b(), s));
       List<RecognizedFace> in = s.faces().subList(Math.min(a, c) + 1, Math.max(a, c));
-      return in.isEmpty() ? "Nobody is between " + b.a() + " and " + b.b() + "; they stand next to each other."
-          : "Between " + b.a() + " and " + b.b() + ": " + join(in.stream().map(Wording::who).toList()) + ".";
+      return in.isEmpty() ? "Nobody is between " + label(b.a()) + " and " + label(b.b()) + "; they stand next to each other."
+          : "Between " + label(b.a()) + " and " + label(b.b()) + ": " + join(in.stream().map(Wording::who).toList()) + ".";
     }
     boolean comparedWithSomeone = r instanceof OlderThan o && o.than().isPresent()
         || r instanceof MoreExpressive m && m.than().isPresent();
@@ -950,7 +982,7 @@ final class Evaluator {
 
   /** "Who is behind Ella?": the faces directly behind (or in front of) her in the nearest row that has any. */
   private static String behind(Behind b, Scene s) {
-    RecognizedFace anchor = s.of(b.other());
+    RecognizedFace anchor = anchor(b.other(), s);
     List<List<RecognizedFace>> rows = s.rowList();
     String side = b.behind() ? "behind " : "in front of ";
     int step = b.behind() ? -1 : 1;
@@ -958,11 +990,11 @@ final class Evaluator {
       List<RecognizedFace> there = rows.get(k).stream().filter(x -> overlaps(x, anchor)).toList();
       if (!there.isEmpty()) {
         return Wording.capitalise(join(there.stream().map(x -> whoWhere(x, s.recognition())).toList())) + " "
-            + (there.size() == 1 ? "stands" : "stand") + " directly " + side + b.other() + ".";
+            + (there.size() == 1 ? "stands" : "stand") + " directly " + side + label(b.other()) + ".";
       }
     }
-    return "Nobody stands directly " + side + b.other() + (rows.size() < 2 ? ": everyone stands in one row."
-        : ": " + b.other() + " is in " + s.rowName(s.row(anchor)) + ".");
+    return "Nobody stands directly " + side + label(b.other()) + (rows.size() < 2 ? ": everyone stands in one row."
+        : ": " + label(b.other()) + " is in " + s.rowName(s.row(anchor)) + ".");
   }
 
   private static String identify(List<RecognizedFace> candidates, Filter filter, Scene s) {

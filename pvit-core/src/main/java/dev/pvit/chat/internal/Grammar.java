@@ -68,8 +68,19 @@ final class Grammar {
   private static final String DESC = "(?:(?<du>unknown )?(?:person|(?<dp>" + PLACE + ")))";
   private static final String GROUP = "(?:(?:known|unknown) )?(?:anyone|everyone|nobody|person|q(?:gt|ge|lt|le|eq|all)\\d+"
       + "|qmost)(?: (?:known|unknown))?";
-  private static final String REL = "nextto " + P + "|(?:left|right)ofv? " + P + "|between " + P + " and " + P + "|adjacent"
-      + "|(?:behind|infront) " + P;
+  /**
+   * A face described instead of named, as the other end of a relation: "the oldest person", "the
+   * smiling one", "the stranger", "the child", "the person on the left".
+   */
+  private static final String DREF = "(?:unknown person|(?:person )?(?:oldest|youngest|most " + EXPR + "|child"
+      + "|(?:over|under) n\\d+)(?: person)?|" + SHOWN + " person|person (?:on (?:left|right|middle)|far (?:left|right)"
+      + "|(?:o\\d+|olast) (?:from |on )?(?:left|right)))";
+  /** Whom a relation is about: a name or a description. */
+  private static final String ANCHOR = "(?:" + P + "|" + DREF + ")";
+  private static final String REL = "nextto " + ANCHOR + "|(?:left|right)ofv? " + ANCHOR + "|between " + ANCHOR + " and "
+      + ANCHOR + "|adjacent|(?:behind|infront) " + ANCHOR;
+  /** A face described by a relation to another: "the person next to the oldest one", "the person left of Raj". */
+  private static final String DSUBJ = "(?:" + DREF + "|person (?:nextto|leftof|rightof|behind|infront) " + ANCHOR + ")";
   private static final String PRED = "(?:here|absent|only person|(?:not )?" + SHOWN + "|" + PLACE + "|" + REL
       + "|most " + EXPR + "|more " + EXPR + "(?: " + PL + "| than " + P + ")?|oldest|youngest"
       + "|(?:older|younger)(?: " + PL + "| than " + P + ")?"
@@ -244,7 +255,7 @@ final class Grammar {
       "^(who be (?:known |unknown )?(?:person|anyone|everyone)(?: known| unknown)?) (?:be|do|see) ", "$1 ",
       "\\bbe be\\b", "be",
       // spatial relations
-      "\\b(?:on )?(left|right) (?:of|from) (" + P + ")", "$1of $2",
+      "\\b(?:on )?(left|right) (?:of|from) (?=" + ANCHOR + "\\b)", "$1of ",
       "\\b(" + P + ") poss neighbour\\b", "nextto $1",
       "\\bnextto eachother\\b", "adjacent",
       "\\bamong person\\b", "here",
@@ -255,6 +266,8 @@ final class Grammar {
       "^be (" + PL + ") (?:here )?together(?: here)?$", "be $1 here",
       "^be (" + P + ") (?:here )?with (" + P + ")(?: here)?$", "be $1 and $2 here",
       "^be (" + P + ") (?:here )?with ((?:" + P + " )*" + P + " and " + P + ")(?: here)?$", "be $1 $2 here",
+      // "the one who is smiling" is the smiling one
+      "(?<!^)\\bperson who be (" + SHOWN + "|oldest|youngest)\\b", "$1 person",
       // groups
       "\\b(q(?:gt|ge|lt|le|eq)) n(\\d+) (" + SHOWN + ") person\\b", "$1$2 $3",
       "\\b(q(?:gt|ge|lt|le|eq)) n(\\d+)(?: (known|unknown))? person\\b", "$3 $1$2",
@@ -594,8 +607,10 @@ final class Grammar {
     while (head < w.length && HEAD_WORD.matcher(w[head]).matches()) {
       head++;
     }
-    if (Arrays.asList(w).subList(0, head).stream().anyMatch(x -> x.equals("everyone") || x.equals("and")
-        || x.equals("or") || x.equals("nor"))) {
+    List<String> heads = Arrays.asList(w).subList(0, head);
+    // "Is the person left of Raj smiling?" is about one face, not about anyone
+    if (heads.stream().anyMatch(x -> x.equals("everyone") || x.equals("and") || x.equals("or") || x.equals("nor"))
+        || heads.contains("person") && heads.get(0).equals("be")) {
       return Optional.empty();
     }
     String h = String.join(" ", Arrays.asList(w).subList(0, head));
@@ -739,6 +754,13 @@ final class Grammar {
         prod("^be " + DESC + " (?<neg>not )?(?<c>over|under) n(?<n>\\d+)$", m ->
             Optional.of(new LogicalForm(Want.YES_NO, described(m), new AgeBeyond(m.group("c").equals("over"),
                 Integer.parseInt(m.group("n"))), m.group("neg") != null))),
+        // "Is the oldest person next to Leonard?", "Is the person next to the oldest one smiling?"
+        prod("^be (?<d>" + DSUBJ + ") (?<neg>not )?(?<pred>" + PRED + ")$", m ->
+            predicate(m.group("pred")).filter(pr -> pr.among().isEmpty() && !(pr.relation() instanceof Missing))
+                .flatMap(pr -> describedAs(m.group("d")).map(d -> new LogicalForm(Want.YES_NO, d, pr.relation(),
+                    pr.negated() ^ m.group("neg") != null)))),
+        prod("^what exprn (?:do|be) " + DESC + "(?: have| see| look)?$", m ->
+            Optional.of(new LogicalForm(Want.VALUE, described(m), new ExpressionOf(), false))),
         prod("^howold (?:be|do) " + DESC + "(?: look)?$", m ->
             Optional.of(new LogicalForm(Want.VALUE, described(m), new AgeOf(), false))),
         prod("^how (?:be|do) " + DESC + " (?:look|feel)$", m ->
@@ -846,19 +868,52 @@ final class Grammar {
   }
 
   private Optional<Relation> relation(String text) {
-    String[] t = text.split(" ");
-    return switch (t[0]) {
-      case "nextto" -> Optional.of(new NextTo(name(t[1])));
-      case "leftof" -> Optional.of(new SideOf(Position.LEFT, name(t[1]), false));
-      case "rightof" -> Optional.of(new SideOf(Position.RIGHT, name(t[1]), false));
-      case "leftofv" -> Optional.of(new SideOf(Position.LEFT, name(t[1]), true));
-      case "rightofv" -> Optional.of(new SideOf(Position.RIGHT, name(t[1]), true));
-      case "between" -> Optional.of(new Between(name(t[1]), name(t[3])));
-      case "adjacent" -> Optional.of(new Adjacent());
-      case "behind" -> Optional.of(new Behind(name(t[1]), true));
-      case "infront" -> Optional.of(new Behind(name(t[1]), false));
-      default -> Optional.empty();
-    };
+    Matcher between = Pattern.compile("^between (" + ANCHOR + ") and (" + ANCHOR + ")$").matcher(text);
+    if (between.matches()) {
+      return anchor(between.group(1)).flatMap(a -> anchor(between.group(2)).map(b -> new Between(a, b)));
+    }
+    Matcher m = Pattern.compile("^(nextto|leftofv?|rightofv?|behind|infront) (" + ANCHOR + ")$").matcher(text);
+    if (!m.matches()) {
+      return text.equals("adjacent") ? Optional.of(new Adjacent()) : Optional.empty();
+    }
+    Optional<LogicalForm.Anchor> other = anchor(m.group(2));
+    return other.map(o -> switch (m.group(1)) {
+      case "nextto" -> new NextTo(o);
+      case "leftof" -> new SideOf(Position.LEFT, o, false);
+      case "rightof" -> new SideOf(Position.RIGHT, o, false);
+      case "leftofv" -> new SideOf(Position.LEFT, o, true);
+      case "rightofv" -> new SideOf(Position.RIGHT, o, true);
+      case "behind" -> new Behind(o, true);
+      default -> new Behind(o, false);
+    });
+  }
+
+  private Optional<LogicalForm.Anchor> anchor(String text) {
+    return text.matches(P) ? Optional.of(new LogicalForm.Named(name(text))) : describedAs(text).map(d -> d);
+  }
+
+  /** The face a description picks out: "oldest", "ehappy person", "unknown person", "person nextto p0". */
+  private Optional<Described> describedAs(String text) {
+    if (text.equals("unknown person")) {
+      return Optional.of(new Described(Filter.UNKNOWN, Optional.empty()));
+    }
+    String t = text.replaceAll("^person ", "");
+    Optional<Relation> r = relation(t);
+    if (r.isEmpty()) {
+      t = t.replaceAll(" person$", "");
+      if (t.matches("oldest|youngest|most " + EXPR)) {
+        r = Optional.of(extreme(t));
+      } else if (t.equals("child")) {
+        r = Optional.of(new AgeBeyond(false, 16));
+      } else if (t.matches("(?:over|under) n\\d+")) {
+        r = Optional.of(new AgeBeyond(t.startsWith("over"), Integer.parseInt(t.replaceAll("\\D", ""))));
+      } else if (t.matches(SHOWN)) {
+        r = Optional.of(shows(t));
+      } else if (t.matches(PLACE)) {
+        r = Optional.of(place(t, true));
+      }
+    }
+    return r.map(x -> new Described(Filter.ALL, Optional.of(x)));
   }
 
   /**

@@ -127,14 +127,30 @@ public record LogicalForm(Want want, Subject subject, Relation relation, boolean
     }
   }
 
+  /** Whom a relation is about: a named person or a described face ("next to the oldest person"). */
+  public sealed interface Anchor permits Named, Described {}
+
+  /**
+   * A named person as the other end of a relation.
+   *
+   * @param name the name
+   */
+  public record Named(String name) implements Anchor {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
   /**
    * One face picked out by a description rather than a name: "the stranger", "the person on the
-   * left", "the person" (in a photo of one). It is answered only when exactly one face fits.
+   * left", "the person" (in a photo of one), "the oldest person", "the smiling one", "the person
+   * next to Raj". It is answered only when exactly one face fits.
    *
    * @param filter which faces the description covers ("the stranger": the unknown ones)
-   * @param place where the face is, if the description says
+   * @param place what holds of the face (where it is, how it looks), if the description says
    */
-  public record Described(Filter filter, Optional<Relation> place) implements Subject {
+  public record Described(Filter filter, Optional<Relation> place) implements Subject, Anchor {
     @Override
     public String toString() {
       return "the" + (filter == Filter.ALL ? "" : "_" + filter.name().toLowerCase(Locale.ROOT))
@@ -239,7 +255,7 @@ public record LogicalForm(Want want, Subject subject, Relation relation, boolean
    * @param other the other person
    * @param behind true for behind, false for in front of
    */
-  public record Behind(String other, boolean behind) implements Relation {
+  public record Behind(Anchor other, boolean behind) implements Relation {
     @Override
     public String toString() {
       return (behind ? "behind(" : "in_front_of(") + other + ")";
@@ -251,7 +267,7 @@ public record LogicalForm(Want want, Subject subject, Relation relation, boolean
    *
    * @param other the other person
    */
-  public record NextTo(String other) implements Relation {
+  public record NextTo(Anchor other) implements Relation {
     @Override
     public String toString() {
       return "next_to(" + other + ")";
@@ -272,7 +288,7 @@ public record LogicalForm(Want want, Subject subject, Relation relation, boolean
    * @param a one end
    * @param b the other end
    */
-  public record Between(String a, String b) implements Relation {
+  public record Between(Anchor a, Anchor b) implements Relation {
     @Override
     public String toString() {
       return "between(" + a + "," + b + ")";
@@ -287,7 +303,7 @@ public record LogicalForm(Want want, Subject subject, Relation relation, boolean
    * @param possessive whether it was asked as "on X's left", which is read as the side seen in the
    *     photo (the answer says so)
    */
-  public record SideOf(Position side, String other, boolean possessive) implements Relation {
+  public record SideOf(Position side, Anchor other, boolean possessive) implements Relation {
     @Override
     public String toString() {
       return side.label() + "_of(" + other + ")";
@@ -521,23 +537,33 @@ public record LogicalForm(Want want, Subject subject, Relation relation, boolean
       relation = o.of();
     }
     if (relation instanceof AllOf a) {
-      a.parts().forEach(p -> b.addAll(withRelation(p).names()));
+      a.parts().forEach(p -> b.addAll(namesIn(p)));
     }
-    if (relation instanceof Behind r) {
-      b.add(r.other());
+    List<Anchor> anchors = relation instanceof Behind r ? List.of(r.other())
+        : relation instanceof NextTo r ? List.of(r.other())
+        : relation instanceof Between r ? List.of(r.a(), r.b())
+        : relation instanceof SideOf r ? List.of(r.other()) : List.of();
+    for (Anchor a : anchors) {
+      if (a instanceof Named n) {
+        b.add(n.name());
+      } else if (a instanceof Described d) {
+        d.place().ifPresent(p -> b.addAll(namesIn(p)));
+      }
     }
-    if (relation instanceof NextTo r) {
-      b.add(r.other());
-    } else if (relation instanceof Between r) {
-      b.add(r.a(), r.b());
-    } else if (relation instanceof SideOf r) {
-      b.add(r.other());
-    } else if (relation instanceof MoreExpressive r) {
+    if (subject instanceof Described d) {
+      d.place().ifPresent(p -> b.addAll(namesIn(p)));
+    }
+    if (relation instanceof MoreExpressive r) {
       r.than().ifPresent(b::add);
     } else if (relation instanceof OlderThan r) {
       r.than().ifPresent(b::add);
     }
     return b.build().stream().distinct().toList();
+  }
+
+  /** The people a relation names ("next to Penny"), whoever it is said of. */
+  private static List<String> namesIn(Relation r) {
+    return new LogicalForm(Want.WHO, new Group(Quantifier.THOSE, Filter.ALL), r, false).names();
   }
 
   /**
