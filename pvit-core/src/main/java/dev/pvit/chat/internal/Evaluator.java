@@ -390,6 +390,12 @@ final class Evaluator {
     }
     List<RecognizedFace> fit = candidates.stream()
         .filter(x -> d.place().map(p -> holds(p, x, s).orElse(false)).orElse(true)).toList();
+    if (fit.size() == 2 && d.place().orElse(null) instanceof Ranked k && k.from() == Position.CENTER) {
+      // "the person in the middle" of an even row: the one in the middle third, if only one is
+      List<RecognizedFace> central = fit.stream()
+          .filter(x -> holds(new InThird(Position.CENTER), x, s).orElse(false)).toList();
+      fit = central.size() == 1 ? central : fit;
+    }
     if (fit.size() != 1) {
       String who = d.filter() == Filter.UNKNOWN ? "people I don't recognise" : "people";
       throw new Unclear("I can't tell which person you mean: " + (fit.isEmpty() ? "nobody fits that description"
@@ -716,6 +722,9 @@ final class Evaluator {
       List<String> facts = missingFacts(s, all, doubtful);
       return yesNo(yes) + ", " + (facts.isEmpty() ? "everyone you registered is in this photo." : String.join("; ", facts) + ".");
     }
+    if (f.relation() instanceof LogicalForm.Among a) {
+      return among(f, g, a, s);
+    }
     int candidates = excepting(s.faces(), g).size();
     if (g.quantifier() == Quantifier.EVERY && g.count() > 0 && g.count() != candidates) {
       // "Are all three smiling?" in a photo of five: which three?
@@ -744,6 +753,23 @@ final class Evaluator {
         : join(matches.stream().map(x -> whoWhere(x, s.recognition())).toList()) + " " + isAre(matches.size());
     String tail = matches.isEmpty() ? "" : " " + phrase(f);
     return yesNo(yes) + ": " + who + tail + "." + estimate;
+  }
+
+  /** "Is everyone in the back row smiling?": the quantifier over the faces of which the restriction holds. */
+  private static String among(LogicalForm f, Group g, LogicalForm.Among a, Scene s) {
+    List<RecognizedFace> those = matching(members(s, g), f.withRelation(a.among()).withNegation(false), s);
+    String where = phrase(f.withRelation(a.among()).withNegation(false));
+    if (those.isEmpty()) {
+      return yesNo(quantify(g, 0, 0)) + ": nobody is " + where + ".";
+    }
+    List<RecognizedFace> matches = matching(those, f.withRelation(a.relation()), s);
+    boolean yes = quantify(g, matches.size(), those.size());
+    String who = those.size() == 1 ? "the only person " + where : matches.size() + " of the " + people(those.size())
+        + " " + where;
+    return yesNo(yes) + ": " + who + " " + isAre(matches.size()) + " " + (those.size() == 1 && matches.isEmpty()
+        ? "not " : "") + phrase(f.withRelation(a.relation()))
+        + (matches.isEmpty() ? "" : ": " + join(matches.stream().map(x -> whoWhere(x, s.recognition())).toList()))
+        + "." + (estimate(a.relation()) || estimate(a.among()) ? ESTIMATE : "");
   }
 
   private static boolean quantify(Group g, int matches, int candidates) {

@@ -182,8 +182,8 @@ final class Grammar {
       // "people I registered", "the people you know"
       "\\b(person|everyone|anyone|nobody) (?:i|you) (?:(?:do|md|have) )?known\\b", "known $1",
       // listing order is always left to right
-      "^(list|who)\\b(.*) from left on right$", "$1$2",
-      "\\b(" + P + ") poss (?=(?:on|here|inphoto|there|absent|not|nextto|between|far|" + SHOWN
+      "^(list|who)\\b(.*?) (?:from )?left on right$", "$1$2",
+      "\\b(" + P + "|anyone|everyone|nobody) poss (?=(?:on|here|inphoto|there|absent|not|nextto|between|far|" + SHOWN
           + "|older|younger|o\\d+|look|stand|left|right|middle)\\b)", "$1 be ",
       "\\b(" + P + ") poss person\\b", "$1",
       // tag questions and a trailing "right?"
@@ -225,6 +225,7 @@ final class Grammar {
       // without a verb: "Alice happy?", "Penny on the left?"
       "^(" + PL + ") (?=(?:not )?(?:" + SHOWN + "|on|nextto|between|leftofv?|rightofv?|far|oldest|youngest|older|younger"
           + "|over|under|more|most)\\b)", "be $1 ",
+      "^(where|whichside) (" + PL + ") be (?:here|inphoto)$", "$1 be $2",
       "^(who|where|whichside|howold)(?: (.+))? be(?: on)?$", "$1 be $2",
       "^md (" + PL + ") be\\b", "be $1",
       "^md (there|anyone|everyone|nobody) be\\b", "be $1",
@@ -253,6 +254,7 @@ final class Grammar {
       "^(who|list) (?:do |md )?see\\b", "who be",
       "^who (?!be\\b)", "who be ",
       "^(who be (?:known |unknown )?(?:person|anyone|everyone)(?: known| unknown)?) (?:be|do|see) ", "$1 ",
+      "^(who be (?:known |unknown )?(?:person|anyone|everyone)(?: known| unknown)?) see$", "$1",
       "\\bbe be\\b", "be",
       // spatial relations
       "\\b(?:on )?(left|right) (?:of|from) (?=" + ANCHOR + "\\b)", "$1of ",
@@ -260,6 +262,9 @@ final class Grammar {
       "\\bnextto eachother\\b", "adjacent",
       "\\bamong person\\b", "here",
       "^who be not (?:here|inphoto)$", "who be absent",
+      // "Which of my people aren't in this photo?", "Is there anyone who isn't here?": registered people missing
+      "^who be (?:known )?(?:person )?not (?:here|inphoto)$", "who be absent",
+      "\\b(anyone|person) who be not (?:here|inphoto)$", "$1 absent",
       "\\binphoto\\b", "here",
       "\\bhere(?: here)+\\b", "here",
       // "Is Penny here along with Leonard?", "Are Penny and Leonard in the picture together?"
@@ -275,7 +280,7 @@ final class Grammar {
       "\\bqmost(?: (known|unknown))? person\\b", "$1 qmost",
       "\\bqall n(\\d+)\\b", "qall$1",
       "\\b(qmost|q(?:gt|ge|lt|le|eq|all)\\d+) (known|unknown) person\\b", "$1 $2",
-      "^((?:known |unknown )?q[a-z]+\\d*) (?:be|do) ", "be $1 ",
+      "^((?:known |unknown )?(?:q[a-z]+\\d*|anyone|everyone|nobody)) (?:be|do) ", "be $1 ",
       "\\b(?:any|some) (?=(?:known |unknown )?person\\b)", "anyone ",
       "\\b(?:all|every) (?:of )?(?=(?:known |unknown )?person\\b)", "everyone ",
       "\\b(anyone|everyone|nobody) (?:(known|unknown) )?person\\b", "$1 $2",
@@ -284,6 +289,7 @@ final class Grammar {
       "^howmany (child|adult|elderly)(?: (?:be|see|do|have))?(?: here)?$", "howmany person $1",
       "^be (?:any |anyone )?(child|adult|elderly)(?: here)?$", "be anyone $1",
       "^be (everyone|anyone|nobody) (child|adult|elderly)(?: here)?$", "be $1 $2",
+      "^be (?:all|every) (child|adult|elderly)\\b", "be everyone $1",
       "^who be (child|adult|elderly)(?: here)?$", "who be $1",
       "\\bchild$", "under n16",
       "\\badult$", "over n18",
@@ -609,11 +615,13 @@ final class Grammar {
     }
     List<String> heads = Arrays.asList(w).subList(0, head);
     // "Is the person left of Raj smiling?" is about one face, not about anyone
-    if (heads.stream().anyMatch(x -> x.equals("everyone") || x.equals("and") || x.equals("or") || x.equals("nor"))
+    if (heads.stream().anyMatch(x -> x.equals("and") || x.equals("or") || x.equals("nor"))
         || heads.contains("person") && heads.get(0).equals("be")) {
       return Optional.empty();
     }
-    String h = String.join(" ", Arrays.asList(w).subList(0, head));
+    boolean every = heads.contains("everyone") || heads.contains("all") && heads.stream().noneMatch(x -> x.matches(P));
+    // "Are all the kids smiling?": all of them, whoever they are
+    String h = String.join(" ", heads.stream().map(x -> every && x.equals("all") ? "everyone" : x).toList());
     for (int j = head + 1; j < w.length; j++) {
       String first = h + " " + String.join(" ", Arrays.asList(w).subList(head, j));
       String second = h + " " + String.join(" ", Arrays.asList(w).subList(j, w.length));
@@ -623,6 +631,13 @@ final class Grammar {
           && l.get().subject().equals(r.get().subject()) && !l.get().negated() && !r.get().negated()
           && faceByFace(l.get().relation()) && faceByFace(r.get().relation())
           && !(l.get().relation() instanceof Present) && !(r.get().relation() instanceof Present)) {
+        if (every) {
+          // "Is everyone in the back row smiling?": everyone of the back row
+          return l.get().want() == Want.YES_NO && l.get().subject() instanceof Group g
+              && g.quantifier() == Quantifier.EVERY && g.count() == 0
+              ? Optional.of(new LogicalForm(Want.YES_NO, g, new LogicalForm.Among(l.get().relation(),
+                  r.get().relation()), false)) : Optional.empty();
+        }
         return Optional.of(new LogicalForm(l.get().want(), l.get().subject(),
             new AllOf(List.of(l.get().relation(), r.get().relation())), false));
       }

@@ -37,7 +37,7 @@ final class Lexicon {
       what: what
       which: which
       where: where whereabouts
-      how: how
+      how: how hw
       many: many
       old: old
       older: older elder
@@ -220,6 +220,7 @@ final class Lexicon {
       new String[] {"this one", "this photo"},
       new String[] {"my friends", "known people"},
       new String[] {"my people", "known people"},
+      new String[] {"my contacts", "known people"},
       new String[] {"that one", "this photo"},
       new String[] {"at least one of", "either"},
       new String[] {"at least", "atleast"},

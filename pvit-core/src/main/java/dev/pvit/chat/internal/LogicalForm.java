@@ -191,7 +191,7 @@ public record LogicalForm(Want want, Subject subject, Relation relation, boolean
   /** A relation that holds (or not) of a face. */
   public sealed interface Relation permits Present, Missing, InThird, Ranked, NextTo, Adjacent, Between, SideOf,
       Shows, ExpressionOf, MostExpressive, MoreExpressive, AgeOf, AgeExtreme, OlderThan, AgeBeyond, Only, OfThe,
-      AllOf, Clauses, InRow, Behind {}
+      AllOf, Clauses, InRow, Behind, Among {}
 
   /** In the photo. */
   public record Present() implements Relation {
@@ -487,6 +487,20 @@ public record LogicalForm(Want want, Subject subject, Relation relation, boolean
   }
 
   /**
+   * A relation said of the faces that satisfy another: "Is everyone in the back row smiling?" asks
+   * whether everyone of the back row is smiling, "Are all the kids smiling?" whether every child is.
+   *
+   * @param among which faces the question speaks of
+   * @param relation what must hold of them
+   */
+  public record Among(Relation among, Relation relation) implements Relation {
+    @Override
+    public String toString() {
+      return "among(" + among + "," + relation + ")";
+    }
+  }
+
+  /**
    * Several yes/no questions that must all be answered yes: "Is Alice smiling and is Bob here?",
    * "Is Leonard on the left and Raj on the right?", "Is Alice here but not Carol?". The form that
    * holds them asks yes/no about everyone they name.
@@ -539,6 +553,10 @@ public record LogicalForm(Want want, Subject subject, Relation relation, boolean
     if (relation instanceof AllOf a) {
       a.parts().forEach(p -> b.addAll(namesIn(p)));
     }
+    if (relation instanceof Among a) {
+      b.addAll(namesIn(a.among()));
+      b.addAll(namesIn(a.relation()));
+    }
     List<Anchor> anchors = relation instanceof Behind r ? List.of(r.other())
         : relation instanceof NextTo r ? List.of(r.other())
         : relation instanceof Between r ? List.of(r.a(), r.b())
@@ -578,6 +596,9 @@ public record LogicalForm(Want want, Subject subject, Relation relation, boolean
     if (relation instanceof Clauses c) {
       List<Intent> intents = c.parts().stream().map(LogicalForm::intent).toList();
       return intents.stream().filter(i -> i == Intent.EXPRESSION || i == Intent.AGE).findFirst().orElse(intents.get(0));
+    }
+    if (relation instanceof Among a) {
+      relation = new AllOf(List.of(a.among(), a.relation()));
     }
     if (relation instanceof AllOf a) {
       List<Intent> intents = a.parts().stream().map(this::withRelation).map(LogicalForm::intent).toList();
@@ -628,6 +649,16 @@ public record LogicalForm(Want want, Subject subject, Relation relation, boolean
    */
   public LogicalForm withSubject(Names names) {
     return new LogicalForm(want, names, relation, negated);
+  }
+
+  /**
+   * The same question, negated or not.
+   *
+   * @param not whether the relation is negated
+   * @return the new form
+   */
+  public LogicalForm withNegation(boolean not) {
+    return new LogicalForm(want, subject, relation, not);
   }
 
   /**
