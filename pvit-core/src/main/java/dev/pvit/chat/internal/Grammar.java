@@ -82,7 +82,7 @@ final class Grammar {
   /** A face described by a relation to another: "the person next to the oldest one", "the person left of Raj". */
   private static final String DSUBJ = "(?:" + DREF + "|person (?:nextto|leftof|rightof|behind|infront) " + ANCHOR + ")";
   private static final String PRED = "(?:here|absent|only person|(?:not )?" + SHOWN + "|" + PLACE + "|" + REL
-      + "|most " + EXPR + "|more " + EXPR + "(?: " + PL + "| than " + P + ")?|oldest|youngest"
+      + "|most " + EXPR + "(?: " + PL + ")?|more " + EXPR + "(?: " + PL + "| than " + P + ")?|(?:oldest|youngest)(?: " + PL + ")?"
       + "|(?:older|younger)(?: " + PL + "| than " + P + ")?"
       + "|(?:over|under) n\\d+)";
   /** Terminals that make a clause's predicate, so a scene phrase ("in this photo") next to them is redundant. */
@@ -499,6 +499,9 @@ final class Grammar {
   /** Words of a clause's head: the verb and its subject ("be p0 and p1", "who be", "howmany known person"). */
   private static final Pattern HEAD_WORD = Pattern.compile(P + "|be|do|md|not|who|how|many|howmany|list|and|or|nor|both|either"
       + "|neither|all|of|anyone|everyone|nobody|known|unknown|person");
+  /** A predicate that relates its subject to someone else. */
+  private static final Pattern RELATIONAL = Pattern.compile("\\b(?:nextto|next|leftofv?|rightofv?|of|between|behind"
+      + "|infront|than|with|neighbour|over|under)\\b");
   /** Words of a subject ("p1", "p1 and p2", "anyone"). */
   private static final Pattern SUBJECT_WORD = Pattern.compile(P + "|and|or|nor|both|either|neither|all|of|anyone"
       + "|everyone|nobody|known|unknown|person");
@@ -536,7 +539,7 @@ final class Grammar {
         // "Is anyone both old and happy?"
         pred = pred.subList(1, pred.size());
       }
-      String predicate = String.join(" ", pred);
+      String predicate = String.join(" ", pred).replaceAll("\\bboth (?=" + P + "$)", "");
       String right = String.join(" ", Arrays.asList(w).subList(i + 1, w.length));
       Optional<LogicalForm> l = parseClause(h + " " + predicate, singular, plural)
           .filter(f -> !(f.relation() instanceof LogicalForm.OfThe));
@@ -561,15 +564,28 @@ final class Grammar {
     if (l.want() == Want.YES_NO) {
       // "… and is Bob here?", "… and Bob is sad", "… and Bob sad", "… and Bob?", "… but not Carol"
       List<String> tries = new ArrayList<>();
-      tries.add(right);
-      if (subject > 0) {
-        tries.add("be " + right);
-        if (subject == r.length) {
-          tries.add("be " + right + " " + predicate);
+      boolean subjectOnly = subject == r.length;
+      if (subjectOnly && RELATIONAL.matcher(predicate).find()) {
+        // "Is Leonard older than both Penny and Raj?", "Is Penny next to Leonard and Raj?": the same
+        // question about each of them (a description there is left to the full grammar)
+        String[] words = (head + " " + predicate).split(" ");
+        for (int k = words.length - 1; k > 0 && r.length == 1 && r[0].matches(P); k--) {
+          if (words[k].matches(P)) {
+            words[k] = r[0];
+            tries.add(String.join(" ", words));
+            break;
+          }
         }
-      }
-      if (r[0].equals("not") && r.length > 1 && Arrays.stream(r).skip(1).allMatch(x -> SUBJECT_WORD.matcher(x).matches())) {
-        tries.add("be " + right.substring("not ".length()) + " not " + predicate);
+      } else if (subjectOnly) {
+        tries.add("be " + right + " " + predicate);
+      } else {
+        tries.add(right);
+        if (subject > 0) {
+          tries.add("be " + right);
+        }
+        if (r[0].equals("not") && r.length > 1 && Arrays.stream(r).skip(1).allMatch(x -> SUBJECT_WORD.matcher(x).matches())) {
+          tries.add("be " + right.substring("not ".length()) + " not " + predicate);
+        }
       }
       for (String t : tries) {
         Optional<LogicalForm> other = parseClause(t, singular, plural).or(() -> compound(t, singular, plural))
@@ -842,6 +858,11 @@ final class Grammar {
     }
     if (t.matches("oldest|youngest|most " + EXPR)) {
       return Optional.of(new Predicate(extreme(t), false, Optional.empty()));
+    }
+    Matcher among = Pattern.compile("(oldest|youngest|most " + EXPR + ") (" + PL + ")").matcher(t);
+    if (among.matches() && !neg) {
+      // "Who is the oldest, Rose, Will or May?": the superlative among them
+      return Optional.of(new Predicate(extreme(among.group(1)), false, Optional.of(names(among.group(2)))));
     }
     Matcher moreThan = Pattern.compile("more (" + EXPR + ") than (" + P + ")").matcher(t);
     if (moreThan.matches()) {
