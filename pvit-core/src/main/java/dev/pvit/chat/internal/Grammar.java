@@ -161,7 +161,7 @@ final class Grammar {
       "\\bfar (left|right) than (" + P + ")", "$1of $2",
       "\\bmore on (left|right) than (" + P + ")", "$1of $2",
       // numbers of people: "at least two people", "more than three strangers", "exactly one person"
-      "\\bexactly person(?= (?:(?:known|unknown) )?person\\b)", "qeq n1",
+      "\\bexactly person(?= (?:(?:known|unknown|" + SHOWN + ") )?person\\b)", "qeq n1",
       "\\bexactly (?=n\\d+)", "qeq ",
       "\\bexactly\\b", "",
       "\\batleast (?=n\\d+)", "qge ",
@@ -186,7 +186,8 @@ final class Grammar {
       "\\b(" + P + "|anyone|everyone|nobody) poss (?=(?:on|here|inphoto|there|absent|not|nextto|between|far|" + SHOWN
           + "|older|younger|o\\d+|look|stand|left|right|middle)\\b)", "$1 be ",
       "\\b(" + P + ") poss person\\b", "$1",
-      // tag questions and a trailing "right?"
+      // tag questions and a trailing "right?" or "correct?"
+      "^(.+) tag$", "$1 right",
       "^(.+ (?:be|do|md|poss|look|appear|here|see)\\b.*) (?:be|do|md|have) (?:not )?(?:prons?|it)$", "$1",
       "^((?!be |do |md |who |where )\\S.*?)(?<!\\bon|\\bfar|\\bfrom|\\bof|\\bmost|\\bor|\\band|\\bleft) right$", "$1",
       // left dislocation: "Ferdinand, is he here?"
@@ -711,7 +712,9 @@ final class Grammar {
     // A scene phrase ("in this photo") adds nothing to a clause that has another predicate, nor
     // to a wh-question.
     if (PREDICATE.matcher(s).find() || s.matches("^(?:where|whichside|howmany|howold|how|what|who|list)\\b.*")) {
-      s = s.replaceAll("\\bhere\\b", "").replaceAll("  +", " ").strip();
+      // ("Is Ana here and Ben smiling?" keeps it: it is a predicate of its own there)
+      s = s.replaceAll("\\bhere\\b(?! (?:and|or|but|nor)\\b)(?<!\\b(?:and|or|but|nor) " + P + " here)", "")
+          .replaceAll("  +", " ").strip();
     }
     return s;
   }

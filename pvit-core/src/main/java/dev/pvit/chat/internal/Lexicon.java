@@ -66,6 +66,7 @@ final class Lexicon {
       end: end edge
       left: left
       right: right
+      tag: correct
       middle: middle center centre central centered centred
       far_left: leftmost
       far_right: rightmost
