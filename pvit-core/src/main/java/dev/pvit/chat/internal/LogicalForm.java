@@ -594,15 +594,13 @@ public record LogicalForm(Want want, Subject subject, Relation relation, boolean
     // a conjunction belongs to the family of an estimate it depends on (grounded mode asks the
     // model about those), else to the family of its first part
     if (relation instanceof Clauses c) {
-      List<Intent> intents = c.parts().stream().map(LogicalForm::intent).toList();
-      return intents.stream().filter(i -> i == Intent.EXPRESSION || i == Intent.AGE).findFirst().orElse(intents.get(0));
+      return intentOf(c.parts());
     }
     if (relation instanceof Among a) {
       relation = new AllOf(List.of(a.among(), a.relation()));
     }
     if (relation instanceof AllOf a) {
-      List<Intent> intents = a.parts().stream().map(this::withRelation).map(LogicalForm::intent).toList();
-      return intents.stream().filter(i -> i == Intent.EXPRESSION || i == Intent.AGE).findFirst().orElse(intents.get(0));
+      return intentOf(a.parts().stream().map(this::withRelation).toList());
     }
     if (relation instanceof Only o && !(o.of() instanceof Present)) {
       relation = o.of();
@@ -630,6 +628,12 @@ public record LogicalForm(Want want, Subject subject, Relation relation, boolean
       return Intent.AGE;
     }
     return Intent.EXPRESSION;
+  }
+
+  /** The family of several questions asked at once: of an estimate they depend on, else of the first. */
+  private static Intent intentOf(List<LogicalForm> parts) {
+    List<Intent> intents = parts.stream().map(LogicalForm::intent).toList();
+    return intents.stream().filter(i -> i == Intent.EXPRESSION || i == Intent.AGE).findFirst().orElse(intents.get(0));
   }
 
   /**
