@@ -139,8 +139,8 @@ final class Grammar {
       "^what be (?:poss )?list of (?=person\\b)", "who be ",
       "\\bnextto of\\b", "nextto",
       // "above Ella" / "below Greg": the row behind / in front (faces higher in the photo stand further back)
-      "\\bover (?=" + P + "|pron)", "behind ",
-      "\\bunder (?=" + P + "|pron)", "infront ",
+      "\\bover (?=" + ANCHOR + "\\b|pron)", "behind ",
+      "\\bunder (?=" + ANCHOR + "\\b|pron)", "infront ",
       "^which photo (be " + P + ")(?: on)?$", "where $1",
       "\\bon (?:photo|it|here|there|view)\\b", "inphoto",
       "\\b(?:of|from) (?:photo|it)\\b", "inphoto",
@@ -161,7 +161,8 @@ final class Grammar {
       "\\bfar (left|right) than (" + P + ")", "$1of $2",
       "\\bmore on (left|right) than (" + P + ")", "$1of $2",
       // numbers of people: "at least two people", "more than three strangers", "exactly one person"
-      "\\bexactly person(?= (?:(?:known|unknown|" + SHOWN + ") )?person\\b)", "qeq n1",
+      "\\b(atleast|atmost|exactly|more than|less than) person(?= (?:(?:known|unknown|" + SHOWN + ") )?person\\b)",
+      "$1 n1",
       "\\bexactly (?=n\\d+)", "qeq ",
       "\\bexactly\\b", "",
       "\\batleast (?=n\\d+)", "qge ",
@@ -186,7 +187,8 @@ final class Grammar {
       "\\b(" + P + "|anyone|everyone|nobody) poss (?=(?:on|here|inphoto|there|absent|not|nextto|between|far|" + SHOWN
           + "|older|younger|o\\d+|look|stand|left|right|middle)\\b)", "$1 be ",
       "\\b(" + P + ") poss person\\b", "$1",
-      // tag questions and a trailing "right?" or "correct?"
+      // tag questions and a trailing "right?", "correct?" or "is that right?"
+      "^(.+) be right$", "$1 right",
       "^(.+) tag$", "$1 right",
       "^(.+ (?:be|do|md|poss|look|appear|here|see)\\b.*) (?:be|do|md|have) (?:not )?(?:prons?|it)$", "$1",
       "^((?!be |do |md |who |where )\\S.*?)(?<!\\bon|\\bfar|\\bfrom|\\bof|\\bmost|\\bor|\\band|\\bleft) right$", "$1",

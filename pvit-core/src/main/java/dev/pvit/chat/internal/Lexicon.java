@@ -255,6 +255,7 @@ final class Lexicon {
       new String[] {"as well", ""},
       new String[] {"thank you", ""},
       new String[] {"yes or no", ""},
+      new String[] {"of them all", ""},
       new String[] {"at all", ""},
       new String[] {"or not", ""},
       new String[] {"by any chance", ""},
