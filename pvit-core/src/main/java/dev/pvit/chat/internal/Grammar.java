@@ -608,7 +608,8 @@ final class Grammar {
     if (other.isEmpty()) {
       return Optional.empty();
     }
-    if (!l.negated() && !other.get().negated() && faceByFace(l.relation()) && faceByFace(other.get().relation())) {
+    if (!l.negated() && !other.get().negated() && faceByFace(l.relation()) && faceByFace(other.get().relation())
+        && (l.subject() instanceof Names || !superlative(l.relation()) && !superlative(other.get().relation()))) {
       List<Relation> parts = new ArrayList<>();
       for (Relation x : List.of(l.relation(), other.get().relation())) {
         parts.addAll(x instanceof AllOf a ? a.parts() : List.of(x));
@@ -649,6 +650,7 @@ final class Grammar {
       if (l.isPresent() && r.isPresent() && l.get().want() == r.get().want() && l.get().want() != Want.WHERE
           && l.get().subject().equals(r.get().subject()) && !l.get().negated() && !r.get().negated()
           && faceByFace(l.get().relation()) && faceByFace(r.get().relation())
+          && (l.get().subject() instanceof Names || !superlative(l.get().relation()) && !superlative(r.get().relation()))
           && !(l.get().relation() instanceof Present) && !(r.get().relation() instanceof Present)) {
         if (every) {
           // "Is everyone in the back row smiling?": everyone of the back row
@@ -662,6 +664,15 @@ final class Grammar {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * "Who is the oldest smiling?" may ask for the oldest of those who smile: a superlative is said of
+   * the same face as another predicate only about named people.
+   */
+  private static boolean superlative(Relation r) {
+    return r instanceof AgeExtreme || r instanceof MostExpressive
+        || r instanceof AllOf a && a.parts().stream().anyMatch(Grammar::superlative);
   }
 
   /** Relations that hold (or not) of each face by itself, so that several can hold of the same one. */
@@ -783,7 +794,10 @@ final class Grammar {
             new Group(Quantifier.NONE, Filter.ALL), new Missing(), false))),
         prod("^(?:(?:be|see)(?: not)? )?(?<g>" + GROUP + ")(?: (?<pred>" + PRED + "))?(?: (?<g2>known|unknown))?$", m ->
             predicate(m.group("pred")).map(pr -> new LogicalForm(Want.YES_NO, group(m.group("g"), m.group("g2"), false),
-                pr.relation(), pr.negated()))),
+                pr.relation(), pr.negated()))
+                // "Are most people here?" is no question about the faces (all of them are here)
+                .filter(f -> !(((Group) f.subject()).quantifier() == Quantifier.MOST && f.relation() instanceof Present
+                    && ((Group) f.subject()).filter() == Filter.ALL))),
         // one face by description: "Is the person on the left smiling?", "Is the stranger a child?"
         prod("^be " + DESC + " (?<neg>not )?(?<e>" + SHOWN + ")$", m ->
             Optional.of(new LogicalForm(Want.YES_NO, described(m), shows(m.group("e")), m.group("neg") != null))),

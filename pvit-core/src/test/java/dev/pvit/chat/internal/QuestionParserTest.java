@@ -192,6 +192,9 @@ class QuestionParserTest {
     assertThat(form("Is everybody at the back smiling?")).isEqualTo("yes_no(every; among(back_row,shows(happy)))");
     // a second person of a relation given as a description is not read as a presence question
     assertThat(PARSER.parse("Is Alice next to Bob and the stranger?", List.of()).form()).isEmpty();
+    // "the oldest smiling" may mean the oldest of those who smile: not said of one face
+    assertThat(PARSER.parse("Who is the oldest smiling?", List.of()).form()).isEmpty();
+    assertThat(form("Is Alice the youngest and smiling?")).isEqualTo("yes_no(all[Alice]; and(youngest,shows(happy)))");
   }
 
   @Test
@@ -222,6 +225,8 @@ class QuestionParserTest {
     assertThat(form("Are there fewer than 3 people smiling?")).isEqualTo("yes_no(at_most_2; shows(happy))");
     assertThat(form("Is there exactly one stranger?")).isEqualTo("yes_no(exactly_1_unknown; present)");
     assertThat(form("Are most people sad?")).isEqualTo("yes_no(most; shows(sad))");
+    // every face of the photo is in it: "most people here" would be no question about the faces
+    assertThat(PARSER.parse("Are most people here?", List.of()).form()).isEmpty();
     assertThat(form("Are all three smiling?")).isEqualTo("yes_no(every_3; shows(happy))");
     // "exactly" before anything but a number still means nothing
     assertThat(form("Who is exactly in the middle?")).isEqualTo("who(those; ranked(center,1))");
