@@ -515,6 +515,9 @@ final class Evaluator {
       requireRows(s);
       return Optional.of(s.row(x) == (w.front() ? s.rowList().size() - 1 : 0));
     }
+    if (r instanceof LogicalForm.SameRow w) {
+      return Optional.of(s.row(x) == s.row(anchor(w.other(), s)));
+    }
     if (r instanceof Behind b) {
       RecognizedFace other = anchor(b.other(), s);
       boolean further = b.behind() ? s.row(x) < s.row(other) : s.row(x) > s.row(other);
@@ -624,6 +627,15 @@ final class Evaluator {
     }
     if (r instanceof InRow) {
       return name + " is in " + s.rowName(s.row(x));
+    }
+    if (r instanceof LogicalForm.SameRow w) {
+      RecognizedFace other = anchor(w.other(), s);
+      if (!s.rows()) {
+        return name + " and " + label(w.other()) + " stand in the same row: everyone here stands in one row";
+      }
+      return s.row(x) == s.row(other) ? name + " and " + label(w.other()) + " stand in the same row, "
+          + s.rowName(s.row(x)) : name + " is in " + s.rowName(s.row(x)) + " and " + label(w.other()) + " in "
+          + s.rowName(s.row(other));
     }
     if (r instanceof Behind b) {
       RecognizedFace other = anchor(b.other(), s);
@@ -830,6 +842,9 @@ final class Evaluator {
     if (r instanceof InRow w) {
       return not + "in the " + (w.front() ? "front" : "back") + " row";
     }
+    if (r instanceof LogicalForm.SameRow w) {
+      return not + "in the same row as " + label(w.other());
+    }
     if (r instanceof Behind b) {
       return not + (b.behind() ? "behind " : "in front of ") + label(b.other());
     }
@@ -987,8 +1002,11 @@ final class Evaluator {
     if (r instanceof Behind b) {
       return behind(b, s);
     }
-    if (r instanceof Shows || r instanceof AgeBeyond || r instanceof AllOf || r instanceof InRow || comparedWithSomeone) {
-      List<RecognizedFace> m = matching(candidates, f, s);
+    if (r instanceof Shows || r instanceof AgeBeyond || r instanceof AllOf || r instanceof InRow
+        || r instanceof LogicalForm.SameRow || comparedWithSomeone) {
+      // nobody is "in the same row as" themselves
+      List<RecognizedFace> m = matching(candidates, f, s).stream()
+          .filter(x -> !(r instanceof LogicalForm.SameRow w && anchor(w.other(), s).equals(x))).toList();
       return (m.isEmpty() ? "Nobody " + describe(filter) + "is " + phrase(f)
           : Wording.capitalise(join(m.stream().map(x -> whoWhere(x, sc)).toList())) + " " + isAre(m.size()) + " "
               + phrase(f)) + "." + (estimate(r) ? ESTIMATE : "");

@@ -78,7 +78,7 @@ final class Grammar {
   /** Whom a relation is about: a name or a description. */
   private static final String ANCHOR = "(?:" + P + "|" + DREF + ")";
   private static final String REL = "nextto " + ANCHOR + "|(?:left|right)ofv? " + ANCHOR + "|between " + ANCHOR + " and "
-      + ANCHOR + "|adjacent|(?:behind|infront) " + ANCHOR;
+      + ANCHOR + "|adjacent|(?:behind|infront|samerow) " + ANCHOR;
   /** A face described by a relation to another: "the person next to the oldest one", "the person left of Raj". */
   private static final String DSUBJ = "(?:" + DREF + "|person (?:nextto|leftof|rightof|behind|infront) " + ANCHOR + ")";
   private static final String PRED = "(?:here|absent|only person|(?:not )?" + SHOWN + "|" + PLACE + "|" + REL
@@ -87,7 +87,7 @@ final class Grammar {
       + "|(?:over|under) n\\d+)";
   /** Terminals that make a clause's predicate, so a scene phrase ("in this photo") next to them is redundant. */
   private static final Pattern PREDICATE = Pattern.compile("\\b(?:on|nextto|between|leftofv?|rightofv?|far|o\\d+|olast"
-      + "|behind|infront|frontrow|backrow"
+      + "|behind|infront|frontrow|backrow|samerow"
       + "|middle|left|right|" + SHOWN + "|more|most|older|younger|oldest|youngest|absent|over|under"
       + "|only|adjacent)\\b");
 
@@ -503,7 +503,7 @@ final class Grammar {
   private static final Pattern HEAD_WORD = Pattern.compile(P + "|be|do|md|not|who|how|many|howmany|list|and|or|nor|both|either"
       + "|neither|all|of|anyone|everyone|nobody|known|unknown|person");
   /** A predicate that relates its subject to someone else. */
-  private static final Pattern RELATIONAL = Pattern.compile("\\b(?:nextto|next|leftofv?|rightofv?|of|between|behind"
+  private static final Pattern RELATIONAL = Pattern.compile("\\b(?:nextto|next|leftofv?|rightofv?|of|between|behind|samerow"
       + "|infront|than|with|neighbour|over|under)\\b");
   /** Words of a subject ("p1", "p1 and p2", "anyone"). */
   private static final Pattern SUBJECT_WORD = Pattern.compile(P + "|and|or|nor|both|either|neither|all|of|anyone"
@@ -678,7 +678,7 @@ final class Grammar {
   /** Relations that hold (or not) of each face by itself, so that several can hold of the same one. */
   private static boolean faceByFace(Relation r) {
     return r instanceof AllOf || r instanceof Present || r instanceof InThird || r instanceof Ranked || r instanceof InRow
-        || r instanceof Behind
+        || r instanceof Behind || r instanceof LogicalForm.SameRow
         || r instanceof NextTo || r instanceof Between || r instanceof SideOf || r instanceof Shows
         || r instanceof AgeBeyond || r instanceof AgeExtreme || r instanceof MostExpressive
         || r instanceof OlderThan o && o.than().isPresent() || r instanceof MoreExpressive m && m.than().isPresent();
@@ -927,7 +927,7 @@ final class Grammar {
     if (between.matches()) {
       return anchor(between.group(1)).flatMap(a -> anchor(between.group(2)).map(b -> new Between(a, b)));
     }
-    Matcher m = Pattern.compile("^(nextto|leftofv?|rightofv?|behind|infront) (" + ANCHOR + ")$").matcher(text);
+    Matcher m = Pattern.compile("^(nextto|leftofv?|rightofv?|behind|infront|samerow) (" + ANCHOR + ")$").matcher(text);
     if (!m.matches()) {
       return text.equals("adjacent") ? Optional.of(new Adjacent()) : Optional.empty();
     }
@@ -939,6 +939,7 @@ final class Grammar {
       case "leftofv" -> new SideOf(Position.LEFT, o, true);
       case "rightofv" -> new SideOf(Position.RIGHT, o, true);
       case "behind" -> new Behind(o, true);
+      case "samerow" -> new LogicalForm.SameRow(o);
       default -> new Behind(o, false);
     });
   }

@@ -85,6 +85,7 @@ final class Lexicon {
       infront: infront
       frontrow: frontrow
       backrow: backrow
+      samerow: samerow
       neighbour: neighbour neighbours neighbor neighbors
       between: between
       among: among amongst
@@ -201,6 +202,8 @@ final class Lexicon {
 
   /** Idioms rewritten word by word before terminals are looked up. */
   private static final List<String[]> IDIOMS = ImmutableList.of(
+      new String[] {"in the same row as", "samerow"},
+      new String[] {"on the same row as", "samerow"},
       new String[] {"in the front row", "on frontrow"},
       new String[] {"in the back row", "on backrow"},
       new String[] {"in the top row", "on backrow"},

@@ -191,7 +191,7 @@ public record LogicalForm(Want want, Subject subject, Relation relation, boolean
   /** A relation that holds (or not) of a face. */
   public sealed interface Relation permits Present, Missing, InThird, Ranked, NextTo, Adjacent, Between, SideOf,
       Shows, ExpressionOf, MostExpressive, MoreExpressive, AgeOf, AgeExtreme, OlderThan, AgeBeyond, Only, OfThe,
-      AllOf, Clauses, InRow, Behind, Among {}
+      AllOf, Clauses, InRow, Behind, Among, SameRow {}
 
   /** In the photo. */
   public record Present() implements Relation {
@@ -245,6 +245,18 @@ public record LogicalForm(Want want, Subject subject, Relation relation, boolean
     @Override
     public String toString() {
       return front ? "front_row" : "back_row";
+    }
+  }
+
+  /**
+   * In the same row as someone, where faces stand in rows.
+   *
+   * @param other the other person
+   */
+  public record SameRow(Anchor other) implements Relation {
+    @Override
+    public String toString() {
+      return "same_row(" + other + ")";
     }
   }
 
@@ -558,6 +570,7 @@ public record LogicalForm(Want want, Subject subject, Relation relation, boolean
       b.addAll(namesIn(a.relation()));
     }
     List<Anchor> anchors = relation instanceof Behind r ? List.of(r.other())
+        : relation instanceof SameRow r ? List.of(r.other())
         : relation instanceof NextTo r ? List.of(r.other())
         : relation instanceof Between r ? List.of(r.a(), r.b())
         : relation instanceof SideOf r ? List.of(r.other()) : List.of();
@@ -617,7 +630,7 @@ public record LogicalForm(Want want, Subject subject, Relation relation, boolean
     if (relation instanceof InThird || relation instanceof Ranked || relation instanceof InRow) {
       return want == Want.WHO ? Intent.IDENTIFY_AT_POSITION : Intent.LOCATE;
     }
-    if (relation instanceof SideOf || relation instanceof Behind) {
+    if (relation instanceof SideOf || relation instanceof Behind || relation instanceof SameRow) {
       return Intent.RELATIVE_POSITION;
     }
     if (relation instanceof NextTo || relation instanceof Between || relation instanceof Adjacent) {
