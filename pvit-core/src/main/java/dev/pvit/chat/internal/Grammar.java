@@ -568,7 +568,10 @@ final class Grammar {
       // "… and is Bob here?", "… and Bob is sad", "… and Bob sad", "… and Bob?", "… but not Carol"
       List<String> tries = new ArrayList<>();
       boolean subjectOnly = subject == r.length;
-      if (subjectOnly && RELATIONAL.matcher(predicate).find()) {
+      if (subject > 0 && subject == r.length - 1 && r[subject].equals("not")) {
+        // "… but Frank not": the left predicate, negated
+        tries.add("be " + right.substring(0, right.length() - " not".length()) + " not " + predicate);
+      } else if (subjectOnly && RELATIONAL.matcher(predicate).find()) {
         // "Is Leonard older than both Penny and Raj?", "Is Penny next to Leonard and Raj?": the same
         // question about each of them (a description there is left to the full grammar)
         String[] words = (head + " " + predicate).split(" ");

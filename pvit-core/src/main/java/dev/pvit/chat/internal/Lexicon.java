@@ -202,6 +202,8 @@ final class Lexicon {
 
   /** Idioms rewritten word by word before terminals are looked up. */
   private static final List<String[]> IDIOMS = ImmutableList.of(
+      new String[] {"every one of", "all of"},
+      new String[] {"each one of", "all of"},
       new String[] {"in the same row as", "samerow"},
       new String[] {"on the same row as", "samerow"},
       new String[] {"in the front row", "on frontrow"},

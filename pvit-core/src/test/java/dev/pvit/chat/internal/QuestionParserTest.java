@@ -174,6 +174,10 @@ class QuestionParserTest {
         .isEqualTo("yes_no(all[Alice, Bob]; and(yes_no(all[Alice]; shows(happy)), yes_no(all[Bob]; present)))");
     assertThat(form("alice on the left and bob on the right?"))
         .isEqualTo("yes_no(all[Alice, Bob]; and(yes_no(all[Alice]; in_third(left)), yes_no(all[Bob]; in_third(right))))");
+    assertThat(form("Is Alice smiling but Bob not?"))
+        .isEqualTo("yes_no(all[Alice, Bob]; and(yes_no(all[Alice]; shows(happy)), yes_no(all[Bob]; shows(happy); not)))");
+    assertThat(form("Alice smiling & Bob on the right?"))
+        .isEqualTo("yes_no(all[Alice, Bob]; and(yes_no(all[Alice]; shows(happy)), yes_no(all[Bob]; in_third(right))))");
     assertThat(form("Is Alice here but not Bob?"))
         .isEqualTo("yes_no(all[Alice, Bob]; and(yes_no(all[Alice]; present), yes_no(all[Bob]; present; not)))");
     assertThat(form("Is Alice older than both Bob and Zoë?"))
