@@ -47,6 +47,11 @@ import org.slf4j.LoggerFactory;
  * QUESTION-CORPUS.md) through the embedded answerer over the recorded scenes of {@code
  * corpus/scenes.json}, judging the answer text the user reads, and reports every failure at once.
  * Lines with an {@code lf} field must also parse to exactly that logical form.
+ *
+ * <p>A blind line the engine does not answer yet may be listed in {@code corpus/gaps.txt} (its id
+ * and why): it then passes only as an honest abstention (NEEDS_VISION_MODEL, no yes or no), never as
+ * a wrong answer, and the blind expectation itself stays as written. A listed line that passes must
+ * be taken off the list.
  */
 class QuestionCorpusTest {
   private static final Logger LOG = LoggerFactory.getLogger(QuestionCorpusTest.class);
@@ -61,7 +66,9 @@ class QuestionCorpusTest {
   void every_corpus_question_gets_the_expected_answer() throws IOException, URISyntaxException {
     Path dir = Path.of(QuestionCorpusTest.class.getResource("corpus/scenes.json").toURI()).getParent();
     Map<String, Scene> scenes = scenes(JSON.readTree(dir.resolve("scenes.json").toFile()));
+    Map<String, String> gaps = gaps(dir.resolve("gaps.txt"));
     List<String> failures = new ArrayList<>();
+    List<String> seen = new ArrayList<>();
     Map<String, int[]> byFile = new TreeMap<>();
     int total = 0;
     try (Stream<Path> files = Files.list(dir)) {
@@ -74,18 +81,31 @@ class QuestionCorpusTest {
           total++;
           int[] score = byFile.computeIfAbsent(file.getFileName().toString(), k -> new int[2]);
           score[1]++;
+          String id = q.get("id").asText();
+          seen.add(id);
           Optional<String> problem = check(q, scenes.get(q.get("scene").asText()));
+          if (gaps.containsKey(id)) {
+            if (problem.isEmpty()) {
+              failures.add(id + " passes: take it off gaps.txt");
+            } else {
+              abstention(q, scenes.get(q.get("scene").asText())).ifPresent(p -> failures.add(id + " (a known gap: "
+                  + gaps.get(id) + ") " + p));
+            }
+            continue;
+          }
           if (problem.isEmpty()) {
             score[0]++;
           } else {
-            failures.add(q.get("id").asText() + " [" + q.get("q").asText() + "] " + problem.get());
+            failures.add(id + " [" + q.get("q").asText() + "] " + problem.get());
           }
         }
       }
     }
+    gaps.keySet().stream().filter(id -> !seen.contains(id)).forEach(id -> failures.add(id + " in gaps.txt is no line"));
     StringBuilder summary = new StringBuilder();
     byFile.forEach((f, s) -> summary.append(String.format(Locale.ROOT, "%n  %-18s %4d/%-4d", f, s[0], s[1])));
-    LOG.info("Question corpus: {}/{} pass{}", total - failures.size(), total, summary);
+    LOG.info("Question corpus: {}/{} pass, {} known gaps abstain{}", total - failures.size() - gaps.size(), total,
+        gaps.size(), summary);
     assertThat(failures).as("corpus failures (%d of %d)", failures.size(), total).isEmpty();
   }
 
@@ -159,6 +179,37 @@ class QuestionCorpusTest {
       }
     }
     return Optional.empty();
+  }
+
+  /** The known gaps: id → why the engine does not answer it yet. */
+  private static Map<String, String> gaps(Path file) throws IOException {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (!Files.exists(file)) {
+      return out;
+    }
+    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      String l = line.strip();
+      if (!l.isEmpty() && !l.startsWith("#")) {
+        String[] parts = l.split("\\s+", 2);
+        out.put(parts[0], parts.length > 1 ? parts[1] : "");
+      }
+    }
+    return out;
+  }
+
+  /** A problem unless the line is answered with an honest abstention (no yes or no). */
+  private static Optional<String> abstention(JsonNode line, Scene scene) {
+    Map<String, List<String>> people = new LinkedHashMap<>();
+    scene.registered().forEach(n -> people.put(n, List.of(n)));
+    QuestionParser parser = new QuestionParser(people);
+    List<ParsedQuestion> earlier = new ArrayList<>();
+    for (JsonNode h : line.get("history")) {
+      earlier.add(parser.parse(h.asText(), List.copyOf(earlier)));
+    }
+    Reply reply = new EmbeddedAnswerer(Refusals.TEMPLATES, scene::registered)
+        .answer(parser.parse(line.get("q").asText(), List.copyOf(earlier)), scene.recognition(), new Random(7));
+    return reply.kind() == AnswerKind.NEEDS_VISION_MODEL && !reply.text().matches("(?s)^(Yes|No)\\b.*")
+        ? Optional.empty() : Optional.of("is not an abstention: " + reply.kind() + " \"" + reply.text() + "\"");
   }
 
   /** Registered names the answer states, in the order it states them. */

@@ -2,6 +2,8 @@ package dev.pvit.chat.internal;
 
 import dev.pvit.chat.Abstention;
 import dev.pvit.chat.AnswerKind;
+import dev.pvit.chat.internal.LogicalForm.AllOf;
+import dev.pvit.chat.internal.LogicalForm.Clauses;
 import dev.pvit.chat.internal.LogicalForm.Names;
 import dev.pvit.chat.internal.LogicalForm.Present;
 import dev.pvit.chat.internal.LogicalForm.Want;
@@ -11,7 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Answers what face recognition alone can answer: refusals for unknown and absent people first,
@@ -63,11 +67,9 @@ public final class EmbeddedAnswerer {
     if (!q.unknownNames().isEmpty()) {
       return Optional.of(new Reply(refusals.unknown(q.unknownNames().get(0), random), AnswerKind.PERSON_UNKNOWN));
     }
-    // "Is X here?" and "Which of X, Y and Z is here?" are answered, not refused, when someone is absent.
-    boolean presence = q.form().map(f -> (f.want() == Want.YES_NO || f.want() == Want.WHO)
-        && f.subject() instanceof Names && f.relation() instanceof Present).orElse(false);
-    if (!presence) {
-      for (String name : q.people()) {
+    Set<String> mustBeHere = q.form().map(EmbeddedAnswerer::mustBeHere).orElse(Set.copyOf(q.people()));
+    for (String name : q.people()) {
+      if (mustBeHere.contains(name)) {
         if (scene.find(name).isEmpty()) {
           List<RecognizedFace> like = scene.lookalikes(name);
           if (!like.isEmpty()) {
@@ -88,6 +90,23 @@ public final class EmbeddedAnswerer {
       return Optional.of(new Reply("I can't find any face in this photo.", AnswerKind.NO_FACES));
     }
     return Optional.empty();
+  }
+
+  /**
+   * The people a question is about who must be in the photo for it to make sense. "Is X here?",
+   * "Which of X, Y and Z is here?" and "Is X here and smiling?" are answered, not refused, when
+   * someone is absent; in "Is Raj here and is Howard here?" only the clauses that ask more than
+   * presence need their people.
+   */
+  private static Set<String> mustBeHere(LogicalForm f) {
+    if (f.relation() instanceof Clauses c) {
+      return c.parts().stream().flatMap(p -> mustBeHere(p).stream()).collect(Collectors.toSet());
+    }
+    boolean presence = (f.want() == Want.YES_NO || f.want() == Want.WHO) && f.subject() instanceof Names
+        && (f.relation() instanceof Present
+            || f.want() == Want.YES_NO && f.relation() instanceof AllOf a && a.parts().contains(new Present()));
+    List<String> subject = presence ? ((Names) f.subject()).names() : List.of();
+    return f.names().stream().filter(n -> !subject.contains(n)).collect(Collectors.toSet());
   }
 
   /** Outside the grammar: say why, and what recognition can tell. */

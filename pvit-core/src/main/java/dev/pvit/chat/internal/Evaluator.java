@@ -15,15 +15,21 @@ import dev.pvit.chat.internal.LogicalForm.Adjacent;
 import dev.pvit.chat.internal.LogicalForm.AgeBeyond;
 import dev.pvit.chat.internal.LogicalForm.AgeExtreme;
 import dev.pvit.chat.internal.LogicalForm.AgeOf;
+import dev.pvit.chat.internal.LogicalForm.AllOf;
+import dev.pvit.chat.internal.LogicalForm.Anchor;
+import dev.pvit.chat.internal.LogicalForm.Behind;
 import dev.pvit.chat.internal.LogicalForm.Between;
+import dev.pvit.chat.internal.LogicalForm.Clauses;
 import dev.pvit.chat.internal.LogicalForm.Described;
 import dev.pvit.chat.internal.LogicalForm.Filter;
 import dev.pvit.chat.internal.LogicalForm.Group;
+import dev.pvit.chat.internal.LogicalForm.InRow;
 import dev.pvit.chat.internal.LogicalForm.InThird;
 import dev.pvit.chat.internal.LogicalForm.Junction;
 import dev.pvit.chat.internal.LogicalForm.Missing;
 import dev.pvit.chat.internal.LogicalForm.MoreExpressive;
 import dev.pvit.chat.internal.LogicalForm.MostExpressive;
+import dev.pvit.chat.internal.LogicalForm.Named;
 import dev.pvit.chat.internal.LogicalForm.Names;
 import dev.pvit.chat.internal.LogicalForm.NextTo;
 import dev.pvit.chat.internal.LogicalForm.OfThe;
@@ -124,21 +130,64 @@ final class Evaluator {
     }
 
     /**
-     * Faces in two or more rows: sorted by the vertical centre of their boxes, two neighbours are
-     * further apart than a face height (people of different heights in one row are not rows).
+     * The rows, from the back (highest in the photo) to the front, each left to right: sorted by
+     * the vertical centre of their boxes, a new row starts where two neighbours are further apart
+     * than a face height (people of different heights in one row are not rows).
      */
-    boolean rows() {
-      if (faces.size() < 2) {
-        return false;
+    List<List<RecognizedFace>> rowList() {
+      if (faces.isEmpty()) {
+        return List.of();
       }
-      double[] ys = faces.stream().mapToDouble(f -> f.box().centerY()).sorted().toArray();
+      List<RecognizedFace> byY = faces.stream().sorted(Comparator.comparingDouble(f -> f.box().centerY())).toList();
       double height = faces.stream().mapToDouble(f -> f.box().height()).sorted().toArray()[faces.size() / 2];
-      for (int i = 1; i < ys.length; i++) {
-        if (ys[i] - ys[i - 1] > height) {
-          return true;
+      List<List<RecognizedFace>> rows = new ArrayList<>();
+      List<RecognizedFace> row = new ArrayList<>(List.of(byY.get(0)));
+      for (int i = 1; i < byY.size(); i++) {
+        if (byY.get(i).box().centerY() - byY.get(i - 1).box().centerY() > height) {
+          rows.add(row);
+          row = new ArrayList<>();
+        }
+        row.add(byY.get(i));
+      }
+      rows.add(row);
+      return rows.stream().map(r -> r.stream().sorted(Comparator.comparingInt(this::index)).toList()).toList();
+    }
+
+    /** Faces in two or more rows. */
+    boolean rows() {
+      return rowList().size() > 1;
+    }
+
+    /** The row of a face, 0 for the back row. */
+    int row(RecognizedFace f) {
+      List<List<RecognizedFace>> rows = rowList();
+      for (int i = 0; i < rows.size(); i++) {
+        if (rows.get(i).contains(f)) {
+          return i;
         }
       }
-      return false;
+      throw new IllegalArgumentException("not a face of this scene");
+    }
+
+    /** The name of a row: "the back row", "the front row", "the 2nd row from the back". */
+    String rowName(int row) {
+      int n = rowList().size();
+      return row == 0 ? "the back row" : row == n - 1 ? "the front row" : "the " + ordinal(row + 1) + " row from the back";
+    }
+  }
+
+  /** Whether two faces overlap left to right, so that one stands directly behind the other. */
+  private static boolean overlaps(RecognizedFace a, RecognizedFace b) {
+    return Math.abs(a.box().centerX() - b.box().centerX()) < (a.box().width() + b.box().width()) / 2;
+  }
+
+  /** "The front row" in a photo of one row means nothing. */
+  private static void requireRows(Scene s) {
+    if (!s.rows()) {
+      throw new Unclear("I can't tell which row you mean: everyone I see stands in one row. What I can tell: "
+          + (s.faces().isEmpty() ? "I can't find any face in this photo."
+              : "from left to right I see " + join(s.faces().stream().map(x -> whoWhere(x, s.recognition())).toList())
+                  + "."));
     }
   }
 
@@ -163,8 +212,7 @@ final class Evaluator {
     }
     try {
       String text = switch (f.want()) {
-        case YES_NO -> f.subject() instanceof Names n ? yesNoNames(f, n, s)
-            : f.subject() instanceof Described d ? yesNoFace(f, the(d, s), s) : yesNoGroup(f, (Group) f.subject(), s);
+        case YES_NO -> yesNoAnswer(f, s);
         case WHO -> whoAnswer(f, s);
         case WHERE -> where((Names) f.subject(), s);
         case HOW_MANY -> count(f, (Group) f.subject(), s);
@@ -189,10 +237,53 @@ final class Evaluator {
     boolean positional = r instanceof Ranked || r instanceof NextTo || r instanceof Between || r instanceof SideOf
         || r instanceof Adjacent;
     String sideNote = r instanceof SideOf o && o.possessive()
-        ? " (I took \"" + o.other() + "'s " + o.side().label() + "\" as the " + o.side().label()
+        ? " (I took \"" + label(o.other()) + "'s " + o.side().label() + "\" as the " + o.side().label()
             + " side of the photo as you look at it.)" : "";
     return (positional && s.rows() ? " (The faces stand in more than one row; I counted left to right across all rows.)"
         : "") + sideNote;
+  }
+
+  private String yesNoAnswer(LogicalForm f, Scene s) {
+    if (f.relation() instanceof Clauses c) {
+      return clauses(c, s);
+    }
+    return f.subject() instanceof Names n ? yesNoNames(f, n, s)
+        : f.subject() instanceof Described d ? yesNoFace(f, the(d, s), s) : yesNoGroup(f, (Group) f.subject(), s);
+  }
+
+  /**
+   * "Is Alice smiling and is Bob here?": yes when every part is; no as soon as one is not, even if
+   * another cannot be told.
+   */
+  private String clauses(Clauses c, Scene s) {
+    List<Optional<Boolean>> values = new ArrayList<>();
+    List<String> facts = new ArrayList<>();
+    List<String> doubtful = new ArrayList<>();
+    boolean estimate = false;
+    for (LogicalForm part : c.parts()) {
+      estimate |= estimate(part.relation());
+      try {
+        String text = yesNoAnswer(part, s);
+        values.add(Optional.of(text.startsWith("Yes")));
+        facts.add(evidence(text.replaceFirst("^(?:Yes|No)[,:] ", "")));
+      } catch (Uncertain e) {
+        values.add(Optional.empty());
+        facts.add(evidence(e.text.replaceFirst("^I can't tell: ", "")));
+        doubtful.addAll(e.names);
+      }
+    }
+    Optional<Boolean> yes = combine(Junction.ALL, values);
+    String why = String.join("; ", facts) + "." + (estimate ? ESTIMATE : "");
+    if (yes.isEmpty()) {
+      throw new Uncertain(why, doubtful);
+    }
+    return yesNo(yes.get()) + ": " + why;
+  }
+
+  /** An answer's evidence without its closing full stop and estimate note, to be joined with others. */
+  private static String evidence(String text) {
+    String t = text.replace(ESTIMATE, "").strip();
+    return t.endsWith(".") ? t.substring(0, t.length() - 1) : t;
   }
 
   // ---- yes/no about named people
@@ -213,7 +304,15 @@ final class Evaluator {
     }
     List<Boolean> values = new ArrayList<>();
     List<String> facts = new ArrayList<>();
+    boolean looked = false;
     for (String name : n.names()) {
+      if (s.recognition().find(name).isEmpty()) {
+        // "Is Penny here and smiling?" about someone absent (other questions about them are refused)
+        requireCertainlyMissing(s, List.of(name));
+        values.add(f.negated());
+        facts.add(name + " is not in this photo");
+        continue;
+      }
       RecognizedFace x = s.of(name);
       Optional<Boolean> t = holds(r, x, s);
       if (t.isEmpty()) {
@@ -221,13 +320,14 @@ final class Evaluator {
       }
       values.add(t.get() ^ f.negated());
       facts.add(fact(r, x, s));
+      looked = true;
     }
     boolean yes = switch (n.junction()) {
       case ALL -> values.stream().allMatch(v -> v);
       case ANY -> values.stream().anyMatch(v -> v);
       case NONE -> values.stream().noneMatch(v -> v);
     };
-    return yesNo(yes) + ", " + String.join("; ", facts) + "." + (estimate(r) ? ESTIMATE : "");
+    return yesNo(yes) + ", " + String.join("; ", facts) + "." + (looked && estimate(r) ? ESTIMATE : "");
   }
 
   /** "Is Penny the only one smiling?": the named people and no one else satisfy the relation. */
@@ -256,10 +356,46 @@ final class Evaluator {
     return yesNo(yes ^ f.negated()) + ", " + why + "." + (estimate(o.of()) ? ESTIMATE : "");
   }
 
-  /** The one face a description fits. */
+  /** The face a relation is about: the named person, or the one face a description fits. */
+  private static RecognizedFace anchor(Anchor a, Scene s) {
+    return a instanceof Named n ? s.of(n.name()) : the((Described) a, s);
+  }
+
+  /** How answers call the other end of a relation: its name, or its description ("the oldest person"). */
+  private static String label(Anchor a) {
+    if (a instanceof Named n) {
+      return n.name();
+    }
+    Described d = (Described) a;
+    if (d.place().isEmpty()) {
+      return d.filter() == Filter.UNKNOWN ? "the person I don't recognise" : "the person";
+    }
+    Relation r = d.place().get();
+    if (r instanceof AgeExtreme x) {
+      return x.oldest() ? "the oldest person" : "the youngest person";
+    }
+    if (r.equals(new AgeBeyond(false, 16))) {
+      return "the child";
+    }
+    return "the person " + phrase(new LogicalForm(Want.WHO, new Group(Quantifier.THOSE, d.filter()), r, false));
+  }
+
+  /** The one face a description fits ("the person to the left of Raj" is the nearest one on that side). */
   private static RecognizedFace the(Described d, Scene s) {
-    List<RecognizedFace> fit = filter(s.faces(), d.filter()).stream()
+    List<RecognizedFace> candidates = filter(s.faces(), d.filter());
+    if (d.place().orElse(null) instanceof SideOf t) {
+      int i = s.index(anchor(t.other(), s)) + (t.side() == Position.LEFT ? -1 : 1);
+      candidates = i >= 0 && i < s.faces().size() ? candidates.stream().filter(x -> s.index(x) == i).toList()
+          : List.of();
+    }
+    List<RecognizedFace> fit = candidates.stream()
         .filter(x -> d.place().map(p -> holds(p, x, s).orElse(false)).orElse(true)).toList();
+    if (fit.size() == 2 && d.place().orElse(null) instanceof Ranked k && k.from() == Position.CENTER) {
+      // "the person in the middle" of an even row: the one in the middle third, if only one is
+      List<RecognizedFace> central = fit.stream()
+          .filter(x -> holds(new InThird(Position.CENTER), x, s).orElse(false)).toList();
+      fit = central.size() == 1 ? central : fit;
+    }
     if (fit.size() != 1) {
       String who = d.filter() == Filter.UNKNOWN ? "people I don't recognise" : "people";
       throw new Unclear("I can't tell which person you mean: " + (fit.isEmpty() ? "nobody fits that description"
@@ -353,6 +489,12 @@ final class Evaluator {
   }
 
   private static boolean estimate(Relation r) {
+    if (r instanceof AllOf a) {
+      return a.parts().stream().anyMatch(Evaluator::estimate);
+    }
+    if (r instanceof Clauses c) {
+      return c.parts().stream().anyMatch(p -> estimate(p.relation()));
+    }
     return r instanceof Shows || r instanceof MostExpressive || r instanceof MoreExpressive || r instanceof AgeExtreme
         || r instanceof OlderThan || r instanceof AgeBeyond;
   }
@@ -363,23 +505,39 @@ final class Evaluator {
     if (r instanceof Present) {
       return Optional.of(true);
     }
+    if (r instanceof AllOf a) {
+      return combine(Junction.ALL, a.parts().stream().map(p -> holds(p, x, s)).toList());
+    }
     if (r instanceof InThird t) {
       return Optional.of(Position.of(x.box().centerX(), s.recognition().width()) == t.third());
+    }
+    if (r instanceof InRow w) {
+      requireRows(s);
+      return Optional.of(s.row(x) == (w.front() ? s.rowList().size() - 1 : 0));
+    }
+    if (r instanceof LogicalForm.SameRow w) {
+      return Optional.of(s.row(x) == s.row(anchor(w.other(), s)));
+    }
+    if (r instanceof Behind b) {
+      RecognizedFace other = anchor(b.other(), s);
+      boolean further = b.behind() ? s.row(x) < s.row(other) : s.row(x) > s.row(other);
+      // in a row further back but off to the side is not "directly behind": the faces cannot tell
+      return !further ? Optional.of(false) : overlaps(x, other) ? Optional.of(true) : Optional.empty();
     }
     if (r instanceof Ranked k) {
       return Optional.of(ranked(faces, k).contains(x));
     }
     if (r instanceof NextTo t) {
-      return Optional.of(Math.abs(s.index(x) - s.index(s.of(t.other()))) == 1);
+      return Optional.of(Math.abs(s.index(x) - s.index(anchor(t.other(), s))) == 1);
     }
     if (r instanceof Between b) {
-      int a = s.index(s.of(b.a()));
-      int c = s.index(s.of(b.b()));
+      int a = s.index(anchor(b.a(), s));
+      int c = s.index(anchor(b.b(), s));
       int i = s.index(x);
       return Optional.of(i > Math.min(a, c) && i < Math.max(a, c));
     }
     if (r instanceof SideOf t) {
-      double other = s.of(t.other()).box().centerX();
+      double other = anchor(t.other(), s).box().centerX();
       return Optional.of(t.side() == Position.LEFT ? x.box().centerX() < other : x.box().centerX() > other);
     }
     if (r instanceof Only) {
@@ -458,8 +616,35 @@ final class Evaluator {
     String name = who(x);
     SceneRecognition sc = s.recognition();
     int n = s.faces().size();
+    if (r instanceof Present) {
+      return name + " is in this photo, " + Wording.where(x, sc);
+    }
+    if (r instanceof AllOf a) {
+      return String.join("; ", a.parts().stream().map(p -> fact(p, x, s)).toList());
+    }
     if (r instanceof InThird) {
       return name + " is " + Wording.where(x, sc);
+    }
+    if (r instanceof InRow) {
+      return name + " is in " + s.rowName(s.row(x));
+    }
+    if (r instanceof LogicalForm.SameRow w) {
+      RecognizedFace other = anchor(w.other(), s);
+      if (!s.rows()) {
+        return name + " and " + label(w.other()) + " stand in the same row: everyone here stands in one row";
+      }
+      return s.row(x) == s.row(other) ? name + " and " + label(w.other()) + " stand in the same row, "
+          + s.rowName(s.row(x)) : name + " is in " + s.rowName(s.row(x)) + " and " + label(w.other()) + " in "
+          + s.rowName(s.row(other));
+    }
+    if (r instanceof Behind b) {
+      RecognizedFace other = anchor(b.other(), s);
+      if (s.row(x) == s.row(other)) {
+        return name + " and " + label(b.other()) + " stand in the same row";
+      }
+      String side = s.row(x) < s.row(other) ? "behind" : "in front of";
+      return overlaps(x, other) ? name + " stands directly " + side + " " + label(b.other())
+          : name + " stands in a row " + side + " " + label(b.other()) + ", but not directly " + side + " them";
     }
     if (r instanceof Ranked k) {
       if (k.from() == Position.CENTER) {
@@ -471,17 +656,17 @@ final class Evaluator {
       return name + " is " + ordinal(rank) + " from the " + k.from().label() + " (of " + people(n) + ")";
     }
     if (r instanceof NextTo t) {
-      int gap = Math.abs(s.index(x) - s.index(s.of(t.other()))) - 1;
-      return gap == 0 ? name + " is next to " + t.other()
-          : name + " is not next to " + t.other() + "; " + people(gap) + " " + isAre(gap) + " between them";
+      int gap = Math.abs(s.index(x) - s.index(anchor(t.other(), s))) - 1;
+      return gap == 0 ? name + " is next to " + label(t.other())
+          : name + " is not next to " + label(t.other()) + "; " + people(gap) + " " + isAre(gap) + " between them";
     }
     if (r instanceof Between b) {
       boolean between = holds(r, x, s).orElse(false);
-      return name + (between ? " is" : " is not") + " between " + b.a() + " and " + b.b();
+      return name + (between ? " is" : " is not") + " between " + label(b.a()) + " and " + label(b.b());
     }
     if (r instanceof SideOf t) {
-      boolean left = x.box().centerX() < s.of(t.other()).box().centerX();
-      return name + " is to the " + (left ? "left" : "right") + " of " + t.other();
+      boolean left = x.box().centerX() < anchor(t.other(), s).box().centerX();
+      return name + " is to the " + (left ? "left" : "right") + " of " + label(t.other());
     }
     if (r instanceof Only) {
       return n == 1 ? name + " is the only person in this photo" : "there are " + people(n) + " in this photo";
@@ -541,30 +726,73 @@ final class Evaluator {
       List<String> missing = all.stream().filter(m -> !doubtful.contains(m)).toList();
       // The true number missing lies between the certain ones and all of them; the quantifiers are
       // monotone in it, so the answer is known when both ends agree.
-      boolean yes = quantify(g.quantifier(), missing.size(), registered.get().size());
-      if (quantify(g.quantifier(), missing.size() + doubtful.size(), registered.get().size()) != yes) {
+      boolean yes = quantify(g, missing.size(), registered.get().size());
+      if (quantify(g, missing.size() + doubtful.size(), registered.get().size()) != yes
+          || !doubtful.isEmpty() && (g.quantifier() == Quantifier.EXACTLY || g.quantifier() == Quantifier.MOST)) {
         requireCertainlyMissing(s, all);
       }
       List<String> facts = missingFacts(s, all, doubtful);
       return yesNo(yes) + ", " + (facts.isEmpty() ? "everyone you registered is in this photo." : String.join("; ", facts) + ".");
     }
+    if (f.relation() instanceof LogicalForm.Among a) {
+      return among(f, g, a, s);
+    }
+    int candidates = excepting(s.faces(), g).size();
+    if (g.quantifier() == Quantifier.EVERY && g.count() > 0 && g.count() != candidates) {
+      // "Are all three smiling?" in a photo of five: which three?
+      throw new Unclear("I can't tell which " + g.count() + " people you mean: I see " + people(candidates)
+          + " in this photo. Please name them.");
+    }
     if (s.faces().isEmpty()) {
-      return yesNo(g.quantifier() == Quantifier.NONE) + ", I can't find any face in this photo.";
+      return yesNo(quantify(g, 0, 0)) + ", I can't find any face in this photo.";
     }
     // "Is everyone registered?" quantifies over every face; "is anyone I know here?" over the filtered ones.
     List<RecognizedFace> matches = matching(members(s, g), f, s);
-    boolean yes = quantify(g.quantifier(), matches.size(), excepting(s.faces(), g).size());
+    boolean yes = quantify(g, matches.size(), candidates);
+    String estimate = estimate(f.relation()) ? ESTIMATE : "";
+    if (g.count() > 0 || g.quantifier() == Quantifier.MOST) {
+      // a number of people: the answer says how many fit, and who
+      String kind = describe(g.filter()).strip();
+      boolean ofAll = g.quantifier() == Quantifier.MOST || g.quantifier() == Quantifier.EVERY;
+      boolean present = f.relation() instanceof Present && !f.negated();
+      String what = ofAll && !kind.isEmpty() ? "people " + kind + (present ? "" : ", " + phrase(f)) : phrase(f);
+      return yesNo(yes) + ": " + (ofAll ? matches.size() + " of the " + people(candidates) : people(matches.size()))
+          + (ofAll || kind.isEmpty() || matches.isEmpty() ? "" : " " + kind) + " " + isAre(matches.size()) + " " + what
+          + (matches.isEmpty() ? "" : ": " + join(matches.stream().map(x -> whoWhere(x, s.recognition())).toList()))
+          + "." + estimate;
+    }
     String who = matches.isEmpty() ? "nobody " + describe(g.filter()) + "fits"
         : join(matches.stream().map(x -> whoWhere(x, s.recognition())).toList()) + " " + isAre(matches.size());
     String tail = matches.isEmpty() ? "" : " " + phrase(f);
-    return yesNo(yes) + ": " + who + tail + "." + (estimate(f.relation()) ? ESTIMATE : "");
+    return yesNo(yes) + ": " + who + tail + "." + estimate;
   }
 
-  private static boolean quantify(Quantifier q, int matches, int candidates) {
-    return switch (q) {
+  /** "Is everyone in the back row smiling?": the quantifier over the faces of which the restriction holds. */
+  private static String among(LogicalForm f, Group g, LogicalForm.Among a, Scene s) {
+    List<RecognizedFace> those = matching(members(s, g), f.withRelation(a.among()).withNegation(false), s);
+    String where = phrase(f.withRelation(a.among()).withNegation(false));
+    if (those.isEmpty()) {
+      return yesNo(quantify(g, 0, 0)) + ": nobody is " + where + ".";
+    }
+    List<RecognizedFace> matches = matching(those, f.withRelation(a.relation()), s);
+    boolean yes = quantify(g, matches.size(), those.size());
+    String who = those.size() == 1 ? "the only person " + where : matches.size() + " of the " + people(those.size())
+        + " " + where;
+    return yesNo(yes) + ": " + who + " " + isAre(matches.size()) + " " + (those.size() == 1 && matches.isEmpty()
+        ? "not " : "") + phrase(f.withRelation(a.relation()))
+        + (matches.isEmpty() ? "" : ": " + join(matches.stream().map(x -> whoWhere(x, s.recognition())).toList()))
+        + "." + (estimate(a.relation()) || estimate(a.among()) ? ESTIMATE : "");
+  }
+
+  private static boolean quantify(Group g, int matches, int candidates) {
+    return switch (g.quantifier()) {
       case SOME, THOSE -> matches > 0;
       case EVERY -> candidates > 0 && matches == candidates;
       case NONE -> matches == 0;
+      case AT_LEAST -> matches >= g.count();
+      case AT_MOST -> matches <= g.count();
+      case EXACTLY -> matches == g.count();
+      case MOST -> 2 * matches > candidates;
     };
   }
 
@@ -608,6 +836,25 @@ final class Evaluator {
   private static String phrase(LogicalForm f) {
     Relation r = f.relation();
     String not = f.negated() ? "not " : "";
+    if (r instanceof AllOf a) {
+      return Wording.join(a.parts().stream().map(p -> phrase(f.withRelation(p))).toList());
+    }
+    if (r instanceof InRow w) {
+      return not + "in the " + (w.front() ? "front" : "back") + " row";
+    }
+    if (r instanceof LogicalForm.SameRow w) {
+      return not + "in the same row as " + label(w.other());
+    }
+    if (r instanceof Behind b) {
+      return not + (b.behind() ? "behind " : "in front of ") + label(b.other());
+    }
+    if (r instanceof Ranked k) {
+      return not + (k.from() == Position.CENTER ? "in the middle" : k.rank() == 1 ? "on the far " + k.from().label()
+          : ordinal(k.rank()) + " from the " + k.from().label());
+    }
+    if (r instanceof AgeExtreme || r instanceof MostExpressive) {
+      return not + "looking " + superlative(r);
+    }
     if (r instanceof Shows e) {
       return not + "looking " + e.word();
     }
@@ -615,13 +862,13 @@ final class Evaluator {
       return not + (t.third() == Position.CENTER ? "in the middle" : "on the " + t.third().label());
     }
     if (r instanceof NextTo t) {
-      return not + "next to " + t.other();
+      return not + "next to " + label(t.other());
     }
     if (r instanceof Between b) {
-      return not + "between " + b.a() + " and " + b.b();
+      return not + "between " + label(b.a()) + " and " + label(b.b());
     }
     if (r instanceof SideOf t) {
-      return not + "to the " + t.side().label() + " of " + t.other();
+      return not + "to the " + t.side().label() + " of " + label(t.other());
     }
     if (r instanceof AgeBeyond a) {
       return not + "looking " + (a.over() ? "over " : "under ") + a.years();
@@ -722,7 +969,7 @@ final class Evaluator {
           + (in.size() > 1 ? " (from left to right)." : ".");
     }
     if (r instanceof NextTo t) {
-      RecognizedFace anchor = s.of(t.other());
+      RecognizedFace anchor = anchor(t.other(), s);
       int i = s.index(anchor);
       List<String> parts = new ArrayList<>();
       if (i > 0) {
@@ -731,32 +978,38 @@ final class Evaluator {
       if (i + 1 < s.faces().size()) {
         parts.add(who(s.faces().get(i + 1)) + " to the right");
       }
-      return parts.isEmpty() ? "Nobody is next to " + t.other() + "; " + t.other() + " is alone in this photo."
-          : "Next to " + t.other() + ": " + join(parts) + ".";
+      return parts.isEmpty() ? "Nobody is next to " + label(t.other()) + "; " + label(t.other()) + " is alone in this photo."
+          : "Next to " + label(t.other()) + ": " + join(parts) + ".";
     }
     if (r instanceof SideOf t) {
-      RecognizedFace anchor = s.of(t.other());
+      RecognizedFace anchor = anchor(t.other(), s);
       int i = s.index(anchor) + (t.side() == Position.LEFT ? -1 : 1);
       if (i < 0 || i >= s.faces().size()) {
-        return "Nobody is to the " + t.side().label() + " of " + t.other() + ".";
+        return "Nobody is to the " + t.side().label() + " of " + label(t.other()) + ".";
       }
       return Wording.capitalise(who(s.faces().get(i))) + " is directly to the " + t.side().label() + " of "
-          + t.other() + ".";
+          + label(t.other()) + ".";
     }
     if (r instanceof Between b) {
-      int a = s.index(s.of(b.a()));
-      int c = s.index(s.of(b.b()));
+      int a = s.index(anchor(b.a(), s));
+      int c = s.index(anchor(b.b(), s));
       List<RecognizedFace> in = s.faces().subList(Math.min(a, c) + 1, Math.max(a, c));
-      return in.isEmpty() ? "Nobody is between " + b.a() + " and " + b.b() + "; they stand next to each other."
-          : "Between " + b.a() + " and " + b.b() + ": " + join(in.stream().map(Wording::who).toList()) + ".";
+      return in.isEmpty() ? "Nobody is between " + label(b.a()) + " and " + label(b.b()) + "; they stand next to each other."
+          : "Between " + label(b.a()) + " and " + label(b.b()) + ": " + join(in.stream().map(Wording::who).toList()) + ".";
     }
     boolean comparedWithSomeone = r instanceof OlderThan o && o.than().isPresent()
         || r instanceof MoreExpressive m && m.than().isPresent();
-    if (r instanceof Shows || r instanceof AgeBeyond || comparedWithSomeone) {
-      List<RecognizedFace> m = matching(candidates, f, s);
+    if (r instanceof Behind b) {
+      return behind(b, s);
+    }
+    if (r instanceof Shows || r instanceof AgeBeyond || r instanceof AllOf || r instanceof InRow
+        || r instanceof LogicalForm.SameRow || comparedWithSomeone) {
+      // nobody is "in the same row as" themselves
+      List<RecognizedFace> m = matching(candidates, f, s).stream()
+          .filter(x -> !(r instanceof LogicalForm.SameRow w && anchor(w.other(), s).equals(x))).toList();
       return (m.isEmpty() ? "Nobody " + describe(filter) + "is " + phrase(f)
           : Wording.capitalise(join(m.stream().map(x -> whoWhere(x, sc)).toList())) + " " + isAre(m.size()) + " "
-              + phrase(f)) + "." + ESTIMATE;
+              + phrase(f)) + "." + (estimate(r) ? ESTIMATE : "");
     }
     if (candidates.isEmpty()) {
       return "Nobody " + describe(filter) + "is in this photo.";
@@ -769,6 +1022,23 @@ final class Evaluator {
     }
     return Wording.capitalise(whoWhere(top.get(0), sc)) + " looks " + what + " (" + measure(r, top.get(0)) + ")."
         + ESTIMATE;
+  }
+
+  /** "Who is behind Ella?": the faces directly behind (or in front of) her in the nearest row that has any. */
+  private static String behind(Behind b, Scene s) {
+    RecognizedFace anchor = anchor(b.other(), s);
+    List<List<RecognizedFace>> rows = s.rowList();
+    String side = b.behind() ? "behind " : "in front of ";
+    int step = b.behind() ? -1 : 1;
+    for (int k = s.row(anchor) + step; k >= 0 && k < rows.size(); k += step) {
+      List<RecognizedFace> there = rows.get(k).stream().filter(x -> overlaps(x, anchor)).toList();
+      if (!there.isEmpty()) {
+        return Wording.capitalise(join(there.stream().map(x -> whoWhere(x, s.recognition())).toList())) + " "
+            + (there.size() == 1 ? "stands" : "stand") + " directly " + side + label(b.other()) + ".";
+      }
+    }
+    return "Nobody stands directly " + side + label(b.other()) + (rows.size() < 2 ? ": everyone stands in one row."
+        : ": " + label(b.other()) + " is in " + s.rowName(s.row(anchor)) + ".");
   }
 
   private static String identify(List<RecognizedFace> candidates, Filter filter, Scene s) {
@@ -797,7 +1067,9 @@ final class Evaluator {
     for (String name : n.names()) {
       RecognizedFace x = s.of(name);
       parts.add(name + " is " + Wording.where(x, s.recognition())
-          + (total > 1 ? " (" + ordinal(s.index(x) + 1) + " of " + people(total) + " from the left)" : ""));
+          + (s.rows() ? ", in " + s.rowName(s.row(x)) : "")
+          + (total > 1 ? " (" + ordinal(s.index(x) + 1) + " of " + people(total) + " from the left"
+              + (s.rows() ? " across all rows" : "") + ")" : ""));
     }
     return String.join("; ", parts) + ".";
   }

@@ -5,11 +5,15 @@ import dev.pvit.chat.internal.LogicalForm.AgeBeyond;
 import dev.pvit.chat.internal.LogicalForm.AgeExtreme;
 import dev.pvit.chat.internal.LogicalForm.AgeOf;
 import dev.pvit.chat.internal.LogicalForm.Adjacent;
+import dev.pvit.chat.internal.LogicalForm.AllOf;
+import dev.pvit.chat.internal.LogicalForm.Behind;
 import dev.pvit.chat.internal.LogicalForm.Between;
+import dev.pvit.chat.internal.LogicalForm.Clauses;
 import dev.pvit.chat.internal.LogicalForm.Described;
 import dev.pvit.chat.internal.LogicalForm.ExpressionOf;
 import dev.pvit.chat.internal.LogicalForm.Filter;
 import dev.pvit.chat.internal.LogicalForm.Group;
+import dev.pvit.chat.internal.LogicalForm.InRow;
 import dev.pvit.chat.internal.LogicalForm.InThird;
 import dev.pvit.chat.internal.LogicalForm.Junction;
 import dev.pvit.chat.internal.LogicalForm.Missing;
@@ -29,6 +33,7 @@ import dev.pvit.chat.internal.LogicalForm.SideOf;
 import dev.pvit.chat.internal.LogicalForm.Want;
 import dev.pvit.face.Expression;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -57,17 +62,32 @@ final class Grammar {
   private static final String SHOWN = "e(?:happy|sad|angry|fearful|disgusted|surprised|neutral|upset)";
   /** A bare "left"/"right" needs a preposition: "Is Penny right?" asks whether she is correct. */
   private static final String PLACE = "(?:(?:person )?(?:on )?(?:far (?:left|right)|(?:o\\d+|olast) (?:person )?"
-      + "(?:from |on )?(?:left|right))(?: person)?|(?:person )?on (?:left|right|middle)(?: person)?|middle person)";
+      + "(?:from |on )?(?:left|right))(?: person)?|(?:person )?on (?:left|right|middle)(?: person)?|middle person"
+      + "|(?:person )?(?:on )?(?:frontrow|backrow)(?: person)?)";
   /** A description of one face: "the stranger", "the person on the left", "the person". */
   private static final String DESC = "(?:(?<du>unknown )?(?:person|(?<dp>" + PLACE + ")))";
-  private static final String GROUP = "(?:(?:known|unknown) )?(?:anyone|everyone|nobody|person)(?: (?:known|unknown))?";
-  private static final String REL = "nextto " + P + "|(?:left|right)ofv? " + P + "|between " + P + " and " + P + "|adjacent";
+  private static final String GROUP = "(?:(?:known|unknown) )?(?:anyone|everyone|nobody|person|q(?:gt|ge|lt|le|eq|all)\\d+"
+      + "|qmost)(?: (?:known|unknown))?";
+  /**
+   * A face described instead of named, as the other end of a relation: "the oldest person", "the
+   * smiling one", "the stranger", "the child", "the person on the left".
+   */
+  private static final String DREF = "(?:unknown person|(?:person )?(?:oldest|youngest|most " + EXPR + "|child"
+      + "|(?:over|under) n\\d+)(?: person)?|" + SHOWN + " person|person (?:on (?:left|right|middle)|far (?:left|right)"
+      + "|(?:o\\d+|olast) (?:from |on )?(?:left|right)))";
+  /** Whom a relation is about: a name or a description. */
+  private static final String ANCHOR = "(?:" + P + "|" + DREF + ")";
+  private static final String REL = "nextto " + ANCHOR + "|(?:left|right)ofv? " + ANCHOR + "|between " + ANCHOR + " and "
+      + ANCHOR + "|adjacent|(?:behind|infront|samerow) " + ANCHOR;
+  /** A face described by a relation to another: "the person next to the oldest one", "the person left of Raj". */
+  private static final String DSUBJ = "(?:" + DREF + "|person (?:nextto|leftof|rightof|behind|infront) " + ANCHOR + ")";
   private static final String PRED = "(?:here|absent|only person|(?:not )?" + SHOWN + "|" + PLACE + "|" + REL
-      + "|most " + EXPR + "|more " + EXPR + "(?: " + PL + "| than " + P + ")?|oldest|youngest"
+      + "|most " + EXPR + "(?: " + PL + ")?|more " + EXPR + "(?: " + PL + "| than " + P + ")?|(?:oldest|youngest)(?: " + PL + ")?"
       + "|(?:older|younger)(?: " + PL + "| than " + P + ")?"
       + "|(?:over|under) n\\d+)";
   /** Terminals that make a clause's predicate, so a scene phrase ("in this photo") next to them is redundant. */
   private static final Pattern PREDICATE = Pattern.compile("\\b(?:on|nextto|between|leftofv?|rightofv?|far|o\\d+|olast"
+      + "|behind|infront|frontrow|backrow|samerow"
       + "|middle|left|right|" + SHOWN + "|more|most|older|younger|oldest|youngest|absent|over|under"
       + "|only|adjacent)\\b");
 
@@ -99,6 +119,8 @@ final class Grammar {
       "\\bwhat be howmany\\b", "howmany",
       "\\bcount(?: howmany)?\\b", "howmany",
       "\\bhow old\\b", "howold",
+      // "Is anyone old?": looks elderly
+      "\\bold\\b", "elderly",
       "\\b(look|appear) on be\\b", "$1",
       "\\bwhat age\\b", "howold",
       "\\bnext on\\b", "nextto",
@@ -116,6 +138,10 @@ final class Grammar {
       "\\b(?:on )?(?:far )?end on (left|right)\\b", "far $1",
       "^what be (?:poss )?list of (?=person\\b)", "who be ",
       "\\bnextto of\\b", "nextto",
+      // "above Ella" / "below Greg": the row behind / in front (faces higher in the photo stand further back)
+      "\\bover (?=" + ANCHOR + "\\b|pron)", "behind ",
+      "\\bunder (?=" + ANCHOR + "\\b|pron)", "infront ",
+      "^which photo (be " + P + ")(?: on)?$", "where $1",
       "\\bon (?:photo|it|here|there|view)\\b", "inphoto",
       "\\b(?:of|from) (?:photo|it)\\b", "inphoto",
       "^do photo see\\b", "see",
@@ -134,6 +160,18 @@ final class Grammar {
       "\\bneighbour of (" + P + ")", "nextto $1",
       "\\bfar (left|right) than (" + P + ")", "$1of $2",
       "\\bmore on (left|right) than (" + P + ")", "$1of $2",
+      // numbers of people: "at least two people", "more than three strangers", "exactly one person"
+      "\\b(atleast|atmost|exactly|more than|less than) person(?= (?:(?:known|unknown|" + SHOWN + ") )?person\\b)",
+      "$1 n1",
+      "\\bexactly (?=n\\d+)", "qeq ",
+      "\\bexactly\\b", "",
+      "\\batleast (?=n\\d+)", "qge ",
+      "\\batmost (?=n\\d+)", "qle ",
+      "\\bmore than (?=n\\d+ (?:(?:known|unknown|" + SHOWN + ") )?person\\b)", "qgt ",
+      "\\bless than (?=n\\d+ (?:(?:known|unknown|" + SHOWN + ") )?person\\b)", "qlt ",
+      "\\bmost (?=(?:(?:known|unknown) )?person\\b)", "qmost ",
+      "\\bmost of prons\\b", "PLURAL_OR_MOST",
+      "\\ball (n\\d+)(?: of prons| person)?\\b", "qall $1",
       "\\b(?:older|over|more) than (n\\d+)", "over $1",
       "\\b(?:younger|under|less) than (n\\d+)", "under $1",
       "\\bover age of (n\\d+)", "over $1",
@@ -145,11 +183,13 @@ final class Grammar {
       // "people I registered", "the people you know"
       "\\b(person|everyone|anyone|nobody) (?:i|you) (?:(?:do|md|have) )?known\\b", "known $1",
       // listing order is always left to right
-      "^(list|who)\\b(.*) from left on right$", "$1$2",
-      "\\b(" + P + ") poss (?=(?:on|here|inphoto|there|absent|not|nextto|between|far|" + SHOWN
+      "^(list|who)\\b(.*?) (?:from )?left on right$", "$1$2",
+      "\\b(" + P + "|anyone|everyone|nobody) poss (?=(?:on|here|inphoto|there|absent|not|nextto|between|far|" + SHOWN
           + "|older|younger|o\\d+|look|stand|left|right|middle)\\b)", "$1 be ",
       "\\b(" + P + ") poss person\\b", "$1",
-      // tag questions and a trailing "right?"
+      // tag questions and a trailing "right?", "correct?" or "is that right?"
+      "^(.+) be right$", "$1 right",
+      "^(.+) tag$", "$1 right",
       "^(.+ (?:be|do|md|poss|look|appear|here|see)\\b.*) (?:be|do|md|have) (?:not )?(?:prons?|it)$", "$1",
       "^((?!be |do |md |who |where )\\S.*?)(?<!\\bon|\\bfar|\\bfrom|\\bof|\\bmost|\\bor|\\band|\\bleft) right$", "$1",
       // left dislocation: "Ferdinand, is he here?"
@@ -185,6 +225,10 @@ final class Grammar {
       // statements become questions
       "^(" + PL + ") (be|do|md) ", "$2 $1 ",
       "^(" + PL + ") (?:look|appear|feel) ", "be $1 ",
+      // without a verb: "Alice happy?", "Penny on the left?"
+      "^(" + PL + ") (?=(?:not )?(?:" + SHOWN + "|on|nextto|between|leftofv?|rightofv?|far|oldest|youngest|older|younger"
+          + "|over|under|more|most)\\b)", "be $1 ",
+      "^(where|whichside) (" + PL + ") be (?:here|inphoto)$", "$1 be $2",
       "^(who|where|whichside|howold)(?: (.+))? be(?: on)?$", "$1 be $2",
       "^md (" + PL + ") be\\b", "be $1",
       "^md (there|anyone|everyone|nobody) be\\b", "be $1",
@@ -203,7 +247,8 @@ final class Grammar {
       "^recog (?=[pur]\\d)", "see ",
       "\\bappear(?: here)?\\b", "here",
       "^do (" + PL + ")(?= (?:not )?here\\b)", "be $1",
-      "\\bstand (?=(?:on|nextto|between|far|o\\d+|olast|left|right|middle|leftofv?|rightofv?)\\b)", "",
+      "\\bstand (?=(?:on|nextto|between|far|o\\d+|olast|left|right|middle|leftofv?|rightofv?|behind|infront|frontrow"
+          + "|backrow)\\b)", "",
       "^(where|whichside)(.*) stand\\b", "$1$2",
       "^(where|whichside|howold) do\\b", "$1 be",
       "^where see (" + PL + ")$", "where be $1",
@@ -212,16 +257,33 @@ final class Grammar {
       "^(who|list) (?:do |md )?see\\b", "who be",
       "^who (?!be\\b)", "who be ",
       "^(who be (?:known |unknown )?(?:person|anyone|everyone)(?: known| unknown)?) (?:be|do|see) ", "$1 ",
+      "^(who be (?:known |unknown )?(?:person|anyone|everyone)(?: known| unknown)?) see$", "$1",
       "\\bbe be\\b", "be",
       // spatial relations
-      "\\b(?:on )?(left|right) (?:of|from) (" + P + ")", "$1of $2",
+      "\\b(?:on )?(left|right) (?:of|from) (?=" + ANCHOR + "\\b)", "$1of ",
       "\\b(" + P + ") poss neighbour\\b", "nextto $1",
       "\\bnextto eachother\\b", "adjacent",
       "\\bamong person\\b", "here",
       "^who be not (?:here|inphoto)$", "who be absent",
+      // "Which of my people aren't in this photo?", "Is there anyone who isn't here?": registered people missing
+      "^who be (?:known )?(?:person )?not (?:here|inphoto)$", "who be absent",
+      "\\b(anyone|person) who be not (?:here|inphoto)$", "$1 absent",
       "\\binphoto\\b", "here",
       "\\bhere(?: here)+\\b", "here",
+      // "Is Penny here along with Leonard?", "Are Penny and Leonard in the picture together?"
+      "^be (" + PL + ") (?:here )?together(?: here)?$", "be $1 here",
+      "^be (" + P + ") (?:here )?with (" + P + ")(?: here)?$", "be $1 and $2 here",
+      "^be (" + P + ") (?:here )?with ((?:" + P + " )*" + P + " and " + P + ")(?: here)?$", "be $1 $2 here",
+      // "the one who is smiling" is the smiling one
+      "(?<!^)\\bperson who be (" + SHOWN + "|oldest|youngest)\\b", "$1 person",
       // groups
+      "\\b(q(?:gt|ge|lt|le|eq)) n(\\d+) (" + SHOWN + ") person\\b", "$1$2 $3",
+      "\\b(q(?:gt|ge|lt|le|eq)) n(\\d+)(?: (known|unknown))? person\\b", "$3 $1$2",
+      "\\b(q(?:gt|ge|lt|le|eq)) n(\\d+)$", "$1$2",
+      "\\bqmost(?: (known|unknown))? person\\b", "$1 qmost",
+      "\\bqall n(\\d+)\\b", "qall$1",
+      "\\b(qmost|q(?:gt|ge|lt|le|eq|all)\\d+) (known|unknown) person\\b", "$1 $2",
+      "^((?:known |unknown )?(?:q[a-z]+\\d*|anyone|everyone|nobody)) (?:be|do) ", "be $1 ",
       "\\b(?:any|some) (?=(?:known |unknown )?person\\b)", "anyone ",
       "\\b(?:all|every) (?:of )?(?=(?:known |unknown )?person\\b)", "everyone ",
       "\\b(anyone|everyone|nobody) (?:(known|unknown) )?person\\b", "$1 $2",
@@ -230,6 +292,7 @@ final class Grammar {
       "^howmany (child|adult|elderly)(?: (?:be|see|do|have))?(?: here)?$", "howmany person $1",
       "^be (?:any |anyone )?(child|adult|elderly)(?: here)?$", "be anyone $1",
       "^be (everyone|anyone|nobody) (child|adult|elderly)(?: here)?$", "be $1 $2",
+      "^be (?:all|every) (child|adult|elderly)\\b", "be everyone $1",
       "^who be (child|adult|elderly)(?: here)?$", "who be $1",
       "\\bchild$", "under n16",
       "\\badult$", "over n18",
@@ -333,7 +396,8 @@ final class Grammar {
     }
     Optional<LogicalForm> f;
     if (count == 0) {
-      f = parseClause(clause, singular, plural);
+      f = parseClause(clause, singular, plural).or(() -> compound(clause, singular, plural))
+          .or(() -> juxtaposed(clause, singular, plural));
     } else {
       f = partitive(clause, singular, plural, count, referents, recent);
     }
@@ -435,6 +499,194 @@ final class Grammar {
     return Optional.empty();
   }
 
+  /** Words of a clause's head: the verb and its subject ("be p0 and p1", "who be", "howmany known person"). */
+  private static final Pattern HEAD_WORD = Pattern.compile(P + "|be|do|md|not|who|how|many|howmany|list|and|or|nor|both|either"
+      + "|neither|all|of|anyone|everyone|nobody|known|unknown|person");
+  /** A predicate that relates its subject to someone else. */
+  private static final Pattern RELATIONAL = Pattern.compile("\\b(?:nextto|next|leftofv?|rightofv?|of|between|behind|samerow"
+      + "|infront|than|with|neighbour|over|under)\\b");
+  /** Words of a subject ("p1", "p1 and p2", "anyone"). */
+  private static final Pattern SUBJECT_WORD = Pattern.compile(P + "|and|or|nor|both|either|neither|all|of|anyone"
+      + "|everyone|nobody|known|unknown|person");
+
+  /**
+   * A conjunction of clauses that does not parse whole: "Is Alice smiling and is Bob here?", "Is
+   * Leonard on the left and Raj on the right?", "Is Alice here but not Carol?" (several yes/no
+   * questions, all of which must hold), or one subject with several predicates ("Is Penny here and
+   * smiling?", "Is anyone both old and happy?", "Who is smiling and on the left?"), which must hold
+   * of the same face. The left clause must parse on its own; the right one may leave out what it
+   * shares with it.
+   */
+  private Optional<LogicalForm> compound(String clause, String singular, String plural) {
+    String[] w = clause.split(" ");
+    for (int i = 1; i < w.length - 1; i++) {
+      if (!w[i].equals("and") && !w[i].equals("but")) {
+        continue;
+      }
+      List<String> left = Arrays.asList(w).subList(0, i);
+      int head = 0;
+      while (head < left.size() && HEAD_WORD.matcher(left.get(head)).matches()) {
+        head++;
+      }
+      if (head > 1 && left.get(head - 1).equals("both")) {
+        // "Is anyone both old and happy?"
+        head--;
+      }
+      if (head == left.size()) {
+        // "Penny and Leonard are both happy": the conjunction joins the subject
+        continue;
+      }
+      String h = String.join(" ", left.subList(0, head));
+      List<String> pred = left.subList(head, left.size());
+      if (pred.get(0).equals("both") && pred.size() > 1) {
+        // "Is anyone both old and happy?"
+        pred = pred.subList(1, pred.size());
+      }
+      String predicate = String.join(" ", pred).replaceAll("\\bboth (?=" + P + "$)", "");
+      String right = String.join(" ", Arrays.asList(w).subList(i + 1, w.length));
+      Optional<LogicalForm> l = parseClause(h + " " + predicate, singular, plural)
+          .filter(f -> !(f.relation() instanceof LogicalForm.OfThe));
+      if (l.isEmpty()) {
+        continue;
+      }
+      Optional<LogicalForm> f = conjoin(l.get(), h, predicate, right, singular, plural);
+      if (f.isPresent()) {
+        return f;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Optional<LogicalForm> conjoin(LogicalForm l, String head, String predicate, String right, String singular,
+      String plural) {
+    String[] r = right.split(" ");
+    int subject = 0;
+    while (subject < r.length && SUBJECT_WORD.matcher(r[subject]).matches()) {
+      subject++;
+    }
+    if (l.want() == Want.YES_NO) {
+      // "… and is Bob here?", "… and Bob is sad", "… and Bob sad", "… and Bob?", "… but not Carol"
+      List<String> tries = new ArrayList<>();
+      boolean subjectOnly = subject == r.length;
+      if (subject > 0 && subject == r.length - 1 && r[subject].equals("not")) {
+        // "… but Frank not": the left predicate, negated
+        tries.add("be " + right.substring(0, right.length() - " not".length()) + " not " + predicate);
+      } else if (subjectOnly && RELATIONAL.matcher(predicate).find()) {
+        // "Is Leonard older than both Penny and Raj?", "Is Penny next to Leonard and Raj?": the same
+        // question about each of them (a description there is left to the full grammar)
+        String[] words = (head + " " + predicate).split(" ");
+        for (int k = words.length - 1; k > 0 && r.length == 1 && r[0].matches(P); k--) {
+          if (words[k].matches(P)) {
+            words[k] = r[0];
+            tries.add(String.join(" ", words));
+            break;
+          }
+        }
+      } else if (subjectOnly) {
+        tries.add("be " + right + " " + predicate);
+      } else {
+        tries.add(right);
+        if (subject > 0) {
+          tries.add("be " + right);
+        }
+        if (r[0].equals("not") && r.length > 1 && Arrays.stream(r).skip(1).allMatch(x -> SUBJECT_WORD.matcher(x).matches())) {
+          tries.add("be " + right.substring("not ".length()) + " not " + predicate);
+        }
+      }
+      for (String t : tries) {
+        Optional<LogicalForm> other = parseClause(t, singular, plural).or(() -> compound(t, singular, plural))
+            .filter(f -> f.want() == Want.YES_NO && !(f.relation() instanceof LogicalForm.OfThe));
+        if (other.isPresent()) {
+          return Optional.of(Clauses.of(List.of(l, other.get())));
+        }
+      }
+    }
+    if (subject > 0 || r[0].matches("be|do|md|who|howmany|list|where|whichside|howold|how|what")) {
+      return Optional.empty();
+    }
+    // "… and smiling": more predicates of the same subject
+    String shared = head + " " + right;
+    Optional<LogicalForm> other = parseClause(shared, singular, plural).or(() -> compound(shared, singular, plural))
+        .filter(f -> f.want() == l.want() && f.subject().equals(l.subject()));
+    if (other.isEmpty()) {
+      return Optional.empty();
+    }
+    if (!l.negated() && !other.get().negated() && faceByFace(l.relation()) && faceByFace(other.get().relation())
+        && (l.subject() instanceof Names || !superlative(l.relation()) && !superlative(other.get().relation()))) {
+      List<Relation> parts = new ArrayList<>();
+      for (Relation x : List.of(l.relation(), other.get().relation())) {
+        parts.addAll(x instanceof AllOf a ? a.parts() : List.of(x));
+      }
+      return Optional.of(new LogicalForm(l.want(), l.subject(), new AllOf(parts), false));
+    }
+    // "Is Penny here and not smiling?": as two questions about her
+    return l.want() == Want.YES_NO && l.subject() instanceof Names
+        ? Optional.of(Clauses.of(List.of(l, other.get()))) : Optional.empty();
+  }
+
+  /**
+   * Two predicates side by side, both of the same face: "Is anyone in the front row surprised?",
+   * "Who is smiling in the back row?", "How many people on the left are smiling?". Not for
+   * "everyone" ("Is everyone in the back row smiling?" restricts who everyone is, which this does not
+   * read).
+   */
+  private Optional<LogicalForm> juxtaposed(String clause, String singular, String plural) {
+    String[] w = clause.split(" ");
+    int head = 0;
+    while (head < w.length && HEAD_WORD.matcher(w[head]).matches()) {
+      head++;
+    }
+    List<String> heads = Arrays.asList(w).subList(0, head);
+    // "Is the person left of Raj smiling?" is about one face, not about anyone
+    if (heads.stream().anyMatch(x -> x.equals("and") || x.equals("or") || x.equals("nor"))
+        || heads.contains("person") && heads.get(0).equals("be")) {
+      return Optional.empty();
+    }
+    boolean every = heads.contains("everyone") || heads.contains("all") && heads.stream().noneMatch(x -> x.matches(P));
+    // "Are all the kids smiling?": all of them, whoever they are
+    String h = String.join(" ", heads.stream().map(x -> every && x.equals("all") ? "everyone" : x).toList());
+    for (int j = head + 1; j < w.length; j++) {
+      String first = h + " " + String.join(" ", Arrays.asList(w).subList(head, j));
+      String second = h + " " + String.join(" ", Arrays.asList(w).subList(j, w.length));
+      Optional<LogicalForm> l = parseClause(first, singular, plural);
+      Optional<LogicalForm> r = parseClause(second, singular, plural);
+      if (l.isPresent() && r.isPresent() && l.get().want() == r.get().want() && l.get().want() != Want.WHERE
+          && l.get().subject().equals(r.get().subject()) && !l.get().negated() && !r.get().negated()
+          && faceByFace(l.get().relation()) && faceByFace(r.get().relation())
+          && (l.get().subject() instanceof Names || !superlative(l.get().relation()) && !superlative(r.get().relation()))
+          && !(l.get().relation() instanceof Present) && !(r.get().relation() instanceof Present)) {
+        if (every) {
+          // "Is everyone in the back row smiling?": everyone of the back row
+          return l.get().want() == Want.YES_NO && l.get().subject() instanceof Group g
+              && g.quantifier() == Quantifier.EVERY && g.count() == 0
+              ? Optional.of(new LogicalForm(Want.YES_NO, g, new LogicalForm.Among(l.get().relation(),
+                  r.get().relation()), false)) : Optional.empty();
+        }
+        return Optional.of(new LogicalForm(l.get().want(), l.get().subject(),
+            new AllOf(List.of(l.get().relation(), r.get().relation())), false));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * "Who is the oldest smiling?" may ask for the oldest of those who smile: a superlative is said of
+   * the same face as another predicate only about named people.
+   */
+  private static boolean superlative(Relation r) {
+    return r instanceof AgeExtreme || r instanceof MostExpressive
+        || r instanceof AllOf a && a.parts().stream().anyMatch(Grammar::superlative);
+  }
+
+  /** Relations that hold (or not) of each face by itself, so that several can hold of the same one. */
+  private static boolean faceByFace(Relation r) {
+    return r instanceof AllOf || r instanceof Present || r instanceof InThird || r instanceof Ranked || r instanceof InRow
+        || r instanceof Behind || r instanceof LogicalForm.SameRow
+        || r instanceof NextTo || r instanceof Between || r instanceof SideOf || r instanceof Shows
+        || r instanceof AgeBeyond || r instanceof AgeExtreme || r instanceof MostExpressive
+        || r instanceof OlderThan o && o.than().isPresent() || r instanceof MoreExpressive m && m.than().isPresent();
+  }
+
   /**
    * The subject of an elliptical follow-up ("And Leonard?", "What about Amy?").
    *
@@ -467,6 +719,7 @@ final class Grammar {
     String s = apply(BEFORE_PRONOUNS, terminals.strip().replaceAll("\\s+", " "));
     s = s.replace("PLURAL_OR_EVERYONE", plural.startsWith("r") ? "everyone" : "all of " + plural)
         .replace("PLURAL_OR_ANYONE", plural.startsWith("r") ? "anyone" : "either " + plural.replace(" and ", " or "))
+        .replace("PLURAL_OR_MOST", plural.startsWith("r") ? "qmost person" : "most of " + plural)
         .replaceAll("\\bprons poss\\b", plural.contains(" ") ? "r0 poss" : plural + " poss")
         .replaceAll("\\bpron poss\\b", singular + " poss")
         .replaceAll("\\bprons\\b", plural)
@@ -475,7 +728,9 @@ final class Grammar {
     // A scene phrase ("in this photo") adds nothing to a clause that has another predicate, nor
     // to a wh-question.
     if (PREDICATE.matcher(s).find() || s.matches("^(?:where|whichside|howmany|howold|how|what|who|list)\\b.*")) {
-      s = s.replaceAll("\\bhere\\b", "").replaceAll("  +", " ").strip();
+      // ("Is Ana here and Ben smiling?" keeps it: it is a predicate of its own there)
+      s = s.replaceAll("\\bhere\\b(?! (?:and|or|but|nor)\\b)(?<!\\b(?:and|or|but|nor) " + P + " here)", "")
+          .replaceAll("  +", " ").strip();
     }
     return s;
   }
@@ -542,13 +797,23 @@ final class Grammar {
             new Group(Quantifier.NONE, Filter.ALL), new Missing(), false))),
         prod("^(?:(?:be|see)(?: not)? )?(?<g>" + GROUP + ")(?: (?<pred>" + PRED + "))?(?: (?<g2>known|unknown))?$", m ->
             predicate(m.group("pred")).map(pr -> new LogicalForm(Want.YES_NO, group(m.group("g"), m.group("g2"), false),
-                pr.relation(), pr.negated()))),
+                pr.relation(), pr.negated()))
+                // "Are most people here?" is no question about the faces (all of them are here)
+                .filter(f -> !(((Group) f.subject()).quantifier() == Quantifier.MOST && f.relation() instanceof Present
+                    && ((Group) f.subject()).filter() == Filter.ALL))),
         // one face by description: "Is the person on the left smiling?", "Is the stranger a child?"
         prod("^be " + DESC + " (?<neg>not )?(?<e>" + SHOWN + ")$", m ->
             Optional.of(new LogicalForm(Want.YES_NO, described(m), shows(m.group("e")), m.group("neg") != null))),
         prod("^be " + DESC + " (?<neg>not )?(?<c>over|under) n(?<n>\\d+)$", m ->
             Optional.of(new LogicalForm(Want.YES_NO, described(m), new AgeBeyond(m.group("c").equals("over"),
                 Integer.parseInt(m.group("n"))), m.group("neg") != null))),
+        // "Is the oldest person next to Leonard?", "Is the person next to the oldest one smiling?"
+        prod("^be (?<d>" + DSUBJ + ") (?<neg>not )?(?<pred>" + PRED + ")$", m ->
+            predicate(m.group("pred")).filter(pr -> pr.among().isEmpty() && !(pr.relation() instanceof Missing))
+                .flatMap(pr -> describedAs(m.group("d")).map(d -> new LogicalForm(Want.YES_NO, d, pr.relation(),
+                    pr.negated() ^ m.group("neg") != null)))),
+        prod("^what exprn (?:do|be) " + DESC + "(?: have| see| look)?$", m ->
+            Optional.of(new LogicalForm(Want.VALUE, described(m), new ExpressionOf(), false))),
         prod("^howold (?:be|do) " + DESC + "(?: look)?$", m ->
             Optional.of(new LogicalForm(Want.VALUE, described(m), new AgeOf(), false))),
         prod("^how (?:be|do) " + DESC + " (?:look|feel)$", m ->
@@ -616,6 +881,11 @@ final class Grammar {
     if (t.matches("oldest|youngest|most " + EXPR)) {
       return Optional.of(new Predicate(extreme(t), false, Optional.empty()));
     }
+    Matcher among = Pattern.compile("(oldest|youngest|most " + EXPR + ") (" + PL + ")").matcher(t);
+    if (among.matches() && !neg) {
+      // "Who is the oldest, Rose, Will or May?": the superlative among them
+      return Optional.of(new Predicate(extreme(among.group(1)), false, Optional.of(names(among.group(2)))));
+    }
     Matcher moreThan = Pattern.compile("more (" + EXPR + ") than (" + P + ")").matcher(t);
     if (moreThan.matches()) {
       return Optional.of(new Predicate(new MoreExpressive(expression(moreThan.group(1)),
@@ -656,17 +926,53 @@ final class Grammar {
   }
 
   private Optional<Relation> relation(String text) {
-    String[] t = text.split(" ");
-    return switch (t[0]) {
-      case "nextto" -> Optional.of(new NextTo(name(t[1])));
-      case "leftof" -> Optional.of(new SideOf(Position.LEFT, name(t[1]), false));
-      case "rightof" -> Optional.of(new SideOf(Position.RIGHT, name(t[1]), false));
-      case "leftofv" -> Optional.of(new SideOf(Position.LEFT, name(t[1]), true));
-      case "rightofv" -> Optional.of(new SideOf(Position.RIGHT, name(t[1]), true));
-      case "between" -> Optional.of(new Between(name(t[1]), name(t[3])));
-      case "adjacent" -> Optional.of(new Adjacent());
-      default -> Optional.empty();
-    };
+    Matcher between = Pattern.compile("^between (" + ANCHOR + ") and (" + ANCHOR + ")$").matcher(text);
+    if (between.matches()) {
+      return anchor(between.group(1)).flatMap(a -> anchor(between.group(2)).map(b -> new Between(a, b)));
+    }
+    Matcher m = Pattern.compile("^(nextto|leftofv?|rightofv?|behind|infront|samerow) (" + ANCHOR + ")$").matcher(text);
+    if (!m.matches()) {
+      return text.equals("adjacent") ? Optional.of(new Adjacent()) : Optional.empty();
+    }
+    Optional<LogicalForm.Anchor> other = anchor(m.group(2));
+    return other.map(o -> switch (m.group(1)) {
+      case "nextto" -> new NextTo(o);
+      case "leftof" -> new SideOf(Position.LEFT, o, false);
+      case "rightof" -> new SideOf(Position.RIGHT, o, false);
+      case "leftofv" -> new SideOf(Position.LEFT, o, true);
+      case "rightofv" -> new SideOf(Position.RIGHT, o, true);
+      case "behind" -> new Behind(o, true);
+      case "samerow" -> new LogicalForm.SameRow(o);
+      default -> new Behind(o, false);
+    });
+  }
+
+  private Optional<LogicalForm.Anchor> anchor(String text) {
+    return text.matches(P) ? Optional.of(new LogicalForm.Named(name(text))) : describedAs(text).map(d -> d);
+  }
+
+  /** The face a description picks out: "oldest", "ehappy person", "unknown person", "person nextto p0". */
+  private Optional<Described> describedAs(String text) {
+    if (text.equals("unknown person")) {
+      return Optional.of(new Described(Filter.UNKNOWN, Optional.empty()));
+    }
+    String t = text.replaceAll("^person ", "");
+    Optional<Relation> r = relation(t);
+    if (r.isEmpty()) {
+      t = t.replaceAll(" person$", "");
+      if (t.matches("oldest|youngest|most " + EXPR)) {
+        r = Optional.of(extreme(t));
+      } else if (t.equals("child")) {
+        r = Optional.of(new AgeBeyond(false, 16));
+      } else if (t.matches("(?:over|under) n\\d+")) {
+        r = Optional.of(new AgeBeyond(t.startsWith("over"), Integer.parseInt(t.replaceAll("\\D", ""))));
+      } else if (t.matches(SHOWN)) {
+        r = Optional.of(shows(t));
+      } else if (t.matches(PLACE)) {
+        r = Optional.of(place(t, true));
+      }
+    }
+    return r.map(x -> new Described(Filter.ALL, Optional.of(x)));
   }
 
   /**
@@ -674,6 +980,9 @@ final class Grammar {
    * "the person on the left".
    */
   private static Relation place(String text, boolean personSemantics) {
+    if (text.contains("row")) {
+      return new InRow(text.contains("frontrow"));
+    }
     boolean person = personSemantics || text.contains("person");
     Matcher far = Pattern.compile(".*far (left|right).*").matcher(text);
     if (far.matches()) {
@@ -732,8 +1041,20 @@ final class Grammar {
   private static Group group(String text, String second, boolean those) {
     String t = (text == null ? "" : text) + " " + (second == null ? "" : second);
     Filter f = t.contains("unknown") ? Filter.UNKNOWN : t.contains("known") ? Filter.KNOWN : Filter.ALL;
-    Quantifier q = those ? Quantifier.THOSE : t.contains("everyone") ? Quantifier.EVERY
-        : t.contains("nobody") ? Quantifier.NONE : Quantifier.SOME;
+    Matcher number = Pattern.compile("\\bq(gt|ge|lt|le|eq|all)(\\d+)\\b").matcher(t);
+    if (number.find() && !those) {
+      int n = Integer.parseInt(number.group(2));
+      return switch (number.group(1)) {
+        case "gt" -> new Group(Quantifier.AT_LEAST, f, List.of(), n + 1);
+        case "ge" -> new Group(Quantifier.AT_LEAST, f, List.of(), Math.max(n, 1));
+        case "lt" -> new Group(n <= 1 ? Quantifier.NONE : Quantifier.AT_MOST, f, List.of(), Math.max(n - 1, 0));
+        case "le" -> new Group(n == 0 ? Quantifier.NONE : Quantifier.AT_MOST, f, List.of(), n);
+        case "eq" -> new Group(n == 0 ? Quantifier.NONE : Quantifier.EXACTLY, f, List.of(), n);
+        default -> new Group(Quantifier.EVERY, f, List.of(), n);
+      };
+    }
+    Quantifier q = those ? Quantifier.THOSE : t.contains("qmost") ? Quantifier.MOST : t.contains("everyone")
+        ? Quantifier.EVERY : t.contains("nobody") ? Quantifier.NONE : Quantifier.SOME;
     return new Group(q, f);
   }
 

@@ -37,7 +37,7 @@ final class Lexicon {
       what: what
       which: which
       where: where whereabouts
-      how: how
+      how: how hw
       many: many
       old: old
       older: older elder
@@ -66,6 +66,7 @@ final class Lexicon {
       end: end edge
       left: left
       right: right
+      tag: correct
       middle: middle center centre central centered centred
       far_left: leftmost
       far_right: rightmost
@@ -76,8 +77,15 @@ final class Lexicon {
       for: for
       about: about
       next: next nxt
-      with: with by as
+      with: with
+      by: by as
+      together: together
       nextto: beside alongside near closest nearest
+      behind: behind
+      infront: infront
+      frontrow: frontrow
+      backrow: backrow
+      samerow: samerow
       neighbour: neighbour neighbours neighbor neighbors
       between: between
       among: among amongst
@@ -85,12 +93,15 @@ final class Lexicon {
       neither: neither
       nor: nor
       both: both
-      and: and plus
+      and: and plus while whereas
       or: or
       all: all
       any: any
       every: every each
       only: only
+      exactly: exactly
+      atleast: atleast
+      atmost: atmost
       alone: alone
       except: except excluding
       besides: besides
@@ -122,7 +133,7 @@ final class Lexicon {
       exprn: expression expressions mood moods emotion emotions feelings
       have: have has had
       ehappy: happy smiling smile smiles grinning cheerful joyful glad laughing pleased beaming
-      esad: sad crying gloomy miserable tearful sorrowful
+      esad: sad gloomy miserable sorrowful
       eangry: angry mad cross grumpy annoyed furious irritated
       efearful: scared afraid fearful frightened terrified
       edisgusted: disgusted
@@ -145,7 +156,7 @@ final class Lexicon {
       sign: sign
       up: up
       eachother: eachother
-      idiom: apart aside other another least question quick chance opinion moment true case years year yrs well out point view perspective
+      idiom: front back rear top bottom apart aside along other another least question quick chance opinion moment true case years year yrs well out point view perspective
       """;
 
   /**
@@ -153,7 +164,7 @@ final class Lexicon {
    * before anything else, so they can stand anywhere without changing what a question means.
    */
   private static final Set<String> FILLERS = ImmutableSet.copyOf((
-      "please pls plz kindly hey hi hello ok okay so now just actually really currently exactly "
+      "please pls plz kindly hey hi hello ok okay so now just actually really currently "
           + "quickly also too still even then again thanks oh um uh hmm clearly definitely precisely "
           + "immediately directly today").split(" "));
 
@@ -191,11 +202,39 @@ final class Lexicon {
 
   /** Idioms rewritten word by word before terminals are looked up. */
   private static final List<String[]> IDIOMS = ImmutableList.of(
+      new String[] {"every one of", "all of"},
+      new String[] {"each one of", "all of"},
+      new String[] {"in the same row as", "samerow"},
+      new String[] {"on the same row as", "samerow"},
+      new String[] {"in the front row", "on frontrow"},
+      new String[] {"in the back row", "on backrow"},
+      new String[] {"in the top row", "on backrow"},
+      new String[] {"in the bottom row", "on frontrow"},
+      new String[] {"on the top row", "on backrow"},
+      new String[] {"on the bottom row", "on frontrow"},
+      new String[] {"the front row", "frontrow"},
+      new String[] {"the back row", "backrow"},
+      new String[] {"front row", "frontrow"},
+      new String[] {"back row", "backrow"},
+      new String[] {"top row", "backrow"},
+      new String[] {"bottom row", "frontrow"},
+      new String[] {"at the back", "on backrow"},
+      new String[] {"in the back", "on backrow"},
+      new String[] {"at the front", "on frontrow"},
+      new String[] {"in front of", "infront"},
+      new String[] {"in the front", "on frontrow"},
       new String[] {"this one", "this photo"},
       new String[] {"my friends", "known people"},
       new String[] {"my people", "known people"},
+      new String[] {"my contacts", "known people"},
       new String[] {"that one", "this photo"},
       new String[] {"at least one of", "either"},
+      new String[] {"at least", "atleast"},
+      new String[] {"no fewer than", "atleast"},
+      new String[] {"no less than", "atleast"},
+      new String[] {"at most", "atmost"},
+      new String[] {"no more than", "atmost"},
+      new String[] {"not more than", "atmost"},
       new String[] {"one of the people", "among people"},
       new String[] {"one of these people", "among people"},
       new String[] {"one of them", "among people"},
@@ -216,9 +255,12 @@ final class Lexicon {
       new String[] {"left out", "absent"},
       new String[] {"is it the case that", ""},
       new String[] {"as well as", "and"},
+      new String[] {"along with", "with"},
+      new String[] {"together with", "with"},
       new String[] {"as well", ""},
       new String[] {"thank you", ""},
       new String[] {"yes or no", ""},
+      new String[] {"of them all", ""},
       new String[] {"at all", ""},
       new String[] {"or not", ""},
       new String[] {"by any chance", ""},
@@ -284,7 +326,10 @@ final class Lexicon {
           + "baby male female wife husband girlfriend boyfriend married dating daughter son mother father brother "
           + "sister grandfather granddaughter grandmother grandson boss friend friends related "
           + "relationship family bride groom wedding why when hand hands lap kitchen garden "
-          + "apartment house room work holiday event bored tired drunk jealous").split(" "));
+          + "apartment house room work holiday event bored tired drunk jealous crying cry cries tears tearful weeping").split(" "));
+
+  /** A filler, except before a number. */
+  private static final String EXACTLY = "exactly";
 
   /** The shortest word that may be a typo of a lexicon word ("lfet", "mnay"). */
   private static final int MIN_TYPO = 4;
@@ -368,7 +413,19 @@ final class Lexicon {
    * @return true for fillers such as "please"
    */
   static boolean isFiller(String key) {
-    return FILLERS.contains(key);
+    return FILLERS.contains(key) || key.equals(EXACTLY);
+  }
+
+  /**
+   * Whether a word is a filler where it stands: "exactly" means nothing ("Who is exactly in the
+   * middle?") except before a number ("exactly one stranger").
+   *
+   * @param key the word's key
+   * @param next the next word's key, or empty at the end
+   * @return true if the word is to be dropped
+   */
+  static boolean isFiller(String key, String next) {
+    return isFiller(key) && !(key.equals(EXACTLY) && (isNumber(next) || next.equals("one")));
   }
 
   static boolean known(String key) {

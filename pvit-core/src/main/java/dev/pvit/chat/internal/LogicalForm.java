@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * What a question means: what is wanted, about whom, and which relation must hold. Immutable;
@@ -74,14 +75,28 @@ public record LogicalForm(Want want, Subject subject, Relation relation, boolean
    * Everyone in the photo who passes a filter, quantified, leaving out the people named as
    * exceptions ("anyone besides Alice", "who else", "how many people other than Oscar").
    *
-   * @param quantifier some / every / none / those (for who and how many)
+   * @param quantifier some / every / none / those (for who and how many) / a number of them
    * @param filter which faces count
    * @param except registered people left out, in order of mention
+   * @param count the number of a numeric quantifier ("at least 2 people"), or of "all three"
+   *     (0 when there is none)
    */
-  public record Group(Quantifier quantifier, Filter filter, List<String> except) implements Subject {
+  public record Group(Quantifier quantifier, Filter filter, List<String> except, int count) implements Subject {
     /** Copies the exceptions. */
     public Group {
       except = ImmutableList.copyOf(except);
+      checkArgument(count >= 0, "negative count");
+    }
+
+    /**
+     * A group without a number.
+     *
+     * @param quantifier the quantifier
+     * @param filter the filter
+     * @param except the people left out
+     */
+    public Group(Quantifier quantifier, Filter filter, List<String> except) {
+      this(quantifier, filter, except, 0);
     }
 
     /**
@@ -101,25 +116,41 @@ public record LogicalForm(Want want, Subject subject, Relation relation, boolean
      * @return the new group
      */
     public Group without(List<String> names) {
-      return new Group(quantifier, filter, ImmutableList.<String>builder().addAll(except).addAll(names).build());
+      return new Group(quantifier, filter, ImmutableList.<String>builder().addAll(except).addAll(names).build(), count);
     }
 
     @Override
     public String toString() {
-      String q = quantifier.name().toLowerCase(Locale.ROOT);
+      String q = quantifier.name().toLowerCase(Locale.ROOT) + (count > 0 ? "_" + count : "");
       String g = filter == Filter.ALL ? q : q + "_" + filter.name().toLowerCase(Locale.ROOT);
       return except.isEmpty() ? g : g + "_except" + except;
     }
   }
 
+  /** Whom a relation is about: a named person or a described face ("next to the oldest person"). */
+  public sealed interface Anchor permits Named, Described {}
+
+  /**
+   * A named person as the other end of a relation.
+   *
+   * @param name the name
+   */
+  public record Named(String name) implements Anchor {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
   /**
    * One face picked out by a description rather than a name: "the stranger", "the person on the
-   * left", "the person" (in a photo of one). It is answered only when exactly one face fits.
+   * left", "the person" (in a photo of one), "the oldest person", "the smiling one", "the person
+   * next to Raj". It is answered only when exactly one face fits.
    *
    * @param filter which faces the description covers ("the stranger": the unknown ones)
-   * @param place where the face is, if the description says
+   * @param place what holds of the face (where it is, how it looks), if the description says
    */
-  public record Described(Filter filter, Optional<Relation> place) implements Subject {
+  public record Described(Filter filter, Optional<Relation> place) implements Subject, Anchor {
     @Override
     public String toString() {
       return "the" + (filter == Filter.ALL ? "" : "_" + filter.name().toLowerCase(Locale.ROOT))
@@ -136,7 +167,15 @@ public record LogicalForm(Want want, Subject subject, Relation relation, boolean
     /** "nobody" */
     NONE,
     /** the faces themselves: who are they, how many are they */
-    THOSE
+    THOSE,
+    /** "at least two people", "more than three people" */
+    AT_LEAST,
+    /** "at most two people", "fewer than three people" */
+    AT_MOST,
+    /** "exactly one person" */
+    EXACTLY,
+    /** "most people", "most of them" */
+    MOST
   }
 
   /** Which faces a group covers. */
@@ -151,7 +190,8 @@ public record LogicalForm(Want want, Subject subject, Relation relation, boolean
 
   /** A relation that holds (or not) of a face. */
   public sealed interface Relation permits Present, Missing, InThird, Ranked, NextTo, Adjacent, Between, SideOf,
-      Shows, ExpressionOf, MostExpressive, MoreExpressive, AgeOf, AgeExtreme, OlderThan, AgeBeyond, Only, OfThe {}
+      Shows, ExpressionOf, MostExpressive, MoreExpressive, AgeOf, AgeExtreme, OlderThan, AgeBeyond, Only, OfThe,
+      AllOf, Clauses, InRow, Behind, Among, SameRow {}
 
   /** In the photo. */
   public record Present() implements Relation {
@@ -196,11 +236,50 @@ public record LogicalForm(Want want, Subject subject, Relation relation, boolean
   }
 
   /**
+   * In the front row (the faces lowest in the photo) or the back row (the highest), where faces
+   * stand in more than one row.
+   *
+   * @param front true for the front row
+   */
+  public record InRow(boolean front) implements Relation {
+    @Override
+    public String toString() {
+      return front ? "front_row" : "back_row";
+    }
+  }
+
+  /**
+   * In the same row as someone, where faces stand in rows.
+   *
+   * @param other the other person
+   */
+  public record SameRow(Anchor other) implements Relation {
+    @Override
+    public String toString() {
+      return "same_row(" + other + ")";
+    }
+  }
+
+  /**
+   * Directly behind someone (in a row further back, and overlapping them left to right) or in
+   * front of them; "above" and "below" someone in a group photo mean the same.
+   *
+   * @param other the other person
+   * @param behind true for behind, false for in front of
+   */
+  public record Behind(Anchor other, boolean behind) implements Relation {
+    @Override
+    public String toString() {
+      return (behind ? "behind(" : "in_front_of(") + other + ")";
+    }
+  }
+
+  /**
    * Immediately next to someone in the x order of all faces.
    *
    * @param other the other person
    */
-  public record NextTo(String other) implements Relation {
+  public record NextTo(Anchor other) implements Relation {
     @Override
     public String toString() {
       return "next_to(" + other + ")";
@@ -221,7 +300,7 @@ public record LogicalForm(Want want, Subject subject, Relation relation, boolean
    * @param a one end
    * @param b the other end
    */
-  public record Between(String a, String b) implements Relation {
+  public record Between(Anchor a, Anchor b) implements Relation {
     @Override
     public String toString() {
       return "between(" + a + "," + b + ")";
@@ -236,7 +315,7 @@ public record LogicalForm(Want want, Subject subject, Relation relation, boolean
    * @param possessive whether it was asked as "on X's left", which is read as the side seen in the
    *     photo (the answer says so)
    */
-  public record SideOf(Position side, String other, boolean possessive) implements Relation {
+  public record SideOf(Position side, Anchor other, boolean possessive) implements Relation {
     @Override
     public String toString() {
       return side.label() + "_of(" + other + ")";
@@ -400,6 +479,74 @@ public record LogicalForm(Want want, Subject subject, Relation relation, boolean
   }
 
   /**
+   * Several relations that must all hold of the same face: "Is Penny here and smiling?", "Is
+   * anyone both old and happy?", "Who is smiling and on the left?". Only relations that hold face
+   * by face take part (no superlative among named people, no "only", no "missing").
+   *
+   * @param parts the relations, in order of mention
+   */
+  public record AllOf(List<Relation> parts) implements Relation {
+    /** Copies the parts. */
+    public AllOf {
+      checkArgument(parts.size() > 1, "a conjunction needs two parts");
+      parts = ImmutableList.copyOf(parts);
+    }
+
+    @Override
+    public String toString() {
+      return "and(" + parts.stream().map(Object::toString).collect(Collectors.joining(",")) + ")";
+    }
+  }
+
+  /**
+   * A relation said of the faces that satisfy another: "Is everyone in the back row smiling?" asks
+   * whether everyone of the back row is smiling, "Are all the kids smiling?" whether every child is.
+   *
+   * @param among which faces the question speaks of
+   * @param relation what must hold of them
+   */
+  public record Among(Relation among, Relation relation) implements Relation {
+    @Override
+    public String toString() {
+      return "among(" + among + "," + relation + ")";
+    }
+  }
+
+  /**
+   * Several yes/no questions that must all be answered yes: "Is Alice smiling and is Bob here?",
+   * "Is Leonard on the left and Raj on the right?", "Is Alice here but not Carol?". The form that
+   * holds them asks yes/no about everyone they name.
+   *
+   * @param parts the yes/no questions, in order of mention
+   */
+  public record Clauses(List<LogicalForm> parts) implements Relation {
+    /** Copies the parts. */
+    public Clauses {
+      checkArgument(parts.size() > 1 && parts.stream().allMatch(p -> p.want() == Want.YES_NO),
+          "a conjunction needs two yes/no questions");
+      parts = ImmutableList.copyOf(parts);
+    }
+
+    /**
+     * The question that asks all of them.
+     *
+     * @param parts the yes/no questions
+     * @return the form
+     */
+    public static LogicalForm of(List<LogicalForm> parts) {
+      List<LogicalForm> flat = parts.stream().flatMap(p -> p.relation() instanceof Clauses c
+          ? c.parts().stream() : Stream.of(p)).toList();
+      List<String> names = flat.stream().flatMap(p -> p.names().stream()).distinct().toList();
+      return new LogicalForm(Want.YES_NO, new Names(names, Junction.ALL), new Clauses(flat), false);
+    }
+
+    @Override
+    public String toString() {
+      return "and(" + parts.stream().map(Object::toString).collect(Collectors.joining(", ")) + ")";
+    }
+  }
+
+  /**
    * The named people of the form (subject names and people in the relation), in order of mention.
    *
    * @return the names
@@ -415,18 +562,39 @@ public record LogicalForm(Want want, Subject subject, Relation relation, boolean
     if (relation instanceof Only o) {
       relation = o.of();
     }
-    if (relation instanceof NextTo r) {
-      b.add(r.other());
-    } else if (relation instanceof Between r) {
-      b.add(r.a(), r.b());
-    } else if (relation instanceof SideOf r) {
-      b.add(r.other());
-    } else if (relation instanceof MoreExpressive r) {
+    if (relation instanceof AllOf a) {
+      a.parts().forEach(p -> b.addAll(namesIn(p)));
+    }
+    if (relation instanceof Among a) {
+      b.addAll(namesIn(a.among()));
+      b.addAll(namesIn(a.relation()));
+    }
+    List<Anchor> anchors = relation instanceof Behind r ? List.of(r.other())
+        : relation instanceof SameRow r ? List.of(r.other())
+        : relation instanceof NextTo r ? List.of(r.other())
+        : relation instanceof Between r ? List.of(r.a(), r.b())
+        : relation instanceof SideOf r ? List.of(r.other()) : List.of();
+    for (Anchor a : anchors) {
+      if (a instanceof Named n) {
+        b.add(n.name());
+      } else if (a instanceof Described d) {
+        d.place().ifPresent(p -> b.addAll(namesIn(p)));
+      }
+    }
+    if (subject instanceof Described d) {
+      d.place().ifPresent(p -> b.addAll(namesIn(p)));
+    }
+    if (relation instanceof MoreExpressive r) {
       r.than().ifPresent(b::add);
     } else if (relation instanceof OlderThan r) {
       r.than().ifPresent(b::add);
     }
     return b.build().stream().distinct().toList();
+  }
+
+  /** The people a relation names ("next to Penny"), whoever it is said of. */
+  private static List<String> namesIn(Relation r) {
+    return new LogicalForm(Want.WHO, new Group(Quantifier.THOSE, Filter.ALL), r, false).names();
   }
 
   /**
@@ -436,6 +604,17 @@ public record LogicalForm(Want want, Subject subject, Relation relation, boolean
    */
   public Intent intent() {
     Relation relation = base();
+    // a conjunction belongs to the family of an estimate it depends on (grounded mode asks the
+    // model about those), else to the family of its first part
+    if (relation instanceof Clauses c) {
+      return intentOf(c.parts());
+    }
+    if (relation instanceof Among a) {
+      relation = new AllOf(List.of(a.among(), a.relation()));
+    }
+    if (relation instanceof AllOf a) {
+      return intentOf(a.parts().stream().map(this::withRelation).toList());
+    }
     if (relation instanceof Only o && !(o.of() instanceof Present)) {
       relation = o.of();
     }
@@ -448,10 +627,10 @@ public record LogicalForm(Want want, Subject subject, Relation relation, boolean
     if (relation instanceof Present || relation instanceof Missing || relation instanceof Only) {
       return want == Want.WHO ? Intent.IDENTIFY : Intent.PRESENCE;
     }
-    if (relation instanceof InThird || relation instanceof Ranked) {
+    if (relation instanceof InThird || relation instanceof Ranked || relation instanceof InRow) {
       return want == Want.WHO ? Intent.IDENTIFY_AT_POSITION : Intent.LOCATE;
     }
-    if (relation instanceof SideOf) {
+    if (relation instanceof SideOf || relation instanceof Behind || relation instanceof SameRow) {
       return Intent.RELATIVE_POSITION;
     }
     if (relation instanceof NextTo || relation instanceof Between || relation instanceof Adjacent) {
@@ -462,6 +641,12 @@ public record LogicalForm(Want want, Subject subject, Relation relation, boolean
       return Intent.AGE;
     }
     return Intent.EXPRESSION;
+  }
+
+  /** The family of several questions asked at once: of an estimate they depend on, else of the first. */
+  private static Intent intentOf(List<LogicalForm> parts) {
+    List<Intent> intents = parts.stream().map(LogicalForm::intent).toList();
+    return intents.stream().filter(i -> i == Intent.EXPRESSION || i == Intent.AGE).findFirst().orElse(intents.get(0));
   }
 
   /**
@@ -481,6 +666,16 @@ public record LogicalForm(Want want, Subject subject, Relation relation, boolean
    */
   public LogicalForm withSubject(Names names) {
     return new LogicalForm(want, names, relation, negated);
+  }
+
+  /**
+   * The same question, negated or not.
+   *
+   * @param not whether the relation is negated
+   * @return the new form
+   */
+  public LogicalForm withNegation(boolean not) {
+    return new LogicalForm(want, subject, relation, not);
   }
 
   /**

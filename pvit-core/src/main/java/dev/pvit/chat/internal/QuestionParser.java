@@ -32,7 +32,7 @@ public final class QuestionParser {
   private static final String UNRESOLVED = "\u0000pronoun";
   /** Terminals after which an unknown word in a question outside the grammar is taken as a name. */
   private static final Set<String> SLOT_BEFORE = Set.of("be", "do", "md", "see", "recog", "nextto", "between", "than",
-      "and", "or", "nor", "have", "with", "where", "who");
+      "and", "or", "nor", "have", "with", "by", "where", "who");
 
   /** A lettered option: "A)", "(B)", "C." or "D:" standing alone. */
   private static final Pattern OPTION = Pattern.compile("(?<![\\p{L}\\p{N}])\\(?([A-H])[).:](?=\\s)");
@@ -83,6 +83,19 @@ public final class QuestionParser {
         }
       }
     });
+    // A name registered with its title ("Dr. Chen") is also asked for without it ("Is Chen here?",
+    // "Is Doctor Chen smiling?"), unless that would be someone else's name too.
+    List<Variant> untitled = new ArrayList<>();
+    for (Variant t : v) {
+      List<String> rest = t.keys().subList(1, t.keys().size());
+      boolean titled = t.keys().size() > 1 && Lexicon.isTitle(t.keys().get(0)) && !Lexicon.isTitle(rest.get(0));
+      if (titled && v.stream().noneMatch(o -> o.keys().equals(rest) && !o.canonical().equals(t.canonical()))
+          && v.stream().filter(o -> o.keys().size() == t.keys().size() && o.keys().subList(1, o.keys().size())
+              .equals(rest)).map(Variant::canonical).distinct().count() == 1) {
+        untitled.add(new Variant(t.canonical(), List.copyOf(rest)));
+      }
+    }
+    v.addAll(untitled);
     // Longest variants first, so "Mary Jane" wins over "Mary".
     v.sort((a, b) -> Integer.compare(b.keys().size(), a.keys().size()));
     this.variants = ImmutableList.copyOf(v);
@@ -269,7 +282,8 @@ public final class QuestionParser {
     // "And on the right?" repeats the last positional question about another place.
     Optional<LogicalForm> positional = context.stream().map(ParsedQuestion::form).flatMap(Optional::stream)
         .reduce((a, b) -> b).filter(f -> !f.negated() && (f.relation() instanceof LogicalForm.InThird
-            || f.relation() instanceof LogicalForm.Ranked) && f.want() != LogicalForm.Want.WHERE);
+            || f.relation() instanceof LogicalForm.Ranked || f.relation() instanceof LogicalForm.InRow)
+            && f.want() != LogicalForm.Want.WHERE);
     List<Reading> parses = new ArrayList<>();
     enumerate(readings, 0, new ArrayList<>(), combo -> {
       int cost = 0;
@@ -370,7 +384,12 @@ public final class QuestionParser {
   }
 
   private List<Item> items(List<Word> all) {
-    List<Word> words = all.stream().filter(w -> !Lexicon.isFiller(w.key())).toList();
+    List<Word> words = new ArrayList<>();
+    for (int k = 0; k < all.size(); k++) {
+      if (!Lexicon.isFiller(all.get(k).key(), k + 1 < all.size() ? all.get(k + 1).key() : "")) {
+        words.add(all.get(k));
+      }
+    }
     List<Item> out = new ArrayList<>();
     int i = 0;
     while (i < words.size()) {
@@ -465,8 +484,14 @@ public final class QuestionParser {
     if (at + keys.length > items.size()) {
       return false;
     }
+    if (!(items.get(at) instanceof WordItem)) {
+      return false;
+    }
     for (int k = 0; k < keys.length; k++) {
-      if (!(items.get(at + k) instanceof WordItem w) || !w.key().equals(keys[k])) {
+      // an idiom may end in a word outside the lexicon ("nowhere to be found")
+      boolean match = items.get(at + k) instanceof WordItem w ? w.key().equals(keys[k])
+          : items.get(at + k) instanceof UnknownItem u && u.single() && k > 0 && u.first().key().equals(keys[k]);
+      if (!match) {
         return false;
       }
     }

@@ -20,6 +20,7 @@ final class Tokenizer {
   private static final String APOS = "['’ʼ`]";
   private static final Pattern TOKEN = Pattern.compile("'s(?![\\p{L}\\p{M}\\p{N}])|[\\p{L}\\p{M}\\p{N}]+|[.!?;:]");
   private static final List<String[]> CONTRACTIONS = List.of(
+      new String[] {"\\s*&\\s*", " and "},
       new String[] {"(?i)\\bcan" + APOS + "t\\b", "can not"},
       new String[] {"(?i)\\bcannot\\b", "can not"},
       new String[] {"(?i)\\bwon" + APOS + "t\\b", "will not"},

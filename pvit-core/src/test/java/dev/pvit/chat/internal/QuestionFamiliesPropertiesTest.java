@@ -31,10 +31,12 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
 /**
- * Properties of the question families that compare, exclude or single people out: an exclusion
- * ("besides X") leaves X out and is never a neighbour relation; a comparison of two people nobody
- * named is answered only in a photo of exactly two; "the two" of a conversation are the two it
- * named; "only" holds exactly when nobody else fits; real words are never taken for typos.
+ * Properties of the question families that compare, exclude, combine, count or single people out:
+ * an exclusion ("besides X") leaves X out and is never a neighbour relation; a comparison of two
+ * people nobody named is answered only in a photo of exactly two; "the two" of a conversation are
+ * the two it named; "only" holds exactly when nobody else fits; a conjunction is yes exactly when
+ * each part is; "at least / more than / exactly N people" agree with the count; real words are
+ * never taken for typos.
  */
 class QuestionFamiliesPropertiesTest {
   private static final List<String> NAMES = List.of("Ana", "Ben", "Cyd", "Dov", "Eli", "Fay");
@@ -128,6 +130,60 @@ class QuestionFamiliesPropertiesTest {
     boolean yes = x.smiling() && faces.stream().filter(f -> f != x).noneMatch(Face::smiling);
     Reply reply = answer(faces, List.of(), q);
     assertThat(reply.text()).as(q + " over " + faces).startsWith(yes ? "Yes" : "No");
+  }
+
+  private static final List<String> PREDICATES = List.of("smiling", "over 35", "under 35", "here");
+  private static final List<String> CONJUNCTIONS = List.of("Is X P and is Y Q?", "Is X P and Y Q?",
+      "X is P and Y is Q, right?", "is X P and is Y Q");
+
+  @Property(tries = 300)
+  void a_conjunction_is_yes_exactly_when_each_part_is(@ForAll("scenes") List<Face> faces,
+      @ForAll @IntRange(min = 0, max = 5) int a, @ForAll @IntRange(min = 0, max = 5) int b,
+      @ForAll @IntRange(min = 0, max = 3) int p, @ForAll @IntRange(min = 0, max = 3) int q,
+      @ForAll @IntRange(min = 0, max = 3) int template) {
+    List<Face> known = faces.stream().filter(f -> f.name() != null).toList();
+    Face x = known.get(a % known.size());
+    Face y = known.get(b % known.size());
+    if (x == y && p == q) {
+      return;
+    }
+    String question = CONJUNCTIONS.get(template).replace("X", x.name()).replace("Y", y.name())
+        .replace("P", PREDICATES.get(p)).replace("Q", PREDICATES.get(q));
+    boolean yes = holds(x, PREDICATES.get(p)) && holds(y, PREDICATES.get(q));
+    Reply reply = answer(faces, List.of(), question);
+    assertThat(reply.kind()).as(question + " over " + faces).isEqualTo(AnswerKind.ANSWERED);
+    assertThat(reply.text()).as(question + " over " + faces).startsWith(yes ? "Yes" : "No");
+  }
+
+  private static boolean holds(Face f, String predicate) {
+    return switch (predicate) {
+      case "smiling" -> f.smiling();
+      case "over 35" -> f.age() > 35;
+      case "under 35" -> f.age() < 35;
+      default -> true;
+    };
+  }
+
+  private static final List<String> NUMBERS = List.of("At least N people smiling?",
+      "Are there more than N people smiling?", "Are there fewer than N people smiling?",
+      "Are exactly N people smiling?", "Are at most N people smiling?", "More than N people?");
+
+  @Property(tries = 300)
+  void a_number_of_people_is_compared_with_the_count(@ForAll("scenes") List<Face> faces,
+      @ForAll @IntRange(min = 1, max = 6) int n, @ForAll @IntRange(min = 0, max = 5) int template) {
+    String question = NUMBERS.get(template).replace("N", String.valueOf(n));
+    long smiling = faces.stream().filter(Face::smiling).count();
+    boolean yes = switch (template) {
+      case 0 -> smiling >= n;
+      case 1 -> smiling > n;
+      case 2 -> smiling < n;
+      case 3 -> smiling == n;
+      case 4 -> smiling <= n;
+      default -> faces.size() > n;
+    };
+    Reply reply = answer(faces, List.of(), question);
+    assertThat(reply.kind()).as(question + " over " + faces).isEqualTo(AnswerKind.ANSWERED);
+    assertThat(reply.text()).as(question + " over " + faces).startsWith(yes ? "Yes" : "No");
   }
 
   @Provide

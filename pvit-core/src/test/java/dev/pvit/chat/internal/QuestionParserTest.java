@@ -169,6 +169,93 @@ class QuestionParserTest {
   }
 
   @Test
+  void a_conjunction_of_questions_asks_each() {
+    assertThat(form("Is Alice smiling and is Bob here?"))
+        .isEqualTo("yes_no(all[Alice, Bob]; and(yes_no(all[Alice]; shows(happy)), yes_no(all[Bob]; present)))");
+    assertThat(form("alice on the left and bob on the right?"))
+        .isEqualTo("yes_no(all[Alice, Bob]; and(yes_no(all[Alice]; in_third(left)), yes_no(all[Bob]; in_third(right))))");
+    assertThat(form("Is Alice smiling but Bob not?"))
+        .isEqualTo("yes_no(all[Alice, Bob]; and(yes_no(all[Alice]; shows(happy)), yes_no(all[Bob]; shows(happy); not)))");
+    assertThat(form("Alice smiling & Bob on the right?"))
+        .isEqualTo("yes_no(all[Alice, Bob]; and(yes_no(all[Alice]; shows(happy)), yes_no(all[Bob]; in_third(right))))");
+    assertThat(form("Is Alice here but not Bob?"))
+        .isEqualTo("yes_no(all[Alice, Bob]; and(yes_no(all[Alice]; present), yes_no(all[Bob]; present; not)))");
+    assertThat(form("Is Alice older than both Bob and Zoë?"))
+        .isEqualTo("yes_no(all[Alice, Bob, Zoë]; and(yes_no(all[Alice]; older(Bob)), yes_no(all[Alice]; older(Zoë))))");
+    // "Penny and Leonard are…": the conjunction joins the subject, not two questions
+    assertThat(form("Alice and Bob are both smiling, right?")).isEqualTo("yes_no(all[Alice, Bob]; shows(happy))");
+  }
+
+  @Test
+  void several_predicates_of_one_subject_hold_of_the_same_face() {
+    assertThat(form("Is Alice here and smiling?")).isEqualTo("yes_no(all[Alice]; and(present,shows(happy)))");
+    assertThat(form("Is anybody both old and cheerful?")).isEqualTo("yes_no(some; and(over(65),shows(happy)))");
+    assertThat(form("How many people are smiling and on the right?"))
+        .isEqualTo("how_many(those; and(shows(happy),in_third(right)))");
+    assertThat(form("Is anyone on the left frowning?")).isEqualTo("yes_no(some; and(in_third(left),shows(upset)))");
+    assertThat(form("Is everybody at the back smiling?")).isEqualTo("yes_no(every; among(back_row,shows(happy)))");
+    // a second person of a relation given as a description is not read as a presence question
+    assertThat(PARSER.parse("Is Alice next to Bob and the stranger?", List.of()).form()).isEmpty();
+    // "the oldest smiling" may mean the oldest of those who smile: not said of one face
+    assertThat(PARSER.parse("Who is the oldest smiling?", List.of()).form()).isEmpty();
+    assertThat(form("Is Alice the youngest and smiling?")).isEqualTo("yes_no(all[Alice]; and(youngest,shows(happy)))");
+  }
+
+  @Test
+  void rows_and_depth_are_read_from_the_photo() {
+    assertThat(form("Who's in the back row?")).isEqualTo("who(those; back_row)");
+    assertThat(form("how many people are in the bottom row")).isEqualTo("how_many(those; front_row)");
+    assertThat(form("Is Bob at the front?")).isEqualTo("yes_no(all[Bob]; front_row)");
+    assertThat(form("Who is standing behind Alice?")).isEqualTo("who(those; behind(Alice))");
+    assertThat(form("Is Bob above Alice?")).isEqualTo("yes_no(all[Bob]; behind(Alice))");
+    assertThat(form("Who is in front of Bob?")).isEqualTo("who(those; in_front_of(Bob))");
+  }
+
+  @Test
+  void a_described_face_can_stand_where_a_name_does() {
+    assertThat(form("Who is next to the oldest person?")).isEqualTo("who(those; next_to(the(oldest)))");
+    assertThat(form("Who stands beside the one who is smiling?")).isEqualTo("who(those; next_to(the(shows(happy))))");
+    assertThat(form("Is the person left of Bob smiling?")).isEqualTo("yes_no(the(left_of(Bob)); shows(happy))");
+    assertThat(form("Is the youngest next to Alice?")).isEqualTo("yes_no(the(youngest); next_to(Alice))");
+    assertThat(form("Who is between Alice and the stranger?")).isEqualTo("who(those; between(Alice,the_unknown))");
+    // gender is not a description the faces give
+    assertThat(PARSER.parse("Who is next to the smiling man?", List.of()).form()).isEmpty();
+  }
+
+  @Test
+  void numbers_of_people_are_quantifiers() {
+    assertThat(form("At least two people smiling?")).isEqualTo("yes_no(at_least_2; shows(happy))");
+    assertThat(form("Are there more than three strangers?")).isEqualTo("yes_no(at_least_4_unknown; present)");
+    assertThat(form("Are there fewer than 3 people smiling?")).isEqualTo("yes_no(at_most_2; shows(happy))");
+    assertThat(form("Is there exactly one stranger?")).isEqualTo("yes_no(exactly_1_unknown; present)");
+    assertThat(form("Are most people sad?")).isEqualTo("yes_no(most; shows(sad))");
+    // every face of the photo is in it: "most people here" would be no question about the faces
+    assertThat(PARSER.parse("Are most people here?", List.of()).form()).isEmpty();
+    assertThat(form("Are all three smiling?")).isEqualTo("yes_no(every_3; shows(happy))");
+    // "exactly" before anything but a number still means nothing
+    assertThat(form("Who is exactly in the middle?")).isEqualTo("who(those; ranked(center,1))");
+  }
+
+  @Test
+  void presence_together_and_titles() {
+    assertThat(form("Is Alice here along with Bob?")).isEqualTo("yes_no(all[Alice, Bob]; present)");
+    assertThat(form("Are Alice and Bob in the picture together?")).isEqualTo("yes_no(all[Alice, Bob]; present)");
+    assertThat(form("Is Alice with Bob?")).isEqualTo("yes_no(all[Alice, Bob]; present)");
+    assertThat(PARSER.parse("Is Alice by Bob?", List.of()).form()).isEmpty();
+    Map<String, List<String>> people = new LinkedHashMap<>();
+    people.put("Dr. Chen", List.of("Dr. Chen"));
+    people.put("Mrs. Patel", List.of("Mrs. Patel"));
+    QuestionParser titled = new QuestionParser(people);
+    assertThat(titled.parse("Is Chen here?", List.of()).form().map(Object::toString))
+        .contains("yes_no(all[Dr. Chen]; present)");
+    assertThat(titled.parse("Is Doctor Chen next to Ms Patel?", List.of()).form().map(Object::toString))
+        .contains("yes_no(all[Dr. Chen]; next_to(Mrs. Patel))");
+    // a title-less name that is someone else's is theirs, not the titled person's
+    people.put("Chen", List.of("Chen"));
+    assertThat(new QuestionParser(people).parse("Is Chen here?", List.of()).people()).containsExactly("Chen");
+  }
+
+  @Test
   void typo_correction_is_bounded() {
     assertThat(form("Is Alice in this phtoo?")).isEqualTo("yes_no(all[Alice]; present)");
     assertThat(form("Is Alice smiilng?")).isEqualTo("yes_no(all[Alice]; shows(happy))");
