@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pvit.person.Person;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
@@ -22,6 +24,8 @@ import net.jqwik.api.Provide;
  */
 class HardNamePropertiesTest {
   private static final String NEUTRAL_QUESTION = "Describe the scene.";
+  /** The auxiliaries, conjunctions and particles the generator's letters can spell. */
+  private static final Set<String> ENGLISH_GRAMMAR_WORDS = Set.of("are", "ate", "but", "been", "bin", "aren", "aint");
 
   @Provide
   Arbitrary<String> hardName() {
@@ -29,7 +33,10 @@ class HardNamePropertiesTest {
         Combinators.combine(
                 Arbitraries.of("A", "B", "É", "Ö", "Ł", "Z", "Æ", "Ø", "Ñ", "Ş"),
                 Arbitraries.strings().withChars("aeiouéëọłøåñßrnt").ofMinLength(2).ofMaxLength(7))
-            .as((c, rest) -> c + rest);
+            .as((c, rest) -> c + rest)
+            // English grammar words ("Are", "But") make "This is J. Are." undecidable for any reader;
+            // names that are words have their own tests.
+            .filter(w -> !ENGLISH_GRAMMAR_WORDS.contains(w.toLowerCase(Locale.ROOT)));
     Arbitrary<String> particle = Arbitraries.of("de", "de la", "van", "van der", "von", "da", "bin", "del");
     Arbitrary<String> initials = Arbitraries.of("J.", "R.", "T.", "K.").list().ofMinSize(1).ofMaxSize(2)
         .map(l -> String.join(" ", l));
