@@ -127,6 +127,8 @@ final class Grammar {
       // "closest to the middle" is the middle; "closest to Penny" is next to her
       "\\bnextto (?:on )?(?=middle\\b)", "on ",
       "\\bnextto on (?=" + P + "|pron)", "nextto ",
+      // "Is Dana by herself?": a reflexive pronoun is never a name
+      "\\bby self\\b", "alone",
       "\\balone\\b", "only person",
       // "someone called Howard" is Howard; "them" in "among them" are the people of the photo
       "\\b(?:anyone|person) named (?=" + P + ")", "",

@@ -32,6 +32,7 @@ final class Lexicon {
       prons: they them
       pron_poss: his hers
       prons_poss: their
+      self: himself herself themselves themself itself oneself ourselves yourselves
       it: it
       who: who whom
       what: what
