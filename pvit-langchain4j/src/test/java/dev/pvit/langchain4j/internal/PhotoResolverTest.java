@@ -91,7 +91,8 @@ class PhotoResolverTest {
     assertThat(photo.image().bytes()).isEqualTo(inside);
     String ref = reference.strip();
     assertThat(ref).doesNotContain("..").doesNotContain("secret").doesNotContain("escape").doesNotContain("etc");
-    Path resolved = (ref.startsWith("/") ? Path.of(ref) : photos.resolve(ref)).toRealPath();
+    // The resolver normalises lexically ("ok.jpg/." is ok.jpg), so the check does too before asking the file system.
+    Path resolved = (ref.startsWith("/") ? Path.of(ref) : photos.resolve(ref)).normalize().toRealPath();
     assertThat(resolved).startsWith(photos);
   }
 
