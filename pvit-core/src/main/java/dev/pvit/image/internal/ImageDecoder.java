@@ -23,6 +23,7 @@ import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,18 +75,9 @@ public final class ImageDecoder {
     }
     BufferedImage decoded = withReader(name, format, bytes, reader -> {
       int[] size = headerSize(reader, name, format);
-      int w = size[0];
-      int h = size[1];
-      long pixels = (long) w * h;
-      if (pixels > maxPixels) {
-        throw new InvalidImageException(
-            "Image '" + name + "' is " + w + "x" + h + " (" + pixels + " pixels), more than the limit of "
-                + maxPixels + " pixels; refused before decoding. Downscale it or raise maxPixels.");
-      }
-      if (w < MIN_SIDE || h < MIN_SIDE) {
-        throw new InvalidImageException(
-            "Image '" + name + "' is only " + w + "x" + h + " pixels, too small to hold a face (minimum "
-                + MIN_SIDE + "x" + MIN_SIDE + ").");
+      String problem = sizeProblem(name, size[0], size[1], maxPixels);
+      if (problem != null) {
+        throw new InvalidImageException(problem);
       }
       List<String> warnings = new ArrayList<>();
       reader.addIIOReadWarningListener((source, warning) -> {
@@ -138,6 +130,30 @@ public final class ImageDecoder {
      */
     T apply(ImageReader reader) throws IOException;
   }
+
+  /**
+   * What is wrong with a size read from the header, checked before any pixel is decoded.
+   *
+   * @param name the image's name, for the message
+   * @param w width
+   * @param h height
+   * @param maxPixels largest accepted width times height
+   * @return why the image is refused (above the pixel limit, a decompression bomb, or smaller than
+   *     {@value #MIN_SIDE} pixels on a side), or {@code null} when its size is accepted
+   */
+  static @Nullable String sizeProblem(String name, int w, int h, long maxPixels) {
+    long pixels = (long) w * h;
+    if (pixels > maxPixels) {
+      return "Image '" + name + "' is " + w + "x" + h + " (" + pixels + " pixels), more than the limit of "
+          + maxPixels + " pixels; refused before decoding. Downscale it or raise maxPixels.";
+    }
+    if (w < MIN_SIDE || h < MIN_SIDE) {
+      return "Image '" + name + "' is only " + w + "x" + h + " pixels, too small to hold a face (minimum "
+          + MIN_SIDE + "x" + MIN_SIDE + ").";
+    }
+    return null;
+  }
+
 
   /**
    * Runs a task with the ImageIO reader of an image's bytes, disposed afterwards: the one place that

@@ -78,8 +78,8 @@ final class PlainJpeg {
         reader.setInput(iis, true, true);
         int w = reader.getWidth(0);
         int h = reader.getHeight(0);
-        if ((long) w * h > maxPixels || w < ImageDecoder.MIN_SIDE || h < ImageDecoder.MIN_SIDE) {
-          return null;
+        if (ImageDecoder.sizeProblem("", w, h, maxPixels) != null) {
+          return null; // the general path refuses it, with the message
         }
         boolean[] warned = {false};
         reader.addIIOReadWarningListener((source, warning) -> warned[0] = true);
