@@ -41,8 +41,8 @@ final class TfOps {
    * libtorch reorders every convolution's input and output to and from that layout, and those
    * reorders of the large early activations cost as much as the convolutions themselves. A
    * channels-last input makes every later convolution, pooling view and activation stay
-   * channels-last (libtorch propagates the layout), so nothing is reordered, and the strided
-   * views of {@link #maxPool} keep the channels contiguous. The values are unchanged.
+   * channels-last (libtorch propagates the layout), so nothing is reordered, and {@link #maxPool}
+   * can use libtorch's pooling, which vectorises over the contiguous channels. The values are unchanged.
    *
    * @param x input {@code (N,C,H,W)}
    * @return a copy stored channels-last
