@@ -33,6 +33,14 @@ import org.slf4j.LoggerFactory;
  * <p>Build one engine and share it across threads; it is thread-safe. Close it to free native
  * memory.
  *
+ * <p>Process-wide effect: on Linux, the first engine of a process frees one 31 MB block through
+ * malloc, which makes glibc raise its mmap threshold to 31 MB and its trim threshold to 62 MB, as
+ * glibc itself does the first time any program frees such a block. The nets' activations are then
+ * reused from call to call instead of being mapped and zeroed afresh by the kernel (thousands of
+ * page faults a call); in exchange malloc may keep up to about 62 MB per arena for reuse. It has no
+ * effect if the application tuned malloc itself ({@code MALLOC_MMAP_THRESHOLD_} or {@code
+ * MALLOC_TRIM_THRESHOLD_} in the environment, or {@code mallopt}).
+ *
  * <pre>{@code
  * try (FaceEngine engine = FaceEngine.builder().build()) {
  *   FaceGallery gallery = FaceGallery.builder().engine(engine).build();

@@ -65,7 +65,7 @@ final class FakeNets implements Nets {
       for (int c = 0; c < 3; c++) {
         double sum = 0;
         for (int i = 0; i < 150 * 150; i++) {
-          sum += input[b * per + c * 150 * 150 + i];
+          sum += input[b * per + i * 3 + c];
         }
         out[b * 128 + c] = (float) (sum / (150 * 150));
       }

@@ -3,6 +3,7 @@ package dev.pvit.face.internal;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import com.google.common.base.Suppliers;
@@ -15,6 +16,7 @@ import dev.pvit.face.internal.nets.FaceRecognitionNet;
 import dev.pvit.face.internal.nets.NetWeights;
 import dev.pvit.face.internal.nets.TfjsNet;
 import dev.pvit.face.internal.nets.TinyFaceDetectorNet;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -33,10 +35,10 @@ import org.slf4j.LoggerFactory;
  * returns, so nothing native outlives a call. The weights never require gradients, so no autograd
  * graph is built. {@link #close()} waits for running calls to finish.
  *
- * <p>Performance note: at detector size 608 libtorch allocates buffers above glibc's 32 MB dynamic
- * mmap limit, so every call page-faults ~40 MB afresh. Launching the JVM with {@code
- * MALLOC_MMAP_THRESHOLD_=1073741824 MALLOC_TRIM_THRESHOLD_=4294967296} in the environment keeps
- * them in the heap (measured on 2 cores: detector@608 60-115 ms → 31-40 ms).
+ * <p>Memory: no activation is larger than a few tens of megabytes (the detector computes its
+ * full-resolution layers in strips), and loading raises glibc's malloc thresholds once per process
+ * ({@link NativeHeap}), so the buffers of one call are reused by the next instead of being mapped
+ * and zeroed afresh by the kernel.
  *
  * <pre>{@code
  * try (FaceNets nets = FaceNets.load(LandmarkModel.FULL)) {
@@ -58,6 +60,7 @@ public final class FaceNets implements AutoCloseable {
   private final Supplier<AgeGenderNet> ageGender;
   /** Built on first use, like {@link #ageGender}. */
   private final Supplier<FaceExpressionNet> expression;
+  private final InputBuffers inputBuffers = new InputBuffers();
   private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
   private boolean closed;
 
@@ -108,6 +111,7 @@ public final class FaceNets implements AutoCloseable {
     long start = System.nanoTime();
     NDManager manager = startEngine(settings);
     try {
+      NativeHeap.keepBuffersInHeap(manager);
       boolean tiny = landmarkModel == LandmarkModel.TINY;
       FaceNets nets =
           new FaceNets(
@@ -169,7 +173,7 @@ public final class FaceNets implements AutoCloseable {
    *     the 25 channels are 5 anchors × {@code tx,ty,tw,th,score}
    */
   public float[] detect(float[] input, int batch, int inputSize) {
-    return detect(input, batch, inputSize, inputSize);
+    return detect(input, batch, inputSize, inputSize, false);
   }
 
   /**
@@ -182,11 +186,16 @@ public final class FaceNets implements AutoCloseable {
    * @return raw conv8 output, NHWC {@code [batch, height/32, width/32, 25]}
    */
   public float[] detect(float[] input, int batch, int height, int width) {
+    return detect(input, batch, height, width, false);
+  }
+
+  /** {@link #detect(float[], int, int, int)} on NCHW or, for the pipeline, NHWC input. */
+  float[] detect(float[] input, int batch, int height, int width, boolean channelsLast) {
     if (height < 32 || height % 32 != 0 || width < 32 || width % 32 != 0) {
       throw new IllegalArgumentException(
           "detector input sides must each be a positive multiple of 32, got " + width + "x" + height);
     }
-    float[] nchw = run(() -> detector, input, batch, height, width)[0];
+    float[] nchw = run(() -> detector, input, batch, height, width, channelsLast)[0];
     int plane = (height / 32) * (width / 32);
     float[] nhwc = new float[nchw.length];
     for (int n = 0; n < batch; n++) {
@@ -209,7 +218,12 @@ public final class FaceNets implements AutoCloseable {
    *     {@code postProcess}
    */
   public float[] landmarks(float[] input, int batch) {
-    return run(() -> landmarkNet, input, batch, LANDMARK_SIZE)[0];
+    return landmarks(input, batch, false);
+  }
+
+  /** {@link #landmarks(float[], int)} on NCHW or, for the pipeline, NHWC input. */
+  float[] landmarks(float[] input, int batch, boolean channelsLast) {
+    return run(() -> landmarkNet, input, batch, LANDMARK_SIZE, LANDMARK_SIZE, channelsLast)[0];
   }
 
   /**
@@ -220,7 +234,12 @@ public final class FaceNets implements AutoCloseable {
    * @return {@code [batch, 128]}, not L2-normalised
    */
   public float[] descriptors(float[] input, int batch) {
-    return run(() -> recognition, input, batch, DESCRIPTOR_SIZE)[0];
+    return descriptors(input, batch, false);
+  }
+
+  /** {@link #descriptors(float[], int)} on NCHW or, for the pipeline, NHWC input. */
+  float[] descriptors(float[] input, int batch, boolean channelsLast) {
+    return run(() -> recognition, input, batch, DESCRIPTOR_SIZE, DESCRIPTOR_SIZE, channelsLast)[0];
   }
 
   /**
@@ -231,7 +250,12 @@ public final class FaceNets implements AutoCloseable {
    * @return {@code [batch, 2]}: age in years, probability male
    */
   public float[] ageGender(float[] input, int batch) {
-    float[][] outputs = run(ageGender, input, batch, LANDMARK_SIZE);
+    return ageGender(input, batch, false);
+  }
+
+  /** {@link #ageGender(float[], int)} on NCHW or, for the pipeline, NHWC input. */
+  float[] ageGender(float[] input, int batch, boolean channelsLast) {
+    float[][] outputs = run(ageGender, input, batch, LANDMARK_SIZE, LANDMARK_SIZE, channelsLast);
     float[] result = new float[batch * 2];
     for (int n = 0; n < batch; n++) {
       result[2 * n] = outputs[0][n];
@@ -248,19 +272,21 @@ public final class FaceNets implements AutoCloseable {
    * @return {@code [batch, 7]} softmax: neutral, happy, sad, angry, fearful, disgusted, surprised
    */
   public float[] expressions(float[] input, int batch) {
-    return run(expression, input, batch, LANDMARK_SIZE)[0];
+    return expressions(input, batch, false);
   }
 
-  private float[][] run(Supplier<? extends TfjsNet> lazyNet, float[] input, int batch, int size) {
-    return run(lazyNet, input, batch, size, size);
+  /** {@link #expressions(float[], int)} on NCHW or, for the pipeline, NHWC input. */
+  float[] expressions(float[] input, int batch, boolean channelsLast) {
+    return run(expression, input, batch, LANDMARK_SIZE, LANDMARK_SIZE, channelsLast)[0];
   }
 
-  private float[][] run(Supplier<? extends TfjsNet> lazyNet, float[] input, int batch, int height, int width) {
+  private float[][] run(
+      Supplier<? extends TfjsNet> lazyNet, float[] input, int batch, int height, int width, boolean channelsLast) {
     long expected = (long) batch * 3 * height * width;
     if (batch < 1 || input.length != expected) {
       throw new IllegalArgumentException(
-          "expected a batch of " + batch + " NCHW 3x" + height + "x" + width + " inputs (" + expected
-              + " floats), got " + input.length + " floats");
+          "expected a batch of " + batch + (channelsLast ? " NHWC " : " NCHW 3x") + height + "x" + width
+              + (channelsLast ? "x3" : "") + " inputs (" + expected + " floats), got " + input.length + " floats");
     }
     lifecycle.readLock().lock();
     try {
@@ -268,14 +294,25 @@ public final class FaceNets implements AutoCloseable {
         throw new IllegalStateException("the face nets are closed");
       }
       TfjsNet net = lazyNet.get();
+      ByteBuffer buffer = inputBuffers.take(4 * expected);
       try (NDManager call = manager.newSubManager()) {
-        NDArray x = call.create(input, new Shape(batch, 3, height, width));
-        NDList outputs = net.forward(new ParameterStore(call, false), new NDList(x), false);
+        buffer.asFloatBuffer().put(input);
+        NDList outputs;
+        if (channelsLast) {
+          NDArray nhwc = call.create(buffer, new Shape(batch, height, width, 3), DataType.FLOAT32);
+          outputs = net.forwardChannelsLast(nhwc.transpose(0, 3, 1, 2));
+        } else {
+          NDArray x = call.create(buffer, new Shape(batch, 3, height, width), DataType.FLOAT32);
+          outputs = net.forward(new ParameterStore(call, false), new NDList(x), false);
+        }
         float[][] result = new float[outputs.size()][];
         for (int i = 0; i < result.length; i++) {
           result[i] = outputs.get(i).toFloatArray();
         }
         return result;
+      } finally {
+        // Only now: the input tensor reads the buffer in place, and the call's manager has freed it.
+        inputBuffers.give(buffer);
       }
     } finally {
       lifecycle.readLock().unlock();

@@ -439,13 +439,12 @@ public final class FacePipeline {
     return input;
   }
 
+  /** Writes the left-right mirror image of the NHWC image at {@code from} to {@code to}. */
   private static void mirror(float[] t, int from, int to, int size) {
-    for (int c = 0; c < 3; c++) {
-      for (int y = 0; y < size; y++) {
-        int row = c * size * size + y * size;
-        for (int x = 0; x < size; x++) {
-          t[to + row + x] = t[from + row + size - 1 - x];
-        }
+    for (int y = 0; y < size; y++) {
+      int row = y * size * 3;
+      for (int x = 0; x < size; x++) {
+        System.arraycopy(t, from + row + (size - 1 - x) * 3, t, to + row + x * 3, 3);
       }
     }
   }

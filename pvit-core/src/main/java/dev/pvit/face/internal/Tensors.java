@@ -6,8 +6,9 @@ import dev.pvit.image.internal.RgbImage;
  * Builds net input tensors exactly as face-api.js does: crop, zero-pad to a square (bottom/right
  * for the detector, centred for face crops; {@code padToSquare}), resize with TensorFlow's legacy
  * bilinear sampling ({@code alignCorners=false, halfPixelCenters=false}, source = dst * in/out),
- * then {@code (x - mean) / 255}, written as NCHW floats. Works directly on the RGB bytes, without
- * materialising the padded image and without per-pixel objects.
+ * then {@code (x - mean) / 255}, written as NHWC (channels-last) floats, the layout the nets compute
+ * in, so no copy reorders them. Works directly on the RGB bytes, without materialising the padded
+ * image and without per-pixel objects.
  */
 public final class Tensors {
   /** Mean RGB of the tiny face detector. */
@@ -28,7 +29,7 @@ public final class Tensors {
    * @param centred pad both sides of the short axis (face crops) instead of bottom/right only (detector)
    * @param size output side in pixels
    * @param mean per-channel mean to subtract
-   * @param dst NCHW destination, {@code batch*3*size*size} floats
+   * @param dst NHWC destination, {@code batch*size*size*3} floats
    * @param batchIndex which image of the batch to write
    */
   public static void write(
@@ -52,7 +53,7 @@ public final class Tensors {
    * @param outWidth columns written, 1 to {@code size}
    * @param outHeight rows written, 1 to {@code size}
    * @param mean per-channel mean to subtract
-   * @param dst NCHW destination, {@code batch*3*outHeight*outWidth} floats
+   * @param dst NHWC destination, {@code batch*outHeight*outWidth*3} floats
    * @param batchIndex which image of the batch to write
    */
   public static void write(RgbImage img, int cx, int cy, int cw, int ch, boolean centred, int size, int outWidth,
@@ -84,8 +85,7 @@ public final class Tensors {
     }
     byte[] rgb = img.rgb();
     int stride = img.width() * 3;
-    int plane = outWidth * outHeight;
-    int base = batchIndex * 3 * plane;
+    int base = batchIndex * 3 * outWidth * outHeight;
     float[] tl = new float[3];
     float[] tr = new float[3];
     float[] bl = new float[3];
@@ -113,12 +113,12 @@ public final class Tensors {
         fetch(rgb, row1 + c0, in1 && ix0, bl);
         fetch(rgb, row1 + c1, in1 && ix1, br);
         float lx = xl[ox];
-        int p = base + oy * outWidth + ox;
+        int p = base + (oy * outWidth + ox) * 3;
         for (int c = 0; c < 3; c++) {
           float top = tl[c] + (tr[c] - tl[c]) * lx;
           float bottom = bl[c] + (br[c] - bl[c]) * lx;
           float v = top + (bottom - top) * yl;
-          dst[p + c * plane] = (v - mean[c]) / 255f;
+          dst[p + c] = (v - mean[c]) / 255f;
         }
       }
     }

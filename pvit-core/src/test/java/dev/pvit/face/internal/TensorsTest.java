@@ -49,7 +49,7 @@ class TensorsTest {
           float top = padded[y0][x0][c] + (padded[y0][x1][c] - padded[y0][x0][c]) * xl;
           float bottom = padded[y1][x0][c] + (padded[y1][x1][c] - padded[y1][x0][c]) * xl;
           float v = top + (bottom - top) * yl;
-          out[c * size * size + oy * size + ox] = (v - mean[c]) / 255f;
+          out[(oy * size + ox) * 3 + c] = (v - mean[c]) / 255f;
         }
       }
     }
@@ -82,7 +82,7 @@ class TensorsTest {
     for (int c = 0; c < 3; c++) {
       for (int y = 0; y < outH; y++) {
         for (int x = 0; x < outW; x++) {
-          assertThat(window[base + (c * outH + y) * outW + x]).isEqualTo(square[(c * size + y) * size + x]);
+          assertThat(window[base + (y * outW + x) * 3 + c]).isEqualTo(square[(y * size + x) * 3 + c]);
         }
       }
     }
@@ -102,8 +102,9 @@ class TensorsTest {
     float[] dst = new float[2 * 3 * 16];
     Tensors.write(img, 0, 0, 4, 4, true, 4, Tensors.DETECTOR_MEAN, dst, 1);
     int base = 3 * 16;
-    assertThat(dst[base + 5]).isEqualTo((img.get(1, 1, 0) - 117.001f) / 255f);
-    assertThat(dst[base + 16 + 5]).isEqualTo((img.get(1, 1, 1) - 114.697f) / 255f);
+    // NHWC: pixel (1,1) is the fifth of the image, its channels side by side.
+    assertThat(dst[base + 5 * 3]).isEqualTo((img.get(1, 1, 0) - 117.001f) / 255f);
+    assertThat(dst[base + 5 * 3 + 1]).isEqualTo((img.get(1, 1, 1) - 114.697f) / 255f);
     assertThat(dst[0]).isZero();
   }
 
@@ -116,14 +117,14 @@ class TensorsTest {
     float[] det = new float[3 * 16];
     Tensors.write(img, 0, 0, 4, 2, false, 4, new float[3], det, 0);
     assertThat(det[0]).isEqualTo(1f);
-    assertThat(det[4]).isEqualTo(1f);
-    assertThat(det[8]).isZero();
+    assertThat(det[4 * 3]).isEqualTo(1f);
+    assertThat(det[8 * 3]).isZero();
     float[] face = new float[3 * 16];
     Tensors.write(img, 0, 0, 4, 2, true, 4, new float[3], face, 0);
     assertThat(face[0]).isZero();
-    assertThat(face[4]).isEqualTo(1f);
-    assertThat(face[8]).isEqualTo(1f);
-    assertThat(face[12]).isZero();
+    assertThat(face[4 * 3]).isEqualTo(1f);
+    assertThat(face[8 * 3]).isEqualTo(1f);
+    assertThat(face[12 * 3]).isZero();
   }
 
   @Test
@@ -135,8 +136,8 @@ class TensorsTest {
     float[] face = new float[3 * 16];
     Tensors.write(img, 0, 0, 4, 1, true, 4, new float[3], face, 0);
     assertThat(face[0]).isZero();
-    assertThat(face[4]).isEqualTo(1f);
-    assertThat(face[8]).isZero();
-    assertThat(face[12]).isZero();
+    assertThat(face[4 * 3]).isEqualTo(1f);
+    assertThat(face[8 * 3]).isZero();
+    assertThat(face[12 * 3]).isZero();
   }
 }

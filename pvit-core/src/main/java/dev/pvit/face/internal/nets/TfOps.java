@@ -1,6 +1,7 @@
 package dev.pvit.face.internal.nets;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.pooling.Pool;
@@ -25,6 +26,7 @@ final class TfOps {
 
   private static final Shape ONE = new Shape(1, 1);
   private static final Shape ZERO = new Shape(0, 0);
+  private static final Shape DILATED = new Shape(2, 2);
 
   /** Padding {@code [before, after]} of TF 'same' for one spatial dimension. */
   static int[] samePadding(long in, long kernel, int stride) {
@@ -49,8 +51,17 @@ final class TfOps {
    */
   static NDArray channelsLast(NDArray x) {
     Shape s = x.getShape();
-    // Flattening the NHWC view cannot be a view of NCHW storage, so it copies in NHWC order.
-    return x.transpose(0, 2, 3, 1).reshape(s.size()).reshape(s.get(0), s.get(2), s.get(3), s.get(1)).transpose(0, 3, 1, 2);
+    try (NDManager views = x.getManager().newSubManager()) {
+      NDArray nhwc = x.transpose(0, 2, 3, 1);
+      nhwc.attach(views);
+      // Flattening the NHWC view cannot be a view of NCHW storage, so it copies in NHWC order.
+      NDArray flat = nhwc.reshape(s.size());
+      NDArray copy = flat.reshape(s.get(0), s.get(2), s.get(3), s.get(1));
+      NDArray result = copy.transpose(0, 3, 1, 2);
+      result.attach(x.getManager());
+      // The intermediate views are closed with the sub-manager, so closing the result frees the copy.
+      return result;
+    }
   }
 
   /**
@@ -90,17 +101,35 @@ final class TfOps {
    * @return the output
    */
   static NDArray separable(NDArray x, NDArray depthwise, NDArray pointwise, NDArray bias, int stride, Padding padding) {
-    NDArray d = conv(x, depthwise, null, stride, padding, (int) depthwise.getShape().get(0));
-    return Conv2d.conv2d(d, pointwise, bias, ONE, ZERO, ONE, 1).singletonOrThrow();
+    try (NDArray d = conv(x, depthwise, null, stride, padding, (int) depthwise.getShape().get(0))) {
+      return pointwise(d, pointwise, bias);
+    }
+  }
+
+  /**
+   * A 1×1 convolution through oneDNN. For single-threaded calls on fewer than 16 images libtorch
+   * sends 1×1 convolutions to its own matrix-product path, which copies channels-last data to and
+   * from NCHW and whose sums depend on the input's extent (one pixel takes a different kernel), so a
+   * strip of an image would not give the values of the whole. A dilation has no effect on a 1×1
+   * kernel but makes libtorch choose oneDNN, which computes every output pixel the same way.
+   *
+   * @param x input {@code (N,C,H,W)}
+   * @param w filter {@code (O,C,1,1)}
+   * @param b bias {@code (O)}
+   * @return the output {@code (N,O,H,W)}
+   */
+  static NDArray pointwise(NDArray x, NDArray w, NDArray b) {
+    return Conv2d.conv2d(x, w, b, ONE, ZERO, DILATED, 1).singletonOrThrow();
   }
 
   /**
    * Max pooling with TF padding.
    *
    * <p>On channels-last input libtorch's {@code max_pool2d} vectorises over the channels, so it is
-   * used whenever it can express the TF window placement: no padding, symmetric padding, or
-   * padding only after the input (ceil mode, whose partial last window ignores the missing cells
-   * exactly as TF's -inf padding does). Other placements fall back to {@link #maxPoolByViews}.
+   * used whenever one of its modes expresses the TF window placement along both axes: symmetric
+   * padding (or none), or padding only after the input (ceil mode, whose partial last window
+   * ignores the missing cells exactly as TF's -inf padding does; an axis that needs no padding
+   * and divides evenly fits either mode). Other placements fall back to {@link #maxPoolByViews}.
    *
    * @param x input
    * @param kernel window size
@@ -113,31 +142,42 @@ final class TfOps {
     long w = x.getShape().get(3);
     int[] ph = padding == Padding.SAME ? samePadding(h, kernel, stride) : new int[2];
     int[] pw = padding == Padding.SAME ? samePadding(w, kernel, stride) : new int[2];
-    Boolean ceil = nativeCeilMode(h, kernel, stride, ph);
-    if (ceil != null && ceil.equals(nativeCeilMode(w, kernel, stride, pw))) {
-      return Pool.maxPool2d(
-          x, new Shape(kernel, kernel), new Shape(stride, stride), new Shape(ceil ? 0 : ph[0], ceil ? 0 : pw[0]), ceil);
+    if (floorModeFits(h, kernel, stride, ph) && floorModeFits(w, kernel, stride, pw)) {
+      return Pool.maxPool2d(x, new Shape(kernel, kernel), new Shape(stride, stride), new Shape(ph[0], pw[0]), false);
+    }
+    if (ceilModeFits(h, kernel, stride, ph) && ceilModeFits(w, kernel, stride, pw)) {
+      return Pool.maxPool2d(x, new Shape(kernel, kernel), new Shape(stride, stride), ZERO, true);
     }
     return maxPoolByViews(x, kernel, stride, ph, pw);
   }
 
+  /** TF's number of windows along one axis. */
+  private static long tfWindows(long in, int kernel, int stride, int[] pad) {
+    return (in + pad[0] + pad[1] - kernel) / stride + 1;
+  }
+
   /**
-   * How libtorch's pooling reproduces a TF window placement along one axis: {@code false} for
-   * symmetric padding (libtorch pads both sides with cells that never win), {@code true} for ceil
-   * mode when TF pads only after the input, {@code null} when neither gives TF's output length.
+   * Whether libtorch's pooling without ceil mode places TF's windows along one axis: the padding is
+   * symmetric (libtorch pads both sides with cells that never win) and gives TF's window count.
    */
-  private static @Nullable Boolean nativeCeilMode(long in, int kernel, int stride, int[] pad) {
-    long tfOut = (in + pad[0] + pad[1] - kernel) / stride + 1;
+  private static boolean floorModeFits(long in, int kernel, int stride, int[] pad) {
     // libtorch requires padding of at most half the window.
-    if (pad[0] == pad[1] && 2L * pad[0] <= kernel) {
-      return (in + 2L * pad[0] - kernel) / stride + 1 == tfOut ? Boolean.FALSE : null;
+    return pad[0] == pad[1] && 2L * pad[0] <= kernel
+        && (in + 2L * pad[0] - kernel) / stride + 1 == tfWindows(in, kernel, stride, pad);
+  }
+
+  /**
+   * Whether libtorch's pooling in ceil mode without padding places TF's windows along one axis: TF
+   * pads only after the input (or not at all), and ceil mode keeps a partial last window, ignoring
+   * the missing cells as TF's -inf padding does, exactly when TF has one.
+   */
+  private static boolean ceilModeFits(long in, int kernel, int stride, int[] pad) {
+    if (pad[0] != 0 || in < kernel) {
+      return false;
     }
-    if (pad[0] == 0 && in >= kernel) {
-      // Ceil mode keeps a last window only if it starts inside the input, as TF's does here.
-      long ceilOut = (in - kernel + stride - 1) / stride + 1;
-      return ceilOut == tfOut && (ceilOut - 1) * stride < in ? Boolean.TRUE : null;
-    }
-    return null;
+    long ceilOut = (in - kernel + stride - 1) / stride + 1;
+    // Ceil mode keeps a last window only if it starts inside the input, as TF's does here.
+    return ceilOut == tfWindows(in, kernel, stride, pad) && (ceilOut - 1) * stride < in;
   }
 
   /**

@@ -46,7 +46,8 @@ public abstract class TfjsNet extends AbstractBlock {
   /**
    * Runs the network on one NCHW float batch.
    *
-   * @param x the normalised input {@code (N,3,S,S)}, stored channels-last ({@link TfOps#channelsLast})
+   * @param x the normalised input {@code (N,3,S,S)}, stored channels-last ({@link TfOps#channelsLast});
+   *     a net may close it once it has been read
    * @return the raw outputs
    */
   protected abstract NDList run(NDArray x);
@@ -58,6 +59,19 @@ public abstract class TfjsNet extends AbstractBlock {
       throw new UnsupportedOperationException(getClass().getSimpleName() + " is inference-only");
     }
     return run(TfOps.channelsLast(inputs.singletonOrThrow()));
+  }
+
+  /**
+   * Runs the network on an input already stored channels-last, without the copy {@link #forward}
+   * makes: for example the NCHW view {@code nhwc.transpose(0, 3, 1, 2)} of an NHWC array. Like
+   * {@code forward}, it allocates every intermediate on the input's manager; the input may be closed
+   * once it has been read.
+   *
+   * @param x the normalised input {@code (N,3,H,W)} with channels-last strides
+   * @return the raw outputs
+   */
+  public final NDList forwardChannelsLast(NDArray x) {
+    return run(x);
   }
 
   /**

@@ -1,7 +1,9 @@
 package dev.pvit.face.internal.nets;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import dev.pvit.face.internal.nets.TfOps.Padding;
@@ -40,16 +42,102 @@ public final class TinyFaceDetectorNet extends TfjsNet {
 
   @Override
   protected NDList run(NDArray x) {
-    // Leaky ReLU is monotonic, so it commutes with max pooling: pooling first is exact and the
-    // activation then runs on a quarter of the values.
-    NDArray out = TfOps.maxPool(TfOps.conv(x, conv0Filters, conv0Bias, 1, Padding.VALID, 1), 2, 2, Padding.SAME);
-    out = Activation.leakyRelu(out, LEAK);
-    for (int i = 0; i < separables.length; i++) {
-      // face-api pads by 1 and runs a 'valid' 3x3 conv: identical to 'same' at stride 1.
-      out = TfOps.maxPool(separables[i].apply(out, 1), 2, i < separables.length - 1 ? 2 : 1, Padding.SAME);
-      out = Activation.leakyRelu(out, LEAK);
+    NDArray out = frontEnd(x, STRIP_BYTES);
+    x.close();
+    for (int i = 1; i < separables.length; i++) {
+      NDArray next = block(out, separables[i], i < separables.length - 1 ? 2 : 1);
+      out.close();
+      out = next;
     }
-    return new NDList(TfOps.conv(out, conv8Filters, conv8Bias, 1, Padding.VALID, 1));
+    return new NDList(TfOps.pointwise(out, conv8Filters, conv8Bias));
+  }
+
+  /**
+   * Largest conv0 output (in bytes) one strip of {@link #frontEnd} computes: well below glibc's
+   * largest mmap threshold (32 MB), so malloc reuses it from call to call. Measured on a 1024×768
+   * input: 4 to 16 MB strips all take about 65 ms, 2 MB strips a tenth more (more calls), one piece
+   * about 90 ms.
+   */
+  static final long STRIP_BYTES = 8L << 20;
+
+  /**
+   * The two full-resolution blocks (conv0 with its pooling, then the first separable block) in
+   * horizontal strips of the output. Run whole on a 1024×768 input, conv0's output alone is 50 MB:
+   * larger than any mmap threshold of glibc's malloc, so every call paid about 12,000 page faults
+   * for fresh memory. A strip reads the input rows its outputs
+   * depend on, and its depthwise convolution sees the neighbouring strips' rows where the whole
+   * computation would, and zero padding only at the image's own top and bottom, so every output
+   * value is computed exactly as in one piece.
+   *
+   * @param x the input {@code (N,3,H,W)}, H and W even
+   * @param stripBytes largest conv0 output per strip, in bytes
+   * @return the second block's output
+   */
+  NDArray frontEnd(NDArray x, long stripBytes) {
+    Shape s = x.getShape();
+    // conv0 is 'valid' (H-2 rows); its pooling halves that; the first block's pooling halves
+    // again, rounding up (TF pads the odd row after the input).
+    long pooledRows = (s.get(2) - 2) / 2;
+    long outRows = (pooledRows + 1) / 2;
+    long bytesPerOutRow = 4 * s.get(0) * CHANNELS[0] * (s.get(3) - 2) * 4;
+    long rowsPerStrip = Math.max(1, stripBytes / bytesPerOutRow);
+    NDList strips = new NDList();
+    try {
+      for (long o0 = 0; o0 < outRows; o0 += rowsPerStrip) {
+        long o1 = Math.min(outRows, o0 + rowsPerStrip);
+        strips.add(frontEndStrip(x, 2 * o0, Math.min(pooledRows, 2 * o1), pooledRows));
+      }
+      return strips.size() == 1 ? strips.get(0) : NDArrays.concat(strips, 2);
+    } finally {
+      if (strips.size() > 1) {
+        strips.close();
+      }
+    }
+  }
+
+  /** The front end's output for the first block's rows {@code [r0, r1)} of {@code rows}. */
+  private NDArray frontEndStrip(NDArray x, long r0, long r1, long rows) {
+    // The depthwise 3x3 needs one row of conv0's pooled output either side.
+    long a0 = Math.max(0, r0 - 1);
+    long a1 = Math.min(rows, r1 + 1);
+    try (NDManager strip = x.getManager().newSubManager()) {
+      NDArray in = x.get(":, :, " + 2 * a0 + ":" + (2 * a1 + 2) + ", :");
+      in.attach(strip);
+      NDArray conv0 = TfOps.conv(in, conv0Filters, conv0Bias, 1, Padding.VALID, 1);
+      conv0.attach(strip);
+      // Leaky ReLU is monotonic, so it commutes with max pooling: pooling first is exact and the
+      // activation then runs on a quarter of the values.
+      NDArray pooled = TfOps.maxPool(conv0, 2, 2, Padding.SAME);
+      pooled.attach(strip);
+      NDArray act = Activation.leakyRelu(pooled, LEAK);
+      act.attach(strip);
+      // face-api pads by 1 and runs a 'valid' 3x3 conv: identical to 'same' at stride 1. Padding
+      // both sides and dropping the rows computed against padding where a neighbour exists
+      // leaves rows [r0, r1) as the whole computation has them.
+      Separable first = separables[0];
+      NDArray depthwise = TfOps.conv(act, first.depthwise(), null, 1, Padding.SAME, CHANNELS[0]);
+      depthwise.attach(strip);
+      NDArray kept = depthwise.get(":, :, " + (r0 - a0) + ":" + (r1 - a0) + ", :");
+      kept.attach(strip);
+      NDArray pointwise = TfOps.pointwise(kept, first.pointwise(), first.bias());
+      pointwise.attach(strip);
+      NDArray out = Activation.leakyRelu(TfOps.maxPool(pointwise, 2, 2, Padding.SAME), LEAK);
+      out.attach(x.getManager());
+      return out;
+    }
+  }
+
+  /** A separable block after the front end: convolution, pooling, activation, intermediates freed. */
+  private static NDArray block(NDArray x, Separable sep, int poolStride) {
+    try (NDManager block = x.getManager().newSubManager()) {
+      NDArray conv = sep.apply(x, 1);
+      conv.attach(block);
+      NDArray pooled = TfOps.maxPool(conv, 2, poolStride, Padding.SAME);
+      pooled.attach(block);
+      NDArray out = Activation.leakyRelu(pooled, LEAK);
+      out.attach(x.getManager());
+      return out;
+    }
   }
 
   @Override

@@ -1,0 +1,73 @@
+package dev.pvit.face.internal;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Direct buffers that net inputs are copied into, reused from call to call. libtorch reads a direct
+ * buffer in place; DJL copies a heap array into a freshly allocated direct buffer instead, and
+ * zeroing that fresh memory cost more than the copy (about 5 ms for one 1024×768 detector input).
+ * At most {@value #KEPT} buffers are kept between calls; the JVM frees the others, and all of them
+ * once the owning {@link FaceNets} is unreachable.
+ */
+final class InputBuffers {
+  /** Buffers kept between calls: enough for a few concurrent calls without holding much memory. */
+  static final int KEPT = 4;
+  /** Sizes are rounded up to this, so inputs of slightly different sizes share a buffer. */
+  private static final int GRAIN = 1 << 20;
+
+  private final List<ByteBuffer> free = new ArrayList<>();
+
+  /**
+   * A buffer of exactly {@code bytes} bytes in native order, from the pool when one is large
+   * enough. Give it back with {@link #give} once nothing reads it any more.
+   *
+   * @param bytes the size needed
+   * @return a buffer whose position is 0 and limit {@code bytes}
+   */
+  ByteBuffer take(long bytes) {
+    if (bytes > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("A net input of " + bytes + " bytes is larger than a buffer can be");
+    }
+    ByteBuffer chosen = null;
+    synchronized (free) {
+      for (ByteBuffer b : free) {
+        if (b.capacity() >= bytes && (chosen == null || b.capacity() < chosen.capacity())) {
+          chosen = b;
+        }
+      }
+      if (chosen != null) {
+        free.remove(chosen);
+      }
+    }
+    if (chosen == null) {
+      long rounded = Math.min(Integer.MAX_VALUE, (bytes + GRAIN - 1) / GRAIN * GRAIN);
+      chosen = ByteBuffer.allocateDirect((int) rounded);
+    }
+    chosen.clear().limit((int) bytes);
+    return chosen.order(ByteOrder.nativeOrder());
+  }
+
+  /**
+   * Returns a buffer from {@link #take} for reuse; the smallest is dropped when more than {@value
+   * #KEPT} are free.
+   *
+   * @param buffer the buffer
+   */
+  void give(ByteBuffer buffer) {
+    synchronized (free) {
+      free.add(buffer);
+      if (free.size() > KEPT) {
+        ByteBuffer smallest = free.get(0);
+        for (ByteBuffer b : free) {
+          if (b.capacity() < smallest.capacity()) {
+            smallest = b;
+          }
+        }
+        free.remove(smallest);
+      }
+    }
+  }
+}
