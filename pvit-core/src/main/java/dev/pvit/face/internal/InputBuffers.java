@@ -9,12 +9,13 @@ import java.util.List;
  * Direct buffers that net inputs are copied into, reused from call to call. libtorch reads a direct
  * buffer in place; DJL copies a heap array into a freshly allocated direct buffer instead, and
  * zeroing that fresh memory cost more than the copy (about 5 ms for one 1024×768 detector input).
- * At most {@value #KEPT} buffers are kept between calls; the JVM frees the others, and all of them
- * once the owning {@link FaceNets} is unreachable.
+ * At most {@value #KEPT_BYTES} bytes of buffers are kept between calls (the largest ones, which
+ * cost most to make again): one multi-scale recognition uses about 20 MB. The JVM frees the others,
+ * and all of them once the owning {@link FaceNets} is unreachable.
  */
 final class InputBuffers {
-  /** Buffers kept between calls: enough for a few concurrent calls without holding much memory. */
-  static final int KEPT = 4;
+  /** Bytes of buffers kept between calls. */
+  static final long KEPT_BYTES = 32L << 20;
   /** Sizes are rounded up to this, so inputs of slightly different sizes share a buffer. */
   private static final int GRAIN = 1 << 20;
 
@@ -51,15 +52,19 @@ final class InputBuffers {
   }
 
   /**
-   * Returns a buffer from {@link #take} for reuse; the smallest is dropped when more than {@value
-   * #KEPT} are free.
+   * Returns a buffer from {@link #take} for reuse; the smallest free ones are dropped while more
+   * than {@value #KEPT_BYTES} bytes are free.
    *
    * @param buffer the buffer
    */
   void give(ByteBuffer buffer) {
     synchronized (free) {
       free.add(buffer);
-      if (free.size() > KEPT) {
+      long total = 0;
+      for (ByteBuffer b : free) {
+        total += b.capacity();
+      }
+      while (total > KEPT_BYTES) {
         ByteBuffer smallest = free.get(0);
         for (ByteBuffer b : free) {
           if (b.capacity() < smallest.capacity()) {
@@ -67,7 +72,19 @@ final class InputBuffers {
           }
         }
         free.remove(smallest);
+        total -= smallest.capacity();
       }
+    }
+  }
+
+  /**
+   * Bytes of the buffers kept for reuse.
+   *
+   * @return the sum of their capacities
+   */
+  long keptBytes() {
+    synchronized (free) {
+      return free.stream().mapToLong(ByteBuffer::capacity).sum();
     }
   }
 }
