@@ -1,0 +1,108 @@
+package dev.pvit.prompt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Round 3 of the blind wordings: introductions and answers written before the name extractor and the
+ * refusal analyser were read (credentials, word-names beyond any list, particles and non-ASCII names,
+ * undecidable introductions, look-alike non-refusals). Uses the public API only; every miss is listed
+ * in the failure message.
+ */
+class BlindRound3Test {
+  private static final String DIR = "/dev/pvit/prompt/blind/";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final LlavaConversationParser parser = LlavaConversationParser.create();
+  private final RefusalClassifier classifier = RefusalClassifier.create();
+
+  @Test
+  void decidable_introductions_give_the_expected_name() throws IOException {
+    List<String> misses = new ArrayList<>();
+    List<JsonNode> rows = rows("round3-introductions.jsonl");
+    for (JsonNode row : rows) {
+      String intro = row.get("introduction").asText();
+      String expected = row.get("name").asText();
+      try {
+        String got = parser.parse(record(intro, row)).prompt().people().get(0).name();
+        if (!got.equals(expected)) {
+          misses.add("WRONG " + intro + " -> " + got + " (expected " + expected + ")");
+        }
+      } catch (InvalidPromptException e) {
+        misses.add("REJECTED " + intro + " -> " + e.getMessage());
+      }
+    }
+    assertThat(misses).as("%d of %d introductions", misses.size(), rows.size()).isEmpty();
+  }
+
+  @Test
+  void undecidable_introductions_are_errors() throws IOException {
+    List<String> misses = new ArrayList<>();
+    List<JsonNode> rows = rows("round3-introductions-undecidable.jsonl");
+    for (JsonNode row : rows) {
+      String intro = row.get("introduction").asText();
+      try {
+        String got = parser.parse(record(intro, row)).prompt().people().get(0).name();
+        misses.add("ACCEPTED " + intro + " -> " + got + " (" + row.get("why").asText() + ")");
+      } catch (InvalidPromptException e) {
+        // expected
+      }
+    }
+    assertThat(misses).as("%d of %d undecidable", misses.size(), rows.size()).isEmpty();
+  }
+
+  @Test
+  void answers_are_classified_by_family() throws IOException {
+    List<String> misses = new ArrayList<>();
+    List<JsonNode> rows = rows("round3-refusals.jsonl");
+    for (JsonNode row : rows) {
+      String answer = row.get("answer").asText();
+      RefusalKind expected = RefusalKind.valueOf(row.get("kind").asText());
+      RefusalKind got =
+          row.has("name")
+              ? classifier.classify(answer, row.get("name").asText())
+              : classifier.classify(answer);
+      if (got != expected) {
+        misses.add(got + " (expected " + expected + ") " + answer);
+      }
+    }
+    assertThat(misses).as("%d of %d answers", misses.size(), rows.size()).isEmpty();
+  }
+
+  /** A conversation record: one reference image with the introduction, the scene, a question. */
+  private static String record(String introduction, JsonNode row) {
+    ObjectNode rec = JSON.createObjectNode();
+    rec.putArray("image").add("ref.jpg").add("scene.jpg");
+    String question =
+        row.has("question") ? row.get("question").asText() : "What is happening in this picture?";
+    var conv = rec.putArray("conversations");
+    conv.addObject().put("from", "human").put("value", "<image>\n" + introduction + "\n<image>\n" + question);
+    conv.addObject().put("from", "gpt").put("value", row.has("answer") ? row.get("answer").asText() : "A party.");
+    return rec.toString();
+  }
+
+  private static List<JsonNode> rows(String file) throws IOException {
+    List<JsonNode> out = new ArrayList<>();
+    try (InputStream in = BlindRound3Test.class.getResourceAsStream(DIR + file);
+        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        if (!line.isBlank()) {
+          out.add(JSON.readTree(line));
+        }
+      }
+    }
+    return out;
+  }
+}
