@@ -56,7 +56,7 @@ public final class NameExtractor {
           "view", "look", "looks", "looking", "like", "what", "how", "whose", "who", "see", "seen", "meet", "say",
           "hello", "hi", "hey", "greet", "know", "remember", "introduce", "introduces", "introducing",
           "introduced", "named", "called", "name", "goes", "go", "person", "man", "woman", "girl", "boy",
-          "individual", "one", "subject", "face", "faces", "features", "crop", "cropped", "shot", "photo",
+          "individual", "lady", "child", "gentleman", "one", "subject", "face", "faces", "features", "crop", "cropped", "shot", "photo",
           "photograph", "picture", "image", "portrait", "headshot", "mugshot", "snapshot", "selfie", "pic",
           "capture", "captured", "reference", "camera", "facing", "show", "shows", "shown", "showing",
           "featuring", "featured", "depicts", "depicting", "depicted", "captures", "capturing", "highlights",
@@ -68,6 +68,8 @@ public final class NameExtractor {
           "taken", "of", "very", "for", "as", "known", "say", "shot's", "present", "two", "three", "both",
           "photos", "photographs", "pictures", "images", "shots", "portraits", "snapshots", "headshots",
           "pics", "snap", "snaps", "welcome", "check", "out", "behold");
+  /** Person nouns that are also given names ("Guy", "Kid"), frame words only when written in lower case. */
+  private static final Set<String> CASED_PERSON_NOUNS = Set.of("guy", "kid", "fellow", "chap", "dude", "gal");
   /** The last word of the frame before the name. */
   private static final Set<String> INTRODUCERS =
       Set.of("is", "are", "was", "of", "featuring", "showing", "shows", "show", "features", "depicts",
@@ -83,7 +85,8 @@ public final class NameExtractor {
   /** Lower-case particles inside names ("Ludwig van Beethoven"); the refusal analyser shares them. */
   static final Set<String> PARTICLES =
       Set.of("van", "von", "de", "da", "di", "du", "del", "della", "der", "den", "la", "le", "bin", "bint",
-          "al", "el", "ibn", "ter", "ten", "dos", "das", "y", "e", "mac", "st");
+          "al", "el", "ibn", "ter", "ten", "dos", "das", "y", "e", "mac", "st", "ap", "ab", "zu", "vom", "zum", "zur",
+          "af", "av", "des");
 
   /**
    * Honorifics and titles of address. They are not part of the name: the release fills its {@code
@@ -93,13 +96,24 @@ public final class NameExtractor {
    */
   static final Set<String> HONORIFICS =
       Set.of("mr", "mrs", "ms", "mx", "miss", "mister", "dr", "doctor", "prof", "professor", "sir", "dame", "rev",
-          "reverend", "madam", "madame", "mme", "mlle", "herr", "frau");
+          "reverend", "madam", "madame", "mme", "mlle", "herr", "frau", "capt", "captain", "sgt", "lt", "col", "aunt",
+          "auntie", "aunty", "uncle", "grandma", "grandpa", "granny");
   /** Elided particles written onto the next word ("d'Arcy", "l'Estrange", "dell'Acqua"). */
   private static final Set<String> ELIDED = Set.of("d", "l", "dell", "dall", "degl");
   /** Words that take an introduction back: negation ("This is not Carl") and hedges ("This might be Kurt"). */
   private static final Set<String> UNCOMMITTED =
       Set.of("not", "never", "nobody", "neither", "nor", "maybe", "perhaps", "probably", "possibly", "presumably",
-          "likely", "unsure", "think", "guess", "believe", "suppose", "assume", "wonder");
+          "likely", "unsure", "think", "guess", "believe", "suppose", "assume", "wonder", "supposedly", "allegedly",
+          "apparently", "seemingly", "reportedly", "seems", "seem", "resembles", "resemble", "hopefully");
+  /** Degree adverbs that grade a certainty ("pretty sure"). */
+  private static final Set<String> DEGREES =
+      Set.of("pretty", "fairly", "quite", "reasonably", "almost", "nearly", "mostly", "somewhat", "kinda");
+  /** Words of certainty, hedges when graded. */
+  private static final Set<String> CERTAINTY = Set.of("sure", "certain", "confident", "positive");
+  /** Verbs of appearance that "like" turns into a resemblance. */
+  private static final Set<String> LOOK_VERBS = Set.of("look", "looks", "looked", "looking", "seems", "sounds");
+  /** Copulas, which make a question ask who is shown. */
+  private static final Set<String> COPULAS = Set.of("is", "are", "was", "were", "be", "am");
   /** Relative pronouns opening an aside after a name ("Ana, who may be late"). */
   private static final Set<String> RELATIVES = Set.of("who", "whom", "whose", "which");
   /** Modals that hedge a copula ("might be", "could be"). */
@@ -118,8 +132,13 @@ public final class NameExtractor {
           "carol", "penny", "sandy", "rusty", "drew", "wade", "ray", "max", "sterling", "bishop", "page",
           "paige", "taylor", "cook", "baker", "victory", "noble", "blue", "red", "reed", "rocky", "misty",
           "spring", "fall", "hero", "angel", "baby", "buddy", "champ");
-  /** Unfilled template slots: "[NAME]", "{name}", "<name>". */
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\[[^\\]]*\\]|\\{[^}]*}|<[^>]*>");
+  /**
+   * Unfilled template slots of any template language: "[NAME]", "{name}", "<name>", printf's "%s" and
+   * "%(name)s", "$name", "__NAME__".
+   */
+  private static final Pattern PLACEHOLDER =
+      Pattern.compile("\\[[^\\]]*\\]|\\{[^}]*}|<[^>]*>|%(?:\\(\\w+\\)|\\d+\\$)?[sdr](?![\\p{L}\\p{N}])"
+          + "|\\$[\\p{L}_][\\w]*|__\\w+__");
   /** A name in parentheses right after a relation: "my aunt (Grace)", "our coach (Mrs. Adeyemi)". */
   private static final Pattern RELATION_PARENTHESIS =
       Pattern.compile("\\b((?:[Mm]y|[Oo]ur|[Yy]our|[Hh]is|[Hh]er|[Tt]heir)(?:\\s+\\p{Ll}[\\p{L}-]*){1,3})\\s*\\(([^()]+)\\)");
@@ -165,6 +184,15 @@ public final class NameExtractor {
   /** Dotted abbreviations whose dot ends no sentence. */
   private static final Set<String> ABBREVIATIONS = union(HONORIFICS,
       Set.of("st", "jr", "sr", "mt", "gen", "col", "capt", "lt", "sgt"));
+  /** Generational suffixes, part of the name ("Martin Luther King Jr."). */
+  private static final Set<String> GENERATIONAL = Set.of("jr", "sr");
+  /** Post-nominals not written in capitals. */
+  private static final Set<String> POST_NOMINAL_WORDS = Set.of("esq", "esquire", "ret");
+  private static final Pattern ROMAN = Pattern.compile("(?=[IVXLC]+$)C{0,3}(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})");
+  /** A word, with inner apostrophes, hyphens and dots ("O'Neill", "Ph.D"). */
+  private static final Pattern WORD =
+      Pattern.compile("[\\p{L}\\p{M}](?:[\\p{L}\\p{M}\\p{N}]|['\\-.](?=[\\p{L}\\p{M}]))*");
+  private static final Pattern COMMA_SPACE = Pattern.compile(",?\\s+");
   private static final Pattern LEADING_HONORIFIC = Pattern.compile("(\\p{L}+)\\.?\\s+");
   private static final Pattern PARENTHETICAL = Pattern.compile("\\s*\\([^()]*\\)");
   private static final Pattern PRONOUN_IS =
@@ -270,7 +298,7 @@ public final class NameExtractor {
     if (PLACEHOLDER.matcher(introduction).find()) {
       return new NotFound(); // an unfilled template slot ("This is [NAME].") names no one
     }
-    Result r = parse(introduction, context);
+    Result r = asWritten(parse(introduction, context), introduction);
     if (r instanceof NotFound) {
       // "This is my aunt (Grace) at the beach": the aside is the name the relation refers to
       Matcher m = RELATION_PARENTHESIS.matcher(introduction);
@@ -279,6 +307,20 @@ public final class NameExtractor {
       }
     }
     return withoutHonorifics(r, context);
+  }
+
+  /**
+   * The name with the apostrophes the introduction uses ("Conor O’Brien"): the parser reads
+   * typographic apostrophes as straight ones, the name keeps what the author wrote.
+   */
+  private static Result asWritten(Result r, String introduction) {
+    if (!(r instanceof Found f) || !f.value().contains("'") || introduction.contains(f.value())) {
+      return r;
+    }
+    String regex = Arrays.stream(f.value().split("'", -1)).map(Pattern::quote)
+        .reduce((x, y) -> x + "['\u2019\u2018\u02BC]" + y).orElseThrow();
+    Matcher m = Pattern.compile(regex).matcher(introduction);
+    return m.find() ? new Found(m.group()) : r;
   }
 
   /**
@@ -325,7 +367,21 @@ public final class NameExtractor {
     if (!pair.isEmpty()) {
       return new Ambiguous(pair);
     }
-    List<String> all = clauses(normalise(introduction));
+    String text = normalise(introduction);
+    Result strict = parseClauses(withoutPostNominals(text, false), context);
+    String loose = withoutPostNominals(text, true);
+    if (strict instanceof Found f && !loose.equals(withoutPostNominals(text, false))) {
+      // "Ana Lima MD": capitals after a name without a comma are a credential or a surname ("Wang LI")
+      Result other = parseClauses(loose, context);
+      if (other instanceof Found g && !g.value().equals(f.value())) {
+        return byContext(List.of(f.value(), g.value()), context);
+      }
+    }
+    return strict;
+  }
+
+  private static Result parseClauses(String text, String context) {
+    List<String> all = clauses(text);
     // a label before a colon ("Heads up:", "Photo:") introduces only when nothing after it does
     List<String> clauses = all.stream().filter(c -> !c.endsWith(":")).toList();
     Result body = read(clauses, context);
@@ -447,8 +503,19 @@ public final class NameExtractor {
     String earlier = null;
     for (int i = 0; i + 1 < toks.size(); i++) {
       Tok t = toks.get(i);
-      if (earlier != null && COORDINATORS.contains(t.lower()) && nameWord(s, toks.get(i + 1))) {
-        return List.of(earlier, s.substring(toks.get(i + 1).start(), toks.get(i + 1).end()));
+      if (earlier != null && COORDINATORS.contains(t.lower())) {
+        // "Ana and Bob", "Ana and her sister Maria": a relation may stand before the second name
+        int k = i + 1;
+        if (POSSESSIVES.contains(toks.get(k).lower())) {
+          k++;
+          while (k < toks.size() && k - i <= 4 && word(toks.get(k)) && !nameWord(s, toks.get(k))) {
+            k++;
+          }
+          k += k < toks.size() && toks.get(k).lower().equals(",") ? 1 : 0;
+        }
+        if (k < toks.size() && nameWord(s, toks.get(k))) {
+          return List.of(earlier, s.substring(toks.get(k).start(), toks.get(k).end()));
+        }
       }
       if (earlier == null && nameWord(s, t) && !FRAME.contains(t.lower())) {
         earlier = s.substring(t.start(), t.end());
@@ -464,20 +531,54 @@ public final class NameExtractor {
    */
   private static boolean committed(String clause) {
     List<Tok> toks = tokens(clause);
+    if (clause.endsWith("?") && askedIdentity(clause, toks)) {
+      return false; // "Is this Ana?", "Could be Ana?", "Ana?": asked, not asserted ("Remember Ana?" asserts)
+    }
     for (int i = 0; i < toks.size(); i++) {
       String w = toks.get(i).lower();
+      String next = i + 1 < toks.size() ? toks.get(i + 1).lower() : "";
       if (i > 0 && toks.get(i - 1).lower().equals(",") && RELATIVES.contains(w)) {
         return true; // "This is Ana, who may be late": the relative clause says nothing of who is shown
       }
       if (UNCOMMITTED.contains(w) || w.endsWith("n't")) {
         return false;
       }
-      boolean lowerCase = Character.isLowerCase(clause.codePointAt(toks.get(i).start()));
-      if (HEDGING_MODALS.contains(w) && lowerCase && i + 1 < toks.size() && toks.get(i + 1).lower().equals("be")) {
+      // a modal before "be" hedges whatever its case ("Could be Ana"); a name is never followed by a bare "be"
+      if (HEDGING_MODALS.contains(w) && next.equals("be")) {
+        return false;
+      }
+      // "pretty sure", "fairly certain": a graded certainty is a hedge
+      if (DEGREES.contains(w) && CERTAINTY.contains(next)) {
+        return false;
+      }
+      // "This looks like Ana", "Looks like Ana": a resemblance, not an identification ("what Ana looks like" is one)
+      if (w.equals("like") && i > 0 && LOOK_VERBS.contains(toks.get(i - 1).lower()) && i + 1 < toks.size()
+          && (i == 1 || FRAME.contains(toks.get(i - 2).lower()) || !nameWord(clause, toks.get(i - 2)))) {
+        return false;
+      }
+      // "someone other than Ana", "Maria rather than Ana", "instead of Ana", "anyone except Ana"
+      if ((Set.of("other", "rather").contains(w) && next.equals("than")) || (w.equals("instead") && next.equals("of"))
+          || w.equals("except") || w.equals("unlike")) {
         return false;
       }
     }
     return true;
+  }
+
+  /**
+   * A question that asks who is shown: one with a copula or a modal ("Is this Ana?", "Could be Ana?")
+   * or a bare name ("Ana?"). Other questions ("Remember Ana?") take the name as known.
+   */
+  private static boolean askedIdentity(String clause, List<Tok> toks) {
+    boolean bare = !toks.isEmpty();
+    for (Tok t : toks) {
+      if (COPULAS.contains(t.lower()) || HEDGING_MODALS.contains(t.lower())) {
+        return true;
+      }
+      bare &= (nameWord(clause, t) && !FRAME.contains(t.lower())) || initial(clause, t)
+          || PARTICLES.contains(t.lower());
+    }
+    return bare;
   }
 
   /** The one candidate the rest of the record mentions, or all of them as ambiguous. */
@@ -506,7 +607,63 @@ public final class NameExtractor {
       }
       end--;
     }
-    return s.substring(0, end);
+    // a question mark stays: a question asks who is shown rather than saying it
+    return s.substring(0, end) + (s.substring(end).contains("?") ? "?" : "");
+  }
+
+  /**
+   * The text without post-nominal letters after a name ("Ana Lima, MD", "Raj Patel PhD", "Kwame
+   * Mensah, M.D., Ph.D.", "Sarah O'Connor, Esq."): like a title, a credential is not part of the name
+   * the release's slot holds. Generational suffixes ("Jr.", "III") are part of it and stay. Capitals
+   * without a comma ("Ana Lima MD", but also a surname written "Wang LI") are taken as a credential
+   * only when {@code capitalsWithoutComma}; dotted and mixed-case ones ("M.D.", "PhD") always are.
+   */
+  private static String withoutPostNominals(String s, boolean capitalsWithoutComma) {
+    Matcher m = WORD.matcher(s);
+    StringBuilder out = new StringBuilder();
+    int copied = 0;
+    int prevEnd = -1;
+    boolean afterName = false;
+    while (m.find()) {
+      String w = m.group();
+      boolean adjacent = prevEnd >= 0 && COMMA_SPACE.matcher(s.substring(prevEnd, m.start())).matches();
+      boolean comma = adjacent && s.substring(prevEnd, m.start()).startsWith(",");
+      boolean shaped = postNominal(w) && (comma || capitalsWithoutComma || w.contains(".")
+          || !w.equals(w.toUpperCase(Locale.ROOT)));
+      if (afterName && adjacent && shaped) {
+        int end = m.end();
+        // a dot of the abbreviation goes with it, unless it ends a sentence that goes on
+        if (end < s.length() && s.charAt(end) == '.' && !(end + 1 < s.length() && Character.isWhitespace(s.charAt(end + 1)))) {
+          end++;
+        }
+        out.append(s, copied, prevEnd);
+        copied = end;
+        prevEnd = end;
+        continue;
+      }
+      afterName = nameInitial(w.codePointAt(0)) && !FRAME.contains(w.toLowerCase(Locale.ROOT))
+          && !CLOSED.contains(w.toLowerCase(Locale.ROOT)) && !postNominal(w);
+      prevEnd = m.end();
+    }
+    return out.append(s, copied, s.length()).toString();
+  }
+
+  /**
+   * Post-nominal letters: an abbreviation of two to six letters, all or mostly capitals ("MD", "CPA",
+   * "M.D.", "PhD", "MSc"), or "Esq."; not a Roman numeral or "Jr"/"Sr", which are part of a name.
+   */
+  private static boolean postNominal(String w) {
+    String letters = w.replace(".", "");
+    String lower = letters.toLowerCase(Locale.ROOT);
+    if (POST_NOMINAL_WORDS.contains(lower)) {
+      return true;
+    }
+    if (letters.length() < 2 || letters.length() > 6 || ROMAN.matcher(letters).matches()
+        || GENERATIONAL.contains(lower) || !letters.codePoints().allMatch(Character::isLetter)) {
+      return false;
+    }
+    long upper = letters.codePoints().filter(Character::isUpperCase).count();
+    return upper >= 2 && upper * 2 > letters.codePointCount(0, letters.length());
   }
 
   /** Whether the dot at {@code dot} closes a one-letter initial ("J.") or a dotted abbreviation ("a.k.a."). */
@@ -535,7 +692,7 @@ public final class NameExtractor {
           || ((c == '.' || c == '!' || c == '?') && sentenceEnd(s, i));
       if (cut) {
         // the dot of an initial stays with the name ("a snap of T. J. It is blurry"); a colon marks a label
-        add(out, s.substring(from, (c == '.' && initialBefore(s, i)) || c == ':' ? i + 1 : i));
+        add(out, s.substring(from, (c == '.' && initialBefore(s, i)) || c == ':' || c == '?' ? i + 1 : i));
         from = i + 1;
       }
     }
@@ -598,7 +755,10 @@ public final class NameExtractor {
     boolean[] frameFrom = new boolean[n + 1];
     frameFrom[n] = true;
     for (int i = n - 1; i >= 0; i--) {
-      frameFrom[i] = frameFrom[i + 1] && FRAME.contains(toks.get(i).lower());
+      // "the guy in this picture": a person noun also used as a name ("Guy") is a frame word only in lower case
+      boolean personNoun = CASED_PERSON_NOUNS.contains(toks.get(i).lower())
+          && Character.isLowerCase(s.codePointAt(toks.get(i).start()));
+      frameFrom[i] = frameFrom[i + 1] && (FRAME.contains(toks.get(i).lower()) || personNoun);
     }
     boolean[] relation = relation(s, toks);
     List<String> readings = new ArrayList<>();
@@ -624,7 +784,7 @@ public final class NameExtractor {
         boolean nameLike = caseless ? caselessName(span, name, context) : hasNameWord(s, span);
         // a capitalised frame word inside the sentence is a name too ("This face shot is of Can")
         boolean frameWordName = (!caseless && a > 0 && hasNameWord(s, span)) || (a == 0 && modalAsName(toks));
-        if (plausible(span, frameWordName) && nameLike && !readings.contains(name)
+        if (plausible(span, frameWordName) && nameLike && !readings.contains(name) && !possessedNoun(s, span)
             && !(mixedCase(name) && lowerOnlyBefore(s, span) && !coordinated(span))) {
           readings.add(name);
           spans.add(new int[] {a, b});
@@ -712,7 +872,13 @@ public final class NameExtractor {
       return false;
     }
     if (e < a) {
-      e--; // the possessive determiner
+      e--; // the possessive determiner, or the possessive 's of a name ("Ana's friend Bob")
+      if (possessor(s, toks, e)) {
+        while (e > 0 && (nameWord(s, toks.get(e - 1)) || initial(s, toks.get(e - 1))
+            || PARTICLES.contains(toks.get(e - 1).lower()))) {
+          e--;
+        }
+      }
       if (e == 0) {
         return true; // "Our new intern, Guy, is in this photo": the relation is the subject
       }
@@ -745,11 +911,13 @@ public final class NameExtractor {
   private static boolean[] relation(String s, List<Tok> toks) {
     boolean[] rel = new boolean[toks.size()];
     for (int p = 0; p < toks.size(); p++) {
-      if (!POSSESSIVES.contains(toks.get(p).lower())) {
+      if (!POSSESSIVES.contains(toks.get(p).lower()) && !possessor(s, toks, p)) {
         continue;
       }
       int i = p + 1;
-      while (i < toks.size() && i - p <= 3 && word(toks.get(i)) && !nameInitial(s.codePointAt(toks.get(i).start()))
+      // "my colleague", "our CEO", "Ana's friend": lower-case nouns or an acronym
+      while (i < toks.size() && i - p <= 3 && word(toks.get(i))
+          && (!nameInitial(s.codePointAt(toks.get(i).start())) || acronym(s, toks.get(i)))
           && !FRAME_VERBS.contains(toks.get(i).lower())) {
         rel[i] = true;
         i++;
@@ -807,16 +975,38 @@ public final class NameExtractor {
       boolean possessor = j < toks.size() && toks.get(j).lower().startsWith("'");
       boolean goesBy = prev.equals("by") && g >= 1
           && Set.of("goes", "go", "going", "known").contains(toks.get(g - 1).lower());
+      // "our CEO" is a relation, not a name
+      boolean relationNoun = POSSESSIVES.contains(prev) && j == i + 1 && acronym(s, toks.get(i));
+      // a title marks a person even where a capital only opens the sentence: "Aunt Grace at the picnic"
+      boolean titled = j > i + 1 && HONORIFICS.contains(toks.get(i).lower());
       boolean licensed = (goesBy || prev.equals("with") || forImage || !PREPOSITIONS.contains(prev))
-          && !LOCATIVES.contains(prev) && !ofName && !possessor
+          && !LOCATIVES.contains(prev) && !ofName && !possessor && !relationNoun
           && !quoted(s, toks.get(i).start())
-          && (!opening || (alone && (j == toks.size() || toks.get(j).lower().equals(","))));
+          && (!opening || titled || (alone && (j == toks.size() || toks.get(j).lower().equals(","))));
       if (licensed) {
         out.add(span(s, toks, i, j));
       }
       i = j;
     }
     return out;
+  }
+
+  /** "Ana's sister": a noun phrase headed by a lower-case noun after a possessor names a relation, not a person. */
+  private static boolean possessedNoun(String s, List<Tok> span) {
+    Tok last = span.get(span.size() - 1);
+    return span.stream().anyMatch(t -> t.lower().startsWith("'")) && word(last)
+        && Character.isLowerCase(s.codePointAt(last.start()));
+  }
+
+  /** The possessive 's (or ') of a name: "Ana's" in "Ana's friend Bob". */
+  private static boolean possessor(String s, List<Tok> toks, int p) {
+    return p > 0 && toks.get(p).lower().startsWith("'") && nameWord(s, toks.get(p - 1));
+  }
+
+  /** A word of two to five capitals: "CEO", "GP" (a relation noun after "our", never after a verb). */
+  private static boolean acronym(String s, Tok t) {
+    String w = s.substring(t.start(), t.end());
+    return w.length() >= 2 && w.length() <= 5 && w.codePoints().allMatch(Character::isUpperCase);
   }
 
   /** A modal opening the clause before a finite verb is a name: "Can is the person shown here". */
@@ -854,7 +1044,8 @@ public final class NameExtractor {
         && nameInitial(s.codePointAt(toks.get(b - 1).start())) && text.contains(".")) {
       return text + ".";
     }
-    return text;
+    // "John Smith Jr.": the dot belongs to the generational suffix
+    return GENERATIONAL.contains(last) && end < s.length() && s.charAt(end) == '.' ? text + "." : text;
   }
 
   private static boolean word(Tok t) {

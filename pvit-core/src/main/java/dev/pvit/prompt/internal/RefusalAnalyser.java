@@ -153,7 +153,13 @@ public final class RefusalAnalyser {
   private static final Set<String> MATCH_VERBS =
       Set.of("is", "are", "was", "were", "be", "matches", "match", "matching", "resembles", "resemble",
           "resembling", "belong", "belongs", "like", "to", "as");
-  private static final Set<String> UNIVERSALS = Set.of("nobody", "none", "noone");
+  /** Verbs whose complement clause keeps its own polarity under a negation ("doesn't know she is here"). */
+  private static final Set<String> FACTIVES =
+      Set.of("know", "knows", "knew", "realize", "realise", "realizes", "realises", "notice", "notices", "aware");
+  /** Finite verbs that open a clause after its subject. */
+  private static final Set<String> FINITE =
+      Set.of("is", "are", "was", "were", "am", "has", "had", "will", "would", "can", "could", "does", "did");
+  private static final Set<String> UNIVERSALS = Set.of("nobody", "none", "noone", "neither");
   /** Words of a relative or participle that compares someone with the person ("who could be", "matching"). */
   private static final Set<String> MATCHING_GLUE =
       Set.of("who", "that", "looks", "look", "like", "resembling", "resembles", "resemble", "matching", "matches",
@@ -189,6 +195,10 @@ public final class RefusalAnalyser {
   private static final Pattern FINITE_NEXT =
       Pattern.compile("\\s+(?:is|isn't|was|wasn't|does|doesn't|did|didn't|has|hasn't|had|hadn't|appears|seems)\\b");
 
+  private static final Pattern TITLED_PARTICLE_NAME =
+      Pattern.compile("((?i:" + String.join("|", NameExtractor.HONORIFICS.stream().sorted().toList()) + ")\\.?\\s+)"
+          + "(?:(?:" + String.join("|", NameExtractor.PARTICLES.stream().sorted().toList()) + ")\\s+){1,2}"
+          + NAME_WORD + "(?![\\p{L}\\p{M}])");
   private static final Pattern TITLE_BEFORE_PERSON =
       Pattern.compile("(?i)(?<![\\p{L}\\p{M}])(?:" + String.join("|", NameExtractor.HONORIFICS.stream().sorted().toList())
           + ")\\.?\\s*(?= @p )");
@@ -214,8 +224,15 @@ public final class RefusalAnalyser {
     // a title before the person is part of the mention, not of the sentence: "not familiar with Mrs. Patel"
     marked = TITLE_BEFORE_PERSON.matcher(marked).replaceAll("");
     boolean absent = false;
+    boolean mentioned = false;
     for (String clause : CLAUSE_SPLIT.split(expand(marked))) {
-      for (List<String> seg : segments(tokens(clause))) {
+      List<String> toks = tokens(clause);
+      if (mentioned && !toks.isEmpty() && Set.of("not", "nowhere", "never").contains(toks.get(0)) && !toks.contains(P)) {
+        // "Ana? Not in this picture.": the bare mention before is the subject of the elliptical clause
+        toks.addAll(0, List.of(P, "is"));
+      }
+      mentioned = toks.equals(List.of(P));
+      for (List<String> seg : segments(toks)) {
         Family f = segment(seg);
         if (f == Family.UNKNOWN) {
           return Family.UNKNOWN;
@@ -236,6 +253,8 @@ public final class RefusalAnalyser {
 
   /** Capitalised runs that are not function words become the person. */
   private static String markGeneric(String text) {
+    // "Mr. van der Berg": after a title a name may open with its particles
+    text = TITLED_PARTICLE_NAME.matcher(text).replaceAll("$1 @p ");
     Matcher m = GENERIC_NAME.matcher(text);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
@@ -291,7 +310,9 @@ public final class RefusalAnalyser {
   private static String expand(String s) {
     String t = s.toLowerCase(Locale.ROOT);
     // contractions typed without the apostrophe: "dont", "isnt", "cant", "im"
-    t = t.replaceAll("\\b(do|does|did|is|are|was|were|could|would|should|has|have|had|must|need)nt\\b", "$1 not")
+    t = t.replaceAll("\\bidk\\b", "i do not know")
+        .replaceAll("\\bdunno\\b", "do not know")
+        .replaceAll("\\b(do|does|did|is|are|was|were|could|would|should|has|have|had|must|need)nt\\b", "$1 not")
         .replaceAll("\\bcant\\b", "can not")
         .replaceAll("\\bwont\\b", "will not")
         .replaceAll("\\bim\\b", "i am")
@@ -559,7 +580,9 @@ public final class RefusalAnalyser {
     boolean speaker = !t.isEmpty() && t.get(0).equals("without");
     for (int i = 0; i < t.size() && !speaker; i++) {
       String w = t.get(i);
-      if (Set.of("have", "has", "had", "got", "lack", "lacks", "possess").contains(w)) {
+      // "I don't have / wasn't given a photo of @p"
+      if (Set.of("have", "has", "had", "got", "lack", "lacks", "possess", "given", "sent", "shown", "provided",
+          "received").contains(w)) {
         for (int j = Math.max(0, i - 4); j < i; j++) {
           speaker |= t.get(j).equals("i") || t.get(j).equals("we");
         }
@@ -652,7 +675,9 @@ public final class RefusalAnalyser {
     for (int j = i + 1; j < Math.min(t.size(), i + 7); j++) {
       String w = t.get(j);
       if (w.equals(P)) {
-        return isPersonOrLooks(t, j);
+        // "@p doesn't know she is being photographed": a clause follows, the person is not known
+        return isPersonOrLooks(t, j)
+            && !(j == i + 1 && FACTIVES.contains(t.get(i)) && j + 1 < t.size() && FINITE.contains(t.get(j + 1)));
       }
       if (!KNOW_GLUE.contains(w) && !IDENTITY_NOUNS.contains(w)) {
         return false;
@@ -811,7 +836,7 @@ public final class RefusalAnalyser {
       return true;
     }
     for (int i = 0; i < t.size(); i++) {
-      if (isPerson(t, i) && (presenceAfterSubject(t, i) || matchedByUniversal(t, i))) {
+      if (isPerson(t, i) && !excepted(t, i) && (presenceAfterSubject(t, i) || matchedByUniversal(t, i))) {
         return true;
       }
       // "nobody matching @p's description/reference photo (appears here)": the likeness stands for the person
@@ -835,6 +860,20 @@ public final class RefusalAnalyser {
       }
     }
     return false;
+  }
+
+  /**
+   * "nobody except @p is here", "no one other than @p": the exception to a negative universal is
+   * the one who is there; so is the subject of a factive complement ("doesn't know @p is here").
+   */
+  private static boolean excepted(List<String> t, int i) {
+    String before = i > 0 ? t.get(i - 1) : "";
+    if (FACTIVES.contains(before) && i + 1 < t.size() && FINITE.contains(t.get(i + 1))) {
+      return true; // "@p doesn't know she is being photographed": the negation stays in the main clause
+    }
+    String pair = i > 1 ? t.get(i - 2) + " " + before : "";
+    return Set.of("except", "excepting", "besides", "save").contains(before)
+        || Set.of("other than", "apart from", "aside from", "except for").contains(pair);
   }
 
   /** "@p is not (visible|in the image|here|present|among...)", "@p does not appear (in this photo)". */
