@@ -452,6 +452,12 @@ public final class LlavaConversationParser {
               + String.join(" or ", a.candidates().stream().map(c -> "'" + c + "'").toList())
               + " and the rest of the record does not decide; configure introTemplates(...) or nameExtractor(...).");
     }
+    if (r instanceof NameExtractor.Refused refused) {
+      throw new InvalidPromptException(
+          "Cannot find the name of person " + personNo + ": the introduction '" + intro + "' " + refused.reason()
+              + "; write one introduction per reference image that states the name plainly ('This is Ana.'), or "
+              + "configure nameExtractor(...).");
+    }
     throw new InvalidPromptException(
         "Cannot find the name of person " + personNo + " in the introduction '" + intro
             + "'; configure introTemplates(...) or nameExtractor(...).");

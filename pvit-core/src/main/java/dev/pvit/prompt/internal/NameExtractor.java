@@ -183,7 +183,7 @@ public final class NameExtractor {
   private static final Set<String> FRAME_VERBS;
   /** Dotted abbreviations whose dot ends no sentence. */
   private static final Set<String> ABBREVIATIONS = union(HONORIFICS,
-      Set.of("st", "jr", "sr", "mt", "gen", "col", "capt", "lt", "sgt"));
+      Set.of("st", "jr", "sr", "mt", "gen", "col", "capt", "lt", "sgt", "esq"));
   /** Generational suffixes, part of the name ("Martin Luther King Jr."). */
   private static final Set<String> GENERATIONAL = Set.of("jr", "sr");
   /** Post-nominals not written in capitals. */
@@ -192,6 +192,10 @@ public final class NameExtractor {
   /** A word, with inner apostrophes, hyphens and dots ("O'Neill", "Ph.D"). */
   private static final Pattern WORD =
       Pattern.compile("[\\p{L}\\p{M}](?:[\\p{L}\\p{M}\\p{N}]|['\\-.](?=[\\p{L}\\p{M}]))*");
+  /** The next space-separated word, right after the previous one (or the dot of its abbreviation). */
+  private static final Pattern FOLLOWING_WORD = Pattern.compile("\\.?\\s+\\S+");
+  /** The last space-separated word of a region. */
+  private static final Pattern PRECEDING_WORD = Pattern.compile("(\\S+)\\s+$");
   private static final Pattern COMMA_SPACE = Pattern.compile(",?\\s+");
   private static final Pattern LEADING_HONORIFIC = Pattern.compile("(\\p{L}+)\\.?\\s+");
   private static final Pattern PARENTHETICAL = Pattern.compile("\\s*\\([^()]*\\)");
@@ -255,6 +259,13 @@ public final class NameExtractor {
   /** The sentence is not an introduction this extractor can read. */
   public record NotFound() implements Result {}
 
+  /**
+   * The sentence is an introduction that cannot give one name, whatever the record says.
+   *
+   * @param reason why, completing "the introduction ..." ("names more than one person ('Ana' and 'Bob')")
+   */
+  public record Refused(String reason) implements Result {}
+
   private final List<Compiled> templates;
 
   /**
@@ -295,10 +306,12 @@ public final class NameExtractor {
     if (!templates.isEmpty()) {
       return withoutHonorifics(template(introduction), context);
     }
-    if (PLACEHOLDER.matcher(introduction).find()) {
-      return new NotFound(); // an unfilled template slot ("This is [NAME].") names no one
+    Matcher slot = PLACEHOLDER.matcher(introduction);
+    if (slot.find()) {
+      // an unfilled template slot ("This is [NAME].") names no one
+      return new Refused("has an unfilled template slot '" + slot.group() + "'");
     }
-    Result r = asWritten(parse(introduction, context), introduction);
+    Result r = extendedByContext(asWritten(parse(introduction, context), introduction), introduction, context);
     if (r instanceof NotFound) {
       // "This is my aunt (Grace) at the beach": the aside is the name the relation refers to
       Matcher m = RELATION_PARENTHESIS.matcher(introduction);
@@ -307,6 +320,80 @@ public final class NameExtractor {
       }
     }
     return withoutHonorifics(r, context);
+  }
+
+  /**
+   * The longer name the record itself uses, when the introduction has it around the name found:
+   * "This is J. R. And." reads as "J. R." (a sentence seems to end), "And J. R. is shown here" as
+   * "J. R." (an opening "And"), but a question about "J. R. And" shows where the name is. Extra
+   * capitalised words the record uses make the longer name; when they are grammar or frame words
+   * ("And", "Meet") either reading is possible and the result is ambiguous.
+   */
+  private static Result extendedByContext(Result r, String introduction, String context) {
+    if (!(r instanceof Found f) || context.isEmpty()) {
+      return r;
+    }
+    int at = introduction.indexOf(f.value());
+    if (at < 0) {
+      return r;
+    }
+    List<int[]> lefts = new ArrayList<>(List.of(new int[] {at, 1}));
+    Matcher before = PRECEDING_WORD.matcher(introduction.substring(0, at));
+    int from = at;
+    boolean clean = true;
+    for (int k = 0; k < 3 && before.region(0, from).find() && namePart(before.group(1)); k++) {
+      from = before.start(1);
+      clean &= !grammarWord(before.group(1));
+      lefts.add(new int[] {from, clean ? 1 : 0});
+    }
+    String longest = f.value();
+    boolean longestClean = true;
+    for (int[] left : lefts) {
+      Matcher next = FOLLOWING_WORD.matcher(introduction);
+      int end = at + f.value().length();
+      boolean rightClean = true;
+      for (int k = 0; k <= 3; k++) {
+        String candidate = introduction.substring(left[0], end);
+        // a name ending in an abbreviation ("Aaa Dr.", "Smith Jr.") keeps its dot
+        String dotted = introduction.startsWith(".", end) && abbreviationLast(candidate) ? candidate + "." : candidate;
+        for (String c : List.of(dotted, candidate, candidate.replaceAll("[.,;:!?]+$", ""))) {
+          if (c.length() > longest.length() && occurs(context, c)) {
+            longest = c;
+            longestClean = left[1] == 1 && rightClean;
+          }
+        }
+        if (!next.region(end, introduction.length()).lookingAt()) {
+          break;
+        }
+        String w = next.group().replaceAll("^[.\\s]+|[.,;:!?]+$", "");
+        if (w.isEmpty() || !namePart(w)) {
+          break;
+        }
+        rightClean &= !grammarWord(w);
+        end = next.end();
+      }
+    }
+    if (longest.equals(f.value())) {
+      return r;
+    }
+    return longestClean ? new Found(longest) : new Ambiguous(List.of(f.value(), longest));
+  }
+
+  /** A word that can be part of a name: capitalised, CJK or a particle ("de", "van"). */
+  private static boolean namePart(String w) {
+    return capitalisedWord(w) || PARTICLES.contains(w.toLowerCase(Locale.ROOT));
+  }
+
+  /** Whether the text ends in an initial or a dotted abbreviation ("J", "Jr", "Dr"), whose dot it keeps. */
+  private static boolean abbreviationLast(String text) {
+    String last = text.substring(text.lastIndexOf(' ') + 1);
+    return last.codePointCount(0, last.length()) == 1 || ABBREVIATIONS.contains(last.toLowerCase(Locale.ROOT));
+  }
+
+  /** A word of the introduction's grammar or frame ("And", "Meet", "This"), which may not be part of a name. */
+  private static boolean grammarWord(String w) {
+    String lower = w.toLowerCase(Locale.ROOT);
+    return FRAME.contains(lower) || CLOSED.contains(lower) || COORDINATORS.contains(lower);
   }
 
   /**
@@ -365,7 +452,7 @@ public final class NameExtractor {
   private static Result parse(String introduction, String context) {
     List<String> pair = coordinatedAcross(introduction);
     if (!pair.isEmpty()) {
-      return new Ambiguous(pair);
+      return several(pair);
     }
     String text = normalise(introduction);
     Result strict = parseClauses(withoutPostNominals(text, false), context);
@@ -377,7 +464,32 @@ public final class NameExtractor {
         return byContext(List.of(f.value(), g.value()), context);
       }
     }
+    if (strict instanceof Found f) {
+      // the record's own text calling the person "Ana Lima, MD" keeps the credential, as with titles
+      for (String credited : withCredentials(text, f.value())) {
+        if (occurs(context, credited)) {
+          return new Found(credited);
+        }
+      }
+    }
     return strict;
+  }
+
+  /** The name followed by the post-nominals that follow it in the text, longest first. */
+  private static List<String> withCredentials(String text, String name) {
+    List<String> out = new ArrayList<>();
+    int at = text.indexOf(name);
+    if (at < 0) {
+      return out;
+    }
+    Matcher m = WORD.matcher(text);
+    int end = at + name.length();
+    while (m.find(end) && COMMA_SPACE.matcher(text.substring(end, m.start())).matches() && postNominal(m.group())) {
+      end = m.end() < text.length() && text.charAt(m.end()) == '.' ? m.end() + 1 : m.end();
+      out.add(0, text.substring(at, end));
+      out.add(1, text.substring(at, m.end()));
+    }
+    return out;
   }
 
   private static Result parseClauses(String text, String context) {
@@ -401,15 +513,35 @@ public final class NameExtractor {
     return body;
   }
 
+  /** "Meet Ana and Bob": one reference image shows one person. */
+  private static Refused several(List<String> names) {
+    return new Refused("names more than one person (" + String.join(" and ", names.stream().map(n -> "'" + n + "'")
+        .toList()) + "), but a reference image shows one");
+  }
+
   private static Result read(List<String> allClauses, String context) {
+    Result r = readCommitted(allClauses, context);
+    if (r instanceof NotFound) {
+      // "This is not Carl", "This might be Kurt", "Is this Ana?": say why rather than "no name found"
+      for (String clause : allClauses) {
+        Optional<String> hedge = hedge(clause);
+        if (hedge.isPresent() && tokens(clause).stream().anyMatch(t -> nameWord(clause, t) && !FRAME.contains(t.lower()))) {
+          return new Refused("is negated, hedged or asked ('" + hedge.get() + "'), so it does not say who is shown");
+        }
+      }
+    }
+    return r;
+  }
+
+  private static Result readCommitted(List<String> allClauses, String context) {
     // a negated or hedged clause introduces no one: "This is not Carl", "This might be Kurt"
-    List<String> clauses = allClauses.stream().filter(NameExtractor::committed).toList();
+    List<String> clauses = allClauses.stream().filter(c -> hedge(c).isEmpty()).toList();
     boolean caseless = clauses.stream().noneMatch(NameExtractor::capitalisedInside);
     // "Ruth and Sol", "Mr. and Mrs. Smith": one reference image introduces one person, whatever the record says
     for (String clause : clauses) {
       List<String> conjuncts = coordinatedNames(clause);
       if (!conjuncts.isEmpty()) {
-        return new Ambiguous(conjuncts);
+        return several(conjuncts);
       }
     }
     // the sentence that introduces: a clause whose frame leaves a clean name
@@ -525,44 +657,45 @@ public final class NameExtractor {
   }
 
   /**
-   * Whether the clause asserts who is shown: no negation ("not", "never", "-n't") and no hedge
-   * ("maybe", "I think", a modal before "be": "This might be Kurt", "could be Ana") before a
-   * relative clause set off by a comma.
+   * The word that keeps the clause from asserting who is shown, if any: a negation ("not", "never",
+   * "-n't"), a hedge ("maybe", "I think", "pretty sure", a modal before "be": "This might be Kurt",
+   * "Could be Ana", "looks like"), an exception ("other than") or a question that asks who is shown,
+   * before a relative clause set off by a comma.
    */
-  private static boolean committed(String clause) {
+  private static Optional<String> hedge(String clause) {
     List<Tok> toks = tokens(clause);
     if (clause.endsWith("?") && askedIdentity(clause, toks)) {
-      return false; // "Is this Ana?", "Could be Ana?", "Ana?": asked, not asserted ("Remember Ana?" asserts)
+      return Optional.of("?"); // "Is this Ana?", "Could be Ana?", "Ana?": asked, not asserted ("Remember Ana?" asserts)
     }
     for (int i = 0; i < toks.size(); i++) {
       String w = toks.get(i).lower();
       String next = i + 1 < toks.size() ? toks.get(i + 1).lower() : "";
       if (i > 0 && toks.get(i - 1).lower().equals(",") && RELATIVES.contains(w)) {
-        return true; // "This is Ana, who may be late": the relative clause says nothing of who is shown
+        return Optional.empty(); // "This is Ana, who may be late": the relative clause says nothing of who is shown
       }
       if (UNCOMMITTED.contains(w) || w.endsWith("n't")) {
-        return false;
+        return Optional.of(w);
       }
       // a modal before "be" hedges whatever its case ("Could be Ana"); a name is never followed by a bare "be"
       if (HEDGING_MODALS.contains(w) && next.equals("be")) {
-        return false;
+        return Optional.of(w + " be");
       }
       // "pretty sure", "fairly certain": a graded certainty is a hedge
       if (DEGREES.contains(w) && CERTAINTY.contains(next)) {
-        return false;
+        return Optional.of(w + " " + next);
       }
       // "This looks like Ana", "Looks like Ana": a resemblance, not an identification ("what Ana looks like" is one)
       if (w.equals("like") && i > 0 && LOOK_VERBS.contains(toks.get(i - 1).lower()) && i + 1 < toks.size()
           && (i == 1 || FRAME.contains(toks.get(i - 2).lower()) || !nameWord(clause, toks.get(i - 2)))) {
-        return false;
+        return Optional.of(toks.get(i - 1).lower() + " like");
       }
       // "someone other than Ana", "Maria rather than Ana", "instead of Ana", "anyone except Ana"
       if ((Set.of("other", "rather").contains(w) && next.equals("than")) || (w.equals("instead") && next.equals("of"))
           || w.equals("except") || w.equals("unlike")) {
-        return false;
+        return Optional.of(w);
       }
     }
-    return true;
+    return Optional.empty();
   }
 
   /**
@@ -623,29 +756,55 @@ public final class NameExtractor {
     StringBuilder out = new StringBuilder();
     int copied = 0;
     int prevEnd = -1;
+    int prevStart = -1;
     boolean afterName = false;
     while (m.find()) {
       String w = m.group();
-      boolean adjacent = prevEnd >= 0 && COMMA_SPACE.matcher(s.substring(prevEnd, m.start())).matches();
-      boolean comma = adjacent && s.substring(prevEnd, m.start()).startsWith(",");
+      String between = prevEnd >= 0 ? s.substring(prevEnd, m.start()) : "";
+      // "J. R., MD": the dot of an initial may stand before the comma
+      int kept = prevEnd;
+      if (between.startsWith(".") && prevEnd - prevStart == 1) {
+        between = between.substring(1);
+        kept++;
+      }
+      boolean adjacent = prevEnd >= 0 && COMMA_SPACE.matcher(between).matches();
+      boolean comma = adjacent && between.startsWith(",");
       boolean shaped = postNominal(w) && (comma || capitalsWithoutComma || w.contains(".")
           || !w.equals(w.toUpperCase(Locale.ROOT)));
-      if (afterName && adjacent && shaped) {
+      if (afterName && adjacent && shaped && !nameGoesOn(s, m.end())) {
         int end = m.end();
         // a dot of the abbreviation goes with it, unless it ends a sentence that goes on
         if (end < s.length() && s.charAt(end) == '.' && !(end + 1 < s.length() && Character.isWhitespace(s.charAt(end + 1)))) {
           end++;
         }
-        out.append(s, copied, prevEnd);
+        out.append(s, copied, kept);
+        // "Ana, CEO of Acme": the comma that set the credential off still closes the name
+        int next = end;
+        while (next < s.length() && Character.isWhitespace(s.charAt(next))) {
+          next++;
+        }
+        if (comma && next < s.length() && Character.isLetter(s.charAt(next))) {
+          out.append(',');
+        }
         copied = end;
         prevEnd = end;
         continue;
       }
-      afterName = nameInitial(w.codePointAt(0)) && !FRAME.contains(w.toLowerCase(Locale.ROOT))
-          && !CLOSED.contains(w.toLowerCase(Locale.ROOT)) && !postNominal(w);
+      // a frame word is part of a name only after one of its words ("Nguyễn Văn An, MD", not "Meet AJ")
+      afterName = capitalisedWord(w) && !postNominal(w) && (afterName || !grammarWord(w));
+      prevStart = m.start();
       prevEnd = m.end();
     }
     return out.append(s, copied, s.length()).toString();
+  }
+
+  /** Whether a capitalised word that is no credential follows: "Aaa PhD Aaa" is one name. */
+  private static boolean nameGoesOn(String s, int from) {
+    Matcher m = WORD.matcher(s);
+    if (!m.find(from) || !Pattern.matches("\\.?\\s+", s.substring(from, m.start()))) {
+      return false;
+    }
+    return capitalisedWord(m.group()) && !postNominal(m.group());
   }
 
   /**
@@ -1118,10 +1277,14 @@ public final class NameExtractor {
     if (!word(t)) {
       return false;
     }
-    String w = s.substring(t.start(), t.end());
     if (CLOSED.contains(t.lower())) {
       return false; // "I would like to introduce Ève"
     }
+    return capitalisedWord(s.substring(t.start(), t.end()));
+  }
+
+  /** A word with a capital (or CJK) initial, also after a particle prefix ("al-Rahman", "d'Arcy"). */
+  private static boolean capitalisedWord(String w) {
     if (nameInitial(w.codePointAt(0))) {
       return true;
     }
