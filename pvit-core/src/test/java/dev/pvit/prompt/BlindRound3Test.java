@@ -12,11 +12,13 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Round 3 of the blind wordings: introductions and answers written before the name extractor and the
- * refusal analyser were read (credentials, word-names beyond any list, particles and non-ASCII names,
+ * refusal analyser were read ({@code round3-*}), and a held-out set written after the first fix
+ * without looking at its results ({@code round3-holdout-*}) (credentials, word-names beyond any list, particles and non-ASCII names,
  * undecidable introductions, look-alike non-refusals). Uses the public API only; every miss is listed
  * in the failure message. Rows with a {@code known} field are gaps left after the fix: they may be
  * an error (an introduction) or no refusal (an answer), the safe sides, but never a wrong result.
@@ -28,10 +30,11 @@ class BlindRound3Test {
   private final LlavaConversationParser parser = LlavaConversationParser.create();
   private final RefusalClassifier classifier = RefusalClassifier.create();
 
-  @Test
-  void decidable_introductions_give_the_expected_name() throws IOException {
+  @ParameterizedTest
+  @ValueSource(strings = {"round3", "round3-holdout"})
+  void decidable_introductions_give_the_expected_name(String round) throws IOException {
     List<String> misses = new ArrayList<>();
-    List<JsonNode> rows = rows("round3-introductions.jsonl");
+    List<JsonNode> rows = rows(round + "-introductions.jsonl");
     for (JsonNode row : rows) {
       String intro = row.get("introduction").asText();
       String expected = row.get("name").asText();
@@ -50,10 +53,11 @@ class BlindRound3Test {
     assertThat(misses).as("%d of %d introductions", misses.size(), rows.size()).isEmpty();
   }
 
-  @Test
-  void undecidable_introductions_are_errors() throws IOException {
+  @ParameterizedTest
+  @ValueSource(strings = {"round3", "round3-holdout"})
+  void undecidable_introductions_are_errors(String round) throws IOException {
     List<String> misses = new ArrayList<>();
-    List<JsonNode> rows = rows("round3-introductions-undecidable.jsonl");
+    List<JsonNode> rows = rows(round + "-introductions-undecidable.jsonl");
     for (JsonNode row : rows) {
       String intro = row.get("introduction").asText();
       try {
@@ -66,10 +70,11 @@ class BlindRound3Test {
     assertThat(misses).as("%d of %d undecidable", misses.size(), rows.size()).isEmpty();
   }
 
-  @Test
-  void answers_are_classified_by_family() throws IOException {
+  @ParameterizedTest
+  @ValueSource(strings = {"round3", "round3-holdout"})
+  void answers_are_classified_by_family(String round) throws IOException {
     List<String> misses = new ArrayList<>();
-    List<JsonNode> rows = rows("round3-refusals.jsonl");
+    List<JsonNode> rows = rows(round + "-refusals.jsonl");
     for (JsonNode row : rows) {
       String answer = row.get("answer").asText();
       RefusalKind expected = RefusalKind.valueOf(row.get("kind").asText());
