@@ -98,6 +98,12 @@ public final class NameExtractor {
       Set.of("mr", "mrs", "ms", "mx", "miss", "mister", "dr", "doctor", "prof", "professor", "sir", "dame", "rev",
           "reverend", "madam", "madame", "mme", "mlle", "herr", "frau", "capt", "captain", "sgt", "lt", "col", "aunt",
           "auntie", "aunty", "uncle", "grandma", "grandpa", "granny");
+  /**
+   * The Arabic article assimilated to a sun letter, written with a hyphen ("az-Zahra", "ash-Shami",
+   * "ad-Din"); only as a prefix, since "as", "at" and "an" are English words.
+   */
+  private static final Set<String> ASSIMILATED_ARTICLES =
+      Set.of("ad", "adh", "an", "ar", "as", "ash", "at", "ath", "az", "ud", "ul", "ur", "us", "ut", "uz");
   /** Elided particles written onto the next word ("d'Arcy", "l'Estrange", "dell'Acqua"). */
   private static final Set<String> ELIDED = Set.of("d", "l", "dell", "dall", "degl");
   /** Words that take an introduction back: negation ("This is not Carl") and hedges ("This might be Kurt"). */
@@ -1290,7 +1296,8 @@ public final class NameExtractor {
     }
     int cut = Math.max(w.indexOf('-'), w.indexOf('\''));
     String prefix = cut > 0 ? w.substring(0, cut).toLowerCase(Locale.ROOT) : "";
-    return cut > 0 && cut + 1 < w.length() && (PARTICLES.contains(prefix) || ELIDED.contains(prefix))
+    return cut > 0 && cut + 1 < w.length()
+        && (PARTICLES.contains(prefix) || ELIDED.contains(prefix) || ASSIMILATED_ARTICLES.contains(prefix))
         && nameInitial(w.codePointAt(cut + 1));
   }
 
