@@ -43,7 +43,9 @@ import java.util.regex.Pattern;
  * or the addressee ("Yo, here's Marco"); a lower-case participle with a complement ends the name
  * ("Carlos wearing a scarf"); a name in parentheses right after a relation is the name ("my aunt
  * (Grace)"). Leading honorifics are dropped from every result ({@link #withoutHonorific(String)}),
- * unless the rest of the record names the person with them.
+ * and post-nominal credentials ("Ana Lima, MD", "Raj Patel PhD") too, unless the rest of the record
+ * names the person with them. A caption ("Ana at the beach") gives its opening run only when the
+ * record names it. Refused readings ({@link Refused}) carry the reason for the user.
  */
 public final class NameExtractor {
   private static final String NAME_SLOT = "{name}";
@@ -579,7 +581,30 @@ public final class NameExtractor {
         }
       }
     }
-    return runs.isEmpty() ? new NotFound() : runs.size() == 1 ? new Found(runs.get(0)) : byContext(runs, context);
+    if (runs.isEmpty()) {
+      // a caption ("Ana at the beach.", "Ana smiling at the camera.") reads the same as "Summer in Paris.":
+      // its opening run is the name only when the record names it
+      List<String> captions = clauses.stream().map(NameExtractor::captionRun).flatMap(Optional::stream)
+          .filter(c -> occurs(context, c)).distinct().toList();
+      return captions.size() == 1 ? new Found(captions.get(0)) : new NotFound();
+    }
+    return runs.size() == 1 ? new Found(runs.get(0)) : byContext(runs, context);
+  }
+
+  /** The capitalised run opening a caption: a run followed by a preposition or a participle ("Ana at the beach"). */
+  private static Optional<String> captionRun(String clause) {
+    List<Tok> toks = tokens(clause);
+    int j = 0;
+    while (j < toks.size() && (nameWord(clause, toks.get(j)) || initial(clause, toks.get(j))
+        || (j > 0 && PARTICLES.contains(toks.get(j).lower())))) {
+      j++;
+    }
+    if (j == 0 || j >= toks.size() || grammarWord(clause.substring(toks.get(0).start(), toks.get(0).end()))) {
+      return Optional.empty();
+    }
+    Tok next = toks.get(j);
+    boolean participle = next.lower().endsWith("ing") && Character.isLowerCase(clause.codePointAt(next.start()));
+    return PREPOSITIONS.contains(next.lower()) || participle ? Optional.of(span(clause, toks, 0, j)) : Optional.empty();
   }
 
   /**

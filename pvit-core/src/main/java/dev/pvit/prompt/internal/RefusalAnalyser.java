@@ -186,8 +186,9 @@ public final class RefusalAnalyser {
               + "|,\\s*and\\b|\\bas(?=\\s+(?:i|we)\\b)",
           Pattern.CASE_INSENSITIVE);
   private static final Pattern TOKEN = Pattern.compile("@p|'s\\b|[\\p{L}\\p{M}\\p{N}]+|[,]");
+  /** A name word; after a hyphen a lower-case part belongs to it ("Ji-woo"), but not after one letter ("T-shirt"). */
   private static final String NAME_WORD =
-      "(?:\\p{Lu}\\.(?=\\s|$)|[\\p{Lu}\\p{Lt}][\\p{L}\\p{M}]*(?:'[\\p{Lu}\\p{Lt}][\\p{L}\\p{M}]*|-\\p{L}[\\p{L}\\p{M}]*)*"
+      "(?:\\p{Lu}\\.(?=\\s|$)|[\\p{Lu}\\p{Lt}][\\p{L}\\p{M}]*(?:'[\\p{Lu}\\p{Lt}][\\p{L}\\p{M}]*|(?<=\\p{L}{2})-\\p{L}[\\p{L}\\p{M}]*)*"
           + "|\\p{Lo}+)";
   /** Lower-case particles between the words of a name ("Juan de la Cruz"). */
   private static final String PARTICLE =
