@@ -202,6 +202,8 @@ public final class NameExtractor {
       Pattern.compile("[\\p{L}\\p{M}](?:[\\p{L}\\p{M}\\p{N}]|['\\-.](?=[\\p{L}\\p{M}]))*");
   /** The next space-separated word, right after the previous one (or the dot of its abbreviation). */
   private static final Pattern FOLLOWING_WORD = Pattern.compile("\\.?\\s+\\S+");
+  /** A possessive or punctuation closing a word ("Is's.", "Ana,"). */
+  private static final String POSSESSIVE_OR_PUNCTUATION_END = "(?:'s|')?[.,;:!?]*$";
   /** The last space-separated word of a region. */
   private static final Pattern PRECEDING_WORD = Pattern.compile("(\\S+)\\s+$");
   private static final Pattern COMMA_SPACE = Pattern.compile(",?\\s+");
@@ -341,10 +343,21 @@ public final class NameExtractor {
     if (!(r instanceof Found f) || context.isEmpty()) {
       return r;
     }
-    int at = introduction.indexOf(f.value());
-    if (at < 0) {
+    Extension best = new Extension(f.value(), true);
+    // every place the name stands ("This full view shows And This." has "This" twice)
+    for (int at = introduction.indexOf(f.value()); at >= 0; at = introduction.indexOf(f.value(), at + 1)) {
+      best = longestAround(introduction, at, f.value().length(), context, best);
+    }
+    if (best.name().equals(f.value())) {
       return r;
     }
+    return best.clean() ? new Found(best.name()) : new Ambiguous(List.of(f.value(), best.name()));
+  }
+
+  /** A longer name from the introduction, and whether its extra words are all name words. */
+  private record Extension(String name, boolean clean) {}
+
+  private static Extension longestAround(String introduction, int at, int length, String context, Extension best) {
     List<int[]> lefts = new ArrayList<>(List.of(new int[] {at, 1}));
     Matcher before = PRECEDING_WORD.matcher(introduction.substring(0, at));
     int from = at;
@@ -354,26 +367,23 @@ public final class NameExtractor {
       clean &= !grammarWord(before.group(1));
       lefts.add(new int[] {from, clean ? 1 : 0});
     }
-    String longest = f.value();
-    boolean longestClean = true;
     for (int[] left : lefts) {
       Matcher next = FOLLOWING_WORD.matcher(introduction);
-      int end = at + f.value().length();
+      int end = at + length;
       boolean rightClean = true;
       for (int k = 0; k <= 3; k++) {
         String candidate = introduction.substring(left[0], end);
         // a name ending in an abbreviation ("Aaa Dr.", "Smith Jr.") keeps its dot
         String dotted = introduction.startsWith(".", end) && abbreviationLast(candidate) ? candidate + "." : candidate;
-        for (String c : List.of(dotted, candidate, candidate.replaceAll("[.,;:!?]+$", ""))) {
-          if (c.length() > longest.length() && occurs(context, c)) {
-            longest = c;
-            longestClean = left[1] == 1 && rightClean;
+        for (String c : List.of(dotted, candidate, candidate.replaceAll(POSSESSIVE_OR_PUNCTUATION_END, ""))) {
+          if (c.length() > best.name().length() && occurs(context, c)) {
+            best = new Extension(c, left[1] == 1 && rightClean);
           }
         }
         if (!next.region(end, introduction.length()).lookingAt()) {
           break;
         }
-        String w = next.group().replaceAll("^[.\\s]+|[.,;:!?]+$", "");
+        String w = next.group().replaceAll("^[.\\s]+", "").replaceAll(POSSESSIVE_OR_PUNCTUATION_END, "");
         if (w.isEmpty() || !namePart(w)) {
           break;
         }
@@ -381,10 +391,7 @@ public final class NameExtractor {
         end = next.end();
       }
     }
-    if (longest.equals(f.value())) {
-      return r;
-    }
-    return longestClean ? new Found(longest) : new Ambiguous(List.of(f.value(), longest));
+    return best;
   }
 
   /** A word that can be part of a name: capitalised, CJK or a particle ("de", "van"). */
@@ -829,13 +836,13 @@ public final class NameExtractor {
     return out.append(s, copied, s.length()).toString();
   }
 
-  /** Whether a capitalised word that is no credential follows: "Aaa PhD Aaa" is one name. */
+  /** Whether a name word (capitalised or a particle) that is no credential follows: "Aaa PhD de Aaa" is one name. */
   private static boolean nameGoesOn(String s, int from) {
     Matcher m = WORD.matcher(s);
     if (!m.find(from) || !Pattern.matches("\\.?\\s+", s.substring(from, m.start()))) {
       return false;
     }
-    return capitalisedWord(m.group()) && !postNominal(m.group());
+    return namePart(m.group()) && !postNominal(m.group());
   }
 
   /**
