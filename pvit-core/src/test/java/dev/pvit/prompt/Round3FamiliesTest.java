@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The families fixed after the third blind round, each with wordings of its own (not the blind
  * files'): credentials after a name, generational suffixes, relations through a possessor or an
- * acronym, captions, hedges, template slots of other
+ * acronym, captions, lower-case word-names that the record capitalises inside a sentence, hedges, template slots of other
  * languages, the reason in the error, and the refusal families (elliptical subjects, exceptions,
  * factive complements, graded difficulty, compound image nouns).
  */
@@ -37,6 +37,8 @@ class Round3FamiliesTest {
         "Idris at the harbour.|What is Idris holding?|Idris",
         "Idris waving at the camera.|Is Idris happy?|Idris",
         "meet jolanta|Describe the scene.|jolanta",
+        "here is a photo of autumn|What is Autumn holding?|autumn",
+        "this is piper lane|Is Piper Lane smiling?|piper lane",
         "Remember Idris? That's him.|Describe the scene.|Idris",
         "This is Ahmad ash-Shami.|Describe the scene.|Ahmad ash-Shami",
         "This is Ciarán O’Dea.|Describe the scene.|Ciarán O’Dea"
@@ -62,7 +64,8 @@ class Round3FamiliesTest {
         "This is $who.|unfilled template slot '$who'",
         "This is __PERSON__.|unfilled template slot '__PERSON__'",
         "This is Noor's father.|Cannot find the name",
-        "This is Imani Okoro MD.|Cannot tell the name"
+        "This is Imani Okoro MD.|Cannot tell the name",
+        "here is a photo of autumn|Cannot find the name"
       })
   void undecidable_introductions_are_errors_that_say_why(String intro, String reason) {
     var error = assertThatThrownBy(() -> names(intro, "Describe the scene.")).isInstanceOf(InvalidPromptException.class)

@@ -1267,7 +1267,8 @@ public final class NameExtractor {
    */
   private static boolean caselessName(List<Tok> span, String name, String context) {
     if (span.size() == 1 && WORD_NAMES.contains(span.get(0).lower()) && Character.isLowerCase(name.codePointAt(0))) {
-      return occurs(context, name); // "this is a photo of summer": the season or the name
+      // "this is a photo of summer": the season or the name, unless the record uses it as a name
+      return occurs(context, name) || capitalisedInContext(context, name);
     }
     if (NOUN_PHRASE_STARTS.contains(span.get(0).lower())) {
       return false;
@@ -1279,7 +1280,36 @@ public final class NameExtractor {
       }
       words += word(t) ? 1 : 0;
     }
-    return words == 1 || occurs(context, name);
+    return words == 1 || occurs(context, name) || capitalisedInContext(context, name);
+  }
+
+  /**
+   * Whether the record writes the lower-case reading with capitals inside a sentence ("What is Summer
+   * wearing?" for "this is a photo of summer"): where a capital is no sentence case, it marks a name.
+   */
+  private static boolean capitalisedInContext(String context, String name) {
+    StringBuilder capitalised = new StringBuilder();
+    for (String w : name.split(" ", -1)) {
+      if (!capitalised.isEmpty()) {
+        capitalised.append(' ');
+      }
+      capitalised.append(PARTICLES.contains(w) || w.isEmpty() ? w
+          : w.substring(0, w.offsetByCodePoints(0, 1)).toUpperCase(Locale.ROOT) + w.substring(w.offsetByCodePoints(0, 1)));
+    }
+    String written = capitalised.toString();
+    if (written.equals(name)) {
+      return false;
+    }
+    for (int at = context.indexOf(written); at >= 0; at = context.indexOf(written, at + 1)) {
+      int end = at + written.length();
+      boolean bounded = (at == 0 || !wordChar(context.charAt(at - 1))) && (end == context.length() || !wordChar(context.charAt(end)));
+      String before = context.substring(0, at).stripTrailing();
+      boolean inside = !before.isEmpty() && Character.isLetterOrDigit(before.charAt(before.length() - 1));
+      if (bounded && inside) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether the reading holds a capitalised or CJK word: lower-case readings are common nouns ("my colleague"). */
