@@ -92,7 +92,9 @@ class Round3FamiliesTest {
         "Yaw doesn't know he is being filmed.|NOT_A_REFUSAL",
         "It isn't difficult to find Yaw: he's in the front.|NOT_A_REFUSAL",
         "Recognition of Yaw is beyond my capability.|UNKNOWN",
-        "There is no T-shirt in the photo.|NOT_A_REFUSAL"
+        "There is no T-shirt in the photo.|NOT_A_REFUSAL",
+        "Yaw? Sorry, we have never met.|UNKNOWN",
+        "We met Yaw last year; he is on the left.|NOT_A_REFUSAL"
       })
   void answers_keep_their_family(String answer, RefusalKind kind) {
     assertThat(classifier.classify(answer)).as(answer).isEqualTo(kind);

@@ -353,7 +353,7 @@ public final class RefusalAnalyser {
     for (int i = 0; i < raw.size(); i++) {
       String w = raw.get(i);
       String next = i + 1 < raw.size() ? raw.get(i + 1) : "";
-      if (PRONOUNS.contains(w)) {
+      if (PRONOUNS.contains(w) || (w.equals("we") && mutualAcquaintance(raw, i))) {
         out.add(P);
       } else if (Set.of("his", "her", "their").contains(w) && IDENTITY_NOUNS.contains(next)) {
         out.add(P); // "I don't know their face": the possessor is the person
@@ -373,6 +373,23 @@ public final class RefusalAnalyser {
       }
     }
     return out;
+  }
+
+  /**
+   * "we haven't been introduced", "we've never met": the speaker and the person asked about are the
+   * subject of an acquaintance predicate, so "we" stands for the person.
+   */
+  private static boolean mutualAcquaintance(List<String> raw, int i) {
+    for (int j = i + 1; j < Math.min(raw.size(), i + 5); j++) {
+      if (Set.of("introduced", "met").contains(raw.get(j))) {
+        return j + 1 == raw.size(); // nothing after: "we have not met Bob" is about Bob
+      }
+      if (!Set.of("have", "had", "not", "never", "been", "yet", "really", "formally", "properly", "ever")
+          .contains(raw.get(j))) {
+        return false;
+      }
+    }
+    return false;
   }
 
   /** Comma segments; a segment starting with a verb belongs to the previous one (appositives). */
