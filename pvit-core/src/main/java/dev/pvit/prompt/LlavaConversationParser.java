@@ -46,11 +46,11 @@ import java.util.function.Function;
  * portrait.", "Meet my colleague Kristina.", "Okay, so this is Kristina. We met in Lisbon."). When a
  * sentence can be read more than one way, the rest
  * of the record (questions and answers) decides; otherwise parsing fails with an error naming the
- * sentence, never with a guessed name. These are always errors, whatever the record says: one
- * introduction naming several people ("Meet Ana and Bob", "From left to right: Ana, Ben and
- * Carla"), since a reference image shows one person; a negated or hedged one ("This is not Carl",
- * "This might be Kurt", "I think this is Jo"); an unfilled slot ("This is [NAME]."); and two
- * introductions giving the same name. A lower-case word that is also a common noun ("this is a photo
+ * sentence, never with a guessed name. These are always errors, whatever the record says, and the
+ * message says why: one introduction naming several people ("Meet Ana and Bob", "Ana and her sister
+ * Maria"), since a reference image shows one person; a negated, hedged or asked one ("This is not
+ * Carl", "This might be Kurt", "Pretty sure this is Jo", "This looks like Ana", "Is this Ana?"); an
+ * unfilled slot ("This is [NAME].", "%s", "$name"); and two introductions giving the same name. A lower-case word that is also a common noun ("this is a photo
  * of summer") is a name only when the rest of the record uses it.
  *
  * <p><b>Titles.</b> An honorific before the name ("Dr.", "Mrs", "Prof.", "Professor", "Mx.",
@@ -58,7 +58,9 @@ import java.util.function.Function;
  * "Patel", also with configured templates. The release fills its {@code {name}} slot with bare given
  * names (its pool of 621 has no titles), and its refusals and questions repeat that slot, so the
  * name proper is the key; "Dr. Lima" and "Lima" are one person. (The question parser drops titles
- * the same way.) A custom {@link Builder#nameExtractor(Function)} handles anything else, and its
+ * the same way.) Credentials after the name ("Ana Lima, MD", "Raj Patel PhD", "Esq.") are dropped
+ * too, generational suffixes ("Jr.", "III") are kept; titles and credentials stay when the record's
+ * own questions or answers use them. A custom {@link Builder#nameExtractor(Function)} handles anything else, and its
  * names are taken as they are. Records are validated like any prompt: reserved tokens in names or texts are
  * errors.
  *
@@ -451,6 +453,12 @@ public final class LlavaConversationParser {
           "Cannot tell the name of person " + personNo + " in the introduction '" + intro + "': it reads as "
               + String.join(" or ", a.candidates().stream().map(c -> "'" + c + "'").toList())
               + " and the rest of the record does not decide; configure introTemplates(...) or nameExtractor(...).");
+    }
+    if (r instanceof NameExtractor.Refused refused) {
+      throw new InvalidPromptException(
+          "Cannot find the name of person " + personNo + ": the introduction '" + intro + "' " + refused.reason()
+              + "; write one introduction per reference image that states the name plainly ('This is Ana.'), or "
+              + "configure nameExtractor(...).");
     }
     throw new InvalidPromptException(
         "Cannot find the name of person " + personNo + " in the introduction '" + intro

@@ -3,6 +3,7 @@ package dev.pvit.prompt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pvit.PvitException;
 import dev.pvit.person.Person;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +21,9 @@ import net.jqwik.api.Provide;
  * Vietnamese) survive render → parse with the heuristic extractor, from the sentence alone (the
  * question names no one), and refusal templates about them are classified into their family. A
  * title before the name is dropped, two coordinated names or a hedged or negated introduction are
- * errors, and refusals keep their family with a title or without apostrophes.
+ * errors, and refusals keep their family with a title or without apostrophes. Credentials after a
+ * name are dropped like titles unless the record uses them, and a name made of any words (grammar
+ * words, credentials, template syntax) reads back unchanged or is a typed error, never another name.
  */
 class HardNamePropertiesTest {
   private static final String NEUTRAL_QUESTION = "Describe the scene.";
@@ -172,6 +175,72 @@ class HardNamePropertiesTest {
     }
   }
 
+  @Property(tries = 300)
+  void a_credential_after_a_hard_name_is_dropped(
+      @ForAll("hardName") String name, @ForAll("credential") String credential, @ForAll("credentialFrame") String frame) {
+    String intro = frame.formatted(name, credential);
+    assertThat(parseNames(intro, NEUTRAL_QUESTION)).as(intro).containsExactly(name);
+  }
+
+  @Property(tries = 300)
+  void a_credential_that_the_record_itself_uses_stays(
+      @ForAll("hardName") String name, @ForAll("credential") String credential) {
+    String credited = name + ", " + credential;
+    String intro = "Meet " + credited + ", in a photo.";
+    assertThat(parseNames(intro, "Where is " + credited + " standing?")).as(intro).containsExactly(credited);
+  }
+
+  /**
+   * A name is data: whatever words it is made of (grammar words, hedges, credentials, word-names,
+   * template syntax), a prompt rendered for it by the SDK's own templates reads back as that name
+   * or fails with a typed error, never as another name.
+   */
+  @Property(tries = 500)
+  void a_rendered_name_reads_back_unchanged_or_is_an_error(
+      @ForAll("trickyName") String name, @ForAll("ownIntroduction") String template) {
+    PersonalizedPrompt prompt;
+    try {
+      prompt = PersonalizedPrompt.builder()
+          .introTemplate(template)
+          .person(Person.of(name, Fixtures.ALICE))
+          .scene(Fixtures.PARTY)
+          .question("What is " + name + " holding?")
+          .build();
+    } catch (PvitException e) {
+      Assume.that(false); // not a valid person name at all
+      return;
+    }
+    String json = LlavaConversationRenderer.create().renderJson(prompt);
+    try {
+      List<String> back = LlavaConversationParser.create().parse(json).prompt().people().stream()
+          .map(PromptPerson::name).toList();
+      assertThat(back).as(prompt.people().get(0).introduction()).containsExactly(name);
+    } catch (InvalidPromptException e) {
+      assertThat(e.getMessage()).as("the error names the introduction").contains("person 1");
+    }
+  }
+
+  @Provide
+  Arbitrary<String> trickyName() {
+    Arbitrary<String> word = Arbitraries.oneOf(
+        hardName(),
+        Arbitraries.of("And", "Or", "Not", "Maybe", "Will", "Hope", "Grace", "Summer", "MD", "PhD", "Jr.", "III",
+            "%s", "{x}", "$name", "de", "van", "O'Neill", "Jean-Luc", "Is", "This", "Photo", "Of", "Dr.", "Esq.",
+            "Nobody", "Who", "Sky", "Art", "Bill", "Rose"));
+    return word.list().ofMinSize(1).ofMaxSize(3).map(l -> String.join(" ", l));
+  }
+
+  @Provide
+  Arbitrary<String> credential() {
+    return Arbitraries.of("MD", "PhD", "M.D.", "Ph.D.", "CPA", "RN", "Esq.", "MBA", "DDS", "MSc");
+  }
+
+  @Provide
+  Arbitrary<String> credentialFrame() {
+    return Arbitraries.of("This is %s, %s.", "Meet %s, %s, in a photo.", "Here we have %s, %s",
+        "This is a photo of %s, %s, at work.");
+  }
+
   @Provide
   Arbitrary<String> honorific() {
     return Arbitraries.of("Dr.", "Dr", "Mrs.", "Mr.", "Ms", "Prof.", "Professor", "Mx.", "Madame");
@@ -179,12 +248,13 @@ class HardNamePropertiesTest {
 
   @Provide
   Arbitrary<String> conjunction() {
-    return Arbitraries.of(" and ", " or ", ", plus ", " and also ", " & ");
+    return Arbitraries.of(" and ", " or ", ", plus ", " and also ", " & ", " and her sister ", " or my friend ");
   }
 
   @Provide
   Arbitrary<String> hedge() {
-    return Arbitraries.of("not", "Maybe", "Perhaps", "I think", "Probably", "I guess");
+    return Arbitraries.of("not", "Maybe", "Perhaps", "I think", "Probably", "I guess", "Pretty sure",
+        "Supposedly", "Apparently", "Fairly certain");
   }
 
   private static List<String> parseNames(String intro, String question) {

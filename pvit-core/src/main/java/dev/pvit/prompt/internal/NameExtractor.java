@@ -43,7 +43,9 @@ import java.util.regex.Pattern;
  * or the addressee ("Yo, here's Marco"); a lower-case participle with a complement ends the name
  * ("Carlos wearing a scarf"); a name in parentheses right after a relation is the name ("my aunt
  * (Grace)"). Leading honorifics are dropped from every result ({@link #withoutHonorific(String)}),
- * unless the rest of the record names the person with them.
+ * and post-nominal credentials ("Ana Lima, MD", "Raj Patel PhD") too, unless the rest of the record
+ * names the person with them. A caption ("Ana at the beach") gives its opening run only when the
+ * record names it. Refused readings ({@link Refused}) carry the reason for the user.
  */
 public final class NameExtractor {
   private static final String NAME_SLOT = "{name}";
@@ -56,7 +58,7 @@ public final class NameExtractor {
           "view", "look", "looks", "looking", "like", "what", "how", "whose", "who", "see", "seen", "meet", "say",
           "hello", "hi", "hey", "greet", "know", "remember", "introduce", "introduces", "introducing",
           "introduced", "named", "called", "name", "goes", "go", "person", "man", "woman", "girl", "boy",
-          "individual", "one", "subject", "face", "faces", "features", "crop", "cropped", "shot", "photo",
+          "individual", "lady", "child", "gentleman", "one", "subject", "face", "faces", "features", "crop", "cropped", "shot", "photo",
           "photograph", "picture", "image", "portrait", "headshot", "mugshot", "snapshot", "selfie", "pic",
           "capture", "captured", "reference", "camera", "facing", "show", "shows", "shown", "showing",
           "featuring", "featured", "depicts", "depicting", "depicted", "captures", "capturing", "highlights",
@@ -68,6 +70,8 @@ public final class NameExtractor {
           "taken", "of", "very", "for", "as", "known", "say", "shot's", "present", "two", "three", "both",
           "photos", "photographs", "pictures", "images", "shots", "portraits", "snapshots", "headshots",
           "pics", "snap", "snaps", "welcome", "check", "out", "behold");
+  /** Person nouns that are also given names ("Guy", "Kid"), frame words only when written in lower case. */
+  private static final Set<String> CASED_PERSON_NOUNS = Set.of("guy", "kid", "fellow", "chap", "dude", "gal");
   /** The last word of the frame before the name. */
   private static final Set<String> INTRODUCERS =
       Set.of("is", "are", "was", "of", "featuring", "showing", "shows", "show", "features", "depicts",
@@ -83,7 +87,8 @@ public final class NameExtractor {
   /** Lower-case particles inside names ("Ludwig van Beethoven"); the refusal analyser shares them. */
   static final Set<String> PARTICLES =
       Set.of("van", "von", "de", "da", "di", "du", "del", "della", "der", "den", "la", "le", "bin", "bint",
-          "al", "el", "ibn", "ter", "ten", "dos", "das", "y", "e", "mac", "st");
+          "al", "el", "ibn", "ter", "ten", "dos", "das", "y", "e", "mac", "st", "ap", "ab", "zu", "vom", "zum", "zur",
+          "af", "av", "des");
 
   /**
    * Honorifics and titles of address. They are not part of the name: the release fills its {@code
@@ -93,13 +98,30 @@ public final class NameExtractor {
    */
   static final Set<String> HONORIFICS =
       Set.of("mr", "mrs", "ms", "mx", "miss", "mister", "dr", "doctor", "prof", "professor", "sir", "dame", "rev",
-          "reverend", "madam", "madame", "mme", "mlle", "herr", "frau");
+          "reverend", "madam", "madame", "mme", "mlle", "herr", "frau", "capt", "captain", "sgt", "lt", "col", "aunt",
+          "auntie", "aunty", "uncle", "grandma", "grandpa", "granny");
+  /**
+   * The Arabic article assimilated to a sun letter, written with a hyphen ("az-Zahra", "ash-Shami",
+   * "ad-Din"); only as a prefix, since "as", "at" and "an" are English words.
+   */
+  private static final Set<String> ASSIMILATED_ARTICLES =
+      Set.of("ad", "adh", "an", "ar", "as", "ash", "at", "ath", "az", "ud", "ul", "ur", "us", "ut", "uz");
   /** Elided particles written onto the next word ("d'Arcy", "l'Estrange", "dell'Acqua"). */
   private static final Set<String> ELIDED = Set.of("d", "l", "dell", "dall", "degl");
   /** Words that take an introduction back: negation ("This is not Carl") and hedges ("This might be Kurt"). */
   private static final Set<String> UNCOMMITTED =
       Set.of("not", "never", "nobody", "neither", "nor", "maybe", "perhaps", "probably", "possibly", "presumably",
-          "likely", "unsure", "think", "guess", "believe", "suppose", "assume", "wonder");
+          "likely", "unsure", "think", "guess", "believe", "suppose", "assume", "wonder", "supposedly", "allegedly",
+          "apparently", "seemingly", "reportedly", "seems", "seem", "resembles", "resemble", "hopefully");
+  /** Degree adverbs that grade a certainty ("pretty sure"). */
+  private static final Set<String> DEGREES =
+      Set.of("pretty", "fairly", "quite", "reasonably", "almost", "nearly", "mostly", "somewhat", "kinda");
+  /** Words of certainty, hedges when graded. */
+  private static final Set<String> CERTAINTY = Set.of("sure", "certain", "confident", "positive");
+  /** Verbs of appearance that "like" turns into a resemblance. */
+  private static final Set<String> LOOK_VERBS = Set.of("look", "looks", "looked", "looking", "seems", "sounds");
+  /** Copulas, which make a question ask who is shown. */
+  private static final Set<String> COPULAS = Set.of("is", "are", "was", "were", "be", "am");
   /** Relative pronouns opening an aside after a name ("Ana, who may be late"). */
   private static final Set<String> RELATIVES = Set.of("who", "whom", "whose", "which");
   /** Modals that hedge a copula ("might be", "could be"). */
@@ -118,8 +140,13 @@ public final class NameExtractor {
           "carol", "penny", "sandy", "rusty", "drew", "wade", "ray", "max", "sterling", "bishop", "page",
           "paige", "taylor", "cook", "baker", "victory", "noble", "blue", "red", "reed", "rocky", "misty",
           "spring", "fall", "hero", "angel", "baby", "buddy", "champ");
-  /** Unfilled template slots: "[NAME]", "{name}", "<name>". */
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\[[^\\]]*\\]|\\{[^}]*}|<[^>]*>");
+  /**
+   * Unfilled template slots of any template language: "[NAME]", "{name}", "<name>", printf's "%s" and
+   * "%(name)s", "$name", "__NAME__".
+   */
+  private static final Pattern PLACEHOLDER =
+      Pattern.compile("\\[[^\\]]*\\]|\\{[^}]*}|<[^>]*>|%(?:\\(\\w+\\)|\\d+\\$)?[sdr](?![\\p{L}\\p{N}])"
+          + "|\\$[\\p{L}_][\\w]*|__\\w+__");
   /** A name in parentheses right after a relation: "my aunt (Grace)", "our coach (Mrs. Adeyemi)". */
   private static final Pattern RELATION_PARENTHESIS =
       Pattern.compile("\\b((?:[Mm]y|[Oo]ur|[Yy]our|[Hh]is|[Hh]er|[Tt]heir)(?:\\s+\\p{Ll}[\\p{L}-]*){1,3})\\s*\\(([^()]+)\\)");
@@ -164,7 +191,22 @@ public final class NameExtractor {
   private static final Set<String> FRAME_VERBS;
   /** Dotted abbreviations whose dot ends no sentence. */
   private static final Set<String> ABBREVIATIONS = union(HONORIFICS,
-      Set.of("st", "jr", "sr", "mt", "gen", "col", "capt", "lt", "sgt"));
+      Set.of("st", "jr", "sr", "mt", "gen", "col", "capt", "lt", "sgt", "esq"));
+  /** Generational suffixes, part of the name ("Martin Luther King Jr."). */
+  private static final Set<String> GENERATIONAL = Set.of("jr", "sr");
+  /** Post-nominals not written in capitals. */
+  private static final Set<String> POST_NOMINAL_WORDS = Set.of("esq", "esquire", "ret");
+  private static final Pattern ROMAN = Pattern.compile("(?=[IVXLC]+$)C{0,3}(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})");
+  /** A word, with inner apostrophes, hyphens and dots ("O'Neill", "Ph.D"). */
+  private static final Pattern WORD =
+      Pattern.compile("[\\p{L}\\p{M}](?:[\\p{L}\\p{M}\\p{N}]|['\\-.](?=[\\p{L}\\p{M}]))*");
+  /** The next space-separated word, right after the previous one (or the dot of its abbreviation). */
+  private static final Pattern FOLLOWING_WORD = Pattern.compile("\\.?\\s+\\S+");
+  /** A possessive or punctuation closing a word ("Is's.", "Ana,"). */
+  private static final String POSSESSIVE_OR_PUNCTUATION_END = "(?:'s|')?[.,;:!?]*$";
+  /** The last space-separated word of a region. */
+  private static final Pattern PRECEDING_WORD = Pattern.compile("(\\S+)\\s+$");
+  private static final Pattern COMMA_SPACE = Pattern.compile(",?\\s+");
   private static final Pattern LEADING_HONORIFIC = Pattern.compile("(\\p{L}+)\\.?\\s+");
   private static final Pattern PARENTHETICAL = Pattern.compile("\\s*\\([^()]*\\)");
   private static final Pattern PRONOUN_IS =
@@ -227,6 +269,13 @@ public final class NameExtractor {
   /** The sentence is not an introduction this extractor can read. */
   public record NotFound() implements Result {}
 
+  /**
+   * The sentence is an introduction that cannot give one name, whatever the record says.
+   *
+   * @param reason why, completing "the introduction ..." ("names more than one person ('Ana' and 'Bob')")
+   */
+  public record Refused(String reason) implements Result {}
+
   private final List<Compiled> templates;
 
   /**
@@ -267,10 +316,12 @@ public final class NameExtractor {
     if (!templates.isEmpty()) {
       return withoutHonorifics(template(introduction), context);
     }
-    if (PLACEHOLDER.matcher(introduction).find()) {
-      return new NotFound(); // an unfilled template slot ("This is [NAME].") names no one
+    Matcher slot = PLACEHOLDER.matcher(introduction);
+    if (slot.find()) {
+      // an unfilled template slot ("This is [NAME].") names no one
+      return new Refused("has an unfilled template slot '" + slot.group() + "'");
     }
-    Result r = parse(introduction, context);
+    Result r = extendedByContext(asWritten(parse(introduction, context), introduction), introduction, context);
     if (r instanceof NotFound) {
       // "This is my aunt (Grace) at the beach": the aside is the name the relation refers to
       Matcher m = RELATION_PARENTHESIS.matcher(introduction);
@@ -279,6 +330,99 @@ public final class NameExtractor {
       }
     }
     return withoutHonorifics(r, context);
+  }
+
+  /**
+   * The longer name the record itself uses, when the introduction has it around the name found:
+   * "This is J. R. And." reads as "J. R." (a sentence seems to end), "And J. R. is shown here" as
+   * "J. R." (an opening "And"), but a question about "J. R. And" shows where the name is. Extra
+   * capitalised words the record uses make the longer name; when they are grammar or frame words
+   * ("And", "Meet") either reading is possible and the result is ambiguous.
+   */
+  private static Result extendedByContext(Result r, String introduction, String context) {
+    if (!(r instanceof Found f) || context.isEmpty()) {
+      return r;
+    }
+    Extension best = new Extension(f.value(), true);
+    // every place the name stands ("This full view shows And This." has "This" twice)
+    for (int at = introduction.indexOf(f.value()); at >= 0; at = introduction.indexOf(f.value(), at + 1)) {
+      best = longestAround(introduction, at, f.value().length(), context, best);
+    }
+    if (best.name().equals(f.value())) {
+      return r;
+    }
+    return best.clean() ? new Found(best.name()) : new Ambiguous(List.of(f.value(), best.name()));
+  }
+
+  /** A longer name from the introduction, and whether its extra words are all name words. */
+  private record Extension(String name, boolean clean) {}
+
+  private static Extension longestAround(String introduction, int at, int length, String context, Extension best) {
+    List<int[]> lefts = new ArrayList<>(List.of(new int[] {at, 1}));
+    Matcher before = PRECEDING_WORD.matcher(introduction.substring(0, at));
+    int from = at;
+    boolean clean = true;
+    for (int k = 0; k < 3 && before.region(0, from).find() && namePart(before.group(1)); k++) {
+      from = before.start(1);
+      clean &= !grammarWord(before.group(1));
+      lefts.add(new int[] {from, clean ? 1 : 0});
+    }
+    for (int[] left : lefts) {
+      Matcher next = FOLLOWING_WORD.matcher(introduction);
+      int end = at + length;
+      boolean rightClean = true;
+      for (int k = 0; k <= 3; k++) {
+        String candidate = introduction.substring(left[0], end);
+        // a name ending in an abbreviation ("Aaa Dr.", "Smith Jr.") keeps its dot
+        String dotted = introduction.startsWith(".", end) && abbreviationLast(candidate) ? candidate + "." : candidate;
+        for (String c : List.of(dotted, candidate, candidate.replaceAll(POSSESSIVE_OR_PUNCTUATION_END, ""))) {
+          if (c.length() > best.name().length() && occurs(context, c)) {
+            best = new Extension(c, left[1] == 1 && rightClean);
+          }
+        }
+        if (!next.region(end, introduction.length()).lookingAt()) {
+          break;
+        }
+        String w = next.group().replaceAll("^[.\\s]+", "").replaceAll(POSSESSIVE_OR_PUNCTUATION_END, "");
+        if (w.isEmpty() || !namePart(w)) {
+          break;
+        }
+        rightClean &= !grammarWord(w);
+        end = next.end();
+      }
+    }
+    return best;
+  }
+
+  /** A word that can be part of a name: capitalised, CJK or a particle ("de", "van"). */
+  private static boolean namePart(String w) {
+    return capitalisedWord(w) || PARTICLES.contains(w.toLowerCase(Locale.ROOT));
+  }
+
+  /** Whether the text ends in an initial or a dotted abbreviation ("J", "Jr", "Dr"), whose dot it keeps. */
+  private static boolean abbreviationLast(String text) {
+    String last = text.substring(text.lastIndexOf(' ') + 1);
+    return last.codePointCount(0, last.length()) == 1 || ABBREVIATIONS.contains(last.toLowerCase(Locale.ROOT));
+  }
+
+  /** A word of the introduction's grammar or frame ("And", "Meet", "This"), which may not be part of a name. */
+  private static boolean grammarWord(String w) {
+    String lower = w.toLowerCase(Locale.ROOT);
+    return FRAME.contains(lower) || CLOSED.contains(lower) || COORDINATORS.contains(lower);
+  }
+
+  /**
+   * The name with the apostrophes the introduction uses ("Conor O’Brien"): the parser reads
+   * typographic apostrophes as straight ones, the name keeps what the author wrote.
+   */
+  private static Result asWritten(Result r, String introduction) {
+    if (!(r instanceof Found f) || !f.value().contains("'") || introduction.contains(f.value())) {
+      return r;
+    }
+    String regex = Arrays.stream(f.value().split("'", -1)).map(Pattern::quote)
+        .reduce((x, y) -> x + "['\u2019\u2018\u02BC]" + y).orElseThrow();
+    Matcher m = Pattern.compile(regex).matcher(introduction);
+    return m.find() ? new Found(m.group()) : r;
   }
 
   /**
@@ -323,9 +467,48 @@ public final class NameExtractor {
   private static Result parse(String introduction, String context) {
     List<String> pair = coordinatedAcross(introduction);
     if (!pair.isEmpty()) {
-      return new Ambiguous(pair);
+      return several(pair);
     }
-    List<String> all = clauses(normalise(introduction));
+    String text = normalise(introduction);
+    Result strict = parseClauses(withoutPostNominals(text, false), context);
+    String loose = withoutPostNominals(text, true);
+    if (strict instanceof Found f && !loose.equals(withoutPostNominals(text, false))) {
+      // "Ana Lima MD": capitals after a name without a comma are a credential or a surname ("Wang LI")
+      Result other = parseClauses(loose, context);
+      if (other instanceof Found g && !g.value().equals(f.value())) {
+        return byContext(List.of(f.value(), g.value()), context);
+      }
+    }
+    if (strict instanceof Found f) {
+      // the record's own text calling the person "Ana Lima, MD" keeps the credential, as with titles
+      for (String credited : withCredentials(text, f.value())) {
+        if (occurs(context, credited)) {
+          return new Found(credited);
+        }
+      }
+    }
+    return strict;
+  }
+
+  /** The name followed by the post-nominals that follow it in the text, longest first. */
+  private static List<String> withCredentials(String text, String name) {
+    List<String> out = new ArrayList<>();
+    int at = text.indexOf(name);
+    if (at < 0) {
+      return out;
+    }
+    Matcher m = WORD.matcher(text);
+    int end = at + name.length();
+    while (m.find(end) && COMMA_SPACE.matcher(text.substring(end, m.start())).matches() && postNominal(m.group())) {
+      end = m.end() < text.length() && text.charAt(m.end()) == '.' ? m.end() + 1 : m.end();
+      out.add(0, text.substring(at, end));
+      out.add(1, text.substring(at, m.end()));
+    }
+    return out;
+  }
+
+  private static Result parseClauses(String text, String context) {
+    List<String> all = clauses(text);
     // a label before a colon ("Heads up:", "Photo:") introduces only when nothing after it does
     List<String> clauses = all.stream().filter(c -> !c.endsWith(":")).toList();
     Result body = read(clauses, context);
@@ -345,15 +528,35 @@ public final class NameExtractor {
     return body;
   }
 
+  /** "Meet Ana and Bob": one reference image shows one person. */
+  private static Refused several(List<String> names) {
+    return new Refused("names more than one person (" + String.join(" and ", names.stream().map(n -> "'" + n + "'")
+        .toList()) + "), but a reference image shows one");
+  }
+
   private static Result read(List<String> allClauses, String context) {
+    Result r = readCommitted(allClauses, context);
+    if (r instanceof NotFound) {
+      // "This is not Carl", "This might be Kurt", "Is this Ana?": say why rather than "no name found"
+      for (String clause : allClauses) {
+        Optional<String> hedge = hedge(clause);
+        if (hedge.isPresent() && tokens(clause).stream().anyMatch(t -> nameWord(clause, t) && !FRAME.contains(t.lower()))) {
+          return new Refused("is negated, hedged or asked ('" + hedge.get() + "'), so it does not say who is shown");
+        }
+      }
+    }
+    return r;
+  }
+
+  private static Result readCommitted(List<String> allClauses, String context) {
     // a negated or hedged clause introduces no one: "This is not Carl", "This might be Kurt"
-    List<String> clauses = allClauses.stream().filter(NameExtractor::committed).toList();
+    List<String> clauses = allClauses.stream().filter(c -> hedge(c).isEmpty()).toList();
     boolean caseless = clauses.stream().noneMatch(NameExtractor::capitalisedInside);
     // "Ruth and Sol", "Mr. and Mrs. Smith": one reference image introduces one person, whatever the record says
     for (String clause : clauses) {
       List<String> conjuncts = coordinatedNames(clause);
       if (!conjuncts.isEmpty()) {
-        return new Ambiguous(conjuncts);
+        return several(conjuncts);
       }
     }
     // the sentence that introduces: a clause whose frame leaves a clean name
@@ -385,7 +588,30 @@ public final class NameExtractor {
         }
       }
     }
-    return runs.isEmpty() ? new NotFound() : runs.size() == 1 ? new Found(runs.get(0)) : byContext(runs, context);
+    if (runs.isEmpty()) {
+      // a caption ("Ana at the beach.", "Ana smiling at the camera.") reads the same as "Summer in Paris.":
+      // its opening run is the name only when the record names it
+      List<String> captions = clauses.stream().map(NameExtractor::captionRun).flatMap(Optional::stream)
+          .filter(c -> occurs(context, c)).distinct().toList();
+      return captions.size() == 1 ? new Found(captions.get(0)) : new NotFound();
+    }
+    return runs.size() == 1 ? new Found(runs.get(0)) : byContext(runs, context);
+  }
+
+  /** The capitalised run opening a caption: a run followed by a preposition or a participle ("Ana at the beach"). */
+  private static Optional<String> captionRun(String clause) {
+    List<Tok> toks = tokens(clause);
+    int j = 0;
+    while (j < toks.size() && (nameWord(clause, toks.get(j)) || initial(clause, toks.get(j))
+        || (j > 0 && PARTICLES.contains(toks.get(j).lower())))) {
+      j++;
+    }
+    if (j == 0 || j >= toks.size() || grammarWord(clause.substring(toks.get(0).start(), toks.get(0).end()))) {
+      return Optional.empty();
+    }
+    Tok next = toks.get(j);
+    boolean participle = next.lower().endsWith("ing") && Character.isLowerCase(clause.codePointAt(next.start()));
+    return PREPOSITIONS.contains(next.lower()) || participle ? Optional.of(span(clause, toks, 0, j)) : Optional.empty();
   }
 
   /**
@@ -447,8 +673,19 @@ public final class NameExtractor {
     String earlier = null;
     for (int i = 0; i + 1 < toks.size(); i++) {
       Tok t = toks.get(i);
-      if (earlier != null && COORDINATORS.contains(t.lower()) && nameWord(s, toks.get(i + 1))) {
-        return List.of(earlier, s.substring(toks.get(i + 1).start(), toks.get(i + 1).end()));
+      if (earlier != null && COORDINATORS.contains(t.lower())) {
+        // "Ana and Bob", "Ana and her sister Maria": a relation may stand before the second name
+        int k = i + 1;
+        if (POSSESSIVES.contains(toks.get(k).lower())) {
+          k++;
+          while (k < toks.size() && k - i <= 4 && word(toks.get(k)) && !nameWord(s, toks.get(k))) {
+            k++;
+          }
+          k += k < toks.size() && toks.get(k).lower().equals(",") ? 1 : 0;
+        }
+        if (k < toks.size() && nameWord(s, toks.get(k))) {
+          return List.of(earlier, s.substring(toks.get(k).start(), toks.get(k).end()));
+        }
       }
       if (earlier == null && nameWord(s, t) && !FRAME.contains(t.lower())) {
         earlier = s.substring(t.start(), t.end());
@@ -458,26 +695,61 @@ public final class NameExtractor {
   }
 
   /**
-   * Whether the clause asserts who is shown: no negation ("not", "never", "-n't") and no hedge
-   * ("maybe", "I think", a modal before "be": "This might be Kurt", "could be Ana") before a
-   * relative clause set off by a comma.
+   * The word that keeps the clause from asserting who is shown, if any: a negation ("not", "never",
+   * "-n't"), a hedge ("maybe", "I think", "pretty sure", a modal before "be": "This might be Kurt",
+   * "Could be Ana", "looks like"), an exception ("other than") or a question that asks who is shown,
+   * before a relative clause set off by a comma.
    */
-  private static boolean committed(String clause) {
+  private static Optional<String> hedge(String clause) {
     List<Tok> toks = tokens(clause);
+    if (clause.endsWith("?") && askedIdentity(clause, toks)) {
+      return Optional.of("?"); // "Is this Ana?", "Could be Ana?", "Ana?": asked, not asserted ("Remember Ana?" asserts)
+    }
     for (int i = 0; i < toks.size(); i++) {
       String w = toks.get(i).lower();
+      String next = i + 1 < toks.size() ? toks.get(i + 1).lower() : "";
       if (i > 0 && toks.get(i - 1).lower().equals(",") && RELATIVES.contains(w)) {
-        return true; // "This is Ana, who may be late": the relative clause says nothing of who is shown
+        return Optional.empty(); // "This is Ana, who may be late": the relative clause says nothing of who is shown
       }
       if (UNCOMMITTED.contains(w) || w.endsWith("n't")) {
-        return false;
+        return Optional.of(w);
       }
-      boolean lowerCase = Character.isLowerCase(clause.codePointAt(toks.get(i).start()));
-      if (HEDGING_MODALS.contains(w) && lowerCase && i + 1 < toks.size() && toks.get(i + 1).lower().equals("be")) {
-        return false;
+      // a modal before "be" hedges whatever its case ("Could be Ana"); a name is never followed by a bare "be"
+      if (HEDGING_MODALS.contains(w) && next.equals("be")) {
+        return Optional.of(w + " be");
+      }
+      // "pretty sure", "fairly certain": a graded certainty is a hedge
+      if (DEGREES.contains(w) && CERTAINTY.contains(next)) {
+        return Optional.of(w + " " + next);
+      }
+      // "This looks like Ana", "Looks like Ana": a resemblance, not an identification ("what Ana looks like" is one)
+      if (w.equals("like") && i > 0 && LOOK_VERBS.contains(toks.get(i - 1).lower()) && i + 1 < toks.size()
+          && (i == 1 || FRAME.contains(toks.get(i - 2).lower()) || !nameWord(clause, toks.get(i - 2)))) {
+        return Optional.of(toks.get(i - 1).lower() + " like");
+      }
+      // "someone other than Ana", "Maria rather than Ana", "instead of Ana", "anyone except Ana"
+      if ((Set.of("other", "rather").contains(w) && next.equals("than")) || (w.equals("instead") && next.equals("of"))
+          || w.equals("except") || w.equals("unlike")) {
+        return Optional.of(w);
       }
     }
-    return true;
+    return Optional.empty();
+  }
+
+  /**
+   * A question that asks who is shown: one with a copula or a modal ("Is this Ana?", "Could be Ana?")
+   * or a bare name ("Ana?"). Other questions ("Remember Ana?") take the name as known.
+   */
+  private static boolean askedIdentity(String clause, List<Tok> toks) {
+    boolean bare = !toks.isEmpty();
+    for (Tok t : toks) {
+      if (COPULAS.contains(t.lower()) || HEDGING_MODALS.contains(t.lower())) {
+        return true;
+      }
+      bare &= (nameWord(clause, t) && !FRAME.contains(t.lower())) || initial(clause, t)
+          || PARTICLES.contains(t.lower());
+    }
+    return bare;
   }
 
   /** The one candidate the rest of the record mentions, or all of them as ambiguous. */
@@ -506,7 +778,89 @@ public final class NameExtractor {
       }
       end--;
     }
-    return s.substring(0, end);
+    // a question mark stays: a question asks who is shown rather than saying it
+    return s.substring(0, end) + (s.substring(end).contains("?") ? "?" : "");
+  }
+
+  /**
+   * The text without post-nominal letters after a name ("Ana Lima, MD", "Raj Patel PhD", "Kwame
+   * Mensah, M.D., Ph.D.", "Sarah O'Connor, Esq."): like a title, a credential is not part of the name
+   * the release's slot holds. Generational suffixes ("Jr.", "III") are part of it and stay. Capitals
+   * without a comma ("Ana Lima MD", but also a surname written "Wang LI") are taken as a credential
+   * only when {@code capitalsWithoutComma}; dotted and mixed-case ones ("M.D.", "PhD") always are.
+   */
+  private static String withoutPostNominals(String s, boolean capitalsWithoutComma) {
+    Matcher m = WORD.matcher(s);
+    StringBuilder out = new StringBuilder();
+    int copied = 0;
+    int prevEnd = -1;
+    int prevStart = -1;
+    boolean afterName = false;
+    while (m.find()) {
+      String w = m.group();
+      String between = prevEnd >= 0 ? s.substring(prevEnd, m.start()) : "";
+      // "J. R., MD": the dot of an initial may stand before the comma
+      int kept = prevEnd;
+      if (between.startsWith(".") && prevEnd - prevStart == 1) {
+        between = between.substring(1);
+        kept++;
+      }
+      boolean adjacent = prevEnd >= 0 && COMMA_SPACE.matcher(between).matches();
+      boolean comma = adjacent && between.startsWith(",");
+      boolean shaped = postNominal(w) && (comma || capitalsWithoutComma || w.contains(".")
+          || !w.equals(w.toUpperCase(Locale.ROOT)));
+      if (afterName && adjacent && shaped && !nameGoesOn(s, m.end())) {
+        int end = m.end();
+        // a dot of the abbreviation goes with it, unless it ends a sentence that goes on
+        if (end < s.length() && s.charAt(end) == '.' && !(end + 1 < s.length() && Character.isWhitespace(s.charAt(end + 1)))) {
+          end++;
+        }
+        out.append(s, copied, kept);
+        // "Ana, CEO of Acme": the comma that set the credential off still closes the name
+        int next = end;
+        while (next < s.length() && Character.isWhitespace(s.charAt(next))) {
+          next++;
+        }
+        if (comma && next < s.length() && Character.isLetter(s.charAt(next))) {
+          out.append(',');
+        }
+        copied = end;
+        prevEnd = end;
+        continue;
+      }
+      // a frame word is part of a name only after one of its words ("Nguyễn Văn An, MD", not "Meet AJ")
+      afterName = capitalisedWord(w) && !postNominal(w) && (afterName || !grammarWord(w));
+      prevStart = m.start();
+      prevEnd = m.end();
+    }
+    return out.append(s, copied, s.length()).toString();
+  }
+
+  /** Whether a name word (capitalised or a particle) that is no credential follows: "Aaa PhD de Aaa" is one name. */
+  private static boolean nameGoesOn(String s, int from) {
+    Matcher m = WORD.matcher(s);
+    if (!m.find(from) || !Pattern.matches("\\.?\\s+", s.substring(from, m.start()))) {
+      return false;
+    }
+    return namePart(m.group()) && !postNominal(m.group());
+  }
+
+  /**
+   * Post-nominal letters: an abbreviation of two to six letters, all or mostly capitals ("MD", "CPA",
+   * "M.D.", "PhD", "MSc"), or "Esq."; not a Roman numeral or "Jr"/"Sr", which are part of a name.
+   */
+  private static boolean postNominal(String w) {
+    String letters = w.replace(".", "");
+    String lower = letters.toLowerCase(Locale.ROOT);
+    if (POST_NOMINAL_WORDS.contains(lower)) {
+      return true;
+    }
+    if (letters.length() < 2 || letters.length() > 6 || ROMAN.matcher(letters).matches()
+        || GENERATIONAL.contains(lower) || !letters.codePoints().allMatch(Character::isLetter)) {
+      return false;
+    }
+    long upper = letters.codePoints().filter(Character::isUpperCase).count();
+    return upper >= 2 && upper * 2 > letters.codePointCount(0, letters.length());
   }
 
   /** Whether the dot at {@code dot} closes a one-letter initial ("J.") or a dotted abbreviation ("a.k.a."). */
@@ -535,7 +889,7 @@ public final class NameExtractor {
           || ((c == '.' || c == '!' || c == '?') && sentenceEnd(s, i));
       if (cut) {
         // the dot of an initial stays with the name ("a snap of T. J. It is blurry"); a colon marks a label
-        add(out, s.substring(from, (c == '.' && initialBefore(s, i)) || c == ':' ? i + 1 : i));
+        add(out, s.substring(from, (c == '.' && initialBefore(s, i)) || c == ':' || c == '?' ? i + 1 : i));
         from = i + 1;
       }
     }
@@ -598,7 +952,10 @@ public final class NameExtractor {
     boolean[] frameFrom = new boolean[n + 1];
     frameFrom[n] = true;
     for (int i = n - 1; i >= 0; i--) {
-      frameFrom[i] = frameFrom[i + 1] && FRAME.contains(toks.get(i).lower());
+      // "the guy in this picture": a person noun also used as a name ("Guy") is a frame word only in lower case
+      boolean personNoun = CASED_PERSON_NOUNS.contains(toks.get(i).lower())
+          && Character.isLowerCase(s.codePointAt(toks.get(i).start()));
+      frameFrom[i] = frameFrom[i + 1] && (FRAME.contains(toks.get(i).lower()) || personNoun);
     }
     boolean[] relation = relation(s, toks);
     List<String> readings = new ArrayList<>();
@@ -624,7 +981,7 @@ public final class NameExtractor {
         boolean nameLike = caseless ? caselessName(span, name, context) : hasNameWord(s, span);
         // a capitalised frame word inside the sentence is a name too ("This face shot is of Can")
         boolean frameWordName = (!caseless && a > 0 && hasNameWord(s, span)) || (a == 0 && modalAsName(toks));
-        if (plausible(span, frameWordName) && nameLike && !readings.contains(name)
+        if (plausible(span, frameWordName) && nameLike && !readings.contains(name) && !possessedNoun(s, span)
             && !(mixedCase(name) && lowerOnlyBefore(s, span) && !coordinated(span))) {
           readings.add(name);
           spans.add(new int[] {a, b});
@@ -712,7 +1069,13 @@ public final class NameExtractor {
       return false;
     }
     if (e < a) {
-      e--; // the possessive determiner
+      e--; // the possessive determiner, or the possessive 's of a name ("Ana's friend Bob")
+      if (possessor(s, toks, e)) {
+        while (e > 0 && (nameWord(s, toks.get(e - 1)) || initial(s, toks.get(e - 1))
+            || PARTICLES.contains(toks.get(e - 1).lower()))) {
+          e--;
+        }
+      }
       if (e == 0) {
         return true; // "Our new intern, Guy, is in this photo": the relation is the subject
       }
@@ -745,11 +1108,13 @@ public final class NameExtractor {
   private static boolean[] relation(String s, List<Tok> toks) {
     boolean[] rel = new boolean[toks.size()];
     for (int p = 0; p < toks.size(); p++) {
-      if (!POSSESSIVES.contains(toks.get(p).lower())) {
+      if (!POSSESSIVES.contains(toks.get(p).lower()) && !possessor(s, toks, p)) {
         continue;
       }
       int i = p + 1;
-      while (i < toks.size() && i - p <= 3 && word(toks.get(i)) && !nameInitial(s.codePointAt(toks.get(i).start()))
+      // "my colleague", "our CEO", "Ana's friend": lower-case nouns or an acronym
+      while (i < toks.size() && i - p <= 3 && word(toks.get(i))
+          && (!nameInitial(s.codePointAt(toks.get(i).start())) || acronym(s, toks.get(i)))
           && !FRAME_VERBS.contains(toks.get(i).lower())) {
         rel[i] = true;
         i++;
@@ -807,16 +1172,38 @@ public final class NameExtractor {
       boolean possessor = j < toks.size() && toks.get(j).lower().startsWith("'");
       boolean goesBy = prev.equals("by") && g >= 1
           && Set.of("goes", "go", "going", "known").contains(toks.get(g - 1).lower());
+      // "our CEO" is a relation, not a name
+      boolean relationNoun = POSSESSIVES.contains(prev) && j == i + 1 && acronym(s, toks.get(i));
+      // a title marks a person even where a capital only opens the sentence: "Aunt Grace at the picnic"
+      boolean titled = j > i + 1 && HONORIFICS.contains(toks.get(i).lower());
       boolean licensed = (goesBy || prev.equals("with") || forImage || !PREPOSITIONS.contains(prev))
-          && !LOCATIVES.contains(prev) && !ofName && !possessor
+          && !LOCATIVES.contains(prev) && !ofName && !possessor && !relationNoun
           && !quoted(s, toks.get(i).start())
-          && (!opening || (alone && (j == toks.size() || toks.get(j).lower().equals(","))));
+          && (!opening || titled || (alone && (j == toks.size() || toks.get(j).lower().equals(","))));
       if (licensed) {
         out.add(span(s, toks, i, j));
       }
       i = j;
     }
     return out;
+  }
+
+  /** "Ana's sister": a noun phrase headed by a lower-case noun after a possessor names a relation, not a person. */
+  private static boolean possessedNoun(String s, List<Tok> span) {
+    Tok last = span.get(span.size() - 1);
+    return span.stream().anyMatch(t -> t.lower().startsWith("'")) && word(last)
+        && Character.isLowerCase(s.codePointAt(last.start()));
+  }
+
+  /** The possessive 's (or ') of a name: "Ana's" in "Ana's friend Bob". */
+  private static boolean possessor(String s, List<Tok> toks, int p) {
+    return p > 0 && toks.get(p).lower().startsWith("'") && nameWord(s, toks.get(p - 1));
+  }
+
+  /** A word of two to five capitals: "CEO", "GP" (a relation noun after "our", never after a verb). */
+  private static boolean acronym(String s, Tok t) {
+    String w = s.substring(t.start(), t.end());
+    return w.length() >= 2 && w.length() <= 5 && w.codePoints().allMatch(Character::isUpperCase);
   }
 
   /** A modal opening the clause before a finite verb is a name: "Can is the person shown here". */
@@ -854,7 +1241,8 @@ public final class NameExtractor {
         && nameInitial(s.codePointAt(toks.get(b - 1).start())) && text.contains(".")) {
       return text + ".";
     }
-    return text;
+    // "John Smith Jr.": the dot belongs to the generational suffix
+    return GENERATIONAL.contains(last) && end < s.length() && s.charAt(end) == '.' ? text + "." : text;
   }
 
   private static boolean word(Tok t) {
@@ -879,7 +1267,8 @@ public final class NameExtractor {
    */
   private static boolean caselessName(List<Tok> span, String name, String context) {
     if (span.size() == 1 && WORD_NAMES.contains(span.get(0).lower()) && Character.isLowerCase(name.codePointAt(0))) {
-      return occurs(context, name); // "this is a photo of summer": the season or the name
+      // "this is a photo of summer": the season or the name, unless the record uses it as a name
+      return occurs(context, name) || capitalisedInContext(context, name);
     }
     if (NOUN_PHRASE_STARTS.contains(span.get(0).lower())) {
       return false;
@@ -891,7 +1280,36 @@ public final class NameExtractor {
       }
       words += word(t) ? 1 : 0;
     }
-    return words == 1 || occurs(context, name);
+    return words == 1 || occurs(context, name) || capitalisedInContext(context, name);
+  }
+
+  /**
+   * Whether the record writes the lower-case reading with capitals inside a sentence ("What is Summer
+   * wearing?" for "this is a photo of summer"): where a capital is no sentence case, it marks a name.
+   */
+  private static boolean capitalisedInContext(String context, String name) {
+    StringBuilder capitalised = new StringBuilder();
+    for (String w : name.split(" ", -1)) {
+      if (!capitalised.isEmpty()) {
+        capitalised.append(' ');
+      }
+      capitalised.append(PARTICLES.contains(w) || w.isEmpty() ? w
+          : w.substring(0, w.offsetByCodePoints(0, 1)).toUpperCase(Locale.ROOT) + w.substring(w.offsetByCodePoints(0, 1)));
+    }
+    String written = capitalised.toString();
+    if (written.equals(name)) {
+      return false;
+    }
+    for (int at = context.indexOf(written); at >= 0; at = context.indexOf(written, at + 1)) {
+      int end = at + written.length();
+      boolean bounded = (at == 0 || !wordChar(context.charAt(at - 1))) && (end == context.length() || !wordChar(context.charAt(end)));
+      String before = context.substring(0, at).stripTrailing();
+      boolean inside = !before.isEmpty() && Character.isLetterOrDigit(before.charAt(before.length() - 1));
+      if (bounded && inside) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether the reading holds a capitalised or CJK word: lower-case readings are common nouns ("my colleague"). */
@@ -927,16 +1345,21 @@ public final class NameExtractor {
     if (!word(t)) {
       return false;
     }
-    String w = s.substring(t.start(), t.end());
     if (CLOSED.contains(t.lower())) {
       return false; // "I would like to introduce Ève"
     }
+    return capitalisedWord(s.substring(t.start(), t.end()));
+  }
+
+  /** A word with a capital (or CJK) initial, also after a particle prefix ("al-Rahman", "d'Arcy"). */
+  private static boolean capitalisedWord(String w) {
     if (nameInitial(w.codePointAt(0))) {
       return true;
     }
     int cut = Math.max(w.indexOf('-'), w.indexOf('\''));
     String prefix = cut > 0 ? w.substring(0, cut).toLowerCase(Locale.ROOT) : "";
-    return cut > 0 && cut + 1 < w.length() && (PARTICLES.contains(prefix) || ELIDED.contains(prefix))
+    return cut > 0 && cut + 1 < w.length()
+        && (PARTICLES.contains(prefix) || ELIDED.contains(prefix) || ASSIMILATED_ARTICLES.contains(prefix))
         && nameInitial(w.codePointAt(cut + 1));
   }
 

@@ -91,6 +91,10 @@ public final class RefusalAnalyser {
       Set.of("image", "images", "photo", "photos", "picture", "pictures", "pic", "pics", "scene", "scenes",
           "frame", "frames", "shot", "shots", "photograph", "photographs", "snapshot", "snapshots", "headshot",
           "screenshot", "selfie", "view", "it", "them", "crowd", "group", "one");
+  /** Image nouns that head a compound ("group photo", "crowd shot"); "picture frame" is a thing. */
+  private static final Set<String> PHOTO_HEADS =
+      Set.of("photo", "photos", "photograph", "picture", "pictures", "image", "images", "shot", "shots", "snapshot",
+          "pic", "pics", "selfie", "headshot");
   private static final Set<String> MENTAL_NOUNS =
       Set.of("memory", "memories", "data", "database", "system", "knowledge", "records", "record", "references",
           "introductions", "mind", "capability", "capabilities", "ability", "gallery", "files", "list");
@@ -153,7 +157,15 @@ public final class RefusalAnalyser {
   private static final Set<String> MATCH_VERBS =
       Set.of("is", "are", "was", "were", "be", "matches", "match", "matching", "resembles", "resemble",
           "resembling", "belong", "belongs", "like", "to", "as");
-  private static final Set<String> UNIVERSALS = Set.of("nobody", "none", "noone");
+  /** Adjectives of difficulty, which a negation grades rather than denies ("not hard to spot"). */
+  private static final Set<String> DIFFICULTY = Set.of("hard", "difficult", "easy", "tough", "tricky");
+  /** Verbs whose complement clause keeps its own polarity under a negation ("doesn't know she is here"). */
+  private static final Set<String> FACTIVES =
+      Set.of("know", "knows", "knew", "realize", "realise", "realizes", "realises", "notice", "notices", "aware");
+  /** Finite verbs that open a clause after its subject. */
+  private static final Set<String> FINITE =
+      Set.of("is", "are", "was", "were", "am", "has", "had", "will", "would", "can", "could", "does", "did");
+  private static final Set<String> UNIVERSALS = Set.of("nobody", "none", "noone", "neither");
   /** Words of a relative or participle that compares someone with the person ("who could be", "matching"). */
   private static final Set<String> MATCHING_GLUE =
       Set.of("who", "that", "looks", "look", "like", "resembling", "resembles", "resemble", "matching", "matches",
@@ -174,8 +186,9 @@ public final class RefusalAnalyser {
               + "|,\\s*and\\b|\\bas(?=\\s+(?:i|we)\\b)",
           Pattern.CASE_INSENSITIVE);
   private static final Pattern TOKEN = Pattern.compile("@p|'s\\b|[\\p{L}\\p{M}\\p{N}]+|[,]");
+  /** A name word; after a hyphen a lower-case part belongs to it ("Ji-woo"), but not after one letter ("T-shirt"). */
   private static final String NAME_WORD =
-      "(?:\\p{Lu}\\.(?=\\s|$)|[\\p{Lu}\\p{Lt}][\\p{L}\\p{M}]*(?:['\\-][\\p{Lu}\\p{Lt}][\\p{L}\\p{M}]*)*"
+      "(?:\\p{Lu}\\.(?=\\s|$)|[\\p{Lu}\\p{Lt}][\\p{L}\\p{M}]*(?:'[\\p{Lu}\\p{Lt}][\\p{L}\\p{M}]*|(?<=\\p{L}{2})-\\p{L}[\\p{L}\\p{M}]*)*"
           + "|\\p{Lo}+)";
   /** Lower-case particles between the words of a name ("Juan de la Cruz"). */
   private static final String PARTICLE =
@@ -189,6 +202,10 @@ public final class RefusalAnalyser {
   private static final Pattern FINITE_NEXT =
       Pattern.compile("\\s+(?:is|isn't|was|wasn't|does|doesn't|did|didn't|has|hasn't|had|hadn't|appears|seems)\\b");
 
+  private static final Pattern TITLED_PARTICLE_NAME =
+      Pattern.compile("((?i:" + String.join("|", NameExtractor.HONORIFICS.stream().sorted().toList()) + ")\\.?\\s+)"
+          + "(?:(?:" + String.join("|", NameExtractor.PARTICLES.stream().sorted().toList()) + ")\\s+){1,2}"
+          + NAME_WORD + "(?![\\p{L}\\p{M}])");
   private static final Pattern TITLE_BEFORE_PERSON =
       Pattern.compile("(?i)(?<![\\p{L}\\p{M}])(?:" + String.join("|", NameExtractor.HONORIFICS.stream().sorted().toList())
           + ")\\.?\\s*(?= @p )");
@@ -214,8 +231,15 @@ public final class RefusalAnalyser {
     // a title before the person is part of the mention, not of the sentence: "not familiar with Mrs. Patel"
     marked = TITLE_BEFORE_PERSON.matcher(marked).replaceAll("");
     boolean absent = false;
+    boolean mentioned = false;
     for (String clause : CLAUSE_SPLIT.split(expand(marked))) {
-      for (List<String> seg : segments(tokens(clause))) {
+      List<String> toks = tokens(clause);
+      if (mentioned && !toks.isEmpty() && Set.of("not", "nowhere", "never").contains(toks.get(0)) && !toks.contains(P)) {
+        // "Ana? Not in this picture.": the bare mention before is the subject of the elliptical clause
+        toks.addAll(0, List.of(P, "is"));
+      }
+      mentioned = toks.equals(List.of(P));
+      for (List<String> seg : segments(toks)) {
         Family f = segment(seg);
         if (f == Family.UNKNOWN) {
           return Family.UNKNOWN;
@@ -236,6 +260,8 @@ public final class RefusalAnalyser {
 
   /** Capitalised runs that are not function words become the person. */
   private static String markGeneric(String text) {
+    // "Mr. van der Berg": after a title a name may open with its particles
+    text = TITLED_PARTICLE_NAME.matcher(text).replaceAll("$1 @p ");
     Matcher m = GENERIC_NAME.matcher(text);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
@@ -291,7 +317,9 @@ public final class RefusalAnalyser {
   private static String expand(String s) {
     String t = s.toLowerCase(Locale.ROOT);
     // contractions typed without the apostrophe: "dont", "isnt", "cant", "im"
-    t = t.replaceAll("\\b(do|does|did|is|are|was|were|could|would|should|has|have|had|must|need)nt\\b", "$1 not")
+    t = t.replaceAll("\\bidk\\b", "i do not know")
+        .replaceAll("\\bdunno\\b", "do not know")
+        .replaceAll("\\b(do|does|did|is|are|was|were|could|would|should|has|have|had|must|need)nt\\b", "$1 not")
         .replaceAll("\\bcant\\b", "can not")
         .replaceAll("\\bwont\\b", "will not")
         .replaceAll("\\bim\\b", "i am")
@@ -325,7 +353,7 @@ public final class RefusalAnalyser {
     for (int i = 0; i < raw.size(); i++) {
       String w = raw.get(i);
       String next = i + 1 < raw.size() ? raw.get(i + 1) : "";
-      if (PRONOUNS.contains(w)) {
+      if (PRONOUNS.contains(w) || (w.equals("we") && mutualAcquaintance(raw, i))) {
         out.add(P);
       } else if (Set.of("his", "her", "their").contains(w) && IDENTITY_NOUNS.contains(next)) {
         out.add(P); // "I don't know their face": the possessor is the person
@@ -345,6 +373,23 @@ public final class RefusalAnalyser {
       }
     }
     return out;
+  }
+
+  /**
+   * "we haven't been introduced", "we've never met": the speaker and the person asked about are the
+   * subject of an acquaintance predicate, so "we" stands for the person.
+   */
+  private static boolean mutualAcquaintance(List<String> raw, int i) {
+    for (int j = i + 1; j < Math.min(raw.size(), i + 5); j++) {
+      if (Set.of("introduced", "met").contains(raw.get(j))) {
+        return j + 1 == raw.size(); // nothing after: "we have not met Bob" is about Bob
+      }
+      if (!Set.of("have", "had", "not", "never", "been", "yet", "really", "formally", "properly", "ever")
+          .contains(raw.get(j))) {
+        return false;
+      }
+    }
+    return false;
   }
 
   /** Comma segments; a segment starting with a verb belongs to the previous one (appositives). */
@@ -456,6 +501,9 @@ public final class RefusalAnalyser {
   private static int imageNounPhrase(List<String> t, int i) {
     int n = containerPhrase(t, i);
     // "in the photo's foreground" is a part of the image, "in the picture frame" a thing: not the image
+    if (n > 0 && i + n < t.size() && PHOTO_HEADS.contains(t.get(i + n))) {
+      return n + 1; // "in this group photo": the compound's head is the image
+    }
     boolean modifier = n > 0 && i + n < t.size() && (t.get(i + n).equals(POSS) || IMAGE_NOUNS.contains(t.get(i + n))
         && !Set.of("it", "them", "one").contains(t.get(i + n)));
     return modifier ? 0 : n;
@@ -559,7 +607,9 @@ public final class RefusalAnalyser {
     boolean speaker = !t.isEmpty() && t.get(0).equals("without");
     for (int i = 0; i < t.size() && !speaker; i++) {
       String w = t.get(i);
-      if (Set.of("have", "has", "had", "got", "lack", "lacks", "possess").contains(w)) {
+      // "I don't have / wasn't given a photo of @p"
+      if (Set.of("have", "has", "had", "got", "lack", "lacks", "possess", "given", "sent", "shown", "provided",
+          "received").contains(w)) {
         for (int j = Math.max(0, i - 4); j < i; j++) {
           speaker |= t.get(j).equals("i") || t.get(j).equals("we");
         }
@@ -652,7 +702,9 @@ public final class RefusalAnalyser {
     for (int j = i + 1; j < Math.min(t.size(), i + 7); j++) {
       String w = t.get(j);
       if (w.equals(P)) {
-        return isPersonOrLooks(t, j);
+        // "@p doesn't know she is being photographed": a clause follows, the person is not known
+        return isPersonOrLooks(t, j)
+            && !(j == i + 1 && FACTIVES.contains(t.get(i)) && j + 1 < t.size() && FINITE.contains(t.get(j + 1)));
       }
       if (!KNOW_GLUE.contains(w) && !IDENTITY_NOUNS.contains(w)) {
         return false;
@@ -779,7 +831,9 @@ public final class RefusalAnalyser {
    */
   private static boolean negatedUpTo(List<String> t, int i) {
     for (int j = 0; j < t.size() && (j <= i || !t.get(j).equals(P)); j++) {
-      if (NEGATORS.contains(t.get(j)) || UNIVERSALS.contains(t.get(j))) {
+      // "it's not hard to spot @p": the negation grades the difficulty, the person is seen
+      boolean graded = j + 2 < t.size() && DIFFICULTY.contains(t.get(j + 1)) && t.get(j + 2).equals("to") && j + 2 < i;
+      if ((NEGATORS.contains(t.get(j)) || UNIVERSALS.contains(t.get(j))) && !graded) {
         return true;
       }
     }
@@ -811,7 +865,7 @@ public final class RefusalAnalyser {
       return true;
     }
     for (int i = 0; i < t.size(); i++) {
-      if (isPerson(t, i) && (presenceAfterSubject(t, i) || matchedByUniversal(t, i))) {
+      if (isPerson(t, i) && !excepted(t, i) && (presenceAfterSubject(t, i) || matchedByUniversal(t, i))) {
         return true;
       }
       // "nobody matching @p's description/reference photo (appears here)": the likeness stands for the person
@@ -835,6 +889,20 @@ public final class RefusalAnalyser {
       }
     }
     return false;
+  }
+
+  /**
+   * "nobody except @p is here", "no one other than @p": the exception to a negative universal is
+   * the one who is there; so is the subject of a factive complement ("doesn't know @p is here").
+   */
+  private static boolean excepted(List<String> t, int i) {
+    String before = i > 0 ? t.get(i - 1) : "";
+    if (FACTIVES.contains(before) && i + 1 < t.size() && FINITE.contains(t.get(i + 1))) {
+      return true; // "@p doesn't know she is being photographed": the negation stays in the main clause
+    }
+    String pair = i > 1 ? t.get(i - 2) + " " + before : "";
+    return Set.of("except", "excepting", "besides", "save").contains(before)
+        || Set.of("other than", "apart from", "aside from", "except for").contains(pair);
   }
 
   /** "@p is not (visible|in the image|here|present|among...)", "@p does not appear (in this photo)". */
