@@ -749,6 +749,7 @@ final class Evaluator {
     // "Is everyone registered?" quantifies over every face; "is anyone I know here?" over the filtered ones.
     List<RecognizedFace> matches = matching(members(s, g), f, s);
     boolean yes = quantify(g, matches.size(), candidates);
+    requireSettled(g, matches.size(), undecided(members(s, g), f, s), candidates, f, s);
     String estimate = estimate(f.relation()) ? ESTIMATE : "";
     if (g.count() > 0 || g.quantifier() == Quantifier.MOST) {
       // a number of people: the answer says how many fit, and who
@@ -769,13 +770,16 @@ final class Evaluator {
 
   /** "Is everyone in the back row smiling?": the quantifier over the faces of which the restriction holds. */
   private static String among(LogicalForm f, Group g, LogicalForm.Among a, Scene s) {
-    List<RecognizedFace> those = matching(members(s, g), f.withRelation(a.among()).withNegation(false), s);
+    LogicalForm restriction = f.withRelation(a.among()).withNegation(false);
+    requireDecided(undecided(members(s, g), restriction, s), restriction, s);
+    List<RecognizedFace> those = matching(members(s, g), restriction, s);
     String where = phrase(f.withRelation(a.among()).withNegation(false));
     if (those.isEmpty()) {
       return yesNo(quantify(g, 0, 0)) + ": nobody is " + where + ".";
     }
     List<RecognizedFace> matches = matching(those, f.withRelation(a.relation()), s);
     boolean yes = quantify(g, matches.size(), those.size());
+    requireSettled(g, matches.size(), undecided(those, f.withRelation(a.relation()), s), those.size(), f, s);
     String who = those.size() == 1 ? "the only person " + where : matches.size() + " of the " + people(those.size())
         + " " + where;
     return yesNo(yes) + ": " + who + " " + isAre(matches.size()) + " " + (those.size() == 1 && matches.isEmpty()
@@ -804,6 +808,40 @@ final class Evaluator {
       }
     }
     return out;
+  }
+
+  /** The candidates of which the estimates cannot tell whether the relation holds (too close to call). */
+  private static List<RecognizedFace> undecided(List<RecognizedFace> candidates, LogicalForm f, Scene s) {
+    // nobody is compared with themselves ("How many people look older than Penny?" leaves her out)
+    Optional<String> than = f.relation() instanceof OlderThan o ? o.than()
+        : f.relation() instanceof MoreExpressive m ? m.than() : Optional.empty();
+    return candidates.stream().filter(x -> than.isEmpty() || !x.name().equals(than))
+        .filter(x -> holds(f.relation(), x, s).isEmpty()).toList();
+  }
+
+  /**
+   * A list or a count of the faces that fit is wrong if some cannot be told either way: then the
+   * answer says what the estimates show instead.
+   */
+  private static void requireDecided(List<RecognizedFace> undecided, LogicalForm f, Scene s) {
+    if (!undecided.isEmpty()) {
+      throw new Uncertain(String.join("; ", undecided.stream().map(x -> fact(f.relation(), x, s)).toList()) + "."
+          + (estimate(f.relation()) ? ESTIMATE : ""), names(undecided.toArray(RecognizedFace[]::new)));
+    }
+  }
+
+  /**
+   * A quantified yes/no is settled when every number of fitting faces the undecided ones allow gives
+   * the same answer ("Is anyone over 50?" is yes whatever a face of 49 is; "Is nobody over 50?" is not).
+   */
+  private static void requireSettled(Group g, int sure, List<RecognizedFace> undecided, int candidates, LogicalForm f,
+      Scene s) {
+    boolean yes = quantify(g, sure, candidates);
+    for (int k = 1; k <= undecided.size(); k++) {
+      if (quantify(g, sure + k, candidates) != yes) {
+        requireDecided(undecided, f, s);
+      }
+    }
   }
 
   private static List<RecognizedFace> filter(List<RecognizedFace> faces, Filter filter) {
@@ -1005,6 +1043,7 @@ final class Evaluator {
     if (r instanceof Shows || r instanceof AgeBeyond || r instanceof AllOf || r instanceof InRow
         || r instanceof LogicalForm.SameRow || comparedWithSomeone) {
       // nobody is "in the same row as" themselves
+      requireDecided(undecided(candidates, f, s), f, s);
       List<RecognizedFace> m = matching(candidates, f, s).stream()
           .filter(x -> !(r instanceof LogicalForm.SameRow w && anchor(w.other(), s).equals(x))).toList();
       return (m.isEmpty() ? "Nobody " + describe(filter) + "is " + phrase(f)
@@ -1083,6 +1122,7 @@ final class Evaluator {
           : missing.size() + " registered " + (missing.size() == 1 ? "person is" : "people are")
               + " not in this photo: " + join(missing) + ".";
     }
+    requireDecided(undecided(members(s, g), f, s), f, s);
     List<RecognizedFace> m = matching(members(s, g), f, s);
     String kind = switch (g.filter()) {
       case ALL -> "";

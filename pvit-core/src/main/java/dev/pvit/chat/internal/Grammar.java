@@ -119,6 +119,15 @@ final class Grammar {
       "\\bwhat be howmany\\b", "howmany",
       "\\bcount(?: howmany)?\\b", "howmany",
       "\\bhow old\\b", "howold",
+      // "no" quantifies people ("Are there no strangers?"); before a question it is an interjection
+      "\\bno (?=(?:(?:known|unknown) )?person\\b)", "nobody ",
+      "^no (?=be|do|md|who|where|which|howmany|how|what)\\b", "",
+      // out of the picture, left the frame
+      "\\boutof photo\\b", "absent",
+      "^have (" + PL + ") left(?: photo)?$", "be $1 absent",
+      // "right in the middle", "right behind Ella": an intensifier
+      "(?<!\\bon |\\bof |\\bfar )\\bright (?=on middle\\b|nextto\\b|between\\b|behind\\b|infront\\b)", "",
+      "\\binfront$", "on frontrow",
       // "Is anyone old?": looks elderly
       "\\bold\\b", "elderly",
       "\\b(look|appear) on be\\b", "$1",
@@ -171,6 +180,7 @@ final class Grammar {
       "\\batmost (?=n\\d+)", "qle ",
       "\\bmore than (?=n\\d+ (?:(?:known|unknown|" + SHOWN + ") )?person\\b)", "qgt ",
       "\\bless than (?=n\\d+ (?:(?:known|unknown|" + SHOWN + ") )?person\\b)", "qlt ",
+      "\\bmost of (?=(?:(?:known|unknown) )?person\\b)", "most ",
       "\\bmost (?=(?:(?:known|unknown) )?person\\b)", "qmost ",
       "\\bmost of prons\\b", "PLURAL_OR_MOST",
       "\\ball (n\\d+)(?: of prons| person)?\\b", "qall $1",
@@ -208,6 +218,8 @@ final class Grammar {
       "\\b(?:do|md) (not )?(?:you|i) (not )?(?:know|recog)\\b", "KNOW$1$2",
       "\\b(?:you|i) (?:(?:do|md) )?(not )?(?:know|recog)\\b", "KNOW$1",
       "\\bKNOWnot\\b(?: not\\b)?", "unknown",
+      // "anybody here I haven't registered", "people I have not recognised"
+      "\\b(?:i|you) (?:(?:do|md|have|be) )?not known\\b", "unknown",
       "\\bKNOW", "known",
       "\\bnot known\\b", "unknown",
       "\\b(?:do|md) (?:not )?(?:you|i) (?:not )?see\\b", "see",
@@ -224,6 +236,8 @@ final class Grammar {
       // "Isn't Penny here?" asks the same as "Is Penny here?"
       "^(be|do|md) not (" + PL + "|anyone|everyone|nobody|known|unknown|person)\\b", "$1 $2",
       "^have (" + PL + ") be\\b", "be $1",
+      // "Is everyone here a stranger?", "Is everybody in the photo someone I know?"
+      "^be (everyone|anyone|nobody) (?:here|inphoto) (?=(?:known|unknown)(?: person)?$)", "be $1 ",
       // statements become questions
       "^(" + PL + ") (be|do|md) ", "$2 $1 ",
       "^(" + PL + ") (?:look|appear|feel) ", "be $1 ",
@@ -245,9 +259,16 @@ final class Grammar {
       "\\b(?:look|appear|feel|be look)\\b (?=(?:not )?(?:" + SHOWN + "|more|most|older|younger|oldest|youngest|over|under"
           + "|only|child|adult|elderly)\\b)", "",
       "^do (?=.*\\b(?:" + SHOWN + "|more|most|older|younger|oldest|youngest|over|under)\\b)", "be ",
+      // "Who doesn't look happy?", "Is there anyone who isn't smiling?": do-support and relative clauses
+      "\\b(who|anyone|everyone|nobody|person) do (?=(?:not )?(?:" + SHOWN + "|older|younger|oldest|youngest|over|under"
+          + "|more|most)\\b)", "$1 be ",
+      "\\b(anyone|everyone|nobody)((?: (?:known|unknown))?(?: person)?) who (?:be |do )?(?=(?:not )?(?:" + SHOWN
+          + "|on|nextto|between|far|o\\d+|olast|older|younger|oldest|youngest|over|under|leftofv?|rightofv?|behind"
+          + "|infront|child|adult|elderly)\\b)", "$1$2 ",
       "^recog (?=person|everyone|anyone|known|unknown)", "list ",
       "^recog (?=[pur]\\d)", "see ",
       "\\bappear(?: here)?\\b", "here",
+      "^have (" + PL + ")(?= (?:not )?(?:here|absent)$)", "be $1",
       "^do (" + PL + ")(?= (?:not )?here\\b)", "be $1",
       "\\bstand (?=(?:on|nextto|between|far|o\\d+|olast|left|right|middle|leftofv?|rightofv?|behind|infront|frontrow"
           + "|backrow)\\b)", "",
@@ -277,7 +298,9 @@ final class Grammar {
       "^be (" + P + ") (?:here )?with (" + P + ")(?: here)?$", "be $1 and $2 here",
       "^be (" + P + ") (?:here )?with ((?:" + P + " )*" + P + " and " + P + ")(?: here)?$", "be $1 $2 here",
       // "the one who is smiling" is the smiling one
-      "(?<!^)\\bperson who be (" + SHOWN + "|oldest|youngest)\\b", "$1 person",
+      "(?<!^)\\bperson who (?:be )?(" + SHOWN + "|oldest|youngest)\\b", "$1 person",
+      // "Who's the only one smiling?" presupposes one: it asks who is
+      "^who be only person (?=\\S)", "who be ",
       // groups
       "\\b(q(?:gt|ge|lt|le|eq)) n(\\d+) (" + SHOWN + ") person\\b", "$1$2 $3",
       "\\b(q(?:gt|ge|lt|le|eq)) n(\\d+)(?: (known|unknown))? person\\b", "$3 $1$2",
@@ -292,7 +315,7 @@ final class Grammar {
       "\\b(anyone|everyone|nobody|person) (known|unknown)\\b", "$2 $1",
       // apparent age groups: a child looks under 16, an adult over 18, an elderly person over 65
       "^howmany (child|adult|elderly)(?: (?:be|see|do|have))?(?: here)?$", "howmany person $1",
-      "^be (?:any |anyone )?(child|adult|elderly)(?: here)?$", "be anyone $1",
+      "^be (?:any |anyone )?(child|adult|elderly)(?: person)?(?: here)?$", "be anyone $1",
       "^be (everyone|anyone|nobody) (child|adult|elderly)(?: here)?$", "be $1 $2",
       "^be (?:all|every) (child|adult|elderly)\\b", "be everyone $1",
       "^who be (child|adult|elderly)(?: here)?$", "who be $1",
@@ -507,6 +530,9 @@ final class Grammar {
   /** A predicate that relates its subject to someone else. */
   private static final Pattern RELATIONAL = Pattern.compile("\\b(?:nextto|next|leftofv?|rightofv?|of|between|behind|samerow"
       + "|infront|than|with|neighbour|over|under)\\b");
+  /** A clause that leaves out its predicate: "Raj isn't", "is Raj", "Sheldon doesn't", "is Raj not". */
+  private static final Pattern ELIDED = Pattern.compile("^(?:(?<s1>" + PL + ") (?:be|do|md)(?<n1> not)?|(?:be|do|md)"
+      + "(?<n2> not)? (?<s2>" + PL + ")(?<n3> not)?)$");
   /** Words of a subject ("p1", "p1 and p2", "anyone"). */
   private static final Pattern SUBJECT_WORD = Pattern.compile(P + "|and|or|nor|both|either|neither|all|of|anyone"
       + "|everyone|nobody|known|unknown|person");
@@ -570,7 +596,13 @@ final class Grammar {
       // "… and is Bob here?", "… and Bob is sad", "… and Bob sad", "… and Bob?", "… but not Carol"
       List<String> tries = new ArrayList<>();
       boolean subjectOnly = subject == r.length;
-      if (subject > 0 && subject == r.length - 1 && r[subject].equals("not")) {
+      Matcher elided = ELIDED.matcher(right);
+      if (elided.matches() && !predicate.matches("(?:here|absent)")) {
+        // "… while Raj isn't", "… and is Raj?", "… but Sheldon doesn't": the left predicate again
+        String who = elided.group("s1") != null ? elided.group("s1") : elided.group("s2");
+        boolean not = elided.group("n1") != null || elided.group("n2") != null || elided.group("n3") != null;
+        tries.add("be " + who + (not ? " not " : " ") + predicate);
+      } else if (subject > 0 && subject == r.length - 1 && r[subject].equals("not")) {
         // "… but Frank not": the left predicate, negated
         tries.add("be " + right.substring(0, right.length() - " not".length()) + " not " + predicate);
       } else if (subjectOnly && RELATIONAL.matcher(predicate).find()) {
@@ -717,8 +749,13 @@ final class Grammar {
     return Optional.of(who ? whoRelation(r) : r);
   }
 
+  /** "forty five" (tens and units, as the tokenizer splits "forty-five"). */
+  private static final Pattern TENS_UNITS = Pattern.compile("\\bn([2-9])0 n([1-9])\\b");
+
   static String canonical(String terminals, String singular, String plural) {
-    String s = apply(BEFORE_PRONOUNS, terminals.strip().replaceAll("\\s+", " "));
+    String numbers = TENS_UNITS.matcher(terminals.strip().replaceAll("\\s+", " "))
+        .replaceAll(m -> "n" + (Integer.parseInt(m.group(1)) * 10 + Integer.parseInt(m.group(2))));
+    String s = apply(BEFORE_PRONOUNS, numbers);
     s = s.replace("PLURAL_OR_EVERYONE", plural.startsWith("r") ? "everyone" : "all of " + plural)
         .replace("PLURAL_OR_ANYONE", plural.startsWith("r") ? "anyone" : "either " + plural.replace(" and ", " or "))
         .replace("PLURAL_OR_MOST", plural.startsWith("r") ? "qmost person" : "most of " + plural)
@@ -775,6 +812,8 @@ final class Grammar {
         // "Is Penny the only one smiling?", "Is only Leonard smiling?", "Is Max the only sad one?"
         prod("^be (?<s>" + PL + ") only person (?<pred>" + PRED + ")$", m -> only(m.group("s"), m.group("pred"))),
         prod("^be (?<s>" + PL + ") only (?<pred>" + SHOWN + ") person$", m -> only(m.group("s"), m.group("pred"))),
+        // "Is Hank the only kid?"
+        prod("^be (?<s>" + PL + ") only (?<pred>(?:over|under) n\\d+)$", m -> only(m.group("s"), m.group("pred"))),
         prod("^(?:be )?only (?<s>" + PL + ")(?: be)?(?: (?<pred>" + PRED + "))?$", m -> only(m.group("s"), m.group("pred"))),
         // relations: "Is Leonard next to Penny?", "Is A between B and C?", "Are A and B next to each other?"
         prod("^be (?<s>" + PL + ") (?<neg>not )?(?<rel>" + REL + ")$", m ->

@@ -112,6 +112,7 @@ final class Lexicon {
       anyone: anyone anybody someone somebody
       everyone: everyone everybody
       nobody: nobody noone
+      no: no
       o1: first 1st
       o2: second 2nd
       o3: third 3rd
@@ -126,7 +127,7 @@ final class Lexicon {
       my: my our
       list: list name names enumerate
       tell: tell telling say
-      ask: ask asking wonder wondering curious check checking verify confirm mind want like need hope
+      ask: ask asking wonder wondering curious check checking verify confirm mind want like love need hope
       count: count tally
       number: number
       guess: guess estimate
@@ -143,7 +144,7 @@ final class Lexicon {
       eupset: upset unhappy frowning frown frowns distressed displeased
       child: child children kid kids youngster youngsters minor minors
       adult: adult adults grownup grownups
-      elderly: elderly senior seniors
+      elderly: elderly senior seniors pensioner pensioners retiree retirees
       more_ehappy: happier
       more_esad: sadder
       more_eangry: angrier madder
@@ -167,7 +168,7 @@ final class Lexicon {
   private static final Set<String> FILLERS = ImmutableSet.copyOf((
       "please pls plz kindly hey hi hello ok okay so now just actually really currently "
           + "quickly also too still even then again thanks oh um uh hmm clearly definitely precisely "
-          + "immediately directly today").split(" "));
+          + "immediately directly today roughly approximately yo lol lmao omg btw haha wow").split(" "));
 
   /**
    * Function words with no terminal of their own ("the", "if", "whether"): they still take part in
@@ -190,7 +191,12 @@ final class Lexicon {
    * unknown word after one is not a name either.
    */
   private static final List<String> NUMBERS = ImmutableList.of(
-      "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve");
+      "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+      "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen");
+
+  /** Tens ("over forty", "under seventy-five": the grammar adds the units). */
+  private static final List<String> TENS = ImmutableList.of(
+      "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety");
 
   /**
    * Titles and kinship words that stand before a name ("Mr. O'Neill", "Dr Koothrappali", "Aunt
@@ -265,6 +271,33 @@ final class Lexicon {
       new String[] {"at all", ""},
       new String[] {"or not", ""},
       new String[] {"by any chance", ""},
+      new String[] {"is there any chance", ""},
+      new String[] {"any chance", ""},
+      new String[] {"be able to", ""},
+      new String[] {"able to", ""},
+      new String[] {"happen to", ""},
+      new String[] {"happens to", ""},
+      new String[] {"not a single", "no"},
+      new String[] {"not one single", "no"},
+      new String[] {"not one", "no"},
+      new String[] {"in a good mood", "happy"},
+      new String[] {"in a great mood", "happy"},
+      new String[] {"in good spirits", "happy"},
+      new String[] {"in high spirits", "happy"},
+      new String[] {"in a bad mood", "upset"},
+      new String[] {"in a foul mood", "upset"},
+      new String[] {"in a terrible mood", "upset"},
+      new String[] {"in low spirits", "upset"},
+      new String[] {"straight face", "expressionless"},
+      new String[] {"poker face", "expressionless"},
+      new String[] {"on her own", "alone"},
+      new String[] {"on his own", "alone"},
+      new String[] {"on their own", "alone"},
+      new String[] {"on its own", "alone"},
+      new String[] {"little kid", "kid"},
+      new String[] {"little kids", "kids"},
+      new String[] {"little child", "child"},
+      new String[] {"little children", "children"},
       new String[] {"quick question", ""},
       new String[] {"in total", ""},
       new String[] {"no one", "nobody"},
@@ -280,6 +313,14 @@ final class Lexicon {
       new String[] {"right hand side", "right"},
       new String[] {"left hand", "left"},
       new String[] {"show up", "appear"},
+      new String[] {"shown up", "appear"},
+      new String[] {"showed up", "appear"},
+      new String[] {"turned up", "appear"},
+      new String[] {"make it into", "appear in"},
+      new String[] {"make it in", "appear in"},
+      new String[] {"made it into", "appear in"},
+      new String[] {"made it in", "appear in"},
+      new String[] {"out of", "outof"},
       new String[] {"shows up", "appear"},
       new String[] {"showing up", "appear"},
       new String[] {"turn up", "appear"},
@@ -404,6 +445,10 @@ final class Lexicon {
     if (number >= 2) {
       return Optional.of("n" + number);
     }
+    int tens = TENS.indexOf(key);
+    if (tens >= 2) {
+      return Optional.of("n" + tens * 10);
+    }
     return Optional.ofNullable(TERMINAL.get(key));
   }
 
@@ -445,7 +490,7 @@ final class Lexicon {
    */
   static boolean isNumber(String key) {
     return (!key.isEmpty() && key.length() <= 3 && key.chars().allMatch(Character::isDigit))
-        || NUMBERS.indexOf(key) >= 2;
+        || NUMBERS.indexOf(key) >= 2 || TENS.indexOf(key) >= 2;
   }
 
   /**

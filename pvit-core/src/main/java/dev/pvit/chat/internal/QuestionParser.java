@@ -358,7 +358,11 @@ public final class QuestionParser {
           people.add(n.canonical());
         }
       } else if (it instanceof UnknownItem u) {
-        boolean lowerSlot = SLOT_BEFORE.contains(before) && !u.raw().matches("(?i).*(?:ing|ed|ly)$")
+        // "Does Alice have long hair?", "the one with red glasses": a word between "have"/"with" and a
+        // thing describes the thing; "What is zara holding?" has a name before an action
+        boolean describesThing = before.matches("have|with") && next instanceof WordItem t && Lexicon.isVision(t.key())
+            && !t.key().endsWith("ing");
+        boolean lowerSlot = SLOT_BEFORE.contains(before) && !u.raw().matches("(?i).*(?:ing|ed|ly)$") && !describesThing
             && (next == null || possessed || firstReading(next).matches("vis|e\\w+|here|absent|look|be|and|or"));
         if (eligible(u) && ((u.first().capitalised() && !u.first().sentenceStart()) || possessed || lowerSlot)) {
           unknown.add(u.raw());
@@ -464,7 +468,7 @@ public final class QuestionParser {
       for (String[] idiom : Lexicon.idioms()) {
         String[] keys = idiom[0].split(" ");
         if (matchesWords(items, i, keys)) {
-          Word at = ((WordItem) items.get(i)).word();
+          Word at = items.get(i) instanceof WordItem w ? w.word() : ((UnknownItem) items.get(i)).first();
           if (!idiom[1].isEmpty()) {
             for (String k : idiom[1].split(" ")) {
               out.add(new WordItem(k, at));
@@ -484,13 +488,11 @@ public final class QuestionParser {
     if (at + keys.length > items.size()) {
       return false;
     }
-    if (!(items.get(at) instanceof WordItem)) {
-      return false;
-    }
     for (int k = 0; k < keys.length; k++) {
-      // an idiom may end in a word outside the lexicon ("nowhere to be found")
+      // an idiom may hold a word outside the lexicon ("nowhere to be found", "turn up", "make it into")
       boolean match = items.get(at + k) instanceof WordItem w ? w.key().equals(keys[k])
-          : items.get(at + k) instanceof UnknownItem u && u.single() && k > 0 && u.first().key().equals(keys[k]);
+          : items.get(at + k) instanceof UnknownItem u && u.single()
+              && !(u.first().capitalised() && !u.first().sentenceStart()) && u.first().key().equals(keys[k]);
       if (!match) {
         return false;
       }
