@@ -214,7 +214,7 @@ final class Evaluator {
       String text = switch (f.want()) {
         case YES_NO -> yesNoAnswer(f, s);
         case WHO -> whoAnswer(f, s);
-        case WHERE -> where((Names) f.subject(), s);
+        case WHERE -> where(f.subject(), s);
         case HOW_MANY -> count(f, (Group) f.subject(), s);
         case VALUE -> value(f, s);
       };
@@ -390,6 +390,12 @@ final class Evaluator {
     }
     List<RecognizedFace> fit = candidates.stream()
         .filter(x -> d.place().map(p -> holds(p, x, s).orElse(false)).orElse(true)).toList();
+    // a face the estimates cannot place in or out of the description ("the person over 40" of a face
+    // that looks 41) leaves open which face is meant
+    if (d.place().isPresent()) {
+      requireDecided(candidates.stream().filter(x -> holds(d.place().get(), x, s).isEmpty()).toList(),
+          new LogicalForm(Want.YES_NO, d, d.place().get(), false), s);
+    }
     if (fit.size() == 2 && d.place().orElse(null) instanceof Ranked k && k.from() == Position.CENTER) {
       // "the person in the middle" of an even row: the one in the middle third, if only one is
       List<RecognizedFace> central = fit.stream()
@@ -1100,12 +1106,14 @@ final class Evaluator {
 
   // ---- where, how many, values
 
-  private static String where(Names n, Scene s) {
+  private static String where(LogicalForm.Subject subject, Scene s) {
     List<String> parts = new ArrayList<>();
     int total = s.faces().size();
-    for (String name : n.names()) {
-      RecognizedFace x = s.of(name);
-      parts.add(name + " is " + Wording.where(x, s.recognition())
+    // "Where is the stranger?": the one face the description fits
+    List<RecognizedFace> faces = subject instanceof Described d ? List.of(the(d, s))
+        : ((Names) subject).names().stream().map(s::of).toList();
+    for (RecognizedFace x : faces) {
+      parts.add(Wording.capitalise(who(x)) + " is " + Wording.where(x, s.recognition())
           + (s.rows() ? ", in " + s.rowName(s.row(x)) : "")
           + (total > 1 ? " (" + ordinal(s.index(x) + 1) + " of " + people(total) + " from the left"
               + (s.rows() ? " across all rows" : "") + ")" : ""));

@@ -99,7 +99,7 @@ final class Grammar {
    * so there it is not read as an exception and the question abstains.
    */
   private static final Pattern EXCEPT = Pattern.compile("(?:(?<= )except|(?<= )(?<!\\b(?:be|stand) )besides"
-      + "|(?<=(?:anyone|everyone|nobody|person|who) )but) "
+      + "|(?<=(?:anyone|everyone|nobody|person|who) )but|(?<=(?:anyone|nobody|who be) )with) "
       + "((?:(?:both|either|neither|all) (?:of )?)?(?:prons?|" + P + ")(?:(?: " + P + ")* (?:and|or) " + P + ")?)(?= )");
   /** "Between Frank and Gina, who is younger?", "Of Frank and Gina, is Gina older?" */
   private static final Pattern FRONTED = Pattern.compile("^(?:of|between|among) (" + PL + ") (?=(?:who|which|be)\\b)");
@@ -118,6 +118,18 @@ final class Grammar {
       "\\bnumber of\\b", "howmany",
       "\\bwhat be howmany\\b", "howmany",
       "\\bcount(?: howmany)?\\b", "howmany",
+      // "How many faces do you count?", "Count the faces for me"
+      "^(howmany\\b.*?) (?:do|md) (?:you|i) howmany$", "$1",
+      "^(howmany\\b.*?) for (?:i|you)$", "$1",
+      // "How many people can you name?": the ones recognised
+      "^howmany (person|anyone|everyone)(?: here)? (?:md|do) (?:you|i) list$", "howmany known person",
+      // "What's the mood of the person on the right?", "What is the age of Bob?"
+      "^what be (?:poss )?exprn of (?=(?:unknown )?person\\b)", "what exprn be ",
+      "^what be (?:poss )?exprn of (" + P + ")$", "$1 poss exprn",
+      "^what be (?:poss )?age of (?=(?:unknown )?person\\b)", "howold be ",
+      "^what be (?:poss )?age of (" + P + ")$", "$1 poss age",
+      // "Is Anne-Marie's expression happy?", "Does Penny's face look happy?"
+      "\\b(" + P + ") poss (?:exprn|person) (?=(?:not )?(?:look |be |appear )?" + SHOWN + "$)", "$1 ",
       "\\bhow old\\b", "howold",
       // "no" quantifies people ("Are there no strangers?"); before a question it is an interjection
       "\\bno (?=(?:(?:known|unknown) )?person\\b)", "nobody ",
@@ -215,12 +227,17 @@ final class Grammar {
       "^(?:md|do) (?:you|i) (?=howmany|list|guess)", "",
       // "you know / recognise / see" as a filter or a verb; recognising a named person is seeing them
       "^(?:do|md) (?:not )?(?:you|i) (?:not )?recog (?=" + P + ")", "see ",
+      // "Don't you know anyone here?" asks the same as "Do you know anyone here?"; "How many people
+      // don't you know?" does not (its negation is the question's)
+      "^(do|md) not (you|i) (know|recog)\\b", "$1 $2 $3",
       "\\b(?:do|md) (not )?(?:you|i) (not )?(?:know|recog)\\b", "KNOW$1$2",
       "\\b(?:you|i) (?:(?:do|md) )?(not )?(?:know|recog)\\b", "KNOW$1",
       "\\bKNOWnot\\b(?: not\\b)?", "unknown",
       // "anybody here I haven't registered", "people I have not recognised"
       "\\b(?:i|you) (?:(?:do|md|have|be) )?not known\\b", "unknown",
       "\\bKNOW", "known",
+      // "Do you know any of these people?": is anyone recognised
+      "^known either person(?: here)?$", "be known anyone",
       "\\bnot known\\b", "unknown",
       "\\b(?:do|md) (?:not )?(?:you|i) (?:not )?see\\b", "see",
       "\\b(?:you|i) (?:(?:do|md) )?see\\b", "see",
@@ -240,6 +257,7 @@ final class Grammar {
       "^be (everyone|anyone|nobody) (?:here|inphoto) (?=(?:known|unknown)(?: person)?$)", "be $1 ",
       // statements become questions
       "^(" + PL + ") (be|do|md) ", "$2 $1 ",
+      "^(anyone|everyone|nobody) (?:here|inphoto) (?=(?:be|do) )", "$1 ",
       "^(" + PL + ") (?:look|appear|feel) ", "be $1 ",
       // without a verb: "Alice happy?", "Penny on the left?"
       "^(" + PL + ") (?=(?:not )?(?:" + SHOWN + "|on|nextto|between|leftofv?|rightofv?|far|oldest|youngest|older|younger"
@@ -295,6 +313,11 @@ final class Grammar {
       "\\bhere(?: here)+\\b", "here",
       // "Is Penny here along with Leonard?", "Are Penny and Leonard in the picture together?"
       "^be (" + PL + ") (?:here )?together(?: here)?$", "be $1 here",
+      // "Are Ana and Ben standing together?": next to each other
+      "^be (" + PL + ") stand (?:here )?together(?: here)?$", "be $1 adjacent",
+      // "Is the person on the far left someone I registered?", "Is the person in the middle a stranger?"
+      "^be person ((?:on |far |o\\d+ |olast ).+?) (known|unknown) (?:anyone|person)$", "be $2 person $1",
+      "^be person ((?:on |far |o\\d+ |olast ).+?) (?:anyone|person) (known|unknown)$", "be $2 person $1",
       "^be (" + P + ") (?:here )?with (" + P + ")(?: here)?$", "be $1 and $2 here",
       "^be (" + P + ") (?:here )?with ((?:" + P + " )*" + P + " and " + P + ")(?: here)?$", "be $1 $2 here",
       // "the one who is smiling" is the smiling one
@@ -866,6 +889,12 @@ final class Grammar {
                 pr.among().isPresent() ? pr.among().get() : group(m.group("g"), m.group("g2"), true),
                 whoRelation(pr.relation()), pr.negated()))),
         prod("^who be (?<s>" + P + ")$", m -> Optional.of(new LogicalForm(Want.WHERE, names(m.group("s")),
+            new Present(), false))),
+        // "Which of Frank and Ivy is here?"
+        prod("^who be (?<s>" + P + "(?: " + P + ")* (?:and|or) " + P + ")$", m -> Optional.of(new LogicalForm(Want.WHO,
+            names(m.group("s")), new Present(), false))),
+        // "Where is the stranger?"
+        prod("^(?:where|whichside) be " + DESC + "(?: on)?$", m -> Optional.of(new LogicalForm(Want.WHERE, described(m),
             new Present(), false))),
         // where: "Where is Penny?", "Which side is Sheldon on?"
         prod("^be (?<s>" + P + ") (?:on )?(?:left|right|middle)(?: or (?:on )?(?:left|right|middle))+$", m ->

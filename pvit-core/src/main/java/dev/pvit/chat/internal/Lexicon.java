@@ -113,6 +113,7 @@ final class Lexicon {
       everyone: everyone everybody
       nobody: nobody noone
       no: no
+      outof: outof
       o1: first 1st
       o2: second 2nd
       o3: third 3rd
@@ -158,7 +159,7 @@ final class Lexicon {
       sign: sign
       up: up
       eachother: eachother
-      idiom: front back rear top bottom apart aside along other another least question quick chance opinion moment true case years year yrs well out point view perspective
+      idiom: front back rear top bottom apart aside along other another least question quick chance opinion moment true case years year yrs well out point view perspective grown
       """;
 
   /**
@@ -229,6 +230,7 @@ final class Lexicon {
       new String[] {"in the back", "on backrow"},
       new String[] {"at the front", "on frontrow"},
       new String[] {"in front of", "infront"},
+      new String[] {"in front", "on frontrow"},
       new String[] {"in the front", "on frontrow"},
       new String[] {"this one", "this photo"},
       new String[] {"my friends", "known people"},
