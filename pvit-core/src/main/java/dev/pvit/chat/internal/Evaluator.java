@@ -626,7 +626,7 @@ final class Evaluator {
       return name + " is in this photo, " + Wording.where(x, sc);
     }
     if (r instanceof AllOf a) {
-      return String.join("; ", a.parts().stream().map(p -> fact(p, x, s)).toList());
+      return String.join("; ", a.parts().stream().map(p -> fact(p, x, s)).distinct().toList());
     }
     if (r instanceof InThird) {
       return name + " is " + Wording.where(x, sc);
@@ -730,11 +730,16 @@ final class Evaluator {
       List<String> all = missing(s, g);
       List<String> doubtful = doubtfullyMissing(s, all);
       List<String> missing = all.stream().filter(m -> !doubtful.contains(m)).toList();
+      if (g.quantifier() == Quantifier.BARE && all.size() > g.count()) {
+        throw new Unclear("I can't tell whether you mean at least " + g.count() + " or exactly " + g.count() + ": "
+            + String.join("; ", missingFacts(s, all, doubtful)) + ".");
+      }
       // The true number missing lies between the certain ones and all of them; the quantifiers are
       // monotone in it, so the answer is known when both ends agree.
       boolean yes = quantify(g, missing.size(), registered.get().size());
       if (quantify(g, missing.size() + doubtful.size(), registered.get().size()) != yes
-          || !doubtful.isEmpty() && (g.quantifier() == Quantifier.EXACTLY || g.quantifier() == Quantifier.MOST)) {
+          || !doubtful.isEmpty() && (g.quantifier() == Quantifier.EXACTLY || g.quantifier() == Quantifier.MOST
+              || g.quantifier() == Quantifier.BARE)) {
         requireCertainlyMissing(s, all);
       }
       List<String> facts = missingFacts(s, all, doubtful);
@@ -755,7 +760,15 @@ final class Evaluator {
     // "Is everyone registered?" quantifies over every face; "is anyone I know here?" over the filtered ones.
     List<RecognizedFace> matches = matching(members(s, g), f, s);
     boolean yes = quantify(g, matches.size(), candidates);
-    requireSettled(g, matches.size(), undecided(members(s, g), f, s), candidates, f, s);
+    List<RecognizedFace> open = undecided(members(s, g), f, s);
+    if (g.quantifier() == Quantifier.BARE && matches.size() + open.size() > g.count()) {
+      // "Are two people smiling?" with three smiling is yes for "at least two", no for "exactly two"
+      throw new Unclear("I can't tell whether you mean at least " + g.count() + " or exactly " + g.count() + ": "
+          + (open.isEmpty() ? people(matches.size()) + " " + isAre(matches.size()) + " " + phrase(f)
+              + (matches.isEmpty() ? "" : " (" + join(matches.stream().map(x -> whoWhere(x, s.recognition())).toList())
+                  + ")") : "some of the estimates are too close to call") + ".");
+    }
+    requireSettled(g, matches.size(), open, candidates, f, s);
     String estimate = estimate(f.relation()) ? ESTIMATE : "";
     if (g.count() > 0 || g.quantifier() == Quantifier.MOST) {
       // a number of people: the answer says how many fit, and who
@@ -803,6 +816,7 @@ final class Evaluator {
       case AT_MOST -> matches <= g.count();
       case EXACTLY -> matches == g.count();
       case MOST -> 2 * matches > candidates;
+      case BARE -> matches == g.count();
     };
   }
 

@@ -34,9 +34,11 @@ import dev.pvit.chat.internal.LogicalForm.Want;
 import dev.pvit.face.Expression;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -66,7 +68,7 @@ final class Grammar {
       + "|(?:person )?(?:on )?(?:frontrow|backrow)(?: person)?)";
   /** A description of one face: "the stranger", "the person on the left", "the person". */
   private static final String DESC = "(?:(?<du>unknown )?(?:person|(?<dp>" + PLACE + ")))";
-  private static final String GROUP = "(?:(?:known|unknown) )?(?:anyone|everyone|nobody|person|q(?:gt|ge|lt|le|eq|all)\\d+"
+  private static final String GROUP = "(?:(?:known|unknown) )?(?:anyone|everyone|nobody|person|q(?:gt|ge|lt|le|eq|all|ab)\\d+"
       + "|qmost)(?: (?:known|unknown))?";
   /**
    * A face described instead of named, as the other end of a relation: "the oldest person", "the
@@ -81,15 +83,15 @@ final class Grammar {
       + ANCHOR + "|adjacent|(?:behind|infront|samerow) " + ANCHOR;
   /** A face described by a relation to another: "the person next to the oldest one", "the person left of Raj". */
   private static final String DSUBJ = "(?:" + DREF + "|person (?:nextto|leftof|rightof|behind|infront) " + ANCHOR + ")";
-  private static final String PRED = "(?:here|absent|only person|(?:not )?" + SHOWN + "|" + PLACE + "|" + REL
+  private static final String PRED = "(?:here|absent|only person|(?:not )?" + SHOWN + "(?: or " + SHOWN + ")*|" + PLACE + "|" + REL
       + "|most " + EXPR + "(?: " + PL + ")?|more " + EXPR + "(?: " + PL + "| than " + P + ")?|(?:oldest|youngest)(?: " + PL + ")?"
       + "|(?:older|younger)(?: " + PL + "| than " + P + ")?"
-      + "|(?:over|under) n\\d+)";
+      + "|(?:over|under) n\\d+|aged\\d+to\\d+)";
   /** Terminals that make a clause's predicate, so a scene phrase ("in this photo") next to them is redundant. */
   private static final Pattern PREDICATE = Pattern.compile("\\b(?:on|nextto|between|leftofv?|rightofv?|far|o\\d+|olast"
       + "|behind|infront|frontrow|backrow|samerow"
       + "|middle|left|right|" + SHOWN + "|more|most|older|younger|oldest|youngest|absent|over|under"
-      + "|only|adjacent)\\b");
+      + "|only|adjacent|aged\\d+to\\d+)\\b");
 
   private record Rewrite(Pattern pattern, String replacement) {}
 
@@ -140,6 +142,8 @@ final class Grammar {
       // "right in the middle", "right behind Ella": an intensifier
       "(?<!\\bon |\\bof |\\bfar )\\bright (?=on middle\\b|nextto\\b|between\\b|behind\\b|infront\\b)", "",
       "\\binfront$", "on frontrow",
+      // "in her twenties", "in his teens"
+      "\\bon (?:prons?(?: poss)?|i|you) (aged\\d+to\\d+)\\b", "$1",
       // "Is anyone old?": looks elderly
       "\\bold\\b", "elderly",
       "\\b(look|appear) on be\\b", "$1",
@@ -180,6 +184,8 @@ final class Grammar {
       "\\b(?:which|what) (known|unknown) person\\b", "who $1 person",
       "^who be prons$", "who be",
       "^which of (?=known|unknown|person|anyone|everyone)", "who ",
+      // "Which is older, Ella or Sue?"
+      "^which (?=be (?:older|younger|more|oldest|youngest|most)\\b)", "who ",
       "\\bneighbour of (" + P + ")", "nextto $1",
       "\\bfar (left|right) than (" + P + ")", "$1of $2",
       "\\bmore on (left|right) than (" + P + ")", "$1of $2",
@@ -187,6 +193,9 @@ final class Grammar {
       "\\b(atleast|atmost|exactly|more than|less than) person(?= (?:(?:known|unknown|" + SHOWN + ") )?person\\b)",
       "$1 n1",
       "\\bexactly (?=n\\d+)", "qeq ",
+      // "Are two people smiling?", "Are two of them strangers?": a number without "at least" or "exactly"
+      "^(be(?: there)?) (?=n\\d+ (?:(?:known|unknown|" + SHOWN + ") )?person\\b)", "$1 qab ",
+      "^(be(?: there)?) (n\\d+) of prons\\b", "$1 qab $2 PEOPLE_OF_PHOTO",
       "\\bexactly\\b", "",
       "\\batleast (?=n\\d+)", "qge ",
       "\\batmost (?=n\\d+)", "qle ",
@@ -275,8 +284,8 @@ final class Grammar {
       // do-support and copular verbs before adjectives
       "\\bhave (" + SHOWN + ")(?: exprn)?\\b", "$1",
       "\\b(?:look|appear|feel|be look)\\b (?=(?:not )?(?:" + SHOWN + "|more|most|older|younger|oldest|youngest|over|under"
-          + "|only|child|adult|elderly)\\b)", "",
-      "^do (?=.*\\b(?:" + SHOWN + "|more|most|older|younger|oldest|youngest|over|under)\\b)", "be ",
+          + "|only|child|adult|elderly|aged\\d+to\\d+)\\b)", "",
+      "^do (?=.*\\b(?:" + SHOWN + "|more|most|older|younger|oldest|youngest|over|under|aged\\d+to\\d+)\\b)", "be ",
       // "Who doesn't look happy?", "Is there anyone who isn't smiling?": do-support and relative clauses
       "\\b(who|anyone|everyone|nobody|person) do (?=(?:not )?(?:" + SHOWN + "|older|younger|oldest|youngest|over|under"
           + "|more|most)\\b)", "$1 be ",
@@ -325,12 +334,12 @@ final class Grammar {
       // "Who's the only one smiling?" presupposes one: it asks who is
       "^who be only person (?=\\S)", "who be ",
       // groups
-      "\\b(q(?:gt|ge|lt|le|eq)) n(\\d+) (" + SHOWN + ") person\\b", "$1$2 $3",
-      "\\b(q(?:gt|ge|lt|le|eq)) n(\\d+)(?: (known|unknown))? person\\b", "$3 $1$2",
+      "\\b(q(?:gt|ge|lt|le|eq|ab)) n(\\d+) (" + SHOWN + ") person\\b", "$1$2 $3",
+      "\\b(q(?:gt|ge|lt|le|eq|ab)) n(\\d+)(?: (known|unknown))? person\\b", "$3 $1$2",
       "\\b(q(?:gt|ge|lt|le|eq)) n(\\d+)$", "$1$2",
       "\\bqmost(?: (known|unknown))? person\\b", "$1 qmost",
       "\\bqall n(\\d+)\\b", "qall$1",
-      "\\b(qmost|q(?:gt|ge|lt|le|eq|all)\\d+) (known|unknown) person\\b", "$1 $2",
+      "\\b(qmost|q(?:gt|ge|lt|le|eq|all|ab)\\d+) (known|unknown) person\\b", "$1 $2",
       "^((?:known |unknown )?(?:q[a-z]+\\d*|anyone|everyone|nobody)) (?:be|do) ", "be $1 ",
       "\\b(?:any|some) (?=(?:known |unknown )?person\\b)", "anyone ",
       "\\b(?:all|every) (?:of )?(?=(?:known |unknown )?person\\b)", "everyone ",
@@ -782,6 +791,8 @@ final class Grammar {
     s = s.replace("PLURAL_OR_EVERYONE", plural.startsWith("r") ? "everyone" : "all of " + plural)
         .replace("PLURAL_OR_ANYONE", plural.startsWith("r") ? "anyone" : "either " + plural.replace(" and ", " or "))
         .replace("PLURAL_OR_MOST", plural.startsWith("r") ? "qmost person" : "most of " + plural)
+        // "two of them" after naming people is not about the photo's faces: left unresolved
+        .replace("PEOPLE_OF_PHOTO", plural.startsWith("r") ? "person" : "r0 person")
         .replaceAll("\\bprons poss\\b", plural.contains(" ") ? "r0 poss" : plural + " poss")
         .replaceAll("\\bpron poss\\b", singular + " poss")
         .replaceAll("\\bprons\\b", plural)
@@ -852,6 +863,9 @@ final class Grammar {
                 m.group("neg") != null)),
         prod("^be (?<s>" + PL + ") (?<neg>not )?(?:person )?(?<x>oldest|youngest|most " + EXPR + ")(?: person)?$", m ->
             yesNo(names(m.group("s")), extreme(m.group("x")), m.group("neg") != null)),
+        // "Is Penny in her twenties?", "Is Hank a teenager?"
+        prod("^be (?<s>" + PL + ") (?<neg>not )?aged(?<lo>\\d+)to(?<hi>\\d+)$", m ->
+            yesNo(names(m.group("s")), ageRange(m.group("lo"), m.group("hi")), m.group("neg") != null)),
         prod("^be (?<s>" + PL + ") (?<neg>not )?(?<c>over|under) n(?<n>\\d+)$", m ->
             yesNo(names(m.group("s")), new AgeBeyond(m.group("c").equals("over"), Integer.parseInt(m.group("n"))),
                 m.group("neg") != null)),
@@ -948,6 +962,14 @@ final class Grammar {
     if (t.matches(SHOWN)) {
       return Optional.of(new Predicate(shows(t), neg, Optional.empty()));
     }
+    if (t.matches(SHOWN + "(?: or " + SHOWN + ")+")) {
+      // "Does anyone look angry or sad?": any of them
+      Set<Expression> any = EnumSet.noneOf(Expression.class);
+      for (String e : t.split(" or ")) {
+        any.addAll(shows(e).expressions());
+      }
+      return Optional.of(new Predicate(new Shows(any), neg, Optional.empty()));
+    }
     if (t.matches("oldest|youngest|most " + EXPR)) {
       return Optional.of(new Predicate(extreme(t), false, Optional.empty()));
     }
@@ -975,6 +997,10 @@ final class Grammar {
     if (older.matches()) {
       return Optional.of(new Predicate(new OlderThan(older.group(1).equals("older"), Optional.empty()), false,
           Optional.ofNullable(older.group(2)).map(this::names)));
+    }
+    Matcher range = Pattern.compile("aged(\\d+)to(\\d+)").matcher(t);
+    if (range.matches()) {
+      return Optional.of(new Predicate(ageRange(range.group(1), range.group(2)), neg, Optional.empty()));
     }
     Matcher beyond = Pattern.compile("(over|under) n(\\d+)").matcher(t);
     if (beyond.matches()) {
@@ -1070,6 +1096,11 @@ final class Grammar {
     return person ? new Ranked(side, 1) : new InThird(side);
   }
 
+  /** An age range ("in her twenties": over 20 and under 30; "a teenager": over 12 and under 20). */
+  private static Relation ageRange(String over, String under) {
+    return new AllOf(List.of(new AgeBeyond(true, Integer.parseInt(over)), new AgeBeyond(false, Integer.parseInt(under))));
+  }
+
   private static Position side(String s) {
     return s.equals("left") ? Position.LEFT : Position.RIGHT;
   }
@@ -1111,7 +1142,7 @@ final class Grammar {
   private static Group group(String text, String second, boolean those) {
     String t = (text == null ? "" : text) + " " + (second == null ? "" : second);
     Filter f = t.contains("unknown") ? Filter.UNKNOWN : t.contains("known") ? Filter.KNOWN : Filter.ALL;
-    Matcher number = Pattern.compile("\\bq(gt|ge|lt|le|eq|all)(\\d+)\\b").matcher(t);
+    Matcher number = Pattern.compile("\\bq(gt|ge|lt|le|eq|all|ab)(\\d+)\\b").matcher(t);
     if (number.find() && !those) {
       int n = Integer.parseInt(number.group(2));
       return switch (number.group(1)) {
@@ -1120,6 +1151,7 @@ final class Grammar {
         case "lt" -> new Group(n <= 1 ? Quantifier.NONE : Quantifier.AT_MOST, f, List.of(), Math.max(n - 1, 0));
         case "le" -> new Group(n == 0 ? Quantifier.NONE : Quantifier.AT_MOST, f, List.of(), n);
         case "eq" -> new Group(n == 0 ? Quantifier.NONE : Quantifier.EXACTLY, f, List.of(), n);
+        case "ab" -> new Group(Quantifier.BARE, f, List.of(), n);
         default -> new Group(Quantifier.EVERY, f, List.of(), n);
       };
     }

@@ -145,6 +145,15 @@ final class Lexicon {
       eupset: upset unhappy frowning frown frowns distressed displeased
       child: child children kid kids youngster youngsters minor minors
       adult: adult adults grownup grownups
+      aged12to20: teen teens teenager teenagers teenage
+      aged20to30: twenties
+      aged30to40: thirties
+      aged40to50: forties
+      aged50to60: fifties
+      aged60to70: sixties
+      aged70to80: seventies
+      aged80to90: eighties
+      aged90to100: nineties
       elderly: elderly senior seniors pensioner pensioners retiree retirees
       more_ehappy: happier
       more_esad: sadder

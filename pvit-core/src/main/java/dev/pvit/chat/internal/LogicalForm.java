@@ -175,7 +175,12 @@ public record LogicalForm(Want want, Subject subject, Relation relation, boolean
     /** "exactly one person" */
     EXACTLY,
     /** "most people", "most of them" */
-    MOST
+    MOST,
+    /**
+     * "Are two people smiling?": at least two, or exactly two; answered only where both readings
+     * agree (no more than that many fit)
+     */
+    BARE
   }
 
   /** Which faces a group covers. */
