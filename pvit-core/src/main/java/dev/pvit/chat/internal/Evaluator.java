@@ -511,6 +511,9 @@ final class Evaluator {
     if (r instanceof Present) {
       return Optional.of(true);
     }
+    if (r instanceof LogicalForm.Registered k) {
+      return Optional.of(x.isKnown() == k.known());
+    }
     if (r instanceof AllOf a) {
       return combine(Junction.ALL, a.parts().stream().map(p -> holds(p, x, s)).toList());
     }
@@ -624,6 +627,10 @@ final class Evaluator {
     int n = s.faces().size();
     if (r instanceof Present) {
       return name + " is in this photo, " + Wording.where(x, sc);
+    }
+    if (r instanceof LogicalForm.Registered) {
+      return x.isKnown() ? whoWhere(x, sc) + " is someone you registered"
+          : "I don't recognise the person " + Wording.where(x, sc);
     }
     if (r instanceof AllOf a) {
       return String.join("; ", a.parts().stream().map(p -> fact(p, x, s)).distinct().toList());
@@ -899,6 +906,9 @@ final class Evaluator {
     }
     if (r instanceof InRow w) {
       return not + "in the " + (w.front() ? "front" : "back") + " row";
+    }
+    if (r instanceof LogicalForm.Registered k) {
+      return not + (k.known() ? "someone you registered" : "someone I don't recognise");
     }
     if (r instanceof LogicalForm.SameRow w) {
       return not + "in the same row as " + label(w.other());

@@ -134,7 +134,7 @@ final class Grammar {
       "\\b(" + P + ") poss (?:exprn|person) (?=(?:not )?(?:look |be |appear )?" + SHOWN + "$)", "$1 ",
       "\\bhow old\\b", "howold",
       // "no" quantifies people ("Are there no strangers?"); before a question it is an interjection
-      "\\bno (?=(?:(?:known|unknown) )?person\\b)", "nobody ",
+      "\\bno (?=(?:(?:known|unknown) )?(?:person|child|adult|elderly)\\b)", "nobody ",
       "^no (?=be|do|md|who|where|which|howmany|how|what)\\b", "",
       // out of the picture, left the frame
       "\\boutof photo\\b", "absent",
@@ -239,6 +239,8 @@ final class Grammar {
       // "Don't you know anyone here?" asks the same as "Do you know anyone here?"; "How many people
       // don't you know?" does not (its negation is the question's)
       "^(do|md) not (you|i) (know|recog)\\b", "$1 $2 $3",
+      // "Do you know the person on the right?": whether the one face described is known
+      "^(?:do|md) (?:you|i) (?:know|recog) (person (?:on|far|o\\d+|olast) \\S.*)$", "be $1 isknown",
       "\\b(?:do|md) (not )?(?:you|i) (not )?(?:know|recog)\\b", "KNOW$1$2",
       "\\b(?:you|i) (?:(?:do|md) )?(not )?(?:know|recog)\\b", "KNOW$1",
       "\\bKNOWnot\\b(?: not\\b)?", "unknown",
@@ -324,9 +326,11 @@ final class Grammar {
       "^be (" + PL + ") (?:here )?together(?: here)?$", "be $1 here",
       // "Are Ana and Ben standing together?": next to each other
       "^be (" + PL + ") stand (?:here )?together(?: here)?$", "be $1 adjacent",
-      // "Is the person on the far left someone I registered?", "Is the person in the middle a stranger?"
-      "^be person ((?:on |far |o\\d+ |olast ).+?) (known|unknown) (?:anyone|person)$", "be $2 person $1",
-      "^be person ((?:on |far |o\\d+ |olast ).+?) (?:anyone|person) (known|unknown)$", "be $2 person $1",
+      // "Is the person on the far left someone I registered?", "Is the person in the middle a stranger?",
+      // "Do you know the person on the right?": whether the one face described is known
+      "^be (person (?:on |far |o\\d+ |olast ).+?) (known|unknown) (?:anyone|person)$", "be $1 is$2",
+      "^be (person (?:on |far |o\\d+ |olast ).+?) (?:anyone|person) (known|unknown)$", "be $1 is$2",
+
       "^be (" + P + ") (?:here )?with (" + P + ")(?: here)?$", "be $1 and $2 here",
       "^be (" + P + ") (?:here )?with ((?:" + P + " )*" + P + " and " + P + ")(?: here)?$", "be $1 $2 here",
       // "the one who is smiling" is the smiling one
@@ -882,6 +886,9 @@ final class Grammar {
         // one face by description: "Is the person on the left smiling?", "Is the stranger a child?"
         prod("^be " + DESC + " (?<neg>not )?(?<e>" + SHOWN + ")$", m ->
             Optional.of(new LogicalForm(Want.YES_NO, described(m), shows(m.group("e")), m.group("neg") != null))),
+        prod("^be " + DESC + " (?<neg>not )?is(?<k>known|unknown)$", m ->
+            Optional.of(new LogicalForm(Want.YES_NO, described(m), new LogicalForm.Registered(m.group("k").equals("known")),
+                m.group("neg") != null))),
         prod("^be " + DESC + " (?<neg>not )?(?<c>over|under) n(?<n>\\d+)$", m ->
             Optional.of(new LogicalForm(Want.YES_NO, described(m), new AgeBeyond(m.group("c").equals("over"),
                 Integer.parseInt(m.group("n"))), m.group("neg") != null))),

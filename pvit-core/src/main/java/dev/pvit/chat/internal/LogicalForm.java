@@ -196,13 +196,26 @@ public record LogicalForm(Want want, Subject subject, Relation relation, boolean
   /** A relation that holds (or not) of a face. */
   public sealed interface Relation permits Present, Missing, InThird, Ranked, NextTo, Adjacent, Between, SideOf,
       Shows, ExpressionOf, MostExpressive, MoreExpressive, AgeOf, AgeExtreme, OlderThan, AgeBeyond, Only, OfThe,
-      AllOf, Clauses, InRow, Behind, Among, SameRow {}
+      AllOf, Clauses, InRow, Behind, Among, SameRow, Registered {}
 
   /** In the photo. */
   public record Present() implements Relation {
     @Override
     public String toString() {
       return "present";
+    }
+  }
+
+  /**
+   * A face of someone registered, or of someone not recognised ("Is the person on the left someone I
+   * know?", "Is the person in the middle a stranger?").
+   *
+   * @param known true for a registered person, false for someone not recognised
+   */
+  public record Registered(boolean known) implements Relation {
+    @Override
+    public String toString() {
+      return known ? "known" : "unknown";
     }
   }
 
@@ -629,7 +642,8 @@ public record LogicalForm(Want want, Subject subject, Relation relation, boolean
     if (want == Want.WHERE) {
       return Intent.LOCATE;
     }
-    if (relation instanceof Present || relation instanceof Missing || relation instanceof Only) {
+    if (relation instanceof Present || relation instanceof Missing || relation instanceof Only
+        || relation instanceof Registered) {
       return want == Want.WHO ? Intent.IDENTIFY : Intent.PRESENCE;
     }
     if (relation instanceof InThird || relation instanceof Ranked || relation instanceof InRow) {
