@@ -560,11 +560,11 @@ final class Evaluator {
       return Math.abs(d) < AGE_MARGIN ? Optional.empty() : Optional.of(a.over() == d > 0);
     }
     if (r instanceof OlderThan o && o.than().isPresent()) {
-      double d = age(x) - age(s.of(o.than().get()));
+      double d = age(x) - age(anchor(o.than().get(), s));
       return Math.abs(d) < AGE_MARGIN ? Optional.empty() : Optional.of(o.older() == d > 0);
     }
     if (r instanceof MoreExpressive m && m.than().isPresent()) {
-      double d = probability(x, m.expression()) - probability(s.of(m.than().get()), m.expression());
+      double d = probability(x, m.expression()) - probability(anchor(m.than().get(), s), m.expression());
       return Math.abs(d) < EXPRESSION_MARGIN ? Optional.empty() : Optional.of(d > 0);
     }
     if (r instanceof AgeExtreme || r instanceof MostExpressive) {
@@ -689,13 +689,13 @@ final class Evaluator {
       return name + " looks " + Wording.adjective(d) + " (" + Wording.percent(attributes(x).probability(d)) + ")";
     }
     if (r instanceof MoreExpressive m && m.than().isPresent()) {
-      RecognizedFace o = s.of(m.than().get());
+      RecognizedFace o = anchor(m.than().get(), s);
       return name + " looks " + Wording.adjective(m.expression()) + " " + Wording.percent(probability(x, m.expression()))
-          + ", " + m.than().get() + " " + Wording.percent(probability(o, m.expression()));
+          + ", " + label(m.than().get()) + " " + Wording.percent(probability(o, m.expression()));
     }
     if (r instanceof OlderThan o && o.than().isPresent()) {
-      return name + " looks about " + Wording.years(age(x)) + " and " + o.than().get() + " about "
-          + Wording.years(age(s.of(o.than().get())));
+      return name + " looks about " + Wording.years(age(x)) + " and " + label(o.than().get()) + " about "
+          + Wording.years(age(anchor(o.than().get(), s)));
     }
     if (r instanceof AgeBeyond) {
       return name + " looks about " + Wording.years(age(x)) + " years old";
@@ -840,9 +840,10 @@ final class Evaluator {
   /** The candidates of which the estimates cannot tell whether the relation holds (too close to call). */
   private static List<RecognizedFace> undecided(List<RecognizedFace> candidates, LogicalForm f, Scene s) {
     // nobody is compared with themselves ("How many people look older than Penny?" leaves her out)
-    Optional<String> than = f.relation() instanceof OlderThan o ? o.than()
+    Optional<Anchor> than = f.relation() instanceof OlderThan o ? o.than()
         : f.relation() instanceof MoreExpressive m ? m.than() : Optional.empty();
-    return candidates.stream().filter(x -> than.isEmpty() || !x.name().equals(than))
+    Optional<RecognizedFace> other = than.map(a -> anchor(a, s));
+    return candidates.stream().filter(x -> other.isEmpty() || !x.equals(other.get()))
         .filter(x -> holds(f.relation(), x, s).isEmpty()).toList();
   }
 
@@ -942,10 +943,10 @@ final class Evaluator {
       return not + "looking " + (a.over() ? "over " : "under ") + a.years();
     }
     if (r instanceof OlderThan o && o.than().isPresent()) {
-      return not + "looking " + (o.older() ? "older" : "younger") + " than " + o.than().get();
+      return not + "looking " + (o.older() ? "older" : "younger") + " than " + label(o.than().get());
     }
     if (r instanceof MoreExpressive m && m.than().isPresent()) {
-      return not + "looking more " + Wording.adjective(m.expression()) + " than " + m.than().get();
+      return not + "looking more " + Wording.adjective(m.expression()) + " than " + label(m.than().get());
     }
     return f.negated() ? "not in this photo" : "in this photo";
   }

@@ -84,8 +84,8 @@ final class Grammar {
   /** A face described by a relation to another: "the person next to the oldest one", "the person left of Raj". */
   private static final String DSUBJ = "(?:" + DREF + "|person (?:nextto|leftof|rightof|behind|infront) " + ANCHOR + ")";
   private static final String PRED = "(?:here|absent|only person|(?:not )?" + SHOWN + "(?: or " + SHOWN + ")*|" + PLACE + "|" + REL
-      + "|most " + EXPR + "(?: " + PL + ")?|more " + EXPR + "(?: " + PL + "| than " + P + ")?|(?:oldest|youngest)(?: " + PL + ")?"
-      + "|(?:older|younger)(?: " + PL + "| than " + P + ")?"
+      + "|most " + EXPR + "(?: " + PL + ")?|more " + EXPR + "(?: " + PL + "| than " + ANCHOR + ")?|(?:oldest|youngest)(?: "
+      + PL + ")?|(?:older|younger)(?: " + PL + "| than " + ANCHOR + ")?"
       + "|(?:over|under) n\\d+|aged\\d+to\\d+)";
   /** Terminals that make a clause's predicate, so a scene phrase ("in this photo") next to them is redundant. */
   private static final Pattern PREDICATE = Pattern.compile("\\b(?:on|nextto|between|leftofv?|rightofv?|far|o\\d+|olast"
@@ -859,11 +859,12 @@ final class Grammar {
         // expression and age of named people
         prod("^be (?<s>" + PL + ") (?<neg>not )?(?<e>" + SHOWN + ")$", m ->
             yesNo(names(m.group("s")), shows(m.group("e")), m.group("neg") != null)),
-        prod("^be (?<s>" + P + ") (?<neg>not )?more (?<e>" + EXPR + ") than (?<o>" + P + ")$", m ->
-            yesNo(names(m.group("s")), new MoreExpressive(expression(m.group("e")), Optional.of(name(m.group("o")))),
+        // "Is Penny older than the stranger?": the other may be described
+        prod("^be (?<s>" + P + ") (?<neg>not )?more (?<e>" + EXPR + ") than (?<o>" + ANCHOR + ")$", m ->
+            yesNo(names(m.group("s")), new MoreExpressive(expression(m.group("e")), anchor(m.group("o"))),
                 m.group("neg") != null)),
-        prod("^be (?<s>" + P + ") (?<neg>not )?(?<c>older|younger) than (?<o>" + P + ")$", m ->
-            yesNo(names(m.group("s")), new OlderThan(m.group("c").equals("older"), Optional.of(name(m.group("o")))),
+        prod("^be (?<s>" + P + ") (?<neg>not )?(?<c>older|younger) than (?<o>" + ANCHOR + ")$", m ->
+            yesNo(names(m.group("s")), new OlderThan(m.group("c").equals("older"), anchor(m.group("o"))),
                 m.group("neg") != null)),
         prod("^be (?<s>" + PL + ") (?<neg>not )?(?:person )?(?<x>oldest|youngest|most " + EXPR + ")(?: person)?$", m ->
             yesNo(names(m.group("s")), extreme(m.group("x")), m.group("neg") != null)),
@@ -985,15 +986,15 @@ final class Grammar {
       // "Who is the oldest, Rose, Will or May?": the superlative among them
       return Optional.of(new Predicate(extreme(among.group(1)), false, Optional.of(names(among.group(2)))));
     }
-    Matcher moreThan = Pattern.compile("more (" + EXPR + ") than (" + P + ")").matcher(t);
+    Matcher moreThan = Pattern.compile("more (" + EXPR + ") than (" + ANCHOR + ")").matcher(t);
     if (moreThan.matches()) {
-      return Optional.of(new Predicate(new MoreExpressive(expression(moreThan.group(1)),
-          Optional.of(name(moreThan.group(2)))), neg, Optional.empty()));
+      return anchor(moreThan.group(2)).map(o -> new Predicate(new MoreExpressive(expression(moreThan.group(1)),
+          Optional.of(o)), neg, Optional.empty()));
     }
-    Matcher olderThan = Pattern.compile("(older|younger) than (" + P + ")").matcher(t);
+    Matcher olderThan = Pattern.compile("(older|younger) than (" + ANCHOR + ")").matcher(t);
     if (olderThan.matches()) {
-      return Optional.of(new Predicate(new OlderThan(olderThan.group(1).equals("older"),
-          Optional.of(name(olderThan.group(2)))), neg, Optional.empty()));
+      return anchor(olderThan.group(2)).map(o -> new Predicate(new OlderThan(olderThan.group(1).equals("older"),
+          Optional.of(o)), neg, Optional.empty()));
     }
     Matcher more = Pattern.compile("more (" + EXPR + ")(?: (" + PL + "))?").matcher(t);
     if (more.matches()) {

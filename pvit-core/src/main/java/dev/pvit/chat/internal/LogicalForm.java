@@ -409,7 +409,7 @@ public record LogicalForm(Want want, Subject subject, Relation relation, boolean
    * @param expression the expression
    * @param than the person compared with
    */
-  public record MoreExpressive(Expression expression, Optional<String> than) implements Relation {
+  public record MoreExpressive(Expression expression, Optional<Anchor> than) implements Relation {
     @Override
     public String toString() {
       return "more(" + expression.name().toLowerCase(Locale.ROOT) + than.map(t -> "," + t).orElse("") + ")";
@@ -442,7 +442,7 @@ public record LogicalForm(Want want, Subject subject, Relation relation, boolean
    * @param older true for older
    * @param than the person compared with
    */
-  public record OlderThan(boolean older, Optional<String> than) implements Relation {
+  public record OlderThan(boolean older, Optional<Anchor> than) implements Relation {
     @Override
     public String toString() {
       return (older ? "older" : "younger") + than.map(t -> "(" + t + ")").orElse("");
@@ -602,10 +602,12 @@ public record LogicalForm(Want want, Subject subject, Relation relation, boolean
     if (subject instanceof Described d) {
       d.place().ifPresent(p -> b.addAll(namesIn(p)));
     }
-    if (relation instanceof MoreExpressive r) {
-      r.than().ifPresent(b::add);
-    } else if (relation instanceof OlderThan r) {
-      r.than().ifPresent(b::add);
+    Optional<Anchor> than = relation instanceof MoreExpressive r ? r.than()
+        : relation instanceof OlderThan r ? r.than() : Optional.empty();
+    if (than.orElse(null) instanceof Named n) {
+      b.add(n.name());
+    } else if (than.orElse(null) instanceof Described d) {
+      d.place().ifPresent(p -> b.addAll(namesIn(p)));
     }
     return b.build().stream().distinct().toList();
   }
