@@ -1004,6 +1004,9 @@ final class Evaluator {
         : members(s, (Group) f.subject());
     Filter filter = f.subject() instanceof Group g ? g.filter() : Filter.ALL;
     SceneRecognition sc = s.recognition();
+    if (r instanceof LogicalForm.Among a) {
+      return mostAmong(f, a, candidates, s);
+    }
     if (r instanceof Missing) {
       List<String> missing = f.subject() instanceof Group g ? missing(s, g) : missing(s);
       requireCertainlyMissing(s, missing);
@@ -1092,6 +1095,24 @@ final class Evaluator {
     }
     return Wording.capitalise(whoWhere(top.get(0), sc)) + " looks " + what + " (" + measure(r, top.get(0)) + ")."
         + ESTIMATE;
+  }
+
+  /** "Who is the youngest in the back row?": the superlative among the faces of a row or a third. */
+  private static String mostAmong(LogicalForm f, LogicalForm.Among a, List<RecognizedFace> candidates, Scene s) {
+    LogicalForm area = f.withRelation(a.among());
+    requireDecided(undecided(candidates, area, s), area, s);
+    List<RecognizedFace> those = matching(candidates, area, s);
+    if (those.isEmpty()) {
+      return "Nobody is " + phrase(area) + ".";
+    }
+    List<RecognizedFace> top = extreme(a.relation(), those);
+    String what = superlative(a.relation());
+    if (top.size() > 1) {
+      throw new Uncertain("the estimates for " + join(top.stream().map(Wording::who).toList())
+          + " are too close to say who looks " + what + "." + ESTIMATE, names(top.toArray(RecognizedFace[]::new)));
+    }
+    return "Of the " + people(those.size()) + " " + phrase(area) + ", " + whoWhere(top.get(0), s.recognition())
+        + " looks " + what + " (" + measure(a.relation(), top.get(0)) + ")." + ESTIMATE;
   }
 
   /** "Who is behind Ella?": the faces directly behind (or in front of) her in the nearest row that has any. */

@@ -133,8 +133,10 @@ final class Grammar {
       // "Is Anne-Marie's expression happy?", "Does Penny's face look happy?"
       "\\b(" + P + ") poss (?:exprn|person) (?=(?:not )?(?:look |be |appear )?" + SHOWN + "$)", "$1 ",
       "\\bhow old\\b", "howold",
+      // "three adults", "two kids": a number of people
+      "\\b(n\\d+) (child|minor|adult|elderly)\\b(?! person)", "$1 $2 person",
       // "no" quantifies people ("Are there no strangers?"); before a question it is an interjection
-      "\\bno (?=(?:(?:known|unknown) )?(?:person|child|adult|elderly)\\b)", "nobody ",
+      "\\bno (?=(?:(?:known|unknown) )?(?:person|child|minor|adult|elderly)\\b)", "nobody ",
       "^no (?=be|do|md|who|where|which|howmany|how|what)\\b", "",
       // out of the picture, left the frame
       "\\boutof photo\\b", "absent",
@@ -190,17 +192,17 @@ final class Grammar {
       "\\bfar (left|right) than (" + P + ")", "$1of $2",
       "\\bmore on (left|right) than (" + P + ")", "$1of $2",
       // numbers of people: "at least two people", "more than three strangers", "exactly one person"
-      "\\b(atleast|atmost|exactly|more than|less than) person(?= (?:(?:known|unknown|" + SHOWN + ") )?person\\b)",
+      "\\b(atleast|atmost|exactly|more than|less than) person(?= (?:(?:known|unknown|child|minor|adult|elderly|" + SHOWN + ") )?person\\b)",
       "$1 n1",
       "\\bexactly (?=n\\d+)", "qeq ",
       // "Are two people smiling?", "Are two of them strangers?": a number without "at least" or "exactly"
-      "^(be(?: there)?) (?=n\\d+ (?:(?:known|unknown|" + SHOWN + ") )?person\\b)", "$1 qab ",
+      "^(be(?: there)?) (?=n\\d+ (?:(?:known|unknown|child|minor|adult|elderly|" + SHOWN + ") )?person\\b)", "$1 qab ",
       "^(be(?: there)?) (n\\d+) of prons\\b", "$1 qab $2 PEOPLE_OF_PHOTO",
       "\\bexactly\\b", "",
       "\\batleast (?=n\\d+)", "qge ",
       "\\batmost (?=n\\d+)", "qle ",
-      "\\bmore than (?=n\\d+ (?:(?:known|unknown|" + SHOWN + ") )?person\\b)", "qgt ",
-      "\\bless than (?=n\\d+ (?:(?:known|unknown|" + SHOWN + ") )?person\\b)", "qlt ",
+      "\\bmore than (?=n\\d+ (?:(?:known|unknown|child|minor|adult|elderly|" + SHOWN + ") )?person\\b)", "qgt ",
+      "\\bless than (?=n\\d+ (?:(?:known|unknown|child|minor|adult|elderly|" + SHOWN + ") )?person\\b)", "qlt ",
       "\\bmost of (?=(?:(?:known|unknown) )?person\\b)", "most ",
       "\\bmost (?=(?:(?:known|unknown) )?person\\b)", "qmost ",
       "\\bmost of prons\\b", "PLURAL_OR_MOST",
@@ -286,14 +288,14 @@ final class Grammar {
       // do-support and copular verbs before adjectives
       "\\bhave (" + SHOWN + ")(?: exprn)?\\b", "$1",
       "\\b(?:look|appear|feel|be look)\\b (?=(?:not )?(?:" + SHOWN + "|more|most|older|younger|oldest|youngest|over|under"
-          + "|only|child|adult|elderly|aged\\d+to\\d+)\\b)", "",
+          + "|only|child|minor|adult|elderly|aged\\d+to\\d+)\\b)", "",
       "^do (?=.*\\b(?:" + SHOWN + "|more|most|older|younger|oldest|youngest|over|under|aged\\d+to\\d+)\\b)", "be ",
       // "Who doesn't look happy?", "Is there anyone who isn't smiling?": do-support and relative clauses
       "\\b(who|anyone|everyone|nobody|person) do (?=(?:not )?(?:" + SHOWN + "|older|younger|oldest|youngest|over|under"
           + "|more|most)\\b)", "$1 be ",
       "\\b(anyone|everyone|nobody)((?: (?:known|unknown))?(?: person)?) who (?:be |do )?(?=(?:not )?(?:" + SHOWN
           + "|on|nextto|between|far|o\\d+|olast|older|younger|oldest|youngest|over|under|leftofv?|rightofv?|behind"
-          + "|infront|child|adult|elderly)\\b)", "$1$2 ",
+          + "|infront|child|minor|adult|elderly)\\b)", "$1$2 ",
       "^recog (?=person|everyone|anyone|known|unknown)", "list ",
       "^recog (?=[pur]\\d)", "see ",
       "\\bappear(?: here)?\\b", "here",
@@ -338,7 +340,7 @@ final class Grammar {
       // "Who's the only one smiling?" presupposes one: it asks who is
       "^who be only person (?=\\S)", "who be ",
       // groups
-      "\\b(q(?:gt|ge|lt|le|eq|ab)) n(\\d+) (" + SHOWN + ") person\\b", "$1$2 $3",
+      "\\b(q(?:gt|ge|lt|le|eq|ab)) n(\\d+) (" + SHOWN + "|child|minor|adult|elderly) person\\b", "$1$2 $3",
       "\\b(q(?:gt|ge|lt|le|eq|ab)) n(\\d+)(?: (known|unknown))? person\\b", "$3 $1$2",
       "\\b(q(?:gt|ge|lt|le|eq)) n(\\d+)$", "$1$2",
       "\\bqmost(?: (known|unknown))? person\\b", "$1 qmost",
@@ -349,13 +351,14 @@ final class Grammar {
       "\\b(?:all|every) (?:of )?(?=(?:known |unknown )?person\\b)", "everyone ",
       "\\b(anyone|everyone|nobody) (?:(known|unknown) )?person\\b", "$1 $2",
       "\\b(anyone|everyone|nobody|person) (known|unknown)\\b", "$2 $1",
-      // apparent age groups: a child looks under 16, an adult over 18, an elderly person over 65
-      "^howmany (child|adult|elderly)(?: (?:be|see|do|have))?(?: here)?$", "howmany person $1",
-      "^be (?:any |anyone )?(child|adult|elderly)(?: person)?(?: here)?$", "be anyone $1",
-      "^be (everyone|anyone|nobody) (child|adult|elderly)(?: here)?$", "be $1 $2",
-      "^be (?:all|every) (child|adult|elderly)\\b", "be everyone $1",
-      "^who be (child|adult|elderly)(?: here)?$", "who be $1",
+      // apparent age groups: a child looks under 16, a minor under 18, an adult over 18, an elderly person over 65
+      "^howmany (child|minor|adult|elderly)(?: (?:be|see|do|have))?(?: here)?$", "howmany person $1",
+      "^be (?:any |anyone )?(child|minor|adult|elderly)(?: person)?(?: here)?$", "be anyone $1",
+      "^be (everyone|anyone|nobody) (child|minor|adult|elderly)(?: here)?$", "be $1 $2",
+      "^be (?:all|every) (child|minor|adult|elderly)\\b", "be everyone $1",
+      "^who be (child|minor|adult|elderly)(?: here)?$", "who be $1",
       "\\bchild$", "under n16",
+      "\\bminor$", "under n18",
       "\\badult$", "over n18",
       "\\belderly$", "over n65",
       "  +", " ",
@@ -400,6 +403,14 @@ final class Grammar {
    */
   Optional<LogicalForm> parse(String terminals, String singular, String plural, List<List<String>> recent) {
     String t = " " + terminals.strip().replaceAll("\\s+", " ") + " ";
+    if (t.startsWith(" itisfalse ")) {
+      // "Is it false that Alice is here?": the opposite of a yes/no about one person (about several,
+      // or a group, the negation of the whole is not the negation of each, so it is not read)
+      return parse(t.substring(" itisfalse ".length()), singular, plural, recent)
+          .filter(f -> f.want() == Want.YES_NO && f.subject() instanceof Names n && n.names().size() == 1
+              && !(f.relation() instanceof Clauses) && !(f.relation() instanceof OfThe))
+          .map(f -> f.withNegation(!f.negated()));
+    }
     // exclusions: "except/besides/other than X", "anyone but X", "who else"
     List<String> except = new ArrayList<>();
     Matcher x = EXCEPT.matcher(t);
@@ -720,6 +731,10 @@ final class Grammar {
       String second = h + " " + String.join(" ", Arrays.asList(w).subList(j, w.length));
       Optional<LogicalForm> l = parseClause(first, singular, plural);
       Optional<LogicalForm> r = parseClause(second, singular, plural);
+      Optional<LogicalForm> within = l.flatMap(a -> r.flatMap(b -> superlativeWithin(a, b)));
+      if (within.isPresent()) {
+        return within;
+      }
       if (l.isPresent() && r.isPresent() && l.get().want() == r.get().want() && l.get().want() != Want.WHERE
           && l.get().subject().equals(r.get().subject()) && !l.get().negated() && !r.get().negated()
           && faceByFace(l.get().relation()) && faceByFace(r.get().relation())
@@ -734,6 +749,25 @@ final class Grammar {
         }
         return Optional.of(new LogicalForm(l.get().want(), l.get().subject(),
             new AllOf(List.of(l.get().relation(), r.get().relation())), false));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * "Who is the youngest in the back row?", "Who is the happiest on the left?": the superlative among
+   * the faces of a row or a third of the photo.
+   */
+  private static Optional<LogicalForm> superlativeWithin(LogicalForm a, LogicalForm b) {
+    if (a.want() != Want.WHO || b.want() != Want.WHO || !a.subject().equals(b.subject()) || a.negated() || b.negated()
+        || !(a.subject() instanceof Group g) || g.quantifier() != Quantifier.THOSE) {
+      return Optional.empty();
+    }
+    for (LogicalForm[] p : List.of(new LogicalForm[] {a, b}, new LogicalForm[] {b, a})) {
+      Relation area = p[0].relation();
+      Relation most = p[1].relation();
+      if ((area instanceof InRow || area instanceof InThird) && (most instanceof AgeExtreme || most instanceof MostExpressive)) {
+        return Optional.of(new LogicalForm(Want.WHO, g, new LogicalForm.Among(area, most), false));
       }
     }
     return Optional.empty();

@@ -114,6 +114,7 @@ final class Lexicon {
       nobody: nobody noone
       no: no
       outof: outof
+      itisfalse: itisfalse
       o1: first 1st
       o2: second 2nd
       o3: third 3rd
@@ -143,7 +144,8 @@ final class Lexicon {
       esurprised: surprised shocked astonished amazed startled
       eneutral: neutral serious expressionless blank
       eupset: upset unhappy frowning frown frowns distressed displeased
-      child: child children kid kids youngster youngsters minor minors
+      child: child children kid kids youngster youngsters
+      minor: minor minors underage
       adult: adult adults grownup grownups
       aged12to20: teen teens teenager teenagers teenage
       aged20to30: twenties
@@ -239,6 +241,13 @@ final class Lexicon {
       new String[] {"in the back", "on backrow"},
       new String[] {"at the front", "on frontrow"},
       new String[] {"in front of", "infront"},
+      new String[] {"more than half of", "most of"},
+      new String[] {"over half of", "most of"},
+      new String[] {"is it false that", "itisfalse"},
+      new String[] {"is it untrue that", "itisfalse"},
+      new String[] {"is it not true that", "itisfalse"},
+      new String[] {"is it not the case that", "itisfalse"},
+      new String[] {"is not it true that", ""},
       new String[] {"in front", "on frontrow"},
       new String[] {"in the front", "on frontrow"},
       new String[] {"this one", "this photo"},
