@@ -921,6 +921,11 @@ final class Grammar {
         // one face by description: "Is the person on the left smiling?", "Is the stranger a child?"
         prod("^be " + DESC + " (?<neg>not )?(?<e>" + SHOWN + ")$", m ->
             Optional.of(new LogicalForm(Want.YES_NO, described(m), shows(m.group("e")), m.group("neg") != null))),
+        // "Is the child on the left smiling?": the one child in that third or row
+        prod("^be (?<g>child|minor|adult|elderly) (?<place>on (?:left|right|middle|frontrow|backrow))"
+            + " (?<neg>not )?(?<e>" + SHOWN + ")$", m ->
+            Optional.of(new LogicalForm(Want.YES_NO, new Described(Filter.ALL, Optional.of(new AllOf(List.of(
+                ageGroup(m.group("g")), place(m.group("place"), false))))), shows(m.group("e")), m.group("neg") != null))),
         prod("^be " + DESC + " (?<neg>not )?is(?<k>known|unknown)$", m ->
             Optional.of(new LogicalForm(Want.YES_NO, described(m), new LogicalForm.Registered(m.group("k").equals("known")),
                 m.group("neg") != null))),
@@ -1138,6 +1143,16 @@ final class Grammar {
     return person ? new Ranked(side, 1) : new InThird(side);
   }
 
+  /** What an age group looks: a child under 16, a minor under 18, an adult over 18, an elderly person over 65. */
+  private static Relation ageGroup(String group) {
+    return switch (group) {
+      case "child" -> new AgeBeyond(false, 16);
+      case "minor" -> new AgeBeyond(false, 18);
+      case "adult" -> new AgeBeyond(true, 18);
+      default -> new AgeBeyond(true, 65);
+    };
+  }
+
   /** An age range ("in her twenties": over 20 and under 30; "a teenager": over 12 and under 20). */
   private static Relation ageRange(String over, String under) {
     return new AllOf(List.of(new AgeBeyond(true, Integer.parseInt(over)), new AgeBeyond(false, Integer.parseInt(under))));
@@ -1173,6 +1188,9 @@ final class Grammar {
    */
   private Optional<LogicalForm> only(String subject, String predicate) {
     return predicate(predicate)
+        // "the only one not smiling": an expression not shown is any of the others
+        .map(p -> p.negated() && p.relation() instanceof Shows e && p.among().isEmpty()
+            ? new Predicate(new Shows(EnumSet.complementOf(EnumSet.copyOf(e.expressions()))), false, p.among()) : p)
         .filter(p -> p.among().isEmpty() && !p.negated() && !(p.relation() instanceof Missing)
             && !(p.relation() instanceof Only) && !(p.relation() instanceof AgeExtreme)
             && !(p.relation() instanceof MostExpressive) && !(p.relation() instanceof LogicalForm.Adjacent)

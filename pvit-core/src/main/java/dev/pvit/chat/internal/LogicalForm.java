@@ -7,6 +7,7 @@ import com.google.common.collect.Sets;
 import dev.pvit.chat.Intent;
 import dev.pvit.chat.Position;
 import dev.pvit.face.Expression;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -372,6 +373,10 @@ public record LogicalForm(Want want, Subject subject, Relation relation, boolean
      * @return the word
      */
     public String word() {
+      if (expressions.size() == Expression.values().length - 1) {
+        // all but one: "not happy"
+        return "not " + Wording.adjective(EnumSet.complementOf(EnumSet.copyOf(expressions)).iterator().next());
+      }
       return expressions.equals(UPSET) ? "upset" : expressions.stream().map(Wording::adjective)
           .collect(Collectors.joining(" or "));
     }
