@@ -144,6 +144,10 @@ final class Grammar {
       // "right in the middle", "right behind Ella": an intensifier
       "(?<!\\bon |\\bof |\\bfar )\\bright (?=on middle\\b|nextto\\b|between\\b|behind\\b|infront\\b)", "",
       "\\binfront$", "on frontrow",
+      // "Is Raj to the right of everyone?": the rightmost
+      "\\b(?:on )?(left|right) of (?:everyone|anyone)\\b", "far $1",
+      // "Does Penny have a smile on her face?"
+      "\\b(" + SHOWN + ") on prons?(?: poss)? person\\b", "$1",
       // "in her twenties", "in his teens"
       "\\bon (?:prons?(?: poss)?|i|you) (aged\\d+to\\d+)\\b", "$1",
       // "Is anyone old?": looks elderly
