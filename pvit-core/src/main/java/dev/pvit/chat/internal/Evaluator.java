@@ -771,7 +771,7 @@ final class Evaluator {
     if (g.quantifier() == Quantifier.BARE && matches.size() + open.size() > g.count()) {
       // "Are two people smiling?" with three smiling is yes for "at least two", no for "exactly two"
       throw new Unclear("I can't tell whether you mean at least " + g.count() + " or exactly " + g.count() + ": "
-          + (open.isEmpty() ? people(matches.size()) + " " + isAre(matches.size()) + " " + phrase(f)
+          + (open.isEmpty() ? people(matches.size()) + " " + describe(g.filter()) + isAre(matches.size()) + " " + phrase(f)
               + (matches.isEmpty() ? "" : " (" + join(matches.stream().map(x -> whoWhere(x, s.recognition())).toList())
                   + ")") : "some of the estimates are too close to call") + ".");
     }

@@ -648,6 +648,10 @@ final class Grammar {
       List<String> tries = new ArrayList<>();
       boolean subjectOnly = subject == r.length;
       Matcher elided = ELIDED.matcher(right);
+      if (!elided.matches()) {
+        // "Alice is happy but Bob isn't, right?": without its tag
+        elided = ELIDED.matcher(right.replaceFirst(" (?:right|tag)$", ""));
+      }
       if (elided.matches() && !predicate.matches("(?:here|absent)")) {
         // "… while Raj isn't", "… and is Raj?", "… but Sheldon doesn't": the left predicate again
         String who = elided.group("s1") != null ? elided.group("s1") : elided.group("s2");
