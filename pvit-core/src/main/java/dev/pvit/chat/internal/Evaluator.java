@@ -1105,6 +1105,9 @@ final class Evaluator {
     if (those.isEmpty()) {
       return "Nobody is " + phrase(area) + ".";
     }
+    if (those.size() == 1) {
+      return Wording.capitalise(whoWhere(those.get(0), s.recognition())) + " is the only person " + phrase(area) + ".";
+    }
     List<RecognizedFace> top = extreme(a.relation(), those);
     String what = superlative(a.relation());
     if (top.size() > 1) {

@@ -304,7 +304,7 @@ final class Grammar {
       "^recog (?=[pur]\\d)", "see ",
       "\\bappear(?: here)?\\b", "here",
       "^have (" + PL + ")(?= (?:not )?(?:here|absent)$)", "be $1",
-      "^do (" + PL + ")(?= (?:not )?here\\b)", "be $1",
+      "^(?:do|md) (" + PL + ")(?= (?:not )?here\\b)", "be $1",
       "\\bstand (?=(?:on|nextto|between|far|o\\d+|olast|left|right|middle|leftofv?|rightofv?|behind|infront|frontrow"
           + "|backrow)\\b)", "",
       "^(where|whichside)(.*) stand\\b", "$1$2",

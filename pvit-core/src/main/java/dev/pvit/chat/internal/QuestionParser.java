@@ -531,14 +531,15 @@ public final class QuestionParser {
     while (i < items.size()) {
       for (String[] idiom : Lexicon.idioms()) {
         String[] keys = idiom[0].split(" ");
-        if (matchesWords(items, i, keys)) {
+        int consumed = matchesWords(items, i, keys);
+        if (consumed > 0) {
           Word at = items.get(i) instanceof WordItem w ? w.word() : ((UnknownItem) items.get(i)).first();
           if (!idiom[1].isEmpty()) {
             for (String k : idiom[1].split(" ")) {
               out.add(new WordItem(k, at));
             }
           }
-          i += keys.length;
+          i += consumed;
           continue outer;
         }
       }
@@ -548,20 +549,33 @@ public final class QuestionParser {
     return out;
   }
 
-  private static boolean matchesWords(List<Item> items, int at, String[] keys) {
-    if (at + keys.length > items.size()) {
-      return false;
-    }
-    for (int k = 0; k < keys.length; k++) {
-      // an idiom may hold a word outside the lexicon ("nowhere to be found", "turn up", "make it into")
-      boolean match = items.get(at + k) instanceof WordItem w ? w.key().equals(keys[k])
-          : items.get(at + k) instanceof UnknownItem u && u.single()
-              && !(u.first().capitalised() && !u.first().sentenceStart()) && u.first().key().equals(keys[k]);
-      if (!match) {
-        return false;
+  /** How many items an idiom's words cover from {@code at}, or 0 if they do not match there. */
+  private static int matchesWords(List<Item> items, int at, String[] keys) {
+    int k = 0;
+    int i = at;
+    while (k < keys.length) {
+      if (i >= items.size()) {
+        return 0;
       }
+      Item it = items.get(i);
+      if (it instanceof WordItem w) {
+        if (!w.key().equals(keys[k])) {
+          return 0;
+        }
+        k++;
+      } else if (it instanceof UnknownItem u && !(u.first().capitalised() && !u.first().sentenceStart())) {
+        // an idiom may hold words outside the lexicon ("nowhere to be found", "turn up", "in good spirits")
+        List<String> run = Tokenizer.words(u.raw()).stream().map(Word::key).toList();
+        if (k + run.size() > keys.length || !run.equals(Arrays.asList(keys).subList(k, k + run.size()))) {
+          return 0;
+        }
+        k += run.size();
+      } else {
+        return 0;
+      }
+      i++;
     }
-    return true;
+    return i - at;
   }
 
   private static boolean eligible(UnknownItem u) {
