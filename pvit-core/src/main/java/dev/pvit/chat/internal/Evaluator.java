@@ -393,8 +393,8 @@ final class Evaluator {
     // a face the estimates cannot place in or out of the description ("the person over 40" of a face
     // that looks 41) leaves open which face is meant
     if (d.place().isPresent()) {
-      requireDecided(candidates.stream().filter(x -> holds(d.place().get(), x, s).isEmpty()).toList(),
-          new LogicalForm(Want.YES_NO, d, d.place().get(), false), s);
+      LogicalForm described = new LogicalForm(Want.YES_NO, d, d.place().get(), false);
+      requireDecided(undecided(candidates, described, s), described, s);
     }
     if (fit.size() == 2 && d.place().orElse(null) instanceof Ranked k && k.from() == Position.CENTER) {
       // "the person in the middle" of an even row: the one in the middle third, if only one is
@@ -843,8 +843,17 @@ final class Evaluator {
     Optional<Anchor> than = f.relation() instanceof OlderThan o ? o.than()
         : f.relation() instanceof MoreExpressive m ? m.than() : Optional.empty();
     Optional<RecognizedFace> other = than.map(a -> anchor(a, s));
+    if (!estimate(f.relation()) || standsBehind(f.relation())) {
+      // only estimates can be too close to call; a face in a row further back but off to the side is
+      // simply not "behind" someone for a description or a group
+      return List.of();
+    }
     return candidates.stream().filter(x -> other.isEmpty() || !x.equals(other.get()))
         .filter(x -> holds(f.relation(), x, s).isEmpty()).toList();
+  }
+
+  private static boolean standsBehind(Relation r) {
+    return r instanceof Behind || r instanceof AllOf a && a.parts().stream().anyMatch(Evaluator::standsBehind);
   }
 
   /**
