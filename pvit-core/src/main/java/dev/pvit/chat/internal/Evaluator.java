@@ -214,7 +214,7 @@ final class Evaluator {
       String text = switch (f.want()) {
         case YES_NO -> yesNoAnswer(f, s);
         case WHO -> whoAnswer(f, s);
-        case WHERE -> where((Names) f.subject(), s);
+        case WHERE -> where(f.subject(), s);
         case HOW_MANY -> count(f, (Group) f.subject(), s);
         case VALUE -> value(f, s);
       };
@@ -390,6 +390,12 @@ final class Evaluator {
     }
     List<RecognizedFace> fit = candidates.stream()
         .filter(x -> d.place().map(p -> holds(p, x, s).orElse(false)).orElse(true)).toList();
+    // a face the estimates cannot place in or out of the description ("the person over 40" of a face
+    // that looks 41) leaves open which face is meant
+    if (d.place().isPresent()) {
+      LogicalForm described = new LogicalForm(Want.YES_NO, d, d.place().get(), false);
+      requireDecided(undecided(candidates, described, s), described, s);
+    }
     if (fit.size() == 2 && d.place().orElse(null) instanceof Ranked k && k.from() == Position.CENTER) {
       // "the person in the middle" of an even row: the one in the middle third, if only one is
       List<RecognizedFace> central = fit.stream()
@@ -505,6 +511,9 @@ final class Evaluator {
     if (r instanceof Present) {
       return Optional.of(true);
     }
+    if (r instanceof LogicalForm.Registered k) {
+      return Optional.of(x.isKnown() == k.known());
+    }
     if (r instanceof AllOf a) {
       return combine(Junction.ALL, a.parts().stream().map(p -> holds(p, x, s)).toList());
     }
@@ -551,11 +560,11 @@ final class Evaluator {
       return Math.abs(d) < AGE_MARGIN ? Optional.empty() : Optional.of(a.over() == d > 0);
     }
     if (r instanceof OlderThan o && o.than().isPresent()) {
-      double d = age(x) - age(s.of(o.than().get()));
+      double d = age(x) - age(anchor(o.than().get(), s));
       return Math.abs(d) < AGE_MARGIN ? Optional.empty() : Optional.of(o.older() == d > 0);
     }
     if (r instanceof MoreExpressive m && m.than().isPresent()) {
-      double d = probability(x, m.expression()) - probability(s.of(m.than().get()), m.expression());
+      double d = probability(x, m.expression()) - probability(anchor(m.than().get(), s), m.expression());
       return Math.abs(d) < EXPRESSION_MARGIN ? Optional.empty() : Optional.of(d > 0);
     }
     if (r instanceof AgeExtreme || r instanceof MostExpressive) {
@@ -619,8 +628,12 @@ final class Evaluator {
     if (r instanceof Present) {
       return name + " is in this photo, " + Wording.where(x, sc);
     }
+    if (r instanceof LogicalForm.Registered) {
+      return x.isKnown() ? whoWhere(x, sc) + " is someone you registered"
+          : "I don't recognise the person " + Wording.where(x, sc);
+    }
     if (r instanceof AllOf a) {
-      return String.join("; ", a.parts().stream().map(p -> fact(p, x, s)).toList());
+      return String.join("; ", a.parts().stream().map(p -> fact(p, x, s)).distinct().toList());
     }
     if (r instanceof InThird) {
       return name + " is " + Wording.where(x, sc);
@@ -676,13 +689,13 @@ final class Evaluator {
       return name + " looks " + Wording.adjective(d) + " (" + Wording.percent(attributes(x).probability(d)) + ")";
     }
     if (r instanceof MoreExpressive m && m.than().isPresent()) {
-      RecognizedFace o = s.of(m.than().get());
+      RecognizedFace o = anchor(m.than().get(), s);
       return name + " looks " + Wording.adjective(m.expression()) + " " + Wording.percent(probability(x, m.expression()))
-          + ", " + m.than().get() + " " + Wording.percent(probability(o, m.expression()));
+          + ", " + label(m.than().get()) + " " + Wording.percent(probability(o, m.expression()));
     }
     if (r instanceof OlderThan o && o.than().isPresent()) {
-      return name + " looks about " + Wording.years(age(x)) + " and " + o.than().get() + " about "
-          + Wording.years(age(s.of(o.than().get())));
+      return name + " looks about " + Wording.years(age(x)) + " and " + label(o.than().get()) + " about "
+          + Wording.years(age(anchor(o.than().get(), s)));
     }
     if (r instanceof AgeBeyond) {
       return name + " looks about " + Wording.years(age(x)) + " years old";
@@ -724,11 +737,16 @@ final class Evaluator {
       List<String> all = missing(s, g);
       List<String> doubtful = doubtfullyMissing(s, all);
       List<String> missing = all.stream().filter(m -> !doubtful.contains(m)).toList();
+      if (g.quantifier() == Quantifier.BARE && all.size() > g.count()) {
+        throw new Unclear("I can't tell whether you mean at least " + g.count() + " or exactly " + g.count() + ": "
+            + String.join("; ", missingFacts(s, all, doubtful)) + ".");
+      }
       // The true number missing lies between the certain ones and all of them; the quantifiers are
       // monotone in it, so the answer is known when both ends agree.
       boolean yes = quantify(g, missing.size(), registered.get().size());
       if (quantify(g, missing.size() + doubtful.size(), registered.get().size()) != yes
-          || !doubtful.isEmpty() && (g.quantifier() == Quantifier.EXACTLY || g.quantifier() == Quantifier.MOST)) {
+          || !doubtful.isEmpty() && (g.quantifier() == Quantifier.EXACTLY || g.quantifier() == Quantifier.MOST
+              || g.quantifier() == Quantifier.BARE)) {
         requireCertainlyMissing(s, all);
       }
       List<String> facts = missingFacts(s, all, doubtful);
@@ -749,6 +767,15 @@ final class Evaluator {
     // "Is everyone registered?" quantifies over every face; "is anyone I know here?" over the filtered ones.
     List<RecognizedFace> matches = matching(members(s, g), f, s);
     boolean yes = quantify(g, matches.size(), candidates);
+    List<RecognizedFace> open = undecided(members(s, g), f, s);
+    if (g.quantifier() == Quantifier.BARE && matches.size() + open.size() > g.count()) {
+      // "Are two people smiling?" with three smiling is yes for "at least two", no for "exactly two"
+      throw new Unclear("I can't tell whether you mean at least " + g.count() + " or exactly " + g.count() + ": "
+          + (open.isEmpty() ? people(matches.size()) + " " + describe(g.filter()) + isAre(matches.size()) + " " + phrase(f)
+              + (matches.isEmpty() ? "" : " (" + join(matches.stream().map(x -> whoWhere(x, s.recognition())).toList())
+                  + ")") : "some of the estimates are too close to call") + ".");
+    }
+    requireSettled(g, matches.size(), open, candidates, f, s);
     String estimate = estimate(f.relation()) ? ESTIMATE : "";
     if (g.count() > 0 || g.quantifier() == Quantifier.MOST) {
       // a number of people: the answer says how many fit, and who
@@ -769,13 +796,16 @@ final class Evaluator {
 
   /** "Is everyone in the back row smiling?": the quantifier over the faces of which the restriction holds. */
   private static String among(LogicalForm f, Group g, LogicalForm.Among a, Scene s) {
-    List<RecognizedFace> those = matching(members(s, g), f.withRelation(a.among()).withNegation(false), s);
+    LogicalForm restriction = f.withRelation(a.among()).withNegation(false);
+    requireDecided(undecided(members(s, g), restriction, s), restriction, s);
+    List<RecognizedFace> those = matching(members(s, g), restriction, s);
     String where = phrase(f.withRelation(a.among()).withNegation(false));
     if (those.isEmpty()) {
       return yesNo(quantify(g, 0, 0)) + ": nobody is " + where + ".";
     }
     List<RecognizedFace> matches = matching(those, f.withRelation(a.relation()), s);
     boolean yes = quantify(g, matches.size(), those.size());
+    requireSettled(g, matches.size(), undecided(those, f.withRelation(a.relation()), s), those.size(), f, s);
     String who = those.size() == 1 ? "the only person " + where : matches.size() + " of the " + people(those.size())
         + " " + where;
     return yesNo(yes) + ": " + who + " " + isAre(matches.size()) + " " + (those.size() == 1 && matches.isEmpty()
@@ -793,6 +823,7 @@ final class Evaluator {
       case AT_MOST -> matches <= g.count();
       case EXACTLY -> matches == g.count();
       case MOST -> 2 * matches > candidates;
+      case BARE -> matches == g.count();
     };
   }
 
@@ -804,6 +835,50 @@ final class Evaluator {
       }
     }
     return out;
+  }
+
+  /** The candidates of which the estimates cannot tell whether the relation holds (too close to call). */
+  private static List<RecognizedFace> undecided(List<RecognizedFace> candidates, LogicalForm f, Scene s) {
+    // nobody is compared with themselves ("How many people look older than Penny?" leaves her out)
+    Optional<Anchor> than = f.relation() instanceof OlderThan o ? o.than()
+        : f.relation() instanceof MoreExpressive m ? m.than() : Optional.empty();
+    Optional<RecognizedFace> other = than.map(a -> anchor(a, s));
+    if (!estimate(f.relation()) || standsBehind(f.relation())) {
+      // only estimates can be too close to call; a face in a row further back but off to the side is
+      // simply not "behind" someone for a description or a group
+      return List.of();
+    }
+    return candidates.stream().filter(x -> other.isEmpty() || !x.equals(other.get()))
+        .filter(x -> holds(f.relation(), x, s).isEmpty()).toList();
+  }
+
+  private static boolean standsBehind(Relation r) {
+    return r instanceof Behind || r instanceof AllOf a && a.parts().stream().anyMatch(Evaluator::standsBehind);
+  }
+
+  /**
+   * A list or a count of the faces that fit is wrong if some cannot be told either way: then the
+   * answer says what the estimates show instead.
+   */
+  private static void requireDecided(List<RecognizedFace> undecided, LogicalForm f, Scene s) {
+    if (!undecided.isEmpty()) {
+      throw new Uncertain(String.join("; ", undecided.stream().map(x -> fact(f.relation(), x, s)).toList()) + "."
+          + (estimate(f.relation()) ? ESTIMATE : ""), names(undecided.toArray(RecognizedFace[]::new)));
+    }
+  }
+
+  /**
+   * A quantified yes/no is settled when every number of fitting faces the undecided ones allow gives
+   * the same answer ("Is anyone over 50?" is yes whatever a face of 49 is; "Is nobody over 50?" is not).
+   */
+  private static void requireSettled(Group g, int sure, List<RecognizedFace> undecided, int candidates, LogicalForm f,
+      Scene s) {
+    boolean yes = quantify(g, sure, candidates);
+    for (int k = 1; k <= undecided.size(); k++) {
+      if (quantify(g, sure + k, candidates) != yes) {
+        requireDecided(undecided, f, s);
+      }
+    }
   }
 
   private static List<RecognizedFace> filter(List<RecognizedFace> faces, Filter filter) {
@@ -842,6 +917,9 @@ final class Evaluator {
     if (r instanceof InRow w) {
       return not + "in the " + (w.front() ? "front" : "back") + " row";
     }
+    if (r instanceof LogicalForm.Registered k) {
+      return not + (k.known() ? "someone you registered" : "someone I don't recognise");
+    }
     if (r instanceof LogicalForm.SameRow w) {
       return not + "in the same row as " + label(w.other());
     }
@@ -874,10 +952,10 @@ final class Evaluator {
       return not + "looking " + (a.over() ? "over " : "under ") + a.years();
     }
     if (r instanceof OlderThan o && o.than().isPresent()) {
-      return not + "looking " + (o.older() ? "older" : "younger") + " than " + o.than().get();
+      return not + "looking " + (o.older() ? "older" : "younger") + " than " + label(o.than().get());
     }
     if (r instanceof MoreExpressive m && m.than().isPresent()) {
-      return not + "looking more " + Wording.adjective(m.expression()) + " than " + m.than().get();
+      return not + "looking more " + Wording.adjective(m.expression()) + " than " + label(m.than().get());
     }
     return f.negated() ? "not in this photo" : "in this photo";
   }
@@ -935,6 +1013,9 @@ final class Evaluator {
         : members(s, (Group) f.subject());
     Filter filter = f.subject() instanceof Group g ? g.filter() : Filter.ALL;
     SceneRecognition sc = s.recognition();
+    if (r instanceof LogicalForm.Among a) {
+      return mostAmong(f, a, candidates, s);
+    }
     if (r instanceof Missing) {
       List<String> missing = f.subject() instanceof Group g ? missing(s, g) : missing(s);
       requireCertainlyMissing(s, missing);
@@ -1005,6 +1086,7 @@ final class Evaluator {
     if (r instanceof Shows || r instanceof AgeBeyond || r instanceof AllOf || r instanceof InRow
         || r instanceof LogicalForm.SameRow || comparedWithSomeone) {
       // nobody is "in the same row as" themselves
+      requireDecided(undecided(candidates, f, s), f, s);
       List<RecognizedFace> m = matching(candidates, f, s).stream()
           .filter(x -> !(r instanceof LogicalForm.SameRow w && anchor(w.other(), s).equals(x))).toList();
       return (m.isEmpty() ? "Nobody " + describe(filter) + "is " + phrase(f)
@@ -1022,6 +1104,27 @@ final class Evaluator {
     }
     return Wording.capitalise(whoWhere(top.get(0), sc)) + " looks " + what + " (" + measure(r, top.get(0)) + ")."
         + ESTIMATE;
+  }
+
+  /** "Who is the youngest in the back row?": the superlative among the faces of a row or a third. */
+  private static String mostAmong(LogicalForm f, LogicalForm.Among a, List<RecognizedFace> candidates, Scene s) {
+    LogicalForm area = f.withRelation(a.among());
+    requireDecided(undecided(candidates, area, s), area, s);
+    List<RecognizedFace> those = matching(candidates, area, s);
+    if (those.isEmpty()) {
+      return "Nobody is " + phrase(area) + ".";
+    }
+    if (those.size() == 1) {
+      return Wording.capitalise(whoWhere(those.get(0), s.recognition())) + " is the only person " + phrase(area) + ".";
+    }
+    List<RecognizedFace> top = extreme(a.relation(), those);
+    String what = superlative(a.relation());
+    if (top.size() > 1) {
+      throw new Uncertain("the estimates for " + join(top.stream().map(Wording::who).toList())
+          + " are too close to say who looks " + what + "." + ESTIMATE, names(top.toArray(RecognizedFace[]::new)));
+    }
+    return "Of the " + people(those.size()) + " " + phrase(area) + ", " + whoWhere(top.get(0), s.recognition())
+        + " looks " + what + " (" + measure(a.relation(), top.get(0)) + ")." + ESTIMATE;
   }
 
   /** "Who is behind Ella?": the faces directly behind (or in front of) her in the nearest row that has any. */
@@ -1061,12 +1164,14 @@ final class Evaluator {
 
   // ---- where, how many, values
 
-  private static String where(Names n, Scene s) {
+  private static String where(LogicalForm.Subject subject, Scene s) {
     List<String> parts = new ArrayList<>();
     int total = s.faces().size();
-    for (String name : n.names()) {
-      RecognizedFace x = s.of(name);
-      parts.add(name + " is " + Wording.where(x, s.recognition())
+    // "Where is the stranger?": the one face the description fits
+    List<RecognizedFace> faces = subject instanceof Described d ? List.of(the(d, s))
+        : ((Names) subject).names().stream().map(s::of).toList();
+    for (RecognizedFace x : faces) {
+      parts.add(Wording.capitalise(who(x)) + " is " + Wording.where(x, s.recognition())
           + (s.rows() ? ", in " + s.rowName(s.row(x)) : "")
           + (total > 1 ? " (" + ordinal(s.index(x) + 1) + " of " + people(total) + " from the left"
               + (s.rows() ? " across all rows" : "") + ")" : ""));
@@ -1083,6 +1188,7 @@ final class Evaluator {
           : missing.size() + " registered " + (missing.size() == 1 ? "person is" : "people are")
               + " not in this photo: " + join(missing) + ".";
     }
+    requireDecided(undecided(members(s, g), f, s), f, s);
     List<RecognizedFace> m = matching(members(s, g), f, s);
     String kind = switch (g.filter()) {
       case ALL -> "";

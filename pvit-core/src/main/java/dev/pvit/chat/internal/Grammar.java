@@ -34,9 +34,11 @@ import dev.pvit.chat.internal.LogicalForm.Want;
 import dev.pvit.face.Expression;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -66,7 +68,7 @@ final class Grammar {
       + "|(?:person )?(?:on )?(?:frontrow|backrow)(?: person)?)";
   /** A description of one face: "the stranger", "the person on the left", "the person". */
   private static final String DESC = "(?:(?<du>unknown )?(?:person|(?<dp>" + PLACE + ")))";
-  private static final String GROUP = "(?:(?:known|unknown) )?(?:anyone|everyone|nobody|person|q(?:gt|ge|lt|le|eq|all)\\d+"
+  private static final String GROUP = "(?:(?:known|unknown) )?(?:anyone|everyone|nobody|person|q(?:gt|ge|lt|le|eq|all|ab)\\d+"
       + "|qmost)(?: (?:known|unknown))?";
   /**
    * A face described instead of named, as the other end of a relation: "the oldest person", "the
@@ -81,15 +83,15 @@ final class Grammar {
       + ANCHOR + "|adjacent|(?:behind|infront|samerow) " + ANCHOR;
   /** A face described by a relation to another: "the person next to the oldest one", "the person left of Raj". */
   private static final String DSUBJ = "(?:" + DREF + "|person (?:nextto|leftof|rightof|behind|infront) " + ANCHOR + ")";
-  private static final String PRED = "(?:here|absent|only person|(?:not )?" + SHOWN + "|" + PLACE + "|" + REL
-      + "|most " + EXPR + "(?: " + PL + ")?|more " + EXPR + "(?: " + PL + "| than " + P + ")?|(?:oldest|youngest)(?: " + PL + ")?"
-      + "|(?:older|younger)(?: " + PL + "| than " + P + ")?"
-      + "|(?:over|under) n\\d+)";
+  private static final String PRED = "(?:here|absent|only person|(?:not )?" + SHOWN + "(?: or " + SHOWN + ")*|" + PLACE + "|" + REL
+      + "|most " + EXPR + "(?: " + PL + ")?|more " + EXPR + "(?: " + PL + "| than " + ANCHOR + ")?|(?:oldest|youngest)(?: "
+      + PL + ")?|(?:older|younger)(?: " + PL + "| than " + ANCHOR + ")?"
+      + "|(?:over|under) n\\d+|aged\\d+to\\d+)";
   /** Terminals that make a clause's predicate, so a scene phrase ("in this photo") next to them is redundant. */
   private static final Pattern PREDICATE = Pattern.compile("\\b(?:on|nextto|between|leftofv?|rightofv?|far|o\\d+|olast"
       + "|behind|infront|frontrow|backrow|samerow"
       + "|middle|left|right|" + SHOWN + "|more|most|older|younger|oldest|youngest|absent|over|under"
-      + "|only|adjacent)\\b");
+      + "|only|adjacent|aged\\d+to\\d+)\\b");
 
   private record Rewrite(Pattern pattern, String replacement) {}
 
@@ -99,7 +101,7 @@ final class Grammar {
    * so there it is not read as an exception and the question abstains.
    */
   private static final Pattern EXCEPT = Pattern.compile("(?:(?<= )except|(?<= )(?<!\\b(?:be|stand) )besides"
-      + "|(?<=(?:anyone|everyone|nobody|person|who) )but) "
+      + "|(?<=(?:anyone|everyone|nobody|person|who) )but|(?<=(?:anyone|nobody|who be) )with) "
       + "((?:(?:both|either|neither|all) (?:of )?)?(?:prons?|" + P + ")(?:(?: " + P + ")* (?:and|or) " + P + ")?)(?= )");
   /** "Between Frank and Gina, who is younger?", "Of Frank and Gina, is Gina older?" */
   private static final Pattern FRONTED = Pattern.compile("^(?:of|between|among) (" + PL + ") (?=(?:who|which|be)\\b)");
@@ -118,7 +120,36 @@ final class Grammar {
       "\\bnumber of\\b", "howmany",
       "\\bwhat be howmany\\b", "howmany",
       "\\bcount(?: howmany)?\\b", "howmany",
+      // "How many faces do you count?", "Count the faces for me"
+      "^(howmany\\b.*?) (?:do|md) (?:you|i) howmany$", "$1",
+      "^(howmany\\b.*?) for (?:i|you)$", "$1",
+      // "How many people can you name?": the ones recognised
+      "^howmany (person|anyone|everyone)(?: here)? (?:md|do) (?:you|i) list$", "howmany known person",
+      // "What's the mood of the person on the right?", "What is the age of Bob?"
+      "^what be (?:poss )?exprn of (?=(?:unknown )?person\\b)", "what exprn be ",
+      "^what be (?:poss )?exprn of (" + P + ")$", "$1 poss exprn",
+      "^what be (?:poss )?age of (?=(?:unknown )?person\\b)", "howold be ",
+      "^what be (?:poss )?age of (" + P + ")$", "$1 poss age",
+      // "Is Anne-Marie's expression happy?", "Does Penny's face look happy?"
+      "\\b(" + P + ") poss (?:exprn|person) (?=(?:not )?(?:look |be |appear )?" + SHOWN + "$)", "$1 ",
       "\\bhow old\\b", "howold",
+      // "three adults", "two kids": a number of people
+      "\\b(n\\d+) (child|minor|adult|elderly)\\b(?! person)", "$1 $2 person",
+      // "no" quantifies people ("Are there no strangers?"); before a question it is an interjection
+      "\\bno (?=(?:(?:known|unknown) )?(?:person|child|minor|adult|elderly)\\b)", "nobody ",
+      "^no (?=be|do|md|who|where|which|howmany|how|what)\\b", "",
+      // out of the picture, left the frame
+      "\\boutof photo\\b", "absent",
+      "^have (" + PL + ") left(?: photo)?$", "be $1 absent",
+      // "right in the middle", "right behind Ella": an intensifier
+      "(?<!\\bon |\\bof |\\bfar )\\bright (?=on middle\\b|nextto\\b|between\\b|behind\\b|infront\\b)", "",
+      "\\binfront$", "on frontrow",
+      // "Is Raj to the right of everyone?": the rightmost
+      "\\b(?:on )?(left|right) of (?:everyone|anyone)\\b", "far $1",
+      // "Does Penny have a smile on her face?"
+      "\\b(" + SHOWN + ") on prons?(?: poss)? person\\b", "$1",
+      // "in her twenties", "in his teens"
+      "\\bon (?:prons?(?: poss)?|i|you) (aged\\d+to\\d+)\\b", "$1",
       // "Is anyone old?": looks elderly
       "\\bold\\b", "elderly",
       "\\b(look|appear) on be\\b", "$1",
@@ -159,18 +190,24 @@ final class Grammar {
       "\\b(?:which|what) (known|unknown) person\\b", "who $1 person",
       "^who be prons$", "who be",
       "^which of (?=known|unknown|person|anyone|everyone)", "who ",
+      // "Which is older, Ella or Sue?"
+      "^which (?=be (?:older|younger|more|oldest|youngest|most)\\b)", "who ",
       "\\bneighbour of (" + P + ")", "nextto $1",
       "\\bfar (left|right) than (" + P + ")", "$1of $2",
       "\\bmore on (left|right) than (" + P + ")", "$1of $2",
       // numbers of people: "at least two people", "more than three strangers", "exactly one person"
-      "\\b(atleast|atmost|exactly|more than|less than) person(?= (?:(?:known|unknown|" + SHOWN + ") )?person\\b)",
+      "\\b(atleast|atmost|exactly|more than|less than) person(?= (?:(?:known|unknown|child|minor|adult|elderly|" + SHOWN + ") )?person\\b)",
       "$1 n1",
       "\\bexactly (?=n\\d+)", "qeq ",
+      // "Are two people smiling?", "Are two of them strangers?": a number without "at least" or "exactly"
+      "^(be(?: there)?) (?=n\\d+ (?:(?:known|unknown|child|minor|adult|elderly|" + SHOWN + ") )?person\\b)", "$1 qab ",
+      "^(be(?: there)?) (n\\d+) of prons\\b", "$1 qab $2 PEOPLE_OF_PHOTO",
       "\\bexactly\\b", "",
       "\\batleast (?=n\\d+)", "qge ",
       "\\batmost (?=n\\d+)", "qle ",
-      "\\bmore than (?=n\\d+ (?:(?:known|unknown|" + SHOWN + ") )?person\\b)", "qgt ",
-      "\\bless than (?=n\\d+ (?:(?:known|unknown|" + SHOWN + ") )?person\\b)", "qlt ",
+      "\\bmore than (?=n\\d+ (?:(?:known|unknown|child|minor|adult|elderly|" + SHOWN + ") )?person\\b)", "qgt ",
+      "\\bless than (?=n\\d+ (?:(?:known|unknown|child|minor|adult|elderly|" + SHOWN + ") )?person\\b)", "qlt ",
+      "\\bmost of (?=(?:(?:known|unknown) )?person\\b)", "most ",
       "\\bmost (?=(?:(?:known|unknown) )?person\\b)", "qmost ",
       "\\bmost of prons\\b", "PLURAL_OR_MOST",
       "\\ball (n\\d+)(?: of prons| person)?\\b", "qall $1",
@@ -205,10 +242,19 @@ final class Grammar {
       "^(?:md|do) (?:you|i) (?=howmany|list|guess)", "",
       // "you know / recognise / see" as a filter or a verb; recognising a named person is seeing them
       "^(?:do|md) (?:not )?(?:you|i) (?:not )?recog (?=" + P + ")", "see ",
+      // "Don't you know anyone here?" asks the same as "Do you know anyone here?"; "How many people
+      // don't you know?" does not (its negation is the question's)
+      "^(do|md) not (you|i) (know|recog)\\b", "$1 $2 $3",
+      // "Do you know the person on the right?": whether the one face described is known
+      "^(?:do|md) (?:you|i) (?:know|recog) (person (?:on|far|o\\d+|olast) \\S.*)$", "be $1 isknown",
       "\\b(?:do|md) (not )?(?:you|i) (not )?(?:know|recog)\\b", "KNOW$1$2",
       "\\b(?:you|i) (?:(?:do|md) )?(not )?(?:know|recog)\\b", "KNOW$1",
       "\\bKNOWnot\\b(?: not\\b)?", "unknown",
+      // "anybody here I haven't registered", "people I have not recognised"
+      "\\b(?:i|you) (?:(?:do|md|have|be) )?not known\\b", "unknown",
       "\\bKNOW", "known",
+      // "Do you know any of these people?": is anyone recognised
+      "^known either person(?: here)?$", "be known anyone",
       "\\bnot known\\b", "unknown",
       "\\b(?:do|md) (?:not )?(?:you|i) (?:not )?see\\b", "see",
       "\\b(?:you|i) (?:(?:do|md) )?see\\b", "see",
@@ -224,8 +270,11 @@ final class Grammar {
       // "Isn't Penny here?" asks the same as "Is Penny here?"
       "^(be|do|md) not (" + PL + "|anyone|everyone|nobody|known|unknown|person)\\b", "$1 $2",
       "^have (" + PL + ") be\\b", "be $1",
+      // "Is everyone here a stranger?", "Is everybody in the photo someone I know?"
+      "^be (everyone|anyone|nobody) (?:here|inphoto) (?=(?:known|unknown)(?: person)?$)", "be $1 ",
       // statements become questions
       "^(" + PL + ") (be|do|md) ", "$2 $1 ",
+      "^(anyone|everyone|nobody) (?:here|inphoto) (?=(?:be|do) )", "$1 ",
       "^(" + PL + ") (?:look|appear|feel) ", "be $1 ",
       // without a verb: "Alice happy?", "Penny on the left?"
       "^(" + PL + ") (?=(?:not )?(?:" + SHOWN + "|on|nextto|between|leftofv?|rightofv?|far|oldest|youngest|older|younger"
@@ -243,12 +292,19 @@ final class Grammar {
       // do-support and copular verbs before adjectives
       "\\bhave (" + SHOWN + ")(?: exprn)?\\b", "$1",
       "\\b(?:look|appear|feel|be look)\\b (?=(?:not )?(?:" + SHOWN + "|more|most|older|younger|oldest|youngest|over|under"
-          + "|only|child|adult|elderly)\\b)", "",
-      "^do (?=.*\\b(?:" + SHOWN + "|more|most|older|younger|oldest|youngest|over|under)\\b)", "be ",
+          + "|only|child|minor|adult|elderly|aged\\d+to\\d+)\\b)", "",
+      "^do (?=.*\\b(?:" + SHOWN + "|more|most|older|younger|oldest|youngest|over|under|aged\\d+to\\d+)\\b)", "be ",
+      // "Who doesn't look happy?", "Is there anyone who isn't smiling?": do-support and relative clauses
+      "\\b(who|anyone|everyone|nobody|person) do (?=(?:not )?(?:" + SHOWN + "|older|younger|oldest|youngest|over|under"
+          + "|more|most)\\b)", "$1 be ",
+      "\\b(anyone|everyone|nobody)((?: (?:known|unknown))?(?: person)?) who (?:be |do )?(?=(?:not )?(?:" + SHOWN
+          + "|on|nextto|between|far|o\\d+|olast|older|younger|oldest|youngest|over|under|leftofv?|rightofv?|behind"
+          + "|infront|child|minor|adult|elderly)\\b)", "$1$2 ",
       "^recog (?=person|everyone|anyone|known|unknown)", "list ",
       "^recog (?=[pur]\\d)", "see ",
       "\\bappear(?: here)?\\b", "here",
-      "^do (" + PL + ")(?= (?:not )?here\\b)", "be $1",
+      "^have (" + PL + ")(?= (?:not )?(?:here|absent)$)", "be $1",
+      "^(?:do|md) (" + PL + ")(?= (?:not )?here\\b)", "be $1",
       "\\bstand (?=(?:on|nextto|between|far|o\\d+|olast|left|right|middle|leftofv?|rightofv?|behind|infront|frontrow"
           + "|backrow)\\b)", "",
       "^(where|whichside)(.*) stand\\b", "$1$2",
@@ -274,29 +330,39 @@ final class Grammar {
       "\\bhere(?: here)+\\b", "here",
       // "Is Penny here along with Leonard?", "Are Penny and Leonard in the picture together?"
       "^be (" + PL + ") (?:here )?together(?: here)?$", "be $1 here",
+      // "Are Ana and Ben standing together?": next to each other
+      "^be (" + PL + ") stand (?:here )?together(?: here)?$", "be $1 adjacent",
+      // "Is the person on the far left someone I registered?", "Is the person in the middle a stranger?",
+      // "Do you know the person on the right?": whether the one face described is known
+      "^be (person (?:on |far |o\\d+ |olast ).+?) (known|unknown) (?:anyone|person)$", "be $1 is$2",
+      "^be (person (?:on |far |o\\d+ |olast ).+?) (?:anyone|person) (known|unknown)$", "be $1 is$2",
+
       "^be (" + P + ") (?:here )?with (" + P + ")(?: here)?$", "be $1 and $2 here",
       "^be (" + P + ") (?:here )?with ((?:" + P + " )*" + P + " and " + P + ")(?: here)?$", "be $1 $2 here",
       // "the one who is smiling" is the smiling one
-      "(?<!^)\\bperson who be (" + SHOWN + "|oldest|youngest)\\b", "$1 person",
+      "(?<!^)\\bperson who (?:be )?(" + SHOWN + "|oldest|youngest)\\b", "$1 person",
+      // "Who's the only one smiling?" presupposes one: it asks who is
+      "^who be only person (?=\\S)", "who be ",
       // groups
-      "\\b(q(?:gt|ge|lt|le|eq)) n(\\d+) (" + SHOWN + ") person\\b", "$1$2 $3",
-      "\\b(q(?:gt|ge|lt|le|eq)) n(\\d+)(?: (known|unknown))? person\\b", "$3 $1$2",
+      "\\b(q(?:gt|ge|lt|le|eq|ab)) n(\\d+) (" + SHOWN + "|child|minor|adult|elderly) person\\b", "$1$2 $3",
+      "\\b(q(?:gt|ge|lt|le|eq|ab)) n(\\d+)(?: (known|unknown))? person\\b", "$3 $1$2",
       "\\b(q(?:gt|ge|lt|le|eq)) n(\\d+)$", "$1$2",
       "\\bqmost(?: (known|unknown))? person\\b", "$1 qmost",
       "\\bqall n(\\d+)\\b", "qall$1",
-      "\\b(qmost|q(?:gt|ge|lt|le|eq|all)\\d+) (known|unknown) person\\b", "$1 $2",
+      "\\b(qmost|q(?:gt|ge|lt|le|eq|all|ab)\\d+) (known|unknown) person\\b", "$1 $2",
       "^((?:known |unknown )?(?:q[a-z]+\\d*|anyone|everyone|nobody)) (?:be|do) ", "be $1 ",
       "\\b(?:any|some) (?=(?:known |unknown )?person\\b)", "anyone ",
       "\\b(?:all|every) (?:of )?(?=(?:known |unknown )?person\\b)", "everyone ",
       "\\b(anyone|everyone|nobody) (?:(known|unknown) )?person\\b", "$1 $2",
       "\\b(anyone|everyone|nobody|person) (known|unknown)\\b", "$2 $1",
-      // apparent age groups: a child looks under 16, an adult over 18, an elderly person over 65
-      "^howmany (child|adult|elderly)(?: (?:be|see|do|have))?(?: here)?$", "howmany person $1",
-      "^be (?:any |anyone )?(child|adult|elderly)(?: here)?$", "be anyone $1",
-      "^be (everyone|anyone|nobody) (child|adult|elderly)(?: here)?$", "be $1 $2",
-      "^be (?:all|every) (child|adult|elderly)\\b", "be everyone $1",
-      "^who be (child|adult|elderly)(?: here)?$", "who be $1",
+      // apparent age groups: a child looks under 16, a minor under 18, an adult over 18, an elderly person over 65
+      "^howmany (child|minor|adult|elderly)(?: (?:be|see|do|have))?(?: here)?$", "howmany person $1",
+      "^be (?:any |anyone )?(child|minor|adult|elderly)(?: person)?(?: here)?$", "be anyone $1",
+      "^be (everyone|anyone|nobody) (child|minor|adult|elderly)(?: here)?$", "be $1 $2",
+      "^be (?:all|every) (child|minor|adult|elderly)\\b", "be everyone $1",
+      "^who be (child|minor|adult|elderly)(?: here)?$", "who be $1",
       "\\bchild$", "under n16",
+      "\\bminor$", "under n18",
       "\\badult$", "over n18",
       "\\belderly$", "over n65",
       "  +", " ",
@@ -341,6 +407,14 @@ final class Grammar {
    */
   Optional<LogicalForm> parse(String terminals, String singular, String plural, List<List<String>> recent) {
     String t = " " + terminals.strip().replaceAll("\\s+", " ") + " ";
+    if (t.startsWith(" itisfalse ")) {
+      // "Is it false that Alice is here?": the opposite of a yes/no about one person (about several,
+      // or a group, the negation of the whole is not the negation of each, so it is not read)
+      return parse(t.substring(" itisfalse ".length()), singular, plural, recent)
+          .filter(f -> f.want() == Want.YES_NO && f.subject() instanceof Names n && n.names().size() == 1
+              && !(f.relation() instanceof Clauses) && !(f.relation() instanceof OfThe))
+          .map(f -> f.withNegation(!f.negated()));
+    }
     // exclusions: "except/besides/other than X", "anyone but X", "who else"
     List<String> except = new ArrayList<>();
     Matcher x = EXCEPT.matcher(t);
@@ -507,6 +581,9 @@ final class Grammar {
   /** A predicate that relates its subject to someone else. */
   private static final Pattern RELATIONAL = Pattern.compile("\\b(?:nextto|next|leftofv?|rightofv?|of|between|behind|samerow"
       + "|infront|than|with|neighbour|over|under)\\b");
+  /** A clause that leaves out its predicate: "Raj isn't", "is Raj", "Sheldon doesn't", "is Raj not". */
+  private static final Pattern ELIDED = Pattern.compile("^(?:(?<s1>" + PL + ") (?:be|do|md)(?<n1> not)?|(?:be|do|md)"
+      + "(?<n2> not)? (?<s2>" + PL + ")(?<n3> not)?)$");
   /** Words of a subject ("p1", "p1 and p2", "anyone"). */
   private static final Pattern SUBJECT_WORD = Pattern.compile(P + "|and|or|nor|both|either|neither|all|of|anyone"
       + "|everyone|nobody|known|unknown|person");
@@ -570,7 +647,17 @@ final class Grammar {
       // "… and is Bob here?", "… and Bob is sad", "… and Bob sad", "… and Bob?", "… but not Carol"
       List<String> tries = new ArrayList<>();
       boolean subjectOnly = subject == r.length;
-      if (subject > 0 && subject == r.length - 1 && r[subject].equals("not")) {
+      Matcher elided = ELIDED.matcher(right);
+      if (!elided.matches()) {
+        // "Alice is happy but Bob isn't, right?": without its tag
+        elided = ELIDED.matcher(right.replaceFirst(" (?:right|tag)$", ""));
+      }
+      if (elided.matches() && !predicate.matches("(?:here|absent)")) {
+        // "… while Raj isn't", "… and is Raj?", "… but Sheldon doesn't": the left predicate again
+        String who = elided.group("s1") != null ? elided.group("s1") : elided.group("s2");
+        boolean not = elided.group("n1") != null || elided.group("n2") != null || elided.group("n3") != null;
+        tries.add("be " + who + (not ? " not " : " ") + predicate);
+      } else if (subject > 0 && subject == r.length - 1 && r[subject].equals("not")) {
         // "… but Frank not": the left predicate, negated
         tries.add("be " + right.substring(0, right.length() - " not".length()) + " not " + predicate);
       } else if (subjectOnly && RELATIONAL.matcher(predicate).find()) {
@@ -652,6 +739,10 @@ final class Grammar {
       String second = h + " " + String.join(" ", Arrays.asList(w).subList(j, w.length));
       Optional<LogicalForm> l = parseClause(first, singular, plural);
       Optional<LogicalForm> r = parseClause(second, singular, plural);
+      Optional<LogicalForm> within = l.flatMap(a -> r.flatMap(b -> superlativeWithin(a, b)));
+      if (within.isPresent()) {
+        return within;
+      }
       if (l.isPresent() && r.isPresent() && l.get().want() == r.get().want() && l.get().want() != Want.WHERE
           && l.get().subject().equals(r.get().subject()) && !l.get().negated() && !r.get().negated()
           && faceByFace(l.get().relation()) && faceByFace(r.get().relation())
@@ -666,6 +757,25 @@ final class Grammar {
         }
         return Optional.of(new LogicalForm(l.get().want(), l.get().subject(),
             new AllOf(List.of(l.get().relation(), r.get().relation())), false));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * "Who is the youngest in the back row?", "Who is the happiest on the left?": the superlative among
+   * the faces of a row or a third of the photo.
+   */
+  private static Optional<LogicalForm> superlativeWithin(LogicalForm a, LogicalForm b) {
+    if (a.want() != Want.WHO || b.want() != Want.WHO || !a.subject().equals(b.subject()) || a.negated() || b.negated()
+        || !(a.subject() instanceof Group g) || g.quantifier() != Quantifier.THOSE) {
+      return Optional.empty();
+    }
+    for (LogicalForm[] p : List.of(new LogicalForm[] {a, b}, new LogicalForm[] {b, a})) {
+      Relation area = p[0].relation();
+      Relation most = p[1].relation();
+      if ((area instanceof InRow || area instanceof InThird) && (most instanceof AgeExtreme || most instanceof MostExpressive)) {
+        return Optional.of(new LogicalForm(Want.WHO, g, new LogicalForm.Among(area, most), false));
       }
     }
     return Optional.empty();
@@ -717,11 +827,18 @@ final class Grammar {
     return Optional.of(who ? whoRelation(r) : r);
   }
 
+  /** "forty five" (tens and units, as the tokenizer splits "forty-five"). */
+  private static final Pattern TENS_UNITS = Pattern.compile("\\bn([2-9])0 n([1-9])\\b");
+
   static String canonical(String terminals, String singular, String plural) {
-    String s = apply(BEFORE_PRONOUNS, terminals.strip().replaceAll("\\s+", " "));
+    String numbers = TENS_UNITS.matcher(terminals.strip().replaceAll("\\s+", " "))
+        .replaceAll(m -> "n" + (Integer.parseInt(m.group(1)) * 10 + Integer.parseInt(m.group(2))));
+    String s = apply(BEFORE_PRONOUNS, numbers);
     s = s.replace("PLURAL_OR_EVERYONE", plural.startsWith("r") ? "everyone" : "all of " + plural)
         .replace("PLURAL_OR_ANYONE", plural.startsWith("r") ? "anyone" : "either " + plural.replace(" and ", " or "))
         .replace("PLURAL_OR_MOST", plural.startsWith("r") ? "qmost person" : "most of " + plural)
+        // "two of them" after naming people is not about the photo's faces: left unresolved
+        .replace("PEOPLE_OF_PHOTO", plural.startsWith("r") ? "person" : "r0 person")
         .replaceAll("\\bprons poss\\b", plural.contains(" ") ? "r0 poss" : plural + " poss")
         .replaceAll("\\bpron poss\\b", singular + " poss")
         .replaceAll("\\bprons\\b", plural)
@@ -775,6 +892,8 @@ final class Grammar {
         // "Is Penny the only one smiling?", "Is only Leonard smiling?", "Is Max the only sad one?"
         prod("^be (?<s>" + PL + ") only person (?<pred>" + PRED + ")$", m -> only(m.group("s"), m.group("pred"))),
         prod("^be (?<s>" + PL + ") only (?<pred>" + SHOWN + ") person$", m -> only(m.group("s"), m.group("pred"))),
+        // "Is Hank the only kid?"
+        prod("^be (?<s>" + PL + ") only (?<pred>(?:over|under) n\\d+)$", m -> only(m.group("s"), m.group("pred"))),
         prod("^(?:be )?only (?<s>" + PL + ")(?: be)?(?: (?<pred>" + PRED + "))?$", m -> only(m.group("s"), m.group("pred"))),
         // relations: "Is Leonard next to Penny?", "Is A between B and C?", "Are A and B next to each other?"
         prod("^be (?<s>" + PL + ") (?<neg>not )?(?<rel>" + REL + ")$", m ->
@@ -782,14 +901,18 @@ final class Grammar {
         // expression and age of named people
         prod("^be (?<s>" + PL + ") (?<neg>not )?(?<e>" + SHOWN + ")$", m ->
             yesNo(names(m.group("s")), shows(m.group("e")), m.group("neg") != null)),
-        prod("^be (?<s>" + P + ") (?<neg>not )?more (?<e>" + EXPR + ") than (?<o>" + P + ")$", m ->
-            yesNo(names(m.group("s")), new MoreExpressive(expression(m.group("e")), Optional.of(name(m.group("o")))),
+        // "Is Penny older than the stranger?": the other may be described
+        prod("^be (?<s>" + P + ") (?<neg>not )?more (?<e>" + EXPR + ") than (?<o>" + ANCHOR + ")$", m ->
+            yesNo(names(m.group("s")), new MoreExpressive(expression(m.group("e")), anchor(m.group("o"))),
                 m.group("neg") != null)),
-        prod("^be (?<s>" + P + ") (?<neg>not )?(?<c>older|younger) than (?<o>" + P + ")$", m ->
-            yesNo(names(m.group("s")), new OlderThan(m.group("c").equals("older"), Optional.of(name(m.group("o")))),
+        prod("^be (?<s>" + P + ") (?<neg>not )?(?<c>older|younger) than (?<o>" + ANCHOR + ")$", m ->
+            yesNo(names(m.group("s")), new OlderThan(m.group("c").equals("older"), anchor(m.group("o"))),
                 m.group("neg") != null)),
         prod("^be (?<s>" + PL + ") (?<neg>not )?(?:person )?(?<x>oldest|youngest|most " + EXPR + ")(?: person)?$", m ->
             yesNo(names(m.group("s")), extreme(m.group("x")), m.group("neg") != null)),
+        // "Is Penny in her twenties?", "Is Hank a teenager?"
+        prod("^be (?<s>" + PL + ") (?<neg>not )?aged(?<lo>\\d+)to(?<hi>\\d+)$", m ->
+            yesNo(names(m.group("s")), ageRange(m.group("lo"), m.group("hi")), m.group("neg") != null)),
         prod("^be (?<s>" + PL + ") (?<neg>not )?(?<c>over|under) n(?<n>\\d+)$", m ->
             yesNo(names(m.group("s")), new AgeBeyond(m.group("c").equals("over"), Integer.parseInt(m.group("n"))),
                 m.group("neg") != null)),
@@ -806,6 +929,14 @@ final class Grammar {
         // one face by description: "Is the person on the left smiling?", "Is the stranger a child?"
         prod("^be " + DESC + " (?<neg>not )?(?<e>" + SHOWN + ")$", m ->
             Optional.of(new LogicalForm(Want.YES_NO, described(m), shows(m.group("e")), m.group("neg") != null))),
+        // "Is the child on the left smiling?": the one child in that third or row
+        prod("^be (?<g>child|minor|adult|elderly) (?<place>on (?:left|right|middle|frontrow|backrow))"
+            + " (?<neg>not )?(?<e>" + SHOWN + ")$", m ->
+            Optional.of(new LogicalForm(Want.YES_NO, new Described(Filter.ALL, Optional.of(new AllOf(List.of(
+                ageGroup(m.group("g")), place(m.group("place"), false))))), shows(m.group("e")), m.group("neg") != null))),
+        prod("^be " + DESC + " (?<neg>not )?is(?<k>known|unknown)$", m ->
+            Optional.of(new LogicalForm(Want.YES_NO, described(m), new LogicalForm.Registered(m.group("k").equals("known")),
+                m.group("neg") != null))),
         prod("^be " + DESC + " (?<neg>not )?(?<c>over|under) n(?<n>\\d+)$", m ->
             Optional.of(new LogicalForm(Want.YES_NO, described(m), new AgeBeyond(m.group("c").equals("over"),
                 Integer.parseInt(m.group("n"))), m.group("neg") != null))),
@@ -827,6 +958,12 @@ final class Grammar {
                 pr.among().isPresent() ? pr.among().get() : group(m.group("g"), m.group("g2"), true),
                 whoRelation(pr.relation()), pr.negated()))),
         prod("^who be (?<s>" + P + ")$", m -> Optional.of(new LogicalForm(Want.WHERE, names(m.group("s")),
+            new Present(), false))),
+        // "Which of Frank and Ivy is here?"
+        prod("^who be (?<s>" + P + "(?: " + P + ")* (?:and|or) " + P + ")$", m -> Optional.of(new LogicalForm(Want.WHO,
+            names(m.group("s")), new Present(), false))),
+        // "Where is the stranger?"
+        prod("^(?:where|whichside) be " + DESC + "(?: on)?$", m -> Optional.of(new LogicalForm(Want.WHERE, described(m),
             new Present(), false))),
         // where: "Where is Penny?", "Which side is Sheldon on?"
         prod("^be (?<s>" + P + ") (?:on )?(?:left|right|middle)(?: or (?:on )?(?:left|right|middle))+$", m ->
@@ -880,6 +1017,14 @@ final class Grammar {
     if (t.matches(SHOWN)) {
       return Optional.of(new Predicate(shows(t), neg, Optional.empty()));
     }
+    if (t.matches(SHOWN + "(?: or " + SHOWN + ")+")) {
+      // "Does anyone look angry or sad?": any of them
+      Set<Expression> any = EnumSet.noneOf(Expression.class);
+      for (String e : t.split(" or ")) {
+        any.addAll(shows(e).expressions());
+      }
+      return Optional.of(new Predicate(new Shows(any), neg, Optional.empty()));
+    }
     if (t.matches("oldest|youngest|most " + EXPR)) {
       return Optional.of(new Predicate(extreme(t), false, Optional.empty()));
     }
@@ -888,15 +1033,15 @@ final class Grammar {
       // "Who is the oldest, Rose, Will or May?": the superlative among them
       return Optional.of(new Predicate(extreme(among.group(1)), false, Optional.of(names(among.group(2)))));
     }
-    Matcher moreThan = Pattern.compile("more (" + EXPR + ") than (" + P + ")").matcher(t);
+    Matcher moreThan = Pattern.compile("more (" + EXPR + ") than (" + ANCHOR + ")").matcher(t);
     if (moreThan.matches()) {
-      return Optional.of(new Predicate(new MoreExpressive(expression(moreThan.group(1)),
-          Optional.of(name(moreThan.group(2)))), neg, Optional.empty()));
+      return anchor(moreThan.group(2)).map(o -> new Predicate(new MoreExpressive(expression(moreThan.group(1)),
+          Optional.of(o)), neg, Optional.empty()));
     }
-    Matcher olderThan = Pattern.compile("(older|younger) than (" + P + ")").matcher(t);
+    Matcher olderThan = Pattern.compile("(older|younger) than (" + ANCHOR + ")").matcher(t);
     if (olderThan.matches()) {
-      return Optional.of(new Predicate(new OlderThan(olderThan.group(1).equals("older"),
-          Optional.of(name(olderThan.group(2)))), neg, Optional.empty()));
+      return anchor(olderThan.group(2)).map(o -> new Predicate(new OlderThan(olderThan.group(1).equals("older"),
+          Optional.of(o)), neg, Optional.empty()));
     }
     Matcher more = Pattern.compile("more (" + EXPR + ")(?: (" + PL + "))?").matcher(t);
     if (more.matches()) {
@@ -907,6 +1052,10 @@ final class Grammar {
     if (older.matches()) {
       return Optional.of(new Predicate(new OlderThan(older.group(1).equals("older"), Optional.empty()), false,
           Optional.ofNullable(older.group(2)).map(this::names)));
+    }
+    Matcher range = Pattern.compile("aged(\\d+)to(\\d+)").matcher(t);
+    if (range.matches()) {
+      return Optional.of(new Predicate(ageRange(range.group(1), range.group(2)), neg, Optional.empty()));
     }
     Matcher beyond = Pattern.compile("(over|under) n(\\d+)").matcher(t);
     if (beyond.matches()) {
@@ -1002,6 +1151,21 @@ final class Grammar {
     return person ? new Ranked(side, 1) : new InThird(side);
   }
 
+  /** What an age group looks: a child under 16, a minor under 18, an adult over 18, an elderly person over 65. */
+  private static Relation ageGroup(String group) {
+    return switch (group) {
+      case "child" -> new AgeBeyond(false, 16);
+      case "minor" -> new AgeBeyond(false, 18);
+      case "adult" -> new AgeBeyond(true, 18);
+      default -> new AgeBeyond(true, 65);
+    };
+  }
+
+  /** An age range ("in her twenties": over 20 and under 30; "a teenager": over 12 and under 20). */
+  private static Relation ageRange(String over, String under) {
+    return new AllOf(List.of(new AgeBeyond(true, Integer.parseInt(over)), new AgeBeyond(false, Integer.parseInt(under))));
+  }
+
   private static Position side(String s) {
     return s.equals("left") ? Position.LEFT : Position.RIGHT;
   }
@@ -1032,6 +1196,9 @@ final class Grammar {
    */
   private Optional<LogicalForm> only(String subject, String predicate) {
     return predicate(predicate)
+        // "the only one not smiling": an expression not shown is any of the others
+        .map(p -> p.negated() && p.relation() instanceof Shows e && p.among().isEmpty()
+            ? new Predicate(new Shows(EnumSet.complementOf(EnumSet.copyOf(e.expressions()))), false, p.among()) : p)
         .filter(p -> p.among().isEmpty() && !p.negated() && !(p.relation() instanceof Missing)
             && !(p.relation() instanceof Only) && !(p.relation() instanceof AgeExtreme)
             && !(p.relation() instanceof MostExpressive) && !(p.relation() instanceof LogicalForm.Adjacent)
@@ -1043,7 +1210,7 @@ final class Grammar {
   private static Group group(String text, String second, boolean those) {
     String t = (text == null ? "" : text) + " " + (second == null ? "" : second);
     Filter f = t.contains("unknown") ? Filter.UNKNOWN : t.contains("known") ? Filter.KNOWN : Filter.ALL;
-    Matcher number = Pattern.compile("\\bq(gt|ge|lt|le|eq|all)(\\d+)\\b").matcher(t);
+    Matcher number = Pattern.compile("\\bq(gt|ge|lt|le|eq|all|ab)(\\d+)\\b").matcher(t);
     if (number.find() && !those) {
       int n = Integer.parseInt(number.group(2));
       return switch (number.group(1)) {
@@ -1052,6 +1219,7 @@ final class Grammar {
         case "lt" -> new Group(n <= 1 ? Quantifier.NONE : Quantifier.AT_MOST, f, List.of(), Math.max(n - 1, 0));
         case "le" -> new Group(n == 0 ? Quantifier.NONE : Quantifier.AT_MOST, f, List.of(), n);
         case "eq" -> new Group(n == 0 ? Quantifier.NONE : Quantifier.EXACTLY, f, List.of(), n);
+        case "ab" -> new Group(Quantifier.BARE, f, List.of(), n);
         default -> new Group(Quantifier.EVERY, f, List.of(), n);
       };
     }

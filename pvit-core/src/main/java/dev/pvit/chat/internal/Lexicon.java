@@ -112,6 +112,9 @@ final class Lexicon {
       anyone: anyone anybody someone somebody
       everyone: everyone everybody
       nobody: nobody noone
+      no: no
+      outof: outof
+      itisfalse: itisfalse
       o1: first 1st
       o2: second 2nd
       o3: third 3rd
@@ -126,7 +129,7 @@ final class Lexicon {
       my: my our
       list: list name names enumerate
       tell: tell telling say
-      ask: ask asking wonder wondering curious check checking verify confirm mind want like need hope
+      ask: ask asking wonder wondering curious check checking verify confirm mind want like love need hope
       count: count tally
       number: number
       guess: guess estimate
@@ -141,9 +144,19 @@ final class Lexicon {
       esurprised: surprised shocked astonished amazed startled
       eneutral: neutral serious expressionless blank
       eupset: upset unhappy frowning frown frowns distressed displeased
-      child: child children kid kids youngster youngsters minor minors
+      child: child children kid kids youngster youngsters
+      minor: minor minors underage
       adult: adult adults grownup grownups
-      elderly: elderly senior seniors
+      aged12to20: teen teens teenager teenagers teenage
+      aged20to30: twenties
+      aged30to40: thirties
+      aged40to50: forties
+      aged50to60: fifties
+      aged60to70: sixties
+      aged70to80: seventies
+      aged80to90: eighties
+      aged90to100: nineties
+      elderly: elderly senior seniors pensioner pensioners retiree retirees
       more_ehappy: happier
       more_esad: sadder
       more_eangry: angrier madder
@@ -157,7 +170,7 @@ final class Lexicon {
       sign: sign
       up: up
       eachother: eachother
-      idiom: front back rear top bottom apart aside along other another least question quick chance opinion moment true case years year yrs well out point view perspective
+      idiom: front back rear top bottom apart aside along other another least question quick chance opinion moment true case years year yrs well out point view perspective grown
       """;
 
   /**
@@ -167,7 +180,7 @@ final class Lexicon {
   private static final Set<String> FILLERS = ImmutableSet.copyOf((
       "please pls plz kindly hey hi hello ok okay so now just actually really currently "
           + "quickly also too still even then again thanks oh um uh hmm clearly definitely precisely "
-          + "immediately directly today").split(" "));
+          + "immediately directly today roughly approximately yo lol lmao omg btw haha wow").split(" "));
 
   /**
    * Function words with no terminal of their own ("the", "if", "whether"): they still take part in
@@ -190,7 +203,12 @@ final class Lexicon {
    * unknown word after one is not a name either.
    */
   private static final List<String> NUMBERS = ImmutableList.of(
-      "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve");
+      "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+      "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen");
+
+  /** Tens ("over forty", "under seventy-five": the grammar adds the units). */
+  private static final List<String> TENS = ImmutableList.of(
+      "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety");
 
   /**
    * Titles and kinship words that stand before a name ("Mr. O'Neill", "Dr Koothrappali", "Aunt
@@ -223,6 +241,14 @@ final class Lexicon {
       new String[] {"in the back", "on backrow"},
       new String[] {"at the front", "on frontrow"},
       new String[] {"in front of", "infront"},
+      new String[] {"more than half of", "most of"},
+      new String[] {"over half of", "most of"},
+      new String[] {"is it false that", "itisfalse"},
+      new String[] {"is it untrue that", "itisfalse"},
+      new String[] {"is it not true that", "itisfalse"},
+      new String[] {"is it not the case that", "itisfalse"},
+      new String[] {"is not it true that", ""},
+      new String[] {"in front", "on frontrow"},
       new String[] {"in the front", "on frontrow"},
       new String[] {"this one", "this photo"},
       new String[] {"my friends", "known people"},
@@ -265,6 +291,40 @@ final class Lexicon {
       new String[] {"at all", ""},
       new String[] {"or not", ""},
       new String[] {"by any chance", ""},
+      new String[] {"is there any chance", ""},
+      new String[] {"any chance", ""},
+      new String[] {"do you have any idea", ""},
+      new String[] {"have you any idea", ""},
+      new String[] {"any idea", ""},
+      new String[] {"what is the headcount", "how many people"},
+      new String[] {"what is the head count", "how many people"},
+      new String[] {"senior citizen", "senior"},
+      new String[] {"senior citizens", "seniors"},
+      // "would you be able to check", "do you happen to know": wrappers, not questions about ability
+      new String[] {"you be able to", "you"},
+      new String[] {"you able to", "you"},
+      new String[] {"you happen to", "you"},
+      new String[] {"not a single", "no"},
+      new String[] {"not one single", "no"},
+      new String[] {"not one", "no"},
+      new String[] {"in a good mood", "happy"},
+      new String[] {"in a great mood", "happy"},
+      new String[] {"in good spirits", "happy"},
+      new String[] {"in high spirits", "happy"},
+      new String[] {"in a bad mood", "upset"},
+      new String[] {"in a foul mood", "upset"},
+      new String[] {"in a terrible mood", "upset"},
+      new String[] {"in low spirits", "upset"},
+      new String[] {"straight face", "expressionless"},
+      new String[] {"poker face", "expressionless"},
+      new String[] {"on her own", "alone"},
+      new String[] {"on his own", "alone"},
+      new String[] {"on their own", "alone"},
+      new String[] {"on its own", "alone"},
+      new String[] {"little kid", "kid"},
+      new String[] {"little kids", "kids"},
+      new String[] {"little child", "child"},
+      new String[] {"little children", "children"},
       new String[] {"quick question", ""},
       new String[] {"in total", ""},
       new String[] {"no one", "nobody"},
@@ -280,6 +340,14 @@ final class Lexicon {
       new String[] {"right hand side", "right"},
       new String[] {"left hand", "left"},
       new String[] {"show up", "appear"},
+      new String[] {"shown up", "appear"},
+      new String[] {"showed up", "appear"},
+      new String[] {"turned up", "appear"},
+      new String[] {"make it into", "appear in"},
+      new String[] {"make it in", "appear in"},
+      new String[] {"made it into", "appear in"},
+      new String[] {"made it in", "appear in"},
+      new String[] {"out of", "outof"},
       new String[] {"shows up", "appear"},
       new String[] {"showing up", "appear"},
       new String[] {"turn up", "appear"},
@@ -404,6 +472,10 @@ final class Lexicon {
     if (number >= 2) {
       return Optional.of("n" + number);
     }
+    int tens = TENS.indexOf(key);
+    if (tens >= 2) {
+      return Optional.of("n" + tens * 10);
+    }
     return Optional.ofNullable(TERMINAL.get(key));
   }
 
@@ -445,7 +517,7 @@ final class Lexicon {
    */
   static boolean isNumber(String key) {
     return (!key.isEmpty() && key.length() <= 3 && key.chars().allMatch(Character::isDigit))
-        || NUMBERS.indexOf(key) >= 2;
+        || NUMBERS.indexOf(key) >= 2 || TENS.indexOf(key) >= 2;
   }
 
   /**

@@ -7,6 +7,7 @@ import com.google.common.collect.Sets;
 import dev.pvit.chat.Intent;
 import dev.pvit.chat.Position;
 import dev.pvit.face.Expression;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -175,7 +176,12 @@ public record LogicalForm(Want want, Subject subject, Relation relation, boolean
     /** "exactly one person" */
     EXACTLY,
     /** "most people", "most of them" */
-    MOST
+    MOST,
+    /**
+     * "Are two people smiling?": at least two, or exactly two; answered only where both readings
+     * agree (no more than that many fit)
+     */
+    BARE
   }
 
   /** Which faces a group covers. */
@@ -191,13 +197,26 @@ public record LogicalForm(Want want, Subject subject, Relation relation, boolean
   /** A relation that holds (or not) of a face. */
   public sealed interface Relation permits Present, Missing, InThird, Ranked, NextTo, Adjacent, Between, SideOf,
       Shows, ExpressionOf, MostExpressive, MoreExpressive, AgeOf, AgeExtreme, OlderThan, AgeBeyond, Only, OfThe,
-      AllOf, Clauses, InRow, Behind, Among, SameRow {}
+      AllOf, Clauses, InRow, Behind, Among, SameRow, Registered {}
 
   /** In the photo. */
   public record Present() implements Relation {
     @Override
     public String toString() {
       return "present";
+    }
+  }
+
+  /**
+   * A face of someone registered, or of someone not recognised ("Is the person on the left someone I
+   * know?", "Is the person in the middle a stranger?").
+   *
+   * @param known true for a registered person, false for someone not recognised
+   */
+  public record Registered(boolean known) implements Relation {
+    @Override
+    public String toString() {
+      return known ? "known" : "unknown";
     }
   }
 
@@ -354,6 +373,10 @@ public record LogicalForm(Want want, Subject subject, Relation relation, boolean
      * @return the word
      */
     public String word() {
+      if (expressions.size() == Expression.values().length - 1) {
+        // all but one: "not happy"
+        return "not " + Wording.adjective(EnumSet.complementOf(EnumSet.copyOf(expressions)).iterator().next());
+      }
       return expressions.equals(UPSET) ? "upset" : expressions.stream().map(Wording::adjective)
           .collect(Collectors.joining(" or "));
     }
@@ -391,7 +414,7 @@ public record LogicalForm(Want want, Subject subject, Relation relation, boolean
    * @param expression the expression
    * @param than the person compared with
    */
-  public record MoreExpressive(Expression expression, Optional<String> than) implements Relation {
+  public record MoreExpressive(Expression expression, Optional<Anchor> than) implements Relation {
     @Override
     public String toString() {
       return "more(" + expression.name().toLowerCase(Locale.ROOT) + than.map(t -> "," + t).orElse("") + ")";
@@ -424,7 +447,7 @@ public record LogicalForm(Want want, Subject subject, Relation relation, boolean
    * @param older true for older
    * @param than the person compared with
    */
-  public record OlderThan(boolean older, Optional<String> than) implements Relation {
+  public record OlderThan(boolean older, Optional<Anchor> than) implements Relation {
     @Override
     public String toString() {
       return (older ? "older" : "younger") + than.map(t -> "(" + t + ")").orElse("");
@@ -584,10 +607,12 @@ public record LogicalForm(Want want, Subject subject, Relation relation, boolean
     if (subject instanceof Described d) {
       d.place().ifPresent(p -> b.addAll(namesIn(p)));
     }
-    if (relation instanceof MoreExpressive r) {
-      r.than().ifPresent(b::add);
-    } else if (relation instanceof OlderThan r) {
-      r.than().ifPresent(b::add);
+    Optional<Anchor> than = relation instanceof MoreExpressive r ? r.than()
+        : relation instanceof OlderThan r ? r.than() : Optional.empty();
+    if (than.orElse(null) instanceof Named n) {
+      b.add(n.name());
+    } else if (than.orElse(null) instanceof Described d) {
+      d.place().ifPresent(p -> b.addAll(namesIn(p)));
     }
     return b.build().stream().distinct().toList();
   }
@@ -624,7 +649,8 @@ public record LogicalForm(Want want, Subject subject, Relation relation, boolean
     if (want == Want.WHERE) {
       return Intent.LOCATE;
     }
-    if (relation instanceof Present || relation instanceof Missing || relation instanceof Only) {
+    if (relation instanceof Present || relation instanceof Missing || relation instanceof Only
+        || relation instanceof Registered) {
       return want == Want.WHO ? Intent.IDENTIFY : Intent.PRESENCE;
     }
     if (relation instanceof InThird || relation instanceof Ranked || relation instanceof InRow) {

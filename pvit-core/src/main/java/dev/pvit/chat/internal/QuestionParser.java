@@ -256,12 +256,19 @@ public final class QuestionParser {
     // Pronouns: singular ones need exactly one antecedent, plural ones take all of them.
     List<String> antecedents = context.stream().map(ParsedQuestion::people).filter(l -> !l.isEmpty())
         .reduce((a, b) -> b).orElse(List.of());
+    // "Who is the oldest?" "Is he smiling?": a singular pronoun right after a who-question means the
+    // face that question picked out (answered only if exactly one face fits it)
+    Optional<LogicalForm.Described> answered = context.isEmpty() || !context.get(context.size() - 1).people().isEmpty()
+        ? Optional.empty() : context.get(context.size() - 1).form().flatMap(QuestionParser::described);
+    if (antecedents.isEmpty()) {
+      antecedents = sameSentence(items);
+    }
     List<String> resolved = new ArrayList<>();
     for (String a : antecedents) {
       resolved.add("p" + refs.size());
       refs.add(new Ref(a, true));
     }
-    String singular = resolved.size() == 1 ? resolved.get(0) : "r0";
+    String singular = resolved.size() == 1 && answered.isEmpty() ? resolved.get(0) : "r0";
     String plural = resolved.isEmpty() ? "r0" : String.join(" and ", resolved);
     // The people of the last few questions, latest first, for "the older of the two".
     List<List<String>> recent = new ArrayList<>();
@@ -313,9 +320,66 @@ public final class QuestionParser {
       }
     });
     if (!parses.isEmpty()) {
-      return understood(text, parses, refs);
+      return understood(text, parses.stream().map(r -> answered.map(d -> new Reading(about(r.form(), d), r.cost(),
+          r.unknown())).orElse(r)).toList(), refs);
     }
     return notUnderstood(text, items, refs);
+  }
+
+  /**
+   * The face a who-question picked out, as a description: "Who is the oldest?" is "the oldest
+   * person"; only for a description that holds face by face and picks out faces of the photo.
+   */
+  private static Optional<LogicalForm.Described> described(LogicalForm f) {
+    if (f.want() != LogicalForm.Want.WHO || f.negated() || !(f.subject() instanceof LogicalForm.Group g)
+        || g.quantifier() != LogicalForm.Quantifier.THOSE || !g.except().isEmpty()) {
+      return Optional.empty();
+    }
+    LogicalForm.Relation r = f.relation();
+    boolean picksFaces = r instanceof LogicalForm.Ranked || r instanceof LogicalForm.InThird
+        || r instanceof LogicalForm.InRow || r instanceof LogicalForm.NextTo || r instanceof LogicalForm.SideOf
+        || r instanceof LogicalForm.Between || r instanceof LogicalForm.Behind || r instanceof LogicalForm.Shows
+        || r instanceof LogicalForm.AgeBeyond || r instanceof LogicalForm.AgeExtreme
+        || r instanceof LogicalForm.MostExpressive || r instanceof LogicalForm.AllOf
+        || (r instanceof LogicalForm.Present && g.filter() == LogicalForm.Filter.UNKNOWN);
+    return picksFaces ? Optional.of(new LogicalForm.Described(g.filter(),
+        r instanceof LogicalForm.Present ? Optional.empty() : Optional.of(r))) : Optional.empty();
+  }
+
+  /** A question whose subject is the unresolved singular pronoun, about the face a description fits. */
+  private static LogicalForm about(LogicalForm f, LogicalForm.Described d) {
+    boolean onlyPronoun = f.subject() instanceof LogicalForm.Names n && n.names().equals(List.of(UNRESOLVED));
+    boolean supported = f.want() == LogicalForm.Want.YES_NO || f.want() == LogicalForm.Want.VALUE
+        || f.want() == LogicalForm.Want.WHERE;
+    if (!onlyPronoun || !supported || f.relation() instanceof LogicalForm.Clauses
+        || f.relation() instanceof LogicalForm.Only || f.relation() instanceof LogicalForm.OfThe) {
+      return f;
+    }
+    return new LogicalForm(f.want(), d, f.relation(), f.negated());
+  }
+
+  /**
+   * "Is Alice here and is she smiling?": with nobody named earlier, a pronoun after "and"/"but"
+   * means the one registered person named before it in the same sentence.
+   */
+  private static List<String> sameSentence(List<Item> items) {
+    List<String> named = new ArrayList<>();
+    boolean joined = false;
+    for (Item it : items) {
+      if (it instanceof NameItem n) {
+        if (n.isWord() || joined) {
+          return List.of();
+        }
+        named.add(n.canonical());
+      } else if (it instanceof WordItem w && !named.isEmpty()) {
+        String t = terminal(w.key());
+        joined |= t.equals("and") || t.equals("but");
+        if (joined && t.equals("pron")) {
+          return named.stream().distinct().count() == 1 ? List.of(named.get(0)) : List.of();
+        }
+      }
+    }
+    return List.of();
   }
 
   private ParsedQuestion understood(String text, List<Reading> parses, List<Ref> refs) {
@@ -358,7 +422,11 @@ public final class QuestionParser {
           people.add(n.canonical());
         }
       } else if (it instanceof UnknownItem u) {
-        boolean lowerSlot = SLOT_BEFORE.contains(before) && !u.raw().matches("(?i).*(?:ing|ed|ly)$")
+        // "Does Alice have long hair?", "the one with red glasses": a word between "have"/"with" and a
+        // thing describes the thing; "What is zara holding?" has a name before an action
+        boolean describesThing = before.matches("have|with") && next instanceof WordItem t && Lexicon.isVision(t.key())
+            && !t.key().endsWith("ing");
+        boolean lowerSlot = SLOT_BEFORE.contains(before) && !u.raw().matches("(?i).*(?:ing|ed|ly)$") && !describesThing
             && (next == null || possessed || firstReading(next).matches("vis|e\\w+|here|absent|look|be|and|or"));
         if (eligible(u) && ((u.first().capitalised() && !u.first().sentenceStart()) || possessed || lowerSlot)) {
           unknown.add(u.raw());
@@ -463,14 +531,15 @@ public final class QuestionParser {
     while (i < items.size()) {
       for (String[] idiom : Lexicon.idioms()) {
         String[] keys = idiom[0].split(" ");
-        if (matchesWords(items, i, keys)) {
-          Word at = ((WordItem) items.get(i)).word();
+        int consumed = matchesWords(items, i, keys);
+        if (consumed > 0) {
+          Word at = items.get(i) instanceof WordItem w ? w.word() : ((UnknownItem) items.get(i)).first();
           if (!idiom[1].isEmpty()) {
             for (String k : idiom[1].split(" ")) {
               out.add(new WordItem(k, at));
             }
           }
-          i += keys.length;
+          i += consumed;
           continue outer;
         }
       }
@@ -480,22 +549,33 @@ public final class QuestionParser {
     return out;
   }
 
-  private static boolean matchesWords(List<Item> items, int at, String[] keys) {
-    if (at + keys.length > items.size()) {
-      return false;
-    }
-    if (!(items.get(at) instanceof WordItem)) {
-      return false;
-    }
-    for (int k = 0; k < keys.length; k++) {
-      // an idiom may end in a word outside the lexicon ("nowhere to be found")
-      boolean match = items.get(at + k) instanceof WordItem w ? w.key().equals(keys[k])
-          : items.get(at + k) instanceof UnknownItem u && u.single() && k > 0 && u.first().key().equals(keys[k]);
-      if (!match) {
-        return false;
+  /** How many items an idiom's words cover from {@code at}, or 0 if they do not match there. */
+  private static int matchesWords(List<Item> items, int at, String[] keys) {
+    int k = 0;
+    int i = at;
+    while (k < keys.length) {
+      if (i >= items.size()) {
+        return 0;
       }
+      Item it = items.get(i);
+      if (it instanceof WordItem w) {
+        if (!w.key().equals(keys[k])) {
+          return 0;
+        }
+        k++;
+      } else if (it instanceof UnknownItem u && !(u.first().capitalised() && !u.first().sentenceStart())) {
+        // an idiom may hold words outside the lexicon ("nowhere to be found", "turn up", "in good spirits")
+        List<String> run = Tokenizer.words(u.raw()).stream().map(Word::key).toList();
+        if (k + run.size() > keys.length || !run.equals(Arrays.asList(keys).subList(k, k + run.size()))) {
+          return 0;
+        }
+        k += run.size();
+      } else {
+        return 0;
+      }
+      i++;
     }
-    return true;
+    return i - at;
   }
 
   private static boolean eligible(UnknownItem u) {

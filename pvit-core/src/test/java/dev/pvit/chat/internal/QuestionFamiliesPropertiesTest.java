@@ -35,8 +35,10 @@ import net.jqwik.api.constraints.IntRange;
  * an exclusion ("besides X") leaves X out and is never a neighbour relation; a comparison of two
  * people nobody named is answered only in a photo of exactly two; "the two" of a conversation are
  * the two it named; "only" holds exactly when nobody else fits; a conjunction is yes exactly when
- * each part is; "at least / more than / exactly N people" agree with the count; real words are
- * never taken for typos.
+ * each part is; "at least / more than / exactly N people" agree with the count, and a bare "N people"
+ * is answered only where both readings agree; "it is false that" answers the opposite; an age range
+ * is never answered against the estimate; a pronoun after a who-question means the face it picked out;
+ * real words are never taken for typos.
  */
 class QuestionFamiliesPropertiesTest {
   private static final List<String> NAMES = List.of("Ana", "Ben", "Cyd", "Dov", "Eli", "Fay");
@@ -184,6 +186,75 @@ class QuestionFamiliesPropertiesTest {
     Reply reply = answer(faces, List.of(), question);
     assertThat(reply.kind()).as(question + " over " + faces).isEqualTo(AnswerKind.ANSWERED);
     assertThat(reply.text()).as(question + " over " + faces).startsWith(yes ? "Yes" : "No");
+  }
+
+  private static final List<String> BARE_NUMBERS = List.of("Are N people smiling?", "Are there N people smiling?",
+      "Are N of them smiling?");
+
+  @Property(tries = 300)
+  void a_bare_number_is_answered_only_where_at_least_and_exactly_agree(@ForAll("scenes") List<Face> faces,
+      @ForAll @IntRange(min = 1, max = 6) int n, @ForAll @IntRange(min = 0, max = 2) int template) {
+    String question = BARE_NUMBERS.get(template).replace("N", String.valueOf(n));
+    long smiling = faces.stream().filter(Face::smiling).count();
+    Reply reply = answer(faces, List.of(), question);
+    if (smiling > n) {
+      // "at least N" says yes, "exactly N" says no
+      assertThat(reply.kind()).as(question + " over " + faces).isEqualTo(AnswerKind.NEEDS_VISION_MODEL);
+      assertThat(reply.text()).as(question + " over " + faces).doesNotStartWith("Yes").doesNotStartWith("No");
+    } else {
+      assertThat(reply.kind()).as(question + " over " + faces).isEqualTo(AnswerKind.ANSWERED);
+      assertThat(reply.text()).as(question + " over " + faces).startsWith(smiling == n ? "Yes" : "No");
+    }
+  }
+
+  private static final List<String> CLAUSES = List.of("X is smiling", "X is here", "X is over 35", "X is missing",
+      "X is on the far left", "X is not smiling");
+
+  @Property(tries = 300)
+  void it_is_false_that_gives_the_opposite_answer_or_both_abstain(@ForAll("scenes") List<Face> faces,
+      @ForAll @IntRange(min = 0, max = 5) int clause, @ForAll @IntRange(min = 0, max = 5) int person,
+      @ForAll @IntRange(min = 0, max = 2) int wording) {
+    String c = CLAUSES.get(clause).replace("X", NAMES.get(person));
+    String asked = "Is " + c.replaceFirst(" is", "") + "?";
+    String denied = List.of("Is it false that ", "Is it not true that ", "Is it untrue that ").get(wording) + c + "?";
+    Reply yes = answer(faces, List.of(), asked);
+    Reply no = answer(faces, List.of(), denied);
+    assertThat(no.kind()).as(denied + " / " + asked + " over " + faces).isEqualTo(yes.kind());
+    if (yes.kind() == AnswerKind.ANSWERED) {
+      assertThat(no.text().startsWith("Yes")).as(denied + " over " + faces).isEqualTo(yes.text().startsWith("No"));
+    }
+  }
+
+  private static final List<String> DECADES = List.of("teens", "twenties", "thirties", "forties", "fifties",
+      "sixties", "seventies");
+
+  @Property(tries = 300)
+  void an_age_range_is_never_answered_against_the_estimate(@ForAll("scenes") List<Face> faces,
+      @ForAll @IntRange(min = 0, max = 6) int decade, @ForAll @IntRange(min = 0, max = 5) int face) {
+    List<Face> named = faces.stream().filter(x -> x.name() != null).toList();
+    Face f = named.get(face % named.size());
+    String question = "Is " + f.name() + " in their " + DECADES.get(decade) + "?";
+    Reply reply = answer(faces, List.of(), question);
+    double low = decade == 0 ? 13 : 10 * (decade + 1);
+    double high = decade == 0 ? 19 : low + 9;
+    if (reply.kind() == AnswerKind.ANSWERED) {
+      assertThat(reply.text()).as(question + " over " + faces).startsWith(f.age() >= low && f.age() <= high ? "Yes" : "No");
+    }
+    if (f.age() >= low + 3 && f.age() <= high - 3 || f.age() >= high + 4 || f.age() <= low - 4) {
+      assertThat(reply.kind()).as(question + " over " + faces).isEqualTo(AnswerKind.ANSWERED);
+    }
+  }
+
+  private static final List<String> PLACES = List.of("on the far left", "on the far right");
+
+  @Property(tries = 200)
+  void a_pronoun_after_a_who_question_means_the_face_it_picked_out(@ForAll("scenes") List<Face> faces,
+      @ForAll @IntRange(min = 0, max = 1) int place, @ForAll @IntRange(min = 0, max = 1) int pronoun) {
+    Face f = place == 0 ? faces.get(0) : faces.get(faces.size() - 1);
+    String question = "Is " + (pronoun == 0 ? "she" : "he") + " smiling?";
+    Reply reply = answer(faces, List.of("Is Ana here?", "Who is " + PLACES.get(place) + "?"), question);
+    assertThat(reply.kind()).as(question + " over " + faces).isEqualTo(AnswerKind.ANSWERED);
+    assertThat(reply.text()).as(question + " over " + faces).startsWith(f.smiling() ? "Yes" : "No");
   }
 
   @Provide
