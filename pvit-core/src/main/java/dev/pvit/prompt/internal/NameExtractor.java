@@ -1,5 +1,26 @@
 package dev.pvit.prompt.internal;
 
+import static dev.pvit.prompt.internal.NameLexicon.ABBREVIATIONS;
+import static dev.pvit.prompt.internal.NameLexicon.ASSIMILATED_ARTICLES;
+import static dev.pvit.prompt.internal.NameLexicon.CASED_PERSON_NOUNS;
+import static dev.pvit.prompt.internal.NameLexicon.CLOSED;
+import static dev.pvit.prompt.internal.NameLexicon.COORDINATORS;
+import static dev.pvit.prompt.internal.NameLexicon.ELIDED;
+import static dev.pvit.prompt.internal.NameLexicon.FRAME;
+import static dev.pvit.prompt.internal.NameLexicon.FRAME_VERBS;
+import static dev.pvit.prompt.internal.NameLexicon.GENERATIONAL;
+import static dev.pvit.prompt.internal.NameLexicon.IMAGE_WORDS;
+import static dev.pvit.prompt.internal.NameLexicon.INTRODUCERS;
+import static dev.pvit.prompt.internal.NameLexicon.LOCATIVES;
+import static dev.pvit.prompt.internal.NameLexicon.MODALS;
+import static dev.pvit.prompt.internal.NameLexicon.NOUN_PHRASE_STARTS;
+import static dev.pvit.prompt.internal.NameLexicon.POSSESSIVES;
+import static dev.pvit.prompt.internal.NameLexicon.PREPOSITIONS;
+import static dev.pvit.prompt.internal.NameLexicon.PRONOUNS;
+import static dev.pvit.prompt.internal.NameLexicon.SUFFIX_STARTERS;
+import static dev.pvit.prompt.internal.NameLexicon.WORD_NAMES;
+import static dev.pvit.prompt.internal.NameLexicon.grammarWord;
+
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,66 +69,11 @@ import java.util.regex.Pattern;
  * record names it. Refused readings ({@link Refused}) carry the reason for the user.
  */
 public final class NameExtractor {
-  private static final String NAME_SLOT = "{name}";
-
-  /** Words an introduction is built from, apart from the name. */
-  private static final Set<String> FRAME =
-      words("this", "that", "these", "those", "here", "there", "the", "a", "an", "is", "are", "was", "be", "it",
-          "you", "we", "me", "us", "can", "could", "please", "let", "allow", "take", "have", "has", "get", "to",
-          "of", "in", "on", "at", "by", "from", "with", "up", "above", "below", "close", "closely", "close-up",
-          "view", "look", "looks", "looking", "like", "what", "how", "whose", "who", "see", "seen", "meet", "say",
-          "hello", "hi", "hey", "greet", "know", "remember", "introduce", "introduces", "introducing",
-          "introduced", "named", "called", "name", "goes", "go", "person", "man", "woman", "girl", "boy",
-          "individual", "lady", "child", "gentleman", "one", "subject", "face", "faces", "features", "crop", "cropped", "shot", "photo",
-          "photograph", "picture", "image", "portrait", "headshot", "mugshot", "snapshot", "selfie", "pic",
-          "capture", "captured", "reference", "camera", "facing", "show", "shows", "shown", "showing",
-          "featuring", "featured", "depicts", "depicting", "depicted", "captures", "capturing", "highlights",
-          "highlighting", "highlighted", "presents", "presenting", "presented", "portrays", "portraying",
-          "portrayed", "displays", "displaying", "displayed", "pictured", "belongs", "belong", "'s", "'", ":",
-          ",", "everyone", "everybody", "all", "our", "my", "your", "our", "new", "friend", "image's",
-          "photo's", "stars", "starring", "contains", "includes", "appears", "appearing", "standing", "below",
-          "right", "now", "just", "again", "clear", "recent", "close", "good", "nice", "quick", "another",
-          "taken", "of", "very", "for", "as", "known", "say", "shot's", "present", "two", "three", "both",
-          "photos", "photographs", "pictures", "images", "shots", "portraits", "snapshots", "headshots",
-          "pics", "snap", "snaps", "welcome", "check", "out", "behold");
-  /** Person nouns that are also given names ("Guy", "Kid"), frame words only when written in lower case. */
-  private static final Set<String> CASED_PERSON_NOUNS = Set.of("guy", "kid", "fellow", "chap", "dude", "gal");
-  /** The last word of the frame before the name. */
-  private static final Set<String> INTRODUCERS =
-      Set.of("is", "are", "was", "of", "featuring", "showing", "shows", "show", "features", "depicts",
-          "depicting", "captures", "capturing", "highlights", "highlighting", "presents", "presenting",
-          "portrays", "portraying", "displays", "displaying", "introduces", "introducing", "introduce", "meet",
-          "see", "named", "called", "name", "to", "at", "know", "remember", "have", "with", "stars", "starring",
-          "contains", "includes", ":", "greet", "as", "present", "what", "how", "welcome", "out", "behold");
-  /** The first word of the frame after the name. */
-  private static final Set<String> SUFFIX_STARTERS =
-      Set.of("'s", "'", "in", "on", "is", "was", "appears", "appearing", "looks", "from", "by", "to", ",",
-          "here", "there", "up", "shown", "pictured", "seen", "standing", "as", "at", "for", "below", "above",
-          "right", "captured", "taken", "again");
   /** Lower-case particles inside names ("Ludwig van Beethoven"); the refusal analyser shares them. */
-  static final Set<String> PARTICLES =
-      Set.of("van", "von", "de", "da", "di", "du", "del", "della", "der", "den", "la", "le", "bin", "bint",
-          "al", "el", "ibn", "ter", "ten", "dos", "das", "y", "e", "mac", "st", "ap", "ab", "zu", "vom", "zum", "zur",
-          "af", "av", "des");
-
-  /**
-   * Honorifics and titles of address. They are not part of the name: the release fills its {@code
-   * {name}} slot with bare given names (its pool has no titles), and "Dr. Lima", "Professor Lima" and
-   * "Lima" are one person, so a leading title is dropped when a name follows it. When the record's
-   * questions or answers use the titled form ("Where is Dr. Lima?"), that form is the name.
-   */
-  static final Set<String> HONORIFICS =
-      Set.of("mr", "mrs", "ms", "mx", "miss", "mister", "dr", "doctor", "prof", "professor", "sir", "dame", "rev",
-          "reverend", "madam", "madame", "mme", "mlle", "herr", "frau", "capt", "captain", "sgt", "lt", "col", "aunt",
-          "auntie", "aunty", "uncle", "grandma", "grandpa", "granny");
-  /**
-   * The Arabic article assimilated to a sun letter, written with a hyphen ("az-Zahra", "ash-Shami",
-   * "ad-Din"); only as a prefix, since "as", "at" and "an" are English words.
-   */
-  private static final Set<String> ASSIMILATED_ARTICLES =
-      Set.of("ad", "adh", "an", "ar", "as", "ash", "at", "ath", "az", "ud", "ul", "ur", "us", "ut", "uz");
-  /** Elided particles written onto the next word ("d'Arcy", "l'Estrange", "dell'Acqua"). */
-  private static final Set<String> ELIDED = Set.of("d", "l", "dell", "dall", "degl");
+  static final Set<String> PARTICLES = NameLexicon.PARTICLES;
+  /** Honorifics and titles of address, dropped from names ({@link NameLexicon#HONORIFICS}); the refusal analyser shares them. */
+  static final Set<String> HONORIFICS = NameLexicon.HONORIFICS;
+  private static final String NAME_SLOT = "{name}";
   /** Words that take an introduction back: negation ("This is not Carl") and hedges ("This might be Kurt"). */
   private static final Set<String> UNCOMMITTED =
       Set.of("not", "never", "nobody", "neither", "nor", "maybe", "perhaps", "probably", "possibly", "presumably",
@@ -127,20 +93,6 @@ public final class NameExtractor {
   /** Modals that hedge a copula ("might be", "could be"). */
   private static final Set<String> HEDGING_MODALS = Set.of("might", "may", "could", "must", "would", "should");
   /**
-   * Given names that are also ordinary English words. In text written without capitals nothing tells
-   * "this is a photo of summer" (the season) from the name, so such a reading needs the record.
-   */
-  private static final Set<String> WORD_NAMES =
-      Set.of("may", "will", "hope", "grace", "summer", "river", "joy", "faith", "rose", "daisy", "june", "april",
-          "august", "autumn", "winter", "dawn", "sky", "rain", "storm", "star", "sunny", "honey", "amber",
-          "crystal", "ruby", "pearl", "jade", "ivy", "holly", "lily", "violet", "iris", "heather", "hazel",
-          "olive", "ginger", "brook", "bill", "mark", "frank", "jack", "rich", "art", "chase", "hunter", "mason",
-          "sage", "melody", "harmony", "destiny", "trinity", "patience", "charity", "mercy", "bliss", "rock",
-          "cliff", "dale", "glen", "forest", "lane", "guy", "earl", "duke", "king", "prince", "major", "miles",
-          "carol", "penny", "sandy", "rusty", "drew", "wade", "ray", "max", "sterling", "bishop", "page",
-          "paige", "taylor", "cook", "baker", "victory", "noble", "blue", "red", "reed", "rocky", "misty",
-          "spring", "fall", "hero", "angel", "baby", "buddy", "champ");
-  /**
    * Unfilled template slots of any template language: "[NAME]", "{name}", "<name>", printf's "%s" and
    * "%(name)s", "$name", "__NAME__".
    */
@@ -150,50 +102,8 @@ public final class NameExtractor {
   /** A name in parentheses right after a relation: "my aunt (Grace)", "our coach (Mrs. Adeyemi)". */
   private static final Pattern RELATION_PARENTHESIS =
       Pattern.compile("\\b((?:[Mm]y|[Oo]ur|[Yy]our|[Hh]is|[Hh]er|[Tt]heir)(?:\\s+\\p{Ll}[\\p{L}-]*){1,3})\\s*\\(([^()]+)\\)");
-
-  /** Conjunctions that join the names of several people. */
-  private static final Set<String> COORDINATORS = Set.of("and", "or", "plus", "&", "+");
   /** Adverbs that may follow a coordinator ("Ana and also Bob"). */
   private static final Set<String> COORDINATION_ADVERBS = Set.of("also", "then", "too");
-  /** Determiners that open a noun phrase, never a name. */
-  private static final Set<String> NOUN_PHRASE_STARTS =
-      Set.of("my", "our", "your", "his", "her", "their", "its", "a", "an", "the", "this", "that", "these", "those",
-          "some", "any", "every", "each", "no");
-  /** Pronouns, never a name. */
-  private static final Set<String> PRONOUNS =
-      Set.of("i", "me", "you", "he", "him", "she", "her", "it", "we", "us", "they", "them", "mine", "yours", "ours",
-          "theirs", "myself", "yourself", "himself", "herself", "someone", "somebody", "anyone", "anybody", "everyone",
-          "everybody", "nobody", "one");
-  /** Modal verbs, which a finite verb never follows. */
-  private static final Set<String> MODALS =
-      Set.of("can", "will", "may", "might", "must", "shall", "could", "would", "should");
-  /** Nouns for a reference image ("a face reference for Amber"). */
-  private static final Set<String> IMAGE_WORDS =
-      Set.of("photo", "photos", "photograph", "photographs", "picture", "pictures", "image", "images", "portrait",
-          "portraits", "headshot", "headshots", "mugshot", "snapshot", "snapshots", "selfie", "pic", "pics", "shot",
-          "shots", "snap", "snaps", "reference", "references", "crop", "close-up", "face");
-  /** Possessive determiners, which open a relation before a name ("my colleague Grace"). */
-  private static final Set<String> POSSESSIVES = Set.of("my", "our", "your", "his", "her", "their");
-  /** Prepositions that open an aside after a name ("This is Sue from work", "... at Christmas"). */
-  private static final Set<String> PREPOSITIONS =
-      Set.of("in", "on", "at", "from", "by", "with", "for", "during", "near", "after", "before", "since", "to");
-  /** Words after which a capitalised run is a place, a time or a thing, not the person ("in London"). */
-  private static final Set<String> LOCATIVES =
-      Set.of("the", "a", "an", "this", "that", "these", "those", "its", "to", "into", "inside", "across",
-          "around", "through", "until", "via", "toward", "towards", "outside");
-  /** Capitalised words that are never names: pronouns, interjections, vocatives. */
-  private static final Set<String> CLOSED =
-      Set.of("i", "i'm", "i'd", "i'll", "i've", "you'll", "you're", "you've", "we're", "we've", "we'll", "he",
-          "she", "they", "they're", "oh", "ah", "yep", "yes", "yeah", "okay", "ok", "so", "and", "well", "hey",
-          "guys", "folks", "alright", "anyway", "then", "please", "kindly", "hello", "hi", "but", "or", "if",
-          "when", "because", "since", "although", "though", "note");
-  /** Words a relation never contains: they belong to the frame ("my friend is", "my photo of"). */
-  private static final Set<String> FRAME_VERBS;
-  /** Dotted abbreviations whose dot ends no sentence. */
-  private static final Set<String> ABBREVIATIONS = union(HONORIFICS,
-      Set.of("st", "jr", "sr", "mt", "gen", "col", "capt", "lt", "sgt", "esq"));
-  /** Generational suffixes, part of the name ("Martin Luther King Jr."). */
-  private static final Set<String> GENERATIONAL = Set.of("jr", "sr");
   /** Post-nominals not written in capitals. */
   private static final Set<String> POST_NOMINAL_WORDS = Set.of("esq", "esquire", "ret");
   private static final Pattern ROMAN = Pattern.compile("(?=[IVXLC]+$)C{0,3}(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})");
@@ -218,23 +128,6 @@ public final class NameExtractor {
           "^(?:(?:oh|ah|yep|yes|yeah|okay|ok|well|hey|look|guys|everyone|everybody|folks|alright|right|anyway|hi"
               + "|hello|so|and|now|also|then|plus|heads\\s+up|fyi|btw)\\b\\s*[,!]?\\s+)+",
           Pattern.CASE_INSENSITIVE);
-
-  static {
-    Set<String> stops = new java.util.HashSet<>(INTRODUCERS);
-    stops.addAll(SUFFIX_STARTERS);
-    stops.addAll(List.of("and", "or", "is", "are", "was"));
-    FRAME_VERBS = Set.copyOf(stops);
-  }
-
-  private static Set<String> union(Set<String> a, Set<String> b) {
-    Set<String> all = new java.util.HashSet<>(a);
-    all.addAll(b);
-    return Set.copyOf(all);
-  }
-
-  private static Set<String> words(String... w) {
-    return Set.copyOf(Arrays.asList(w));
-  }
 
   private record Compiled(Pattern pattern, int fixedLength) {}
 
@@ -403,12 +296,6 @@ public final class NameExtractor {
   private static boolean abbreviationLast(String text) {
     String last = text.substring(text.lastIndexOf(' ') + 1);
     return last.codePointCount(0, last.length()) == 1 || ABBREVIATIONS.contains(last.toLowerCase(Locale.ROOT));
-  }
-
-  /** A word of the introduction's grammar or frame ("And", "Meet", "This"), which may not be part of a name. */
-  private static boolean grammarWord(String w) {
-    String lower = w.toLowerCase(Locale.ROOT);
-    return FRAME.contains(lower) || CLOSED.contains(lower) || COORDINATORS.contains(lower);
   }
 
   /**
