@@ -1,11 +1,9 @@
 package dev.pvit.prompt.internal;
 
 import static dev.pvit.prompt.internal.NameLexicon.ABBREVIATIONS;
-import static dev.pvit.prompt.internal.NameLexicon.ASSIMILATED_ARTICLES;
 import static dev.pvit.prompt.internal.NameLexicon.CASED_PERSON_NOUNS;
 import static dev.pvit.prompt.internal.NameLexicon.CLOSED;
 import static dev.pvit.prompt.internal.NameLexicon.COORDINATORS;
-import static dev.pvit.prompt.internal.NameLexicon.ELIDED;
 import static dev.pvit.prompt.internal.NameLexicon.FRAME;
 import static dev.pvit.prompt.internal.NameLexicon.FRAME_VERBS;
 import static dev.pvit.prompt.internal.NameLexicon.GENERATIONAL;
@@ -20,8 +18,22 @@ import static dev.pvit.prompt.internal.NameLexicon.PRONOUNS;
 import static dev.pvit.prompt.internal.NameLexicon.SUFFIX_STARTERS;
 import static dev.pvit.prompt.internal.NameLexicon.WORD_NAMES;
 import static dev.pvit.prompt.internal.NameLexicon.grammarWord;
+import static dev.pvit.prompt.internal.NameTokens.acronym;
+import static dev.pvit.prompt.internal.NameTokens.capitalisedWord;
+import static dev.pvit.prompt.internal.NameTokens.hasNameWord;
+import static dev.pvit.prompt.internal.NameTokens.initial;
+import static dev.pvit.prompt.internal.NameTokens.mixedCase;
+import static dev.pvit.prompt.internal.NameTokens.nameInitial;
+import static dev.pvit.prompt.internal.NameTokens.namePart;
+import static dev.pvit.prompt.internal.NameTokens.nameWord;
+import static dev.pvit.prompt.internal.NameTokens.quoted;
+import static dev.pvit.prompt.internal.NameTokens.span;
+import static dev.pvit.prompt.internal.NameTokens.tokens;
+import static dev.pvit.prompt.internal.NameTokens.word;
+import static dev.pvit.prompt.internal.NameTokens.wordChar;
 
 import com.google.common.collect.ImmutableList;
+import dev.pvit.prompt.internal.NameTokens.Tok;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -130,8 +142,6 @@ public final class NameExtractor {
           Pattern.CASE_INSENSITIVE);
 
   private record Compiled(Pattern pattern, int fixedLength) {}
-
-  private record Tok(String lower, int start, int end) {}
 
   /** The outcome of reading one introduction. */
   public sealed interface Result {
@@ -287,11 +297,6 @@ public final class NameExtractor {
     return best;
   }
 
-  /** A word that can be part of a name: capitalised, CJK or a particle ("de", "van"). */
-  private static boolean namePart(String w) {
-    return capitalisedWord(w) || PARTICLES.contains(w.toLowerCase(Locale.ROOT));
-  }
-
   /** Whether the text ends in an initial or a dotted abbreviation ("J", "Jr", "Dr"), whose dot it keeps. */
   private static boolean abbreviationLast(String text) {
     String last = text.substring(text.lastIndexOf(' ') + 1);
@@ -438,7 +443,7 @@ public final class NameExtractor {
   private static Result readCommitted(List<String> allClauses, String context) {
     // a negated or hedged clause introduces no one: "This is not Carl", "This might be Kurt"
     List<String> clauses = allClauses.stream().filter(c -> hedge(c).isEmpty()).toList();
-    boolean caseless = clauses.stream().noneMatch(NameExtractor::capitalisedInside);
+    boolean caseless = clauses.stream().noneMatch(NameTokens::capitalisedInside);
     // "Ruth and Sol", "Mr. and Mrs. Smith": one reference image introduces one person, whatever the record says
     for (String clause : clauses) {
       List<String> conjuncts = coordinatedNames(clause);
@@ -1087,64 +1092,10 @@ public final class NameExtractor {
     return p > 0 && toks.get(p).lower().startsWith("'") && nameWord(s, toks.get(p - 1));
   }
 
-  /** A word of two to five capitals: "CEO", "GP" (a relation noun after "our", never after a verb). */
-  private static boolean acronym(String s, Tok t) {
-    String w = s.substring(t.start(), t.end());
-    return w.length() >= 2 && w.length() <= 5 && w.codePoints().allMatch(Character::isUpperCase);
-  }
-
   /** A modal opening the clause before a finite verb is a name: "Can is the person shown here". */
   private static boolean modalAsName(List<Tok> toks) {
     return toks.size() > 1 && MODALS.contains(toks.get(0).lower())
         && Set.of("is", "'s", "was", "appears", "has").contains(toks.get(1).lower());
-  }
-
-  /** A one-letter capital followed by a dot: an initial. */
-  private static boolean initial(String s, Tok t) {
-    return t.end() - t.start() == 1 && t.end() < s.length() && s.charAt(t.end()) == '.'
-        && nameInitial(s.codePointAt(t.start()));
-  }
-
-  /** Whether the position is inside double quotes. */
-  private static boolean quoted(String s, int at) {
-    int quotes = 0;
-    for (int i = 0; i < at; i++) {
-      if (s.charAt(i) == '"') {
-        quotes++;
-      }
-    }
-    return quotes % 2 == 1;
-  }
-
-  /**
-   * The text of tokens [a, b), with the dot of a final initial when the name is written with
-   * initials ("T. J."); a lone final letter's dot ends the sentence ("This is N.").
-   */
-  private static String span(String s, List<Tok> toks, int a, int b) {
-    int end = toks.get(b - 1).end();
-    String text = s.substring(toks.get(a).start(), end).strip();
-    String last = toks.get(b - 1).lower();
-    if (last.codePointCount(0, last.length()) == 1 && end < s.length() && s.charAt(end) == '.'
-        && nameInitial(s.codePointAt(toks.get(b - 1).start())) && text.contains(".")) {
-      return text + ".";
-    }
-    // "John Smith Jr.": the dot belongs to the generational suffix
-    return GENERATIONAL.contains(last) && end < s.length() && s.charAt(end) == '.' ? text + "." : text;
-  }
-
-  private static boolean word(Tok t) {
-    return !Set.of(",", ":", "&", "+").contains(t.lower()) && !t.lower().startsWith("'");
-  }
-
-  /** Whether a capitalised (or CJK) word stands anywhere but at the start of the clause. */
-  private static boolean capitalisedInside(String clause) {
-    List<Tok> toks = tokens(clause);
-    for (int i = 1; i < toks.size(); i++) {
-      if (nameWord(clause, toks.get(i)) || initial(clause, toks.get(i))) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /**
@@ -1199,16 +1150,6 @@ public final class NameExtractor {
     return false;
   }
 
-  /** Whether the reading holds a capitalised or CJK word: lower-case readings are common nouns ("my colleague"). */
-  private static boolean hasNameWord(String s, List<Tok> span) {
-    for (Tok t : span) {
-      if (nameWord(s, t)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /** "me and Jack": a coordination names more than one person, so the reading stays ambiguous. */
   private static boolean coordinated(List<Tok> span) {
     return span.stream().anyMatch(t -> t.lower().equals("and") || t.lower().equals("or"));
@@ -1225,33 +1166,6 @@ public final class NameExtractor {
       }
     }
     return true;
-  }
-
-  /** A capitalised or CJK word, also after a particle prefix ("al-Rahman", "d'Arcy"). */
-  private static boolean nameWord(String s, Tok t) {
-    if (!word(t)) {
-      return false;
-    }
-    if (CLOSED.contains(t.lower())) {
-      return false; // "I would like to introduce Ève"
-    }
-    return capitalisedWord(s.substring(t.start(), t.end()));
-  }
-
-  /** A word with a capital (or CJK) initial, also after a particle prefix ("al-Rahman", "d'Arcy"). */
-  private static boolean capitalisedWord(String w) {
-    if (nameInitial(w.codePointAt(0))) {
-      return true;
-    }
-    int cut = Math.max(w.indexOf('-'), w.indexOf('\''));
-    String prefix = cut > 0 ? w.substring(0, cut).toLowerCase(Locale.ROOT) : "";
-    return cut > 0 && cut + 1 < w.length()
-        && (PARTICLES.contains(prefix) || ELIDED.contains(prefix) || ASSIMILATED_ARTICLES.contains(prefix))
-        && nameInitial(w.codePointAt(cut + 1));
-  }
-
-  private static boolean nameInitial(int cp) {
-    return Character.isUpperCase(cp) || Character.isTitleCase(cp) || Character.getType(cp) == Character.OTHER_LETTER;
   }
 
   /**
@@ -1313,21 +1227,6 @@ public final class NameExtractor {
     return false;
   }
 
-  /** Capitalised (or CJK) and lower-case words mixed (particles aside): "Kristina smiling". */
-  private static boolean mixedCase(String name) {
-    boolean upper = false;
-    boolean lower = false;
-    for (Tok t : tokens(name)) {
-      if (!word(t) || PARTICLES.contains(t.lower())) {
-        continue;
-      }
-      boolean cap = nameWord(name, t);
-      upper |= cap;
-      lower |= !cap && Character.isLowerCase(name.codePointAt(t.start()));
-    }
-    return upper && lower;
-  }
-
   private static boolean occurs(String context, String name) {
     if (context.isEmpty()) {
       return false;
@@ -1339,56 +1238,6 @@ public final class NameExtractor {
       }
     }
     return false;
-  }
-
-  /**
-   * Words (with inner apostrophes, hyphens and dots), the possessive {@code 's}/{@code '}, commas,
-   * colons and the coordinating signs {@code &} and {@code +}.
-   */
-  private static List<Tok> tokens(String s) {
-    List<Tok> out = new ArrayList<>();
-    int n = s.length();
-    int i = 0;
-    while (i < n) {
-      char c = s.charAt(i);
-      if (wordChar(c)) {
-        int j = i + 1;
-        while (j < n) {
-          char d = s.charAt(j);
-          if (wordChar(d)) {
-            j++;
-          } else if ((d == '\'' || d == '-' || d == '.') && j + 1 < n && wordChar(s.charAt(j + 1))
-              && !possessive(s, j)) {
-            j++;
-          } else {
-            break;
-          }
-        }
-        out.add(new Tok(s.substring(i, j).toLowerCase(Locale.ROOT), i, j));
-        i = j;
-      } else if (c == '\'') {
-        int len = possessive(s, i) ? 2 : 1;
-        out.add(new Tok(s.substring(i, i + len).toLowerCase(Locale.ROOT), i, i + len));
-        i += len;
-      } else if (c == ',' || c == ':' || c == '&' || c == '+') {
-        out.add(new Tok(String.valueOf(c), i, i + 1));
-        i++;
-      } else {
-        i++;
-      }
-    }
-    return out;
-  }
-
-  private static boolean wordChar(char c) {
-    return Character.isLetterOrDigit(c) || Character.isSurrogate(c) || Character.getType(c) == Character.NON_SPACING_MARK
-        || Character.getType(c) == Character.COMBINING_SPACING_MARK;
-  }
-
-  /** {@code 's} closing a word: "Abby's portrait", not "O'Shea". */
-  private static boolean possessive(String s, int at) {
-    return s.charAt(at) == '\'' && at + 1 < s.length() && (s.charAt(at + 1) == 's' || s.charAt(at + 1) == 'S')
-        && (at + 2 == s.length() || !wordChar(s.charAt(at + 2)));
   }
 
   private Result template(String introduction) {
