@@ -5,7 +5,6 @@ import static dev.pvit.prompt.internal.IntroductionText.normalise;
 import static dev.pvit.prompt.internal.NameLexicon.ABBREVIATIONS;
 import static dev.pvit.prompt.internal.NameLexicon.CASED_PERSON_NOUNS;
 import static dev.pvit.prompt.internal.NameLexicon.CLOSED;
-import static dev.pvit.prompt.internal.NameLexicon.COORDINATORS;
 import static dev.pvit.prompt.internal.NameLexicon.FRAME;
 import static dev.pvit.prompt.internal.NameLexicon.FRAME_VERBS;
 import static dev.pvit.prompt.internal.NameLexicon.IMAGE_WORDS;
@@ -33,6 +32,11 @@ import static dev.pvit.prompt.internal.NameTokens.word;
 import static dev.pvit.prompt.internal.NameTokens.wordChar;
 import static dev.pvit.prompt.internal.PostNominals.withCredentials;
 import static dev.pvit.prompt.internal.PostNominals.withoutPostNominals;
+import static dev.pvit.prompt.internal.UndecidableIntroductions.PLACEHOLDER;
+import static dev.pvit.prompt.internal.UndecidableIntroductions.coordinatedAcross;
+import static dev.pvit.prompt.internal.UndecidableIntroductions.coordinatedNames;
+import static dev.pvit.prompt.internal.UndecidableIntroductions.hedge;
+import static dev.pvit.prompt.internal.UndecidableIntroductions.several;
 
 import com.google.common.collect.ImmutableList;
 import dev.pvit.prompt.internal.NameTokens.Tok;
@@ -88,36 +92,9 @@ public final class NameExtractor {
   /** Honorifics and titles of address, dropped from names ({@link NameLexicon#HONORIFICS}); the refusal analyser shares them. */
   static final Set<String> HONORIFICS = NameLexicon.HONORIFICS;
   private static final String NAME_SLOT = "{name}";
-  /** Words that take an introduction back: negation ("This is not Carl") and hedges ("This might be Kurt"). */
-  private static final Set<String> UNCOMMITTED =
-      Set.of("not", "never", "nobody", "neither", "nor", "maybe", "perhaps", "probably", "possibly", "presumably",
-          "likely", "unsure", "think", "guess", "believe", "suppose", "assume", "wonder", "supposedly", "allegedly",
-          "apparently", "seemingly", "reportedly", "seems", "seem", "resembles", "resemble", "hopefully");
-  /** Degree adverbs that grade a certainty ("pretty sure"). */
-  private static final Set<String> DEGREES =
-      Set.of("pretty", "fairly", "quite", "reasonably", "almost", "nearly", "mostly", "somewhat", "kinda");
-  /** Words of certainty, hedges when graded. */
-  private static final Set<String> CERTAINTY = Set.of("sure", "certain", "confident", "positive");
-  /** Verbs of appearance that "like" turns into a resemblance. */
-  private static final Set<String> LOOK_VERBS = Set.of("look", "looks", "looked", "looking", "seems", "sounds");
-  /** Copulas, which make a question ask who is shown. */
-  private static final Set<String> COPULAS = Set.of("is", "are", "was", "were", "be", "am");
-  /** Relative pronouns opening an aside after a name ("Ana, who may be late"). */
-  private static final Set<String> RELATIVES = Set.of("who", "whom", "whose", "which");
-  /** Modals that hedge a copula ("might be", "could be"). */
-  private static final Set<String> HEDGING_MODALS = Set.of("might", "may", "could", "must", "would", "should");
-  /**
-   * Unfilled template slots of any template language: "[NAME]", "{name}", "<name>", printf's "%s" and
-   * "%(name)s", "$name", "__NAME__".
-   */
-  private static final Pattern PLACEHOLDER =
-      Pattern.compile("\\[[^\\]]*\\]|\\{[^}]*}|<[^>]*>|%(?:\\(\\w+\\)|\\d+\\$)?[sdr](?![\\p{L}\\p{N}])"
-          + "|\\$[\\p{L}_][\\w]*|__\\w+__");
   /** A name in parentheses right after a relation: "my aunt (Grace)", "our coach (Mrs. Adeyemi)". */
   private static final Pattern RELATION_PARENTHESIS =
       Pattern.compile("\\b((?:[Mm]y|[Oo]ur|[Yy]our|[Hh]is|[Hh]er|[Tt]heir)(?:\\s+\\p{Ll}[\\p{L}-]*){1,3})\\s*\\(([^()]+)\\)");
-  /** Adverbs that may follow a coordinator ("Ana and also Bob"). */
-  private static final Set<String> COORDINATION_ADVERBS = Set.of("also", "then", "too");
   /** The next space-separated word, right after the previous one (or the dot of its abbreviation). */
   private static final Pattern FOLLOWING_WORD = Pattern.compile("\\.?\\s+\\S+");
   /** A possessive or punctuation closing a word ("Is's.", "Ana,"). */
@@ -388,12 +365,6 @@ public final class NameExtractor {
     return body;
   }
 
-  /** "Meet Ana and Bob": one reference image shows one person. */
-  private static Refused several(List<String> names) {
-    return new Refused("names more than one person (" + String.join(" and ", names.stream().map(n -> "'" + n + "'")
-        .toList()) + "), but a reference image shows one");
-  }
-
   private static Result read(List<String> allClauses, String context) {
     Result r = readCommitted(allClauses, context);
     if (r instanceof NotFound) {
@@ -472,144 +443,6 @@ public final class NameExtractor {
     Tok next = toks.get(j);
     boolean participle = next.lower().endsWith("ing") && Character.isLowerCase(clause.codePointAt(next.start()));
     return PREPOSITIONS.contains(next.lower()) || participle ? Optional.of(span(clause, toks, 0, j)) : Optional.empty();
-  }
-
-  /**
-   * Name-like runs joined by "and", "or", "plus" or commas ("Ana, Ben and Carla"), unless a comma
-   * sets off a possessor ("Kristina, Bob's sister"); empty when the clause coordinates no names
-   * (commas alone set off asides).
-   */
-  private static List<String> coordinatedNames(String clause) {
-    List<Tok> toks = tokens(clause);
-    List<int[]> runs = new ArrayList<>();
-    int i = 0;
-    while (i < toks.size()) {
-      if (!nameWord(clause, toks.get(i)) && !initial(clause, toks.get(i))) {
-        i++;
-        continue;
-      }
-      int j = i + 1;
-      while (j < toks.size() && (nameWord(clause, toks.get(j)) || initial(clause, toks.get(j))
-          || (PARTICLES.contains(toks.get(j).lower()) && j + 1 < toks.size() && nameWord(clause, toks.get(j + 1))))) {
-        j++;
-      }
-      runs.add(new int[] {i, j});
-      i = j;
-    }
-    LinkedHashSet<String> out = new LinkedHashSet<>();
-    boolean conjunction = false;
-    for (int r = 0; r + 1 < runs.size(); r++) {
-      int from = runs.get(r)[1];
-      int to = runs.get(r + 1)[0];
-      boolean joined = to > from;
-      boolean and = false;
-      for (int k = from; k < to && joined; k++) {
-        String w = toks.get(k).lower();
-        joined = w.equals(",") || COORDINATORS.contains(w) || (and && COORDINATION_ADVERBS.contains(w));
-        and |= COORDINATORS.contains(w);
-      }
-      int after = runs.get(r + 1)[1];
-      // "Kristina, Bob's sister" describes Kristina; "Ana and Bob's portrait" still shows two people
-      boolean possessor = !and && after < toks.size() && toks.get(after).lower().startsWith("'");
-      if (joined && !possessor) {
-        out.add(span(clause, toks, runs.get(r)[0], from));
-        out.add(span(clause, toks, to, after));
-        conjunction |= and;
-      }
-    }
-    // commas alone set off an aside ("Our colleague from Berlin, Faith"); a list ends in "and"/"or"
-    return conjunction ? List.copyOf(out) : List.of();
-  }
-
-  /**
-   * A name after "and"/"or"/"&"/"plus" anywhere in the text, past a dash, a full stop or a
-   * parenthesis ("Meet Ana - and Bob", "This is Ana. Or Bob.", "Here's Ana (and Bob)"), when a name
-   * precedes it: the pair, or empty. The names may belong to different sentences, so this reads the
-   * whole text rather than a clause.
-   */
-  private static List<String> coordinatedAcross(String introduction) {
-    String s = introduction.replace('\u2019', '\'');
-    List<Tok> toks = tokens(s);
-    String earlier = null;
-    for (int i = 0; i + 1 < toks.size(); i++) {
-      Tok t = toks.get(i);
-      if (earlier != null && COORDINATORS.contains(t.lower())) {
-        // "Ana and Bob", "Ana and her sister Maria": a relation may stand before the second name
-        int k = i + 1;
-        if (POSSESSIVES.contains(toks.get(k).lower())) {
-          k++;
-          while (k < toks.size() && k - i <= 4 && word(toks.get(k)) && !nameWord(s, toks.get(k))) {
-            k++;
-          }
-          k += k < toks.size() && toks.get(k).lower().equals(",") ? 1 : 0;
-        }
-        if (k < toks.size() && nameWord(s, toks.get(k))) {
-          return List.of(earlier, s.substring(toks.get(k).start(), toks.get(k).end()));
-        }
-      }
-      if (earlier == null && nameWord(s, t) && !FRAME.contains(t.lower())) {
-        earlier = s.substring(t.start(), t.end());
-      }
-    }
-    return List.of();
-  }
-
-  /**
-   * The word that keeps the clause from asserting who is shown, if any: a negation ("not", "never",
-   * "-n't"), a hedge ("maybe", "I think", "pretty sure", a modal before "be": "This might be Kurt",
-   * "Could be Ana", "looks like"), an exception ("other than") or a question that asks who is shown,
-   * before a relative clause set off by a comma.
-   */
-  private static Optional<String> hedge(String clause) {
-    List<Tok> toks = tokens(clause);
-    if (clause.endsWith("?") && askedIdentity(clause, toks)) {
-      return Optional.of("?"); // "Is this Ana?", "Could be Ana?", "Ana?": asked, not asserted ("Remember Ana?" asserts)
-    }
-    for (int i = 0; i < toks.size(); i++) {
-      String w = toks.get(i).lower();
-      String next = i + 1 < toks.size() ? toks.get(i + 1).lower() : "";
-      if (i > 0 && toks.get(i - 1).lower().equals(",") && RELATIVES.contains(w)) {
-        return Optional.empty(); // "This is Ana, who may be late": the relative clause says nothing of who is shown
-      }
-      if (UNCOMMITTED.contains(w) || w.endsWith("n't")) {
-        return Optional.of(w);
-      }
-      // a modal before "be" hedges whatever its case ("Could be Ana"); a name is never followed by a bare "be"
-      if (HEDGING_MODALS.contains(w) && next.equals("be")) {
-        return Optional.of(w + " be");
-      }
-      // "pretty sure", "fairly certain": a graded certainty is a hedge
-      if (DEGREES.contains(w) && CERTAINTY.contains(next)) {
-        return Optional.of(w + " " + next);
-      }
-      // "This looks like Ana", "Looks like Ana": a resemblance, not an identification ("what Ana looks like" is one)
-      if (w.equals("like") && i > 0 && LOOK_VERBS.contains(toks.get(i - 1).lower()) && i + 1 < toks.size()
-          && (i == 1 || FRAME.contains(toks.get(i - 2).lower()) || !nameWord(clause, toks.get(i - 2)))) {
-        return Optional.of(toks.get(i - 1).lower() + " like");
-      }
-      // "someone other than Ana", "Maria rather than Ana", "instead of Ana", "anyone except Ana"
-      if ((Set.of("other", "rather").contains(w) && next.equals("than")) || (w.equals("instead") && next.equals("of"))
-          || w.equals("except") || w.equals("unlike")) {
-        return Optional.of(w);
-      }
-    }
-    return Optional.empty();
-  }
-
-  /**
-   * A question that asks who is shown: one with a copula or a modal ("Is this Ana?", "Could be Ana?")
-   * or a bare name ("Ana?"). Other questions ("Remember Ana?") take the name as known.
-   */
-  private static boolean askedIdentity(String clause, List<Tok> toks) {
-    boolean bare = !toks.isEmpty();
-    for (Tok t : toks) {
-      if (COPULAS.contains(t.lower()) || HEDGING_MODALS.contains(t.lower())) {
-        return true;
-      }
-      bare &= (nameWord(clause, t) && !FRAME.contains(t.lower())) || initial(clause, t)
-          || PARTICLES.contains(t.lower());
-    }
-    return bare;
   }
 
   /** The one candidate the rest of the record mentions, or all of them as ambiguous. */
