@@ -1,7 +1,5 @@
 package dev.pvit.prompt.internal;
 
-import static dev.pvit.prompt.internal.NameExtractor.byContext;
-import static dev.pvit.prompt.internal.NameExtractor.occurs;
 import static dev.pvit.prompt.internal.NameLexicon.CASED_PERSON_NOUNS;
 import static dev.pvit.prompt.internal.NameLexicon.FRAME;
 import static dev.pvit.prompt.internal.NameLexicon.FRAME_VERBS;
@@ -25,6 +23,8 @@ import static dev.pvit.prompt.internal.NameTokens.span;
 import static dev.pvit.prompt.internal.NameTokens.tokens;
 import static dev.pvit.prompt.internal.NameTokens.word;
 import static dev.pvit.prompt.internal.NameTokens.wordChar;
+import static dev.pvit.prompt.internal.RecordEvidence.byContext;
+import static dev.pvit.prompt.internal.RecordEvidence.occurs;
 
 import dev.pvit.prompt.internal.NameExtractor.Ambiguous;
 import dev.pvit.prompt.internal.NameExtractor.Found;
