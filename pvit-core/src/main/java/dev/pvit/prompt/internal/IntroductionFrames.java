@@ -361,6 +361,7 @@ final class IntroductionFrames {
     return new Found(shortest);
   }
 
+  /** Whether tokens [from, to) are all frame words. */
   private static boolean allFrame(List<Tok> toks, int from, int to) {
     for (int i = from; i < to; i++) {
       if (!FRAME.contains(toks.get(i).lower())) {

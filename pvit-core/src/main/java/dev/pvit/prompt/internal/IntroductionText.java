@@ -21,9 +21,12 @@ import java.util.regex.Pattern;
 final class IntroductionText {
   private IntroductionText() {}
 
+  /** A parenthetical aside ("(Sunny to her friends)") with the space before it. */
   private static final Pattern PARENTHETICAL = Pattern.compile("\\s*\\([^()]*\\)");
+  /** A pronoun's contracted "is" ("it's", "here's"), never a possessive. */
   private static final Pattern PRONOUN_IS =
       Pattern.compile("\\b(that|it|here|there|one|who|what|he|she)'s\\b", Pattern.CASE_INSENSITIVE);
+  /** A pronoun's contracted "are" ("you're", "they're"). */
   private static final Pattern PRONOUN_ARE = Pattern.compile("\\b(you|we|they)'re\\b", Pattern.CASE_INSENSITIVE);
   /** Interjections and vocatives opening a clause: "Oh, and", "Okay, so", "Guys,", "Look,". */
   private static final Pattern OPENERS =
@@ -90,6 +93,7 @@ final class IntroductionText {
     return out;
   }
 
+  /** Adds a clause without its leading openers, unless the openers are all of it. */
   private static void add(List<String> out, String clause) {
     String c = clause.strip();
     String stripped = OPENERS.matcher(c).replaceFirst("").strip();

@@ -65,6 +65,12 @@ import java.util.regex.Pattern;
  * and post-nominal credentials ("Ana Lima, MD", "Raj Patel PhD") too, unless the rest of the record
  * names the person with them. A caption ("Ana at the beach") gives its opening run only when the
  * record names it. Refused readings ({@link Refused}) carry the reason for the user.
+ *
+ * <p>This class orders the steps; each concept lives in its own class: the word classes in {@link
+ * NameLexicon}, tokens and word shape in {@link NameTokens}, normalising and clause splitting in
+ * {@link IntroductionText}, credentials in {@link PostNominals}, refused readings in {@link
+ * UndecidableIntroductions}, the frame grammar of one clause in {@link IntroductionFrames}, frameless
+ * and caption runs in {@link NameRuns}, and the record's say in {@link RecordEvidence}.
  */
 public final class NameExtractor {
   /** Lower-case particles inside names ("Ludwig van Beethoven"); the refusal analyser shares them. */
@@ -75,21 +81,14 @@ public final class NameExtractor {
   /** A name in parentheses right after a relation: "my aunt (Grace)", "our coach (Mrs. Adeyemi)". */
   private static final Pattern RELATION_PARENTHESIS =
       Pattern.compile("\\b((?:[Mm]y|[Oo]ur|[Yy]our|[Hh]is|[Hh]er|[Tt]heir)(?:\\s+\\p{Ll}[\\p{L}-]*){1,3})\\s*\\(([^()]+)\\)");
+  /** A leading word that may be a title, with its optional dot: "Dr. ", "Professor ". */
   private static final Pattern LEADING_HONORIFIC = Pattern.compile("(\\p{L}+)\\.?\\s+");
 
+  /** A configured template as a regular expression, with the length of its fixed text (longer is more specific). */
   private record Compiled(Pattern pattern, int fixedLength) {}
 
   /** The outcome of reading one introduction. */
-  public sealed interface Result {
-    /**
-     * The name, if found unambiguously.
-     *
-     * @return the name
-     */
-    default Optional<String> name() {
-      return this instanceof Found f ? Optional.of(f.value()) : Optional.empty();
-    }
-  }
+  public sealed interface Result {}
 
   /**
    * The name.
@@ -131,16 +130,6 @@ public final class NameExtractor {
       list.add(new Compiled(Pattern.compile(regex, Pattern.DOTALL), t.length() - NAME_SLOT.length()));
     }
     this.templates = ImmutableList.copyOf(list);
-  }
-
-  /**
-   * The name introduced by the sentence.
-   *
-   * @param introduction the introduction text
-   * @return the name, if one is found unambiguously
-   */
-  public Optional<String> extract(String introduction) {
-    return read(introduction, "").name();
   }
 
   /**
@@ -208,6 +197,10 @@ public final class NameExtractor {
     }
   }
 
+  /**
+   * The result without leading titles, unless the record uses the titled form; a title alone is no
+   * name, and ambiguous readings that differ only by a title become one.
+   */
   private static Result withoutHonorifics(Result r, String context) {
     if (r instanceof Found f) {
       // The record's own questions or answers calling the person "Dr. Ana Lima" show the title is
@@ -224,6 +217,11 @@ public final class NameExtractor {
     return r;
   }
 
+  /**
+   * Parses an introduction without templates: names coordinated across sentences are refused, then
+   * the clauses are read without post-nominals (with and without bare capitals as credentials), and
+   * the credited form the record uses wins.
+   */
   private static Result parse(String introduction, String context) {
     List<String> pair = coordinatedAcross(introduction);
     if (!pair.isEmpty()) {
@@ -250,6 +248,7 @@ public final class NameExtractor {
     return strict;
   }
 
+  /** Reads the clauses of the normalised text, joining a label to what follows its colon when needed. */
   private static Result parseClauses(String text, String context) {
     List<String> all = clauses(text);
     // a label before a colon ("Heads up:", "Photo:") introduces only when nothing after it does
@@ -271,6 +270,7 @@ public final class NameExtractor {
     return body;
   }
 
+  /** Reads the committed clauses; with no name found, a hedged clause that names someone is the reason. */
   private static Result read(List<String> allClauses, String context) {
     Result r = readCommitted(allClauses, context);
     if (r instanceof NotFound) {
@@ -285,6 +285,10 @@ public final class NameExtractor {
     return r;
   }
 
+  /**
+   * Reads the clauses that are neither negated nor hedged: coordinated names are refused, then a
+   * framed reading, then a lone name-like run, then a caption the record names.
+   */
   private static Result readCommitted(List<String> allClauses, String context) {
     // a negated or hedged clause introduces no one: "This is not Carl", "This might be Kurt"
     List<String> clauses = allClauses.stream().filter(c -> hedge(c).isEmpty()).toList();
@@ -335,6 +339,7 @@ public final class NameExtractor {
     return runs.size() == 1 ? new Found(runs.get(0)) : byContext(runs, context);
   }
 
+  /** The slot of the most specific configured template the introduction matches exactly. */
   private Result template(String introduction) {
     String best = null;
     int bestFixed = -1;

@@ -30,10 +30,10 @@ final class NameLexicon {
           "featuring", "featured", "depicts", "depicting", "depicted", "captures", "capturing", "highlights",
           "highlighting", "highlighted", "presents", "presenting", "presented", "portrays", "portraying",
           "portrayed", "displays", "displaying", "displayed", "pictured", "belongs", "belong", "'s", "'", ":",
-          ",", "everyone", "everybody", "all", "our", "my", "your", "our", "new", "friend", "image's",
-          "photo's", "stars", "starring", "contains", "includes", "appears", "appearing", "standing", "below",
-          "right", "now", "just", "again", "clear", "recent", "close", "good", "nice", "quick", "another",
-          "taken", "of", "very", "for", "as", "known", "say", "shot's", "present", "two", "three", "both",
+          ",", "everyone", "everybody", "all", "our", "my", "your", "new", "friend", "image's",
+          "photo's", "stars", "starring", "contains", "includes", "appears", "appearing", "standing", "right",
+          "now", "just", "again", "clear", "recent", "good", "nice", "quick", "another",
+          "taken", "very", "for", "as", "known", "shot's", "present", "two", "three", "both",
           "photos", "photographs", "pictures", "images", "shots", "portraits", "snapshots", "headshots",
           "pics", "snap", "snaps", "welcome", "check", "out", "behold");
   /** Person nouns that are also given names ("Guy", "Kid"), frame words only when written in lower case. */
@@ -138,12 +138,14 @@ final class NameLexicon {
     FRAME_VERBS = Set.copyOf(stops);
   }
 
+  /** The words of both classes. */
   private static Set<String> union(Set<String> a, Set<String> b) {
     Set<String> all = new java.util.HashSet<>(a);
     all.addAll(b);
     return Set.copyOf(all);
   }
 
+  /** A word class from its words. */
   private static Set<String> words(String... w) {
     return Set.copyOf(Arrays.asList(w));
   }

@@ -20,6 +20,13 @@ import java.util.Set;
 final class NameTokens {
   private NameTokens() {}
 
+  /**
+   * One token of a clause.
+   *
+   * @param lower the token in lower case, for the word classes
+   * @param start where it starts in the clause
+   * @param end where it ends in the clause (exclusive)
+   */
   record Tok(String lower, int start, int end) {}
 
   /** A word that can be part of a name: capitalised, CJK or a particle ("de", "van"). */
@@ -66,6 +73,7 @@ final class NameTokens {
     return GENERATIONAL.contains(last) && end < s.length() && s.charAt(end) == '.' ? text + "." : text;
   }
 
+  /** A word token: no punctuation, coordinating sign or possessive marker. */
   static boolean word(Tok t) {
     return !Set.of(",", ":", "&", "+").contains(t.lower()) && !t.lower().startsWith("'");
   }
@@ -114,6 +122,10 @@ final class NameTokens {
         && nameInitial(w.codePointAt(cut + 1));
   }
 
+  /**
+   * A letter that can open a name: a capital, a title-case letter or a letter of a script without
+   * case (CJK, Arabic).
+   */
   static boolean nameInitial(int cp) {
     return Character.isUpperCase(cp) || Character.isTitleCase(cp) || Character.getType(cp) == Character.OTHER_LETTER;
   }
@@ -172,6 +184,7 @@ final class NameTokens {
     return out;
   }
 
+  /** A character inside a word: a letter, a digit, half of a surrogate pair or a combining mark. */
   static boolean wordChar(char c) {
     return Character.isLetterOrDigit(c) || Character.isSurrogate(c) || Character.getType(c) == Character.NON_SPACING_MARK
         || Character.getType(c) == Character.COMBINING_SPACING_MARK;

@@ -23,10 +23,12 @@ final class PostNominals {
 
   /** Post-nominals not written in capitals. */
   private static final Set<String> POST_NOMINAL_WORDS = Set.of("esq", "esquire", "ret");
+  /** A Roman numeral up to 399 ("III", "XIV"): a generational suffix, not a credential. */
   private static final Pattern ROMAN = Pattern.compile("(?=[IVXLC]+$)C{0,3}(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})");
   /** A word, with inner apostrophes, hyphens and dots ("O'Neill", "Ph.D"). */
   private static final Pattern WORD =
       Pattern.compile("[\\p{L}\\p{M}](?:[\\p{L}\\p{M}\\p{N}]|['\\-.](?=[\\p{L}\\p{M}]))*");
+  /** What may stand between a name and its credential: an optional comma and spaces. */
   private static final Pattern COMMA_SPACE = Pattern.compile(",?\\s+");
 
   /** The name followed by the post-nominals that follow it in the text, longest first. */

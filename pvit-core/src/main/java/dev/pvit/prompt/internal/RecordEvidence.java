@@ -56,6 +56,11 @@ final class RecordEvidence {
   /** A longer name from the introduction, and whether its extra words are all name words. */
   private record Extension(String name, boolean clean) {}
 
+  /**
+   * The longest name the record uses that the introduction has around the name at {@code at}: up to
+   * three name words before it and three after it, keeping the dot of a final abbreviation and
+   * dropping a closing possessive; {@code best} when none is longer.
+   */
   private static Extension longestAround(String introduction, int at, int length, String context, Extension best) {
     List<int[]> lefts = new ArrayList<>(List.of(new int[] {at, 1}));
     Matcher before = PRECEDING_WORD.matcher(introduction.substring(0, at));
@@ -105,6 +110,7 @@ final class RecordEvidence {
     return inContext.size() == 1 ? new Found(inContext.get(0)) : new Ambiguous(List.copyOf(candidates));
   }
 
+  /** Whether the record has the name as whole words (not inside a longer word). */
   static boolean occurs(String context, String name) {
     if (context.isEmpty()) {
       return false;
