@@ -3,21 +3,20 @@ package dev.pvit.prompt.internal;
 import static dev.pvit.prompt.internal.IntroductionFrames.frame;
 import static dev.pvit.prompt.internal.IntroductionText.clauses;
 import static dev.pvit.prompt.internal.IntroductionText.normalise;
-import static dev.pvit.prompt.internal.NameLexicon.FRAME;
 import static dev.pvit.prompt.internal.NameRuns.runs;
 import static dev.pvit.prompt.internal.NameTokens.nameInitial;
-import static dev.pvit.prompt.internal.NameTokens.nameWord;
 import static dev.pvit.prompt.internal.NameTokens.tokens;
 import static dev.pvit.prompt.internal.PostNominals.withCredentials;
 import static dev.pvit.prompt.internal.PostNominals.withoutPostNominals;
 import static dev.pvit.prompt.internal.RecordEvidence.byContext;
 import static dev.pvit.prompt.internal.RecordEvidence.extendedByContext;
 import static dev.pvit.prompt.internal.RecordEvidence.occurs;
-import static dev.pvit.prompt.internal.UndecidableIntroductions.PLACEHOLDER;
 import static dev.pvit.prompt.internal.UndecidableIntroductions.coordinatedAcross;
 import static dev.pvit.prompt.internal.UndecidableIntroductions.coordinatedNames;
 import static dev.pvit.prompt.internal.UndecidableIntroductions.hedge;
 import static dev.pvit.prompt.internal.UndecidableIntroductions.several;
+import static dev.pvit.prompt.internal.UndecidableIntroductions.uncommitted;
+import static dev.pvit.prompt.internal.UndecidableIntroductions.unfilledSlot;
 
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
@@ -75,7 +74,7 @@ import java.util.regex.Pattern;
 public final class NameExtractor {
   /** Lower-case particles inside names ("Ludwig van Beethoven"); the refusal analyser shares them. */
   static final Set<String> PARTICLES = NameLexicon.PARTICLES;
-  /** Honorifics and titles of address, dropped from names ({@link NameLexicon#HONORIFICS}); the refusal analyser shares them. */
+  /** Honorifics and titles of address, dropped from names; the refusal analyser shares them. */
   static final Set<String> HONORIFICS = NameLexicon.HONORIFICS;
   private static final String NAME_SLOT = "{name}";
   /** A name in parentheses right after a relation: "my aunt (Grace)", "our coach (Mrs. Adeyemi)". */
@@ -144,10 +143,9 @@ public final class NameExtractor {
     if (!templates.isEmpty()) {
       return withoutHonorifics(template(introduction), context);
     }
-    Matcher slot = PLACEHOLDER.matcher(introduction);
-    if (slot.find()) {
-      // an unfilled template slot ("This is [NAME].") names no one
-      return new Refused("has an unfilled template slot '" + slot.group() + "'");
+    Optional<Refused> unfilled = unfilledSlot(introduction);
+    if (unfilled.isPresent()) {
+      return unfilled.get();
     }
     Result r = extendedByContext(asWritten(parse(introduction, context), introduction), introduction, context);
     if (r instanceof NotFound) {
@@ -275,11 +273,9 @@ public final class NameExtractor {
     Result r = readCommitted(allClauses, context);
     if (r instanceof NotFound) {
       // "This is not Carl", "This might be Kurt", "Is this Ana?": say why rather than "no name found"
-      for (String clause : allClauses) {
-        Optional<String> hedge = hedge(clause);
-        if (hedge.isPresent() && tokens(clause).stream().anyMatch(t -> nameWord(clause, t) && !FRAME.contains(t.lower()))) {
-          return new Refused("is negated, hedged or asked ('" + hedge.get() + "'), so it does not say who is shown");
-        }
+      Optional<Refused> uncommitted = uncommitted(allClauses);
+      if (uncommitted.isPresent()) {
+        return uncommitted.get();
       }
     }
     return r;

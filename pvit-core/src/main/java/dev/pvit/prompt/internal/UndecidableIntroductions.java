@@ -17,14 +17,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Recognises the introductions that cannot give one name whatever the rest of the record says,
  * because a wrong name is worse than an error: several people joined by "and"/"or"/"plus" (in one
  * clause or across sentences), clauses taken back by a negation, a hedge, an exception or a question
- * that asks who is shown, and unfilled template slots. The entry point turns what this class finds
- * into a {@link NameExtractor.Refused} whose reason the user can act on.
+ * that asks who is shown, and unfilled template slots. Each refusal is a {@link
+ * NameExtractor.Refused} whose reason, completing "the introduction ...", the user can act on.
  */
 final class UndecidableIntroductions {
   private UndecidableIntroductions() {}
@@ -51,11 +52,44 @@ final class UndecidableIntroductions {
    * Unfilled template slots of any template language: "[NAME]", "{name}", "<name>", printf's "%s" and
    * "%(name)s", "$name", "__NAME__".
    */
-  static final Pattern PLACEHOLDER =
+  private static final Pattern PLACEHOLDER =
       Pattern.compile("\\[[^\\]]*\\]|\\{[^}]*}|<[^>]*>|%(?:\\(\\w+\\)|\\d+\\$)?[sdr](?![\\p{L}\\p{N}])"
           + "|\\$[\\p{L}_][\\w]*|__\\w+__");
   /** Adverbs that may follow a coordinator ("Ana and also Bob"). */
   private static final Set<String> COORDINATION_ADVERBS = Set.of("also", "then", "too");
+
+  /**
+   * The refusal for an unfilled template slot ("This is [NAME]."), which names no one.
+   *
+   * @param introduction the introduction as written
+   * @return the refusal, or empty when the introduction has no slot
+   */
+  static Optional<Refused> unfilledSlot(String introduction) {
+    Matcher slot = PLACEHOLDER.matcher(introduction);
+    if (slot.find()) {
+      return Optional.of(new Refused("has an unfilled template slot '" + slot.group() + "'"));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The refusal for a negated, hedged or asked clause that names someone ("This is not Carl", "This
+   * might be Kurt", "Is this Ana?"), to say why no name was found.
+   *
+   * @param clauses the clauses of the introduction
+   * @return the refusal for the first such clause, or empty
+   */
+  static Optional<Refused> uncommitted(List<String> clauses) {
+    for (String clause : clauses) {
+      Optional<String> hedge = hedge(clause);
+      if (hedge.isPresent()
+          && tokens(clause).stream().anyMatch(t -> nameWord(clause, t) && !FRAME.contains(t.lower()))) {
+        return Optional.of(
+            new Refused("is negated, hedged or asked ('" + hedge.get() + "'), so it does not say who is shown"));
+      }
+    }
+    return Optional.empty();
+  }
 
   /** "Meet Ana and Bob": one reference image shows one person. */
   static Refused several(List<String> names) {
