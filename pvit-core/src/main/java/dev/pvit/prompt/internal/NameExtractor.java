@@ -1,5 +1,23 @@
 package dev.pvit.prompt.internal;
 
+import static dev.pvit.prompt.internal.IntroductionFrames.frame;
+import static dev.pvit.prompt.internal.IntroductionText.clauses;
+import static dev.pvit.prompt.internal.IntroductionText.normalise;
+import static dev.pvit.prompt.internal.NameRuns.runs;
+import static dev.pvit.prompt.internal.NameTokens.nameInitial;
+import static dev.pvit.prompt.internal.NameTokens.tokens;
+import static dev.pvit.prompt.internal.PostNominals.withCredentials;
+import static dev.pvit.prompt.internal.PostNominals.withoutPostNominals;
+import static dev.pvit.prompt.internal.RecordEvidence.byContext;
+import static dev.pvit.prompt.internal.RecordEvidence.extendedByContext;
+import static dev.pvit.prompt.internal.RecordEvidence.occurs;
+import static dev.pvit.prompt.internal.UndecidableIntroductions.coordinatedAcross;
+import static dev.pvit.prompt.internal.UndecidableIntroductions.coordinatedNames;
+import static dev.pvit.prompt.internal.UndecidableIntroductions.hedge;
+import static dev.pvit.prompt.internal.UndecidableIntroductions.several;
+import static dev.pvit.prompt.internal.UndecidableIntroductions.uncommitted;
+import static dev.pvit.prompt.internal.UndecidableIntroductions.unfilledSlot;
+
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -46,211 +64,30 @@ import java.util.regex.Pattern;
  * and post-nominal credentials ("Ana Lima, MD", "Raj Patel PhD") too, unless the rest of the record
  * names the person with them. A caption ("Ana at the beach") gives its opening run only when the
  * record names it. Refused readings ({@link Refused}) carry the reason for the user.
+ *
+ * <p>This class orders the steps; each concept lives in its own class: the word classes in {@link
+ * NameLexicon}, tokens and word shape in {@link NameTokens}, normalising and clause splitting in
+ * {@link IntroductionText}, credentials in {@link PostNominals}, refused readings in {@link
+ * UndecidableIntroductions}, the frame grammar of one clause in {@link IntroductionFrames}, frameless
+ * and caption runs in {@link NameRuns}, and the record's say in {@link RecordEvidence}.
  */
 public final class NameExtractor {
-  private static final String NAME_SLOT = "{name}";
-
-  /** Words an introduction is built from, apart from the name. */
-  private static final Set<String> FRAME =
-      words("this", "that", "these", "those", "here", "there", "the", "a", "an", "is", "are", "was", "be", "it",
-          "you", "we", "me", "us", "can", "could", "please", "let", "allow", "take", "have", "has", "get", "to",
-          "of", "in", "on", "at", "by", "from", "with", "up", "above", "below", "close", "closely", "close-up",
-          "view", "look", "looks", "looking", "like", "what", "how", "whose", "who", "see", "seen", "meet", "say",
-          "hello", "hi", "hey", "greet", "know", "remember", "introduce", "introduces", "introducing",
-          "introduced", "named", "called", "name", "goes", "go", "person", "man", "woman", "girl", "boy",
-          "individual", "lady", "child", "gentleman", "one", "subject", "face", "faces", "features", "crop", "cropped", "shot", "photo",
-          "photograph", "picture", "image", "portrait", "headshot", "mugshot", "snapshot", "selfie", "pic",
-          "capture", "captured", "reference", "camera", "facing", "show", "shows", "shown", "showing",
-          "featuring", "featured", "depicts", "depicting", "depicted", "captures", "capturing", "highlights",
-          "highlighting", "highlighted", "presents", "presenting", "presented", "portrays", "portraying",
-          "portrayed", "displays", "displaying", "displayed", "pictured", "belongs", "belong", "'s", "'", ":",
-          ",", "everyone", "everybody", "all", "our", "my", "your", "our", "new", "friend", "image's",
-          "photo's", "stars", "starring", "contains", "includes", "appears", "appearing", "standing", "below",
-          "right", "now", "just", "again", "clear", "recent", "close", "good", "nice", "quick", "another",
-          "taken", "of", "very", "for", "as", "known", "say", "shot's", "present", "two", "three", "both",
-          "photos", "photographs", "pictures", "images", "shots", "portraits", "snapshots", "headshots",
-          "pics", "snap", "snaps", "welcome", "check", "out", "behold");
-  /** Person nouns that are also given names ("Guy", "Kid"), frame words only when written in lower case. */
-  private static final Set<String> CASED_PERSON_NOUNS = Set.of("guy", "kid", "fellow", "chap", "dude", "gal");
-  /** The last word of the frame before the name. */
-  private static final Set<String> INTRODUCERS =
-      Set.of("is", "are", "was", "of", "featuring", "showing", "shows", "show", "features", "depicts",
-          "depicting", "captures", "capturing", "highlights", "highlighting", "presents", "presenting",
-          "portrays", "portraying", "displays", "displaying", "introduces", "introducing", "introduce", "meet",
-          "see", "named", "called", "name", "to", "at", "know", "remember", "have", "with", "stars", "starring",
-          "contains", "includes", ":", "greet", "as", "present", "what", "how", "welcome", "out", "behold");
-  /** The first word of the frame after the name. */
-  private static final Set<String> SUFFIX_STARTERS =
-      Set.of("'s", "'", "in", "on", "is", "was", "appears", "appearing", "looks", "from", "by", "to", ",",
-          "here", "there", "up", "shown", "pictured", "seen", "standing", "as", "at", "for", "below", "above",
-          "right", "captured", "taken", "again");
   /** Lower-case particles inside names ("Ludwig van Beethoven"); the refusal analyser shares them. */
-  static final Set<String> PARTICLES =
-      Set.of("van", "von", "de", "da", "di", "du", "del", "della", "der", "den", "la", "le", "bin", "bint",
-          "al", "el", "ibn", "ter", "ten", "dos", "das", "y", "e", "mac", "st", "ap", "ab", "zu", "vom", "zum", "zur",
-          "af", "av", "des");
-
-  /**
-   * Honorifics and titles of address. They are not part of the name: the release fills its {@code
-   * {name}} slot with bare given names (its pool has no titles), and "Dr. Lima", "Professor Lima" and
-   * "Lima" are one person, so a leading title is dropped when a name follows it. When the record's
-   * questions or answers use the titled form ("Where is Dr. Lima?"), that form is the name.
-   */
-  static final Set<String> HONORIFICS =
-      Set.of("mr", "mrs", "ms", "mx", "miss", "mister", "dr", "doctor", "prof", "professor", "sir", "dame", "rev",
-          "reverend", "madam", "madame", "mme", "mlle", "herr", "frau", "capt", "captain", "sgt", "lt", "col", "aunt",
-          "auntie", "aunty", "uncle", "grandma", "grandpa", "granny");
-  /**
-   * The Arabic article assimilated to a sun letter, written with a hyphen ("az-Zahra", "ash-Shami",
-   * "ad-Din"); only as a prefix, since "as", "at" and "an" are English words.
-   */
-  private static final Set<String> ASSIMILATED_ARTICLES =
-      Set.of("ad", "adh", "an", "ar", "as", "ash", "at", "ath", "az", "ud", "ul", "ur", "us", "ut", "uz");
-  /** Elided particles written onto the next word ("d'Arcy", "l'Estrange", "dell'Acqua"). */
-  private static final Set<String> ELIDED = Set.of("d", "l", "dell", "dall", "degl");
-  /** Words that take an introduction back: negation ("This is not Carl") and hedges ("This might be Kurt"). */
-  private static final Set<String> UNCOMMITTED =
-      Set.of("not", "never", "nobody", "neither", "nor", "maybe", "perhaps", "probably", "possibly", "presumably",
-          "likely", "unsure", "think", "guess", "believe", "suppose", "assume", "wonder", "supposedly", "allegedly",
-          "apparently", "seemingly", "reportedly", "seems", "seem", "resembles", "resemble", "hopefully");
-  /** Degree adverbs that grade a certainty ("pretty sure"). */
-  private static final Set<String> DEGREES =
-      Set.of("pretty", "fairly", "quite", "reasonably", "almost", "nearly", "mostly", "somewhat", "kinda");
-  /** Words of certainty, hedges when graded. */
-  private static final Set<String> CERTAINTY = Set.of("sure", "certain", "confident", "positive");
-  /** Verbs of appearance that "like" turns into a resemblance. */
-  private static final Set<String> LOOK_VERBS = Set.of("look", "looks", "looked", "looking", "seems", "sounds");
-  /** Copulas, which make a question ask who is shown. */
-  private static final Set<String> COPULAS = Set.of("is", "are", "was", "were", "be", "am");
-  /** Relative pronouns opening an aside after a name ("Ana, who may be late"). */
-  private static final Set<String> RELATIVES = Set.of("who", "whom", "whose", "which");
-  /** Modals that hedge a copula ("might be", "could be"). */
-  private static final Set<String> HEDGING_MODALS = Set.of("might", "may", "could", "must", "would", "should");
-  /**
-   * Given names that are also ordinary English words. In text written without capitals nothing tells
-   * "this is a photo of summer" (the season) from the name, so such a reading needs the record.
-   */
-  private static final Set<String> WORD_NAMES =
-      Set.of("may", "will", "hope", "grace", "summer", "river", "joy", "faith", "rose", "daisy", "june", "april",
-          "august", "autumn", "winter", "dawn", "sky", "rain", "storm", "star", "sunny", "honey", "amber",
-          "crystal", "ruby", "pearl", "jade", "ivy", "holly", "lily", "violet", "iris", "heather", "hazel",
-          "olive", "ginger", "brook", "bill", "mark", "frank", "jack", "rich", "art", "chase", "hunter", "mason",
-          "sage", "melody", "harmony", "destiny", "trinity", "patience", "charity", "mercy", "bliss", "rock",
-          "cliff", "dale", "glen", "forest", "lane", "guy", "earl", "duke", "king", "prince", "major", "miles",
-          "carol", "penny", "sandy", "rusty", "drew", "wade", "ray", "max", "sterling", "bishop", "page",
-          "paige", "taylor", "cook", "baker", "victory", "noble", "blue", "red", "reed", "rocky", "misty",
-          "spring", "fall", "hero", "angel", "baby", "buddy", "champ");
-  /**
-   * Unfilled template slots of any template language: "[NAME]", "{name}", "<name>", printf's "%s" and
-   * "%(name)s", "$name", "__NAME__".
-   */
-  private static final Pattern PLACEHOLDER =
-      Pattern.compile("\\[[^\\]]*\\]|\\{[^}]*}|<[^>]*>|%(?:\\(\\w+\\)|\\d+\\$)?[sdr](?![\\p{L}\\p{N}])"
-          + "|\\$[\\p{L}_][\\w]*|__\\w+__");
+  static final Set<String> PARTICLES = NameLexicon.PARTICLES;
+  /** Honorifics and titles of address, dropped from names; the refusal analyser shares them. */
+  static final Set<String> HONORIFICS = NameLexicon.HONORIFICS;
+  private static final String NAME_SLOT = "{name}";
   /** A name in parentheses right after a relation: "my aunt (Grace)", "our coach (Mrs. Adeyemi)". */
   private static final Pattern RELATION_PARENTHESIS =
       Pattern.compile("\\b((?:[Mm]y|[Oo]ur|[Yy]our|[Hh]is|[Hh]er|[Tt]heir)(?:\\s+\\p{Ll}[\\p{L}-]*){1,3})\\s*\\(([^()]+)\\)");
-
-  /** Conjunctions that join the names of several people. */
-  private static final Set<String> COORDINATORS = Set.of("and", "or", "plus", "&", "+");
-  /** Adverbs that may follow a coordinator ("Ana and also Bob"). */
-  private static final Set<String> COORDINATION_ADVERBS = Set.of("also", "then", "too");
-  /** Determiners that open a noun phrase, never a name. */
-  private static final Set<String> NOUN_PHRASE_STARTS =
-      Set.of("my", "our", "your", "his", "her", "their", "its", "a", "an", "the", "this", "that", "these", "those",
-          "some", "any", "every", "each", "no");
-  /** Pronouns, never a name. */
-  private static final Set<String> PRONOUNS =
-      Set.of("i", "me", "you", "he", "him", "she", "her", "it", "we", "us", "they", "them", "mine", "yours", "ours",
-          "theirs", "myself", "yourself", "himself", "herself", "someone", "somebody", "anyone", "anybody", "everyone",
-          "everybody", "nobody", "one");
-  /** Modal verbs, which a finite verb never follows. */
-  private static final Set<String> MODALS =
-      Set.of("can", "will", "may", "might", "must", "shall", "could", "would", "should");
-  /** Nouns for a reference image ("a face reference for Amber"). */
-  private static final Set<String> IMAGE_WORDS =
-      Set.of("photo", "photos", "photograph", "photographs", "picture", "pictures", "image", "images", "portrait",
-          "portraits", "headshot", "headshots", "mugshot", "snapshot", "snapshots", "selfie", "pic", "pics", "shot",
-          "shots", "snap", "snaps", "reference", "references", "crop", "close-up", "face");
-  /** Possessive determiners, which open a relation before a name ("my colleague Grace"). */
-  private static final Set<String> POSSESSIVES = Set.of("my", "our", "your", "his", "her", "their");
-  /** Prepositions that open an aside after a name ("This is Sue from work", "... at Christmas"). */
-  private static final Set<String> PREPOSITIONS =
-      Set.of("in", "on", "at", "from", "by", "with", "for", "during", "near", "after", "before", "since", "to");
-  /** Words after which a capitalised run is a place, a time or a thing, not the person ("in London"). */
-  private static final Set<String> LOCATIVES =
-      Set.of("the", "a", "an", "this", "that", "these", "those", "its", "to", "into", "inside", "across",
-          "around", "through", "until", "via", "toward", "towards", "outside");
-  /** Capitalised words that are never names: pronouns, interjections, vocatives. */
-  private static final Set<String> CLOSED =
-      Set.of("i", "i'm", "i'd", "i'll", "i've", "you'll", "you're", "you've", "we're", "we've", "we'll", "he",
-          "she", "they", "they're", "oh", "ah", "yep", "yes", "yeah", "okay", "ok", "so", "and", "well", "hey",
-          "guys", "folks", "alright", "anyway", "then", "please", "kindly", "hello", "hi", "but", "or", "if",
-          "when", "because", "since", "although", "though", "note");
-  /** Words a relation never contains: they belong to the frame ("my friend is", "my photo of"). */
-  private static final Set<String> FRAME_VERBS;
-  /** Dotted abbreviations whose dot ends no sentence. */
-  private static final Set<String> ABBREVIATIONS = union(HONORIFICS,
-      Set.of("st", "jr", "sr", "mt", "gen", "col", "capt", "lt", "sgt", "esq"));
-  /** Generational suffixes, part of the name ("Martin Luther King Jr."). */
-  private static final Set<String> GENERATIONAL = Set.of("jr", "sr");
-  /** Post-nominals not written in capitals. */
-  private static final Set<String> POST_NOMINAL_WORDS = Set.of("esq", "esquire", "ret");
-  private static final Pattern ROMAN = Pattern.compile("(?=[IVXLC]+$)C{0,3}(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})");
-  /** A word, with inner apostrophes, hyphens and dots ("O'Neill", "Ph.D"). */
-  private static final Pattern WORD =
-      Pattern.compile("[\\p{L}\\p{M}](?:[\\p{L}\\p{M}\\p{N}]|['\\-.](?=[\\p{L}\\p{M}]))*");
-  /** The next space-separated word, right after the previous one (or the dot of its abbreviation). */
-  private static final Pattern FOLLOWING_WORD = Pattern.compile("\\.?\\s+\\S+");
-  /** A possessive or punctuation closing a word ("Is's.", "Ana,"). */
-  private static final String POSSESSIVE_OR_PUNCTUATION_END = "(?:'s|')?[.,;:!?]*$";
-  /** The last space-separated word of a region. */
-  private static final Pattern PRECEDING_WORD = Pattern.compile("(\\S+)\\s+$");
-  private static final Pattern COMMA_SPACE = Pattern.compile(",?\\s+");
+  /** A leading word that may be a title, with its optional dot: "Dr. ", "Professor ". */
   private static final Pattern LEADING_HONORIFIC = Pattern.compile("(\\p{L}+)\\.?\\s+");
-  private static final Pattern PARENTHETICAL = Pattern.compile("\\s*\\([^()]*\\)");
-  private static final Pattern PRONOUN_IS =
-      Pattern.compile("\\b(that|it|here|there|one|who|what|he|she)'s\\b", Pattern.CASE_INSENSITIVE);
-  private static final Pattern PRONOUN_ARE = Pattern.compile("\\b(you|we|they)'re\\b", Pattern.CASE_INSENSITIVE);
-  /** Interjections and vocatives opening a clause: "Oh, and", "Okay, so", "Guys,", "Look,". */
-  private static final Pattern OPENERS =
-      Pattern.compile(
-          "^(?:(?:oh|ah|yep|yes|yeah|okay|ok|well|hey|look|guys|everyone|everybody|folks|alright|right|anyway|hi"
-              + "|hello|so|and|now|also|then|plus|heads\\s+up|fyi|btw)\\b\\s*[,!]?\\s+)+",
-          Pattern.CASE_INSENSITIVE);
 
-  static {
-    Set<String> stops = new java.util.HashSet<>(INTRODUCERS);
-    stops.addAll(SUFFIX_STARTERS);
-    stops.addAll(List.of("and", "or", "is", "are", "was"));
-    FRAME_VERBS = Set.copyOf(stops);
-  }
-
-  private static Set<String> union(Set<String> a, Set<String> b) {
-    Set<String> all = new java.util.HashSet<>(a);
-    all.addAll(b);
-    return Set.copyOf(all);
-  }
-
-  private static Set<String> words(String... w) {
-    return Set.copyOf(Arrays.asList(w));
-  }
-
+  /** A configured template as a regular expression, with the length of its fixed text (longer is more specific). */
   private record Compiled(Pattern pattern, int fixedLength) {}
 
-  private record Tok(String lower, int start, int end) {}
-
   /** The outcome of reading one introduction. */
-  public sealed interface Result {
-    /**
-     * The name, if found unambiguously.
-     *
-     * @return the name
-     */
-    default Optional<String> name() {
-      return this instanceof Found f ? Optional.of(f.value()) : Optional.empty();
-    }
-  }
+  public sealed interface Result {}
 
   /**
    * The name.
@@ -295,16 +132,6 @@ public final class NameExtractor {
   }
 
   /**
-   * The name introduced by the sentence.
-   *
-   * @param introduction the introduction text
-   * @return the name, if one is found unambiguously
-   */
-  public Optional<String> extract(String introduction) {
-    return read(introduction, "").name();
-  }
-
-  /**
    * Reads the name introduced by the sentence, using the rest of the record to decide between
    * readings.
    *
@@ -316,10 +143,9 @@ public final class NameExtractor {
     if (!templates.isEmpty()) {
       return withoutHonorifics(template(introduction), context);
     }
-    Matcher slot = PLACEHOLDER.matcher(introduction);
-    if (slot.find()) {
-      // an unfilled template slot ("This is [NAME].") names no one
-      return new Refused("has an unfilled template slot '" + slot.group() + "'");
+    Optional<Refused> unfilled = unfilledSlot(introduction);
+    if (unfilled.isPresent()) {
+      return unfilled.get();
     }
     Result r = extendedByContext(asWritten(parse(introduction, context), introduction), introduction, context);
     if (r instanceof NotFound) {
@@ -330,85 +156,6 @@ public final class NameExtractor {
       }
     }
     return withoutHonorifics(r, context);
-  }
-
-  /**
-   * The longer name the record itself uses, when the introduction has it around the name found:
-   * "This is J. R. And." reads as "J. R." (a sentence seems to end), "And J. R. is shown here" as
-   * "J. R." (an opening "And"), but a question about "J. R. And" shows where the name is. Extra
-   * capitalised words the record uses make the longer name; when they are grammar or frame words
-   * ("And", "Meet") either reading is possible and the result is ambiguous.
-   */
-  private static Result extendedByContext(Result r, String introduction, String context) {
-    if (!(r instanceof Found f) || context.isEmpty()) {
-      return r;
-    }
-    Extension best = new Extension(f.value(), true);
-    // every place the name stands ("This full view shows And This." has "This" twice)
-    for (int at = introduction.indexOf(f.value()); at >= 0; at = introduction.indexOf(f.value(), at + 1)) {
-      best = longestAround(introduction, at, f.value().length(), context, best);
-    }
-    if (best.name().equals(f.value())) {
-      return r;
-    }
-    return best.clean() ? new Found(best.name()) : new Ambiguous(List.of(f.value(), best.name()));
-  }
-
-  /** A longer name from the introduction, and whether its extra words are all name words. */
-  private record Extension(String name, boolean clean) {}
-
-  private static Extension longestAround(String introduction, int at, int length, String context, Extension best) {
-    List<int[]> lefts = new ArrayList<>(List.of(new int[] {at, 1}));
-    Matcher before = PRECEDING_WORD.matcher(introduction.substring(0, at));
-    int from = at;
-    boolean clean = true;
-    for (int k = 0; k < 3 && before.region(0, from).find() && namePart(before.group(1)); k++) {
-      from = before.start(1);
-      clean &= !grammarWord(before.group(1));
-      lefts.add(new int[] {from, clean ? 1 : 0});
-    }
-    for (int[] left : lefts) {
-      Matcher next = FOLLOWING_WORD.matcher(introduction);
-      int end = at + length;
-      boolean rightClean = true;
-      for (int k = 0; k <= 3; k++) {
-        String candidate = introduction.substring(left[0], end);
-        // a name ending in an abbreviation ("Aaa Dr.", "Smith Jr.") keeps its dot
-        String dotted = introduction.startsWith(".", end) && abbreviationLast(candidate) ? candidate + "." : candidate;
-        for (String c : List.of(dotted, candidate, candidate.replaceAll(POSSESSIVE_OR_PUNCTUATION_END, ""))) {
-          if (c.length() > best.name().length() && occurs(context, c)) {
-            best = new Extension(c, left[1] == 1 && rightClean);
-          }
-        }
-        if (!next.region(end, introduction.length()).lookingAt()) {
-          break;
-        }
-        String w = next.group().replaceAll("^[.\\s]+", "").replaceAll(POSSESSIVE_OR_PUNCTUATION_END, "");
-        if (w.isEmpty() || !namePart(w)) {
-          break;
-        }
-        rightClean &= !grammarWord(w);
-        end = next.end();
-      }
-    }
-    return best;
-  }
-
-  /** A word that can be part of a name: capitalised, CJK or a particle ("de", "van"). */
-  private static boolean namePart(String w) {
-    return capitalisedWord(w) || PARTICLES.contains(w.toLowerCase(Locale.ROOT));
-  }
-
-  /** Whether the text ends in an initial or a dotted abbreviation ("J", "Jr", "Dr"), whose dot it keeps. */
-  private static boolean abbreviationLast(String text) {
-    String last = text.substring(text.lastIndexOf(' ') + 1);
-    return last.codePointCount(0, last.length()) == 1 || ABBREVIATIONS.contains(last.toLowerCase(Locale.ROOT));
-  }
-
-  /** A word of the introduction's grammar or frame ("And", "Meet", "This"), which may not be part of a name. */
-  private static boolean grammarWord(String w) {
-    String lower = w.toLowerCase(Locale.ROOT);
-    return FRAME.contains(lower) || CLOSED.contains(lower) || COORDINATORS.contains(lower);
   }
 
   /**
@@ -448,6 +195,10 @@ public final class NameExtractor {
     }
   }
 
+  /**
+   * The result without leading titles, unless the record uses the titled form; a title alone is no
+   * name, and ambiguous readings that differ only by a title become one.
+   */
   private static Result withoutHonorifics(Result r, String context) {
     if (r instanceof Found f) {
       // The record's own questions or answers calling the person "Dr. Ana Lima" show the title is
@@ -464,6 +215,11 @@ public final class NameExtractor {
     return r;
   }
 
+  /**
+   * Parses an introduction without templates: names coordinated across sentences are refused, then
+   * the clauses are read without post-nominals (with and without bare capitals as credentials), and
+   * the credited form the record uses wins.
+   */
   private static Result parse(String introduction, String context) {
     List<String> pair = coordinatedAcross(introduction);
     if (!pair.isEmpty()) {
@@ -490,23 +246,7 @@ public final class NameExtractor {
     return strict;
   }
 
-  /** The name followed by the post-nominals that follow it in the text, longest first. */
-  private static List<String> withCredentials(String text, String name) {
-    List<String> out = new ArrayList<>();
-    int at = text.indexOf(name);
-    if (at < 0) {
-      return out;
-    }
-    Matcher m = WORD.matcher(text);
-    int end = at + name.length();
-    while (m.find(end) && COMMA_SPACE.matcher(text.substring(end, m.start())).matches() && postNominal(m.group())) {
-      end = m.end() < text.length() && text.charAt(m.end()) == '.' ? m.end() + 1 : m.end();
-      out.add(0, text.substring(at, end));
-      out.add(1, text.substring(at, m.end()));
-    }
-    return out;
-  }
-
+  /** Reads the clauses of the normalised text, joining a label to what follows its colon when needed. */
   private static Result parseClauses(String text, String context) {
     List<String> all = clauses(text);
     // a label before a colon ("Heads up:", "Photo:") introduces only when nothing after it does
@@ -528,30 +268,27 @@ public final class NameExtractor {
     return body;
   }
 
-  /** "Meet Ana and Bob": one reference image shows one person. */
-  private static Refused several(List<String> names) {
-    return new Refused("names more than one person (" + String.join(" and ", names.stream().map(n -> "'" + n + "'")
-        .toList()) + "), but a reference image shows one");
-  }
-
+  /** Reads the committed clauses; with no name found, a hedged clause that names someone is the reason. */
   private static Result read(List<String> allClauses, String context) {
     Result r = readCommitted(allClauses, context);
     if (r instanceof NotFound) {
       // "This is not Carl", "This might be Kurt", "Is this Ana?": say why rather than "no name found"
-      for (String clause : allClauses) {
-        Optional<String> hedge = hedge(clause);
-        if (hedge.isPresent() && tokens(clause).stream().anyMatch(t -> nameWord(clause, t) && !FRAME.contains(t.lower()))) {
-          return new Refused("is negated, hedged or asked ('" + hedge.get() + "'), so it does not say who is shown");
-        }
+      Optional<Refused> uncommitted = uncommitted(allClauses);
+      if (uncommitted.isPresent()) {
+        return uncommitted.get();
       }
     }
     return r;
   }
 
+  /**
+   * Reads the clauses that are neither negated nor hedged: coordinated names are refused, then a
+   * framed reading, then a lone name-like run, then a caption the record names.
+   */
   private static Result readCommitted(List<String> allClauses, String context) {
     // a negated or hedged clause introduces no one: "This is not Carl", "This might be Kurt"
     List<String> clauses = allClauses.stream().filter(c -> hedge(c).isEmpty()).toList();
-    boolean caseless = clauses.stream().noneMatch(NameExtractor::capitalisedInside);
+    boolean caseless = clauses.stream().noneMatch(NameTokens::capitalisedInside);
     // "Ruth and Sol", "Mr. and Mrs. Smith": one reference image introduces one person, whatever the record says
     for (String clause : clauses) {
       List<String> conjuncts = coordinatedNames(clause);
@@ -591,919 +328,14 @@ public final class NameExtractor {
     if (runs.isEmpty()) {
       // a caption ("Ana at the beach.", "Ana smiling at the camera.") reads the same as "Summer in Paris.":
       // its opening run is the name only when the record names it
-      List<String> captions = clauses.stream().map(NameExtractor::captionRun).flatMap(Optional::stream)
+      List<String> captions = clauses.stream().map(NameRuns::captionRun).flatMap(Optional::stream)
           .filter(c -> occurs(context, c)).distinct().toList();
       return captions.size() == 1 ? new Found(captions.get(0)) : new NotFound();
     }
     return runs.size() == 1 ? new Found(runs.get(0)) : byContext(runs, context);
   }
 
-  /** The capitalised run opening a caption: a run followed by a preposition or a participle ("Ana at the beach"). */
-  private static Optional<String> captionRun(String clause) {
-    List<Tok> toks = tokens(clause);
-    int j = 0;
-    while (j < toks.size() && (nameWord(clause, toks.get(j)) || initial(clause, toks.get(j))
-        || (j > 0 && PARTICLES.contains(toks.get(j).lower())))) {
-      j++;
-    }
-    if (j == 0 || j >= toks.size() || grammarWord(clause.substring(toks.get(0).start(), toks.get(0).end()))) {
-      return Optional.empty();
-    }
-    Tok next = toks.get(j);
-    boolean participle = next.lower().endsWith("ing") && Character.isLowerCase(clause.codePointAt(next.start()));
-    return PREPOSITIONS.contains(next.lower()) || participle ? Optional.of(span(clause, toks, 0, j)) : Optional.empty();
-  }
-
-  /**
-   * Name-like runs joined by "and", "or", "plus" or commas ("Ana, Ben and Carla"), unless a comma
-   * sets off a possessor ("Kristina, Bob's sister"); empty when the clause coordinates no names
-   * (commas alone set off asides).
-   */
-  private static List<String> coordinatedNames(String clause) {
-    List<Tok> toks = tokens(clause);
-    List<int[]> runs = new ArrayList<>();
-    int i = 0;
-    while (i < toks.size()) {
-      if (!nameWord(clause, toks.get(i)) && !initial(clause, toks.get(i))) {
-        i++;
-        continue;
-      }
-      int j = i + 1;
-      while (j < toks.size() && (nameWord(clause, toks.get(j)) || initial(clause, toks.get(j))
-          || (PARTICLES.contains(toks.get(j).lower()) && j + 1 < toks.size() && nameWord(clause, toks.get(j + 1))))) {
-        j++;
-      }
-      runs.add(new int[] {i, j});
-      i = j;
-    }
-    LinkedHashSet<String> out = new LinkedHashSet<>();
-    boolean conjunction = false;
-    for (int r = 0; r + 1 < runs.size(); r++) {
-      int from = runs.get(r)[1];
-      int to = runs.get(r + 1)[0];
-      boolean joined = to > from;
-      boolean and = false;
-      for (int k = from; k < to && joined; k++) {
-        String w = toks.get(k).lower();
-        joined = w.equals(",") || COORDINATORS.contains(w) || (and && COORDINATION_ADVERBS.contains(w));
-        and |= COORDINATORS.contains(w);
-      }
-      int after = runs.get(r + 1)[1];
-      // "Kristina, Bob's sister" describes Kristina; "Ana and Bob's portrait" still shows two people
-      boolean possessor = !and && after < toks.size() && toks.get(after).lower().startsWith("'");
-      if (joined && !possessor) {
-        out.add(span(clause, toks, runs.get(r)[0], from));
-        out.add(span(clause, toks, to, after));
-        conjunction |= and;
-      }
-    }
-    // commas alone set off an aside ("Our colleague from Berlin, Faith"); a list ends in "and"/"or"
-    return conjunction ? List.copyOf(out) : List.of();
-  }
-
-  /**
-   * A name after "and"/"or"/"&"/"plus" anywhere in the text, past a dash, a full stop or a
-   * parenthesis ("Meet Ana - and Bob", "This is Ana. Or Bob.", "Here's Ana (and Bob)"), when a name
-   * precedes it: the pair, or empty. The names may belong to different sentences, so this reads the
-   * whole text rather than a clause.
-   */
-  private static List<String> coordinatedAcross(String introduction) {
-    String s = introduction.replace('\u2019', '\'');
-    List<Tok> toks = tokens(s);
-    String earlier = null;
-    for (int i = 0; i + 1 < toks.size(); i++) {
-      Tok t = toks.get(i);
-      if (earlier != null && COORDINATORS.contains(t.lower())) {
-        // "Ana and Bob", "Ana and her sister Maria": a relation may stand before the second name
-        int k = i + 1;
-        if (POSSESSIVES.contains(toks.get(k).lower())) {
-          k++;
-          while (k < toks.size() && k - i <= 4 && word(toks.get(k)) && !nameWord(s, toks.get(k))) {
-            k++;
-          }
-          k += k < toks.size() && toks.get(k).lower().equals(",") ? 1 : 0;
-        }
-        if (k < toks.size() && nameWord(s, toks.get(k))) {
-          return List.of(earlier, s.substring(toks.get(k).start(), toks.get(k).end()));
-        }
-      }
-      if (earlier == null && nameWord(s, t) && !FRAME.contains(t.lower())) {
-        earlier = s.substring(t.start(), t.end());
-      }
-    }
-    return List.of();
-  }
-
-  /**
-   * The word that keeps the clause from asserting who is shown, if any: a negation ("not", "never",
-   * "-n't"), a hedge ("maybe", "I think", "pretty sure", a modal before "be": "This might be Kurt",
-   * "Could be Ana", "looks like"), an exception ("other than") or a question that asks who is shown,
-   * before a relative clause set off by a comma.
-   */
-  private static Optional<String> hedge(String clause) {
-    List<Tok> toks = tokens(clause);
-    if (clause.endsWith("?") && askedIdentity(clause, toks)) {
-      return Optional.of("?"); // "Is this Ana?", "Could be Ana?", "Ana?": asked, not asserted ("Remember Ana?" asserts)
-    }
-    for (int i = 0; i < toks.size(); i++) {
-      String w = toks.get(i).lower();
-      String next = i + 1 < toks.size() ? toks.get(i + 1).lower() : "";
-      if (i > 0 && toks.get(i - 1).lower().equals(",") && RELATIVES.contains(w)) {
-        return Optional.empty(); // "This is Ana, who may be late": the relative clause says nothing of who is shown
-      }
-      if (UNCOMMITTED.contains(w) || w.endsWith("n't")) {
-        return Optional.of(w);
-      }
-      // a modal before "be" hedges whatever its case ("Could be Ana"); a name is never followed by a bare "be"
-      if (HEDGING_MODALS.contains(w) && next.equals("be")) {
-        return Optional.of(w + " be");
-      }
-      // "pretty sure", "fairly certain": a graded certainty is a hedge
-      if (DEGREES.contains(w) && CERTAINTY.contains(next)) {
-        return Optional.of(w + " " + next);
-      }
-      // "This looks like Ana", "Looks like Ana": a resemblance, not an identification ("what Ana looks like" is one)
-      if (w.equals("like") && i > 0 && LOOK_VERBS.contains(toks.get(i - 1).lower()) && i + 1 < toks.size()
-          && (i == 1 || FRAME.contains(toks.get(i - 2).lower()) || !nameWord(clause, toks.get(i - 2)))) {
-        return Optional.of(toks.get(i - 1).lower() + " like");
-      }
-      // "someone other than Ana", "Maria rather than Ana", "instead of Ana", "anyone except Ana"
-      if ((Set.of("other", "rather").contains(w) && next.equals("than")) || (w.equals("instead") && next.equals("of"))
-          || w.equals("except") || w.equals("unlike")) {
-        return Optional.of(w);
-      }
-    }
-    return Optional.empty();
-  }
-
-  /**
-   * A question that asks who is shown: one with a copula or a modal ("Is this Ana?", "Could be Ana?")
-   * or a bare name ("Ana?"). Other questions ("Remember Ana?") take the name as known.
-   */
-  private static boolean askedIdentity(String clause, List<Tok> toks) {
-    boolean bare = !toks.isEmpty();
-    for (Tok t : toks) {
-      if (COPULAS.contains(t.lower()) || HEDGING_MODALS.contains(t.lower())) {
-        return true;
-      }
-      bare &= (nameWord(clause, t) && !FRAME.contains(t.lower())) || initial(clause, t)
-          || PARTICLES.contains(t.lower());
-    }
-    return bare;
-  }
-
-  /** The one candidate the rest of the record mentions, or all of them as ambiguous. */
-  private static Result byContext(List<String> candidates, String context) {
-    List<String> inContext = candidates.stream().filter(c -> occurs(context, c)).toList();
-    return inContext.size() == 1 ? new Found(inContext.get(0)) : new Ambiguous(List.copyOf(candidates));
-  }
-
-  /**
-   * Straight quotes, no parenthetical asides ("(Sunny to her friends)"), "it's"/"that's"/"here's"
-   * read as "it is" (a pronoun's {@code 's} is never a possessive), no trailing punctuation or
-   * emoticon, except the dot of a final initial ("T. J.").
-   */
-  private static String normalise(String introduction) {
-    String s = introduction.replace('\u2019', '\'').replace('\u2018', '\'')
-        .replace('\u201C', '"').replace('\u201D', '"');
-    s = PARENTHETICAL.matcher(s).replaceAll("");
-    s = PRONOUN_IS.matcher(s).replaceAll("$1 is");
-    s = PRONOUN_ARE.matcher(s).replaceAll("$1 are").strip();
-    int end = s.length();
-    while (end > 0) {
-      char c = s.charAt(end - 1);
-      boolean punct = Character.isWhitespace(c) || (!wordChar(c) && c != '\'');
-      if (!punct || (c == '.' && initialBefore(s, end - 1))) {
-        break;
-      }
-      end--;
-    }
-    // a question mark stays: a question asks who is shown rather than saying it
-    return s.substring(0, end) + (s.substring(end).contains("?") ? "?" : "");
-  }
-
-  /**
-   * The text without post-nominal letters after a name ("Ana Lima, MD", "Raj Patel PhD", "Kwame
-   * Mensah, M.D., Ph.D.", "Sarah O'Connor, Esq."): like a title, a credential is not part of the name
-   * the release's slot holds. Generational suffixes ("Jr.", "III") are part of it and stay. Capitals
-   * without a comma ("Ana Lima MD", but also a surname written "Wang LI") are taken as a credential
-   * only when {@code capitalsWithoutComma}; dotted and mixed-case ones ("M.D.", "PhD") always are.
-   */
-  private static String withoutPostNominals(String s, boolean capitalsWithoutComma) {
-    Matcher m = WORD.matcher(s);
-    StringBuilder out = new StringBuilder();
-    int copied = 0;
-    int prevEnd = -1;
-    int prevStart = -1;
-    boolean afterName = false;
-    while (m.find()) {
-      String w = m.group();
-      String between = prevEnd >= 0 ? s.substring(prevEnd, m.start()) : "";
-      // "J. R., MD": the dot of an initial may stand before the comma
-      int kept = prevEnd;
-      if (between.startsWith(".") && prevEnd - prevStart == 1) {
-        between = between.substring(1);
-        kept++;
-      }
-      boolean adjacent = prevEnd >= 0 && COMMA_SPACE.matcher(between).matches();
-      boolean comma = adjacent && between.startsWith(",");
-      boolean shaped = postNominal(w) && (comma || capitalsWithoutComma || w.contains(".")
-          || !w.equals(w.toUpperCase(Locale.ROOT)));
-      if (afterName && adjacent && shaped && !nameGoesOn(s, m.end())) {
-        int end = m.end();
-        // a dot of the abbreviation goes with it, unless it ends a sentence that goes on
-        if (end < s.length() && s.charAt(end) == '.' && !(end + 1 < s.length() && Character.isWhitespace(s.charAt(end + 1)))) {
-          end++;
-        }
-        out.append(s, copied, kept);
-        // "Ana, CEO of Acme": the comma that set the credential off still closes the name
-        int next = end;
-        while (next < s.length() && Character.isWhitespace(s.charAt(next))) {
-          next++;
-        }
-        if (comma && next < s.length() && Character.isLetter(s.charAt(next))) {
-          out.append(',');
-        }
-        copied = end;
-        prevEnd = end;
-        continue;
-      }
-      // a frame word is part of a name only after one of its words ("Nguyễn Văn An, MD", not "Meet AJ")
-      afterName = capitalisedWord(w) && !postNominal(w) && (afterName || !grammarWord(w));
-      prevStart = m.start();
-      prevEnd = m.end();
-    }
-    return out.append(s, copied, s.length()).toString();
-  }
-
-  /** Whether a name word (capitalised or a particle) that is no credential follows: "Aaa PhD de Aaa" is one name. */
-  private static boolean nameGoesOn(String s, int from) {
-    Matcher m = WORD.matcher(s);
-    if (!m.find(from) || !Pattern.matches("\\.?\\s+", s.substring(from, m.start()))) {
-      return false;
-    }
-    return namePart(m.group()) && !postNominal(m.group());
-  }
-
-  /**
-   * Post-nominal letters: an abbreviation of two to six letters, all or mostly capitals ("MD", "CPA",
-   * "M.D.", "PhD", "MSc"), or "Esq."; not a Roman numeral or "Jr"/"Sr", which are part of a name.
-   */
-  private static boolean postNominal(String w) {
-    String letters = w.replace(".", "");
-    String lower = letters.toLowerCase(Locale.ROOT);
-    if (POST_NOMINAL_WORDS.contains(lower)) {
-      return true;
-    }
-    if (letters.length() < 2 || letters.length() > 6 || ROMAN.matcher(letters).matches()
-        || GENERATIONAL.contains(lower) || !letters.codePoints().allMatch(Character::isLetter)) {
-      return false;
-    }
-    long upper = letters.codePoints().filter(Character::isUpperCase).count();
-    return upper >= 2 && upper * 2 > letters.codePointCount(0, letters.length());
-  }
-
-  /** Whether the dot at {@code dot} closes a one-letter initial ("J.") or a dotted abbreviation ("a.k.a."). */
-  private static boolean initialBefore(String s, int dot) {
-    int start = dot;
-    while (start > 0 && (wordChar(s.charAt(start - 1)) || s.charAt(start - 1) == '.')) {
-      start--;
-    }
-    String word = s.substring(start, dot);
-    return word.codePointCount(0, word.length()) == 1 || word.contains(".")
-        || ABBREVIATIONS.contains(word.toLowerCase(Locale.ROOT));
-  }
-
-  /**
-   * Sentences, and the parts of a sentence that stand apart (at ";", ":" and a spaced dash), each
-   * without leading interjections or vocatives ("Oh, and", "Okay, so", "Guys,").
-   */
-  private static List<String> clauses(String s) {
-    List<String> out = new ArrayList<>();
-    int from = 0;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      boolean cut = c == ';' || c == ':'
-          || ((c == '\u2014' || c == '\u2013' || c == '-') && i > 0 && s.charAt(i - 1) == ' ' && i + 1 < s.length()
-              && s.charAt(i + 1) == ' ')
-          || ((c == '.' || c == '!' || c == '?') && sentenceEnd(s, i));
-      if (cut) {
-        // the dot of an initial stays with the name ("a snap of T. J. It is blurry"); a colon marks a label
-        add(out, s.substring(from, (c == '.' && initialBefore(s, i)) || c == ':' || c == '?' ? i + 1 : i));
-        from = i + 1;
-      }
-    }
-    add(out, s.substring(from));
-    return out;
-  }
-
-  private static void add(List<String> out, String clause) {
-    String c = clause.strip();
-    String stripped = OPENERS.matcher(c).replaceFirst("").strip();
-    c = stripped.isEmpty() ? c : stripped;
-    if (!c.isEmpty()) {
-      out.add(c);
-    }
-  }
-
-  /** A sentence ends at . ! ? followed by a space and a capital (or CJK) letter, not after an initial. */
-  private static boolean sentenceEnd(String s, int i) {
-    int j = i + 1;
-    while (j < s.length() && (s.charAt(j) == '.' || s.charAt(j) == '!' || s.charAt(j) == '?')) {
-      j++;
-    }
-    if (j >= s.length() || !Character.isWhitespace(s.charAt(j))) {
-      return false;
-    }
-    while (j < s.length() && (Character.isWhitespace(s.charAt(j)) || s.charAt(j) == '"' || s.charAt(j) == '\'')) {
-      j++;
-    }
-    if (j >= s.length() || !nameInitial(s.codePointAt(j))) {
-      return false;
-    }
-    if (s.charAt(i) != '.' || !initialBefore(s, i)) {
-      return true;
-    }
-    // "a snap of T. J. It is blurry": an initial followed by a function word ends the sentence
-    int k = j;
-    while (k < s.length() && (wordChar(s.charAt(k)) || s.charAt(k) == '\'')) {
-      k++;
-    }
-    if (k - j == 1 && k < s.length() && s.charAt(k) == '.') {
-      return false; // "Dr. A. J. Okoro": an initial follows, not the article "A"
-    }
-    String next = s.substring(j, k).toLowerCase(Locale.ROOT);
-    return CLOSED.contains(next) || FRAME.contains(next);
-  }
-
-  /**
-   * Reads one clause by its frame. Readings must hold a capitalised (or CJK) word; a reading whose
-   * lower-case words all come before its capitalised run ("provided so that you can recognise
-   * Will") only shows that the frame is unknown and is left to the run fallback. A found name loses
-   * to any other name-like run in the same clause ("This is Tom, or maybe Tim") unless the record
-   * decides.
-   */
-  private static Result frame(String s, String context, boolean caseless) {
-    List<Tok> toks = tokens(s);
-    int n = toks.size();
-    if (n == 0) {
-      return new NotFound();
-    }
-    boolean[] frameFrom = new boolean[n + 1];
-    frameFrom[n] = true;
-    for (int i = n - 1; i >= 0; i--) {
-      // "the guy in this picture": a person noun also used as a name ("Guy") is a frame word only in lower case
-      boolean personNoun = CASED_PERSON_NOUNS.contains(toks.get(i).lower())
-          && Character.isLowerCase(s.codePointAt(toks.get(i).start()));
-      frameFrom[i] = frameFrom[i + 1] && (FRAME.contains(toks.get(i).lower()) || personNoun);
-    }
-    boolean[] relation = relation(s, toks);
-    List<String> readings = new ArrayList<>();
-    List<int[]> spans = new ArrayList<>();
-    for (int a = 0; a < n; a++) {
-      if (!leftFrame(s, toks, relation, a)) {
-        continue;
-      }
-      for (int b = n; b > a; b--) {
-        String next = b < n ? toks.get(b).lower() : "";
-        // a comma closes the name: what follows is an aside ("Here is Kristina, from head to toe");
-        // after a known left frame, so does a preposition ("This is Sue from work")
-        boolean rightOk = b == n || next.equals(",") || (frameFrom[b] && SUFFIX_STARTERS.contains(next))
-            || (a > 0 && (PREPOSITIONS.contains(next) || participleClause(s, toks, b)));
-        if (!rightOk || (a == 0 && b == n)) {
-          continue; // a bare word with no frame at all says nothing about which word is the name
-        }
-        if (a == 0 && FRAME.contains(toks.get(0).lower()) && !initial(s, toks.get(0)) && !modalAsName(toks)) {
-          continue; // a sentence-opening frame word is never the name (an initial "A." is no article)
-        }
-        List<Tok> span = toks.subList(a, b);
-        String name = span(s, toks, a, b);
-        boolean nameLike = caseless ? caselessName(span, name, context) : hasNameWord(s, span);
-        // a capitalised frame word inside the sentence is a name too ("This face shot is of Can")
-        boolean frameWordName = (!caseless && a > 0 && hasNameWord(s, span)) || (a == 0 && modalAsName(toks));
-        if (plausible(span, frameWordName) && nameLike && !readings.contains(name) && !possessedNoun(s, span)
-            && !(mixedCase(name) && lowerOnlyBefore(s, span) && !coordinated(span))) {
-          readings.add(name);
-          spans.add(new int[] {a, b});
-        }
-      }
-    }
-    dropOpeningVocatives(toks, readings, spans);
-    if (readings.isEmpty()) {
-      return new NotFound();
-    }
-    Result r = decide(readings, context);
-    if (r instanceof Found f && !occurs(context, f.value())) {
-      List<String> rivals = new ArrayList<>();
-      for (String run : runs(s, toks, false)) {
-        if (!f.value().contains(run) && !run.contains(f.value())) {
-          rivals.add(run);
-        }
-      }
-      if (!rivals.isEmpty()) {
-        rivals.add(0, f.value());
-        return byContext(rivals, context);
-      }
-    }
-    return r;
-  }
-
-  /**
-   * "Yo, here is Marco", "Ana, this is Bob": a word opening the clause and set off by a comma is an
-   * interjection or the addressee when an introduction of someone else follows it.
-   */
-  private static void dropOpeningVocatives(List<Tok> toks, List<String> readings, List<int[]> spans) {
-    int commaAt = -1;
-    for (int[] sp : spans) {
-      if (sp[0] == 0 && sp[1] < toks.size() && toks.get(sp[1]).lower().equals(",")) {
-        commaAt = sp[1];
-      }
-    }
-    if (commaAt < 0) {
-      return;
-    }
-    int comma = commaAt;
-    if (spans.stream().noneMatch(sp -> sp[0] > comma)) {
-      return;
-    }
-    for (int k = spans.size() - 1; k >= 0; k--) {
-      if (spans.get(k)[0] == 0) {
-        spans.remove(k);
-        readings.remove(k);
-      }
-    }
-  }
-
-  /**
-   * A lower-case participle with a complement closes the name: "Carlos wearing a blue scarf",
-   * "Carlos wearing glasses", "Lena sitting on the steps". A bare final one ("Kristina smiling") may
-   * be part of the name and is left to the record.
-   */
-  private static boolean participleClause(String s, List<Tok> toks, int b) {
-    if (b + 1 >= toks.size()) {
-      return false;
-    }
-    Tok t = toks.get(b);
-    Tok next = toks.get(b + 1);
-    // the complement is lower-case: an object, a determiner, a preposition or a particle
-    return word(t) && t.lower().length() >= 5 && t.lower().endsWith("ing")
-        && Character.isLowerCase(s.codePointAt(t.start()))
-        && word(next) && Character.isLowerCase(s.codePointAt(next.start()));
-  }
-
-  /**
-   * Whether [0, a) is a left frame: frame words ending in an introducer ("This is a photo of"),
-   * optionally followed by a relation ("my colleague", "our new intern,"), or a relation alone
-   * opening the clause ("Our new intern, Guy, is in this photo"). After a relation the name starts
-   * with a capital: that is where the relation noun ends.
-   */
-  private static boolean leftFrame(String s, List<Tok> toks, boolean[] relation, int a) {
-    if (a == 0) {
-      return true;
-    }
-    int e = a;
-    while (e > 0 && relation[e - 1]) {
-      e--;
-    }
-    if (e < a && !nameInitial(s.codePointAt(toks.get(a).start()))) {
-      return false;
-    }
-    if (e < a) {
-      e--; // the possessive determiner, or the possessive 's of a name ("Ana's friend Bob")
-      if (possessor(s, toks, e)) {
-        while (e > 0 && (nameWord(s, toks.get(e - 1)) || initial(s, toks.get(e - 1))
-            || PARTICLES.contains(toks.get(e - 1).lower()))) {
-          e--;
-        }
-      }
-      if (e == 0) {
-        return true; // "Our new intern, Guy, is in this photo": the relation is the subject
-      }
-    }
-    // "Yo, here is Marco", "Ana, this is Bob": up to three words set off by a comma open the clause
-    int from = 0;
-    for (int c = 1; c <= 3 && c < e - 1; c++) {
-      if (toks.get(c).lower().equals(",")) {
-        from = c + 1;
-        break;
-      }
-    }
-    return frameUpTo(toks, 0, e) || (from > 0 && frameUpTo(toks, from, e));
-  }
-
-  /** Tokens [from, e) are frame words ending in an introducer. */
-  private static boolean frameUpTo(List<Tok> toks, int from, int e) {
-    for (int i = from; i < e; i++) {
-      if (!FRAME.contains(toks.get(i).lower())) {
-        return false;
-      }
-    }
-    return INTRODUCERS.contains(toks.get(e - 1).lower());
-  }
-
-  /**
-   * Relation words: lower-case words after a possessive determiner ("my colleague", "our new
-   * intern"), up to three, and a comma right after them. The determiner itself is not marked.
-   */
-  private static boolean[] relation(String s, List<Tok> toks) {
-    boolean[] rel = new boolean[toks.size()];
-    for (int p = 0; p < toks.size(); p++) {
-      if (!POSSESSIVES.contains(toks.get(p).lower()) && !possessor(s, toks, p)) {
-        continue;
-      }
-      int i = p + 1;
-      // "my colleague", "our CEO", "Ana's friend": lower-case nouns or an acronym
-      while (i < toks.size() && i - p <= 3 && word(toks.get(i))
-          && (!nameInitial(s.codePointAt(toks.get(i).start())) || acronym(s, toks.get(i)))
-          && !FRAME_VERBS.contains(toks.get(i).lower())) {
-        rel[i] = true;
-        i++;
-      }
-      if (i > p + 1 && i < toks.size() && toks.get(i).lower().equals(",")) {
-        rel[i] = true;
-      }
-    }
-    return rel;
-  }
-
-  /**
-   * Name-like runs in a clause: capitalised (or CJK) words with particles between them, not after a
-   * determiner or a preposition ("the Eiffel Tower", "in London"), not in quotes (a nickname), not
-   * opening the clause unless they are all of it or set off by a comma. Leading frame words are
-   * dropped ("This", "Here").
-   *
-   * @param alone whether the clause has no frame reading (a bare "José María" is then a name)
-   */
-  private static List<String> runs(String s, List<Tok> toks, boolean alone) {
-    List<String> out = new ArrayList<>();
-    int i = 0;
-    while (i < toks.size()) {
-      // "A. J." is no article; a capitalised frame word inside the clause is a name ("a shot of Can")
-      boolean initial = initial(s, toks.get(i));
-      if (!initial && (!nameWord(s, toks.get(i)) || (i == 0 && FRAME.contains(toks.get(i).lower())))) {
-        i++;
-        continue;
-      }
-      int j = i + 1;
-      while (j < toks.size()) {
-        int k = j;
-        while (k < toks.size() && PARTICLES.contains(toks.get(k).lower())) {
-          k++; // "de la" inside "Juan de la Cruz"
-        }
-        if (k >= toks.size() || !(nameWord(s, toks.get(k)) || initial(s, toks.get(k)))) {
-          break;
-        }
-        j = k + 1;
-      }
-      boolean opening = i == 0 || (i == 1 && CLOSED.contains(toks.get(0).lower()));
-      // the word governing the run, past up to two modifiers ("an old Polaroid", "from last Christmas")
-      int g = i - 1;
-      while (g >= 0 && i - g <= 2 && word(toks.get(g)) && !FRAME.contains(toks.get(g).lower())
-          && !nameWord(s, toks.get(g)) && !PREPOSITIONS.contains(toks.get(g).lower())
-          && !LOCATIVES.contains(toks.get(g).lower())) {
-        g--;
-      }
-      String prev = g >= 0 ? toks.get(g).lower() : "";
-      // "goes by Juan", "a snap of Juan", "reference for Juan" name; "from Monday", "in London", "the CEO",
-      // "Museum of Art" do not
-      boolean ofName = prev.equals("of") && g >= 1 && nameWord(s, toks.get(g - 1));
-      boolean forImage = prev.equals("for") && g >= 1 && IMAGE_WORDS.contains(toks.get(g - 1).lower());
-      // "with Bob" is another person; "Bob's sister" is not Bob
-      boolean possessor = j < toks.size() && toks.get(j).lower().startsWith("'");
-      boolean goesBy = prev.equals("by") && g >= 1
-          && Set.of("goes", "go", "going", "known").contains(toks.get(g - 1).lower());
-      // "our CEO" is a relation, not a name
-      boolean relationNoun = POSSESSIVES.contains(prev) && j == i + 1 && acronym(s, toks.get(i));
-      // a title marks a person even where a capital only opens the sentence: "Aunt Grace at the picnic"
-      boolean titled = j > i + 1 && HONORIFICS.contains(toks.get(i).lower());
-      boolean licensed = (goesBy || prev.equals("with") || forImage || !PREPOSITIONS.contains(prev))
-          && !LOCATIVES.contains(prev) && !ofName && !possessor && !relationNoun
-          && !quoted(s, toks.get(i).start())
-          && (!opening || titled || (alone && (j == toks.size() || toks.get(j).lower().equals(","))));
-      if (licensed) {
-        out.add(span(s, toks, i, j));
-      }
-      i = j;
-    }
-    return out;
-  }
-
-  /** "Ana's sister": a noun phrase headed by a lower-case noun after a possessor names a relation, not a person. */
-  private static boolean possessedNoun(String s, List<Tok> span) {
-    Tok last = span.get(span.size() - 1);
-    return span.stream().anyMatch(t -> t.lower().startsWith("'")) && word(last)
-        && Character.isLowerCase(s.codePointAt(last.start()));
-  }
-
-  /** The possessive 's (or ') of a name: "Ana's" in "Ana's friend Bob". */
-  private static boolean possessor(String s, List<Tok> toks, int p) {
-    return p > 0 && toks.get(p).lower().startsWith("'") && nameWord(s, toks.get(p - 1));
-  }
-
-  /** A word of two to five capitals: "CEO", "GP" (a relation noun after "our", never after a verb). */
-  private static boolean acronym(String s, Tok t) {
-    String w = s.substring(t.start(), t.end());
-    return w.length() >= 2 && w.length() <= 5 && w.codePoints().allMatch(Character::isUpperCase);
-  }
-
-  /** A modal opening the clause before a finite verb is a name: "Can is the person shown here". */
-  private static boolean modalAsName(List<Tok> toks) {
-    return toks.size() > 1 && MODALS.contains(toks.get(0).lower())
-        && Set.of("is", "'s", "was", "appears", "has").contains(toks.get(1).lower());
-  }
-
-  /** A one-letter capital followed by a dot: an initial. */
-  private static boolean initial(String s, Tok t) {
-    return t.end() - t.start() == 1 && t.end() < s.length() && s.charAt(t.end()) == '.'
-        && nameInitial(s.codePointAt(t.start()));
-  }
-
-  /** Whether the position is inside double quotes. */
-  private static boolean quoted(String s, int at) {
-    int quotes = 0;
-    for (int i = 0; i < at; i++) {
-      if (s.charAt(i) == '"') {
-        quotes++;
-      }
-    }
-    return quotes % 2 == 1;
-  }
-
-  /**
-   * The text of tokens [a, b), with the dot of a final initial when the name is written with
-   * initials ("T. J."); a lone final letter's dot ends the sentence ("This is N.").
-   */
-  private static String span(String s, List<Tok> toks, int a, int b) {
-    int end = toks.get(b - 1).end();
-    String text = s.substring(toks.get(a).start(), end).strip();
-    String last = toks.get(b - 1).lower();
-    if (last.codePointCount(0, last.length()) == 1 && end < s.length() && s.charAt(end) == '.'
-        && nameInitial(s.codePointAt(toks.get(b - 1).start())) && text.contains(".")) {
-      return text + ".";
-    }
-    // "John Smith Jr.": the dot belongs to the generational suffix
-    return GENERATIONAL.contains(last) && end < s.length() && s.charAt(end) == '.' ? text + "." : text;
-  }
-
-  private static boolean word(Tok t) {
-    return !Set.of(",", ":", "&", "+").contains(t.lower()) && !t.lower().startsWith("'");
-  }
-
-  /** Whether a capitalised (or CJK) word stands anywhere but at the start of the clause. */
-  private static boolean capitalisedInside(String clause) {
-    List<Tok> toks = tokens(clause);
-    for (int i = 1; i < toks.size(); i++) {
-      if (nameWord(clause, toks.get(i)) || initial(clause, toks.get(i))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * In an introduction written without capitals ("this is kristina") case cannot mark the name: a
-   * reading is then a name only when it is no noun phrase or pronoun ("my colleague", "the new
-   * intern", "someone from work", "her") and is one word, or the rest of the record names it.
-   */
-  private static boolean caselessName(List<Tok> span, String name, String context) {
-    if (span.size() == 1 && WORD_NAMES.contains(span.get(0).lower()) && Character.isLowerCase(name.codePointAt(0))) {
-      // "this is a photo of summer": the season or the name, unless the record uses it as a name
-      return occurs(context, name) || capitalisedInContext(context, name);
-    }
-    if (NOUN_PHRASE_STARTS.contains(span.get(0).lower())) {
-      return false;
-    }
-    int words = 0;
-    for (Tok t : span) {
-      if (PRONOUNS.contains(t.lower())) {
-        return false;
-      }
-      words += word(t) ? 1 : 0;
-    }
-    return words == 1 || occurs(context, name) || capitalisedInContext(context, name);
-  }
-
-  /**
-   * Whether the record writes the lower-case reading with capitals inside a sentence ("What is Summer
-   * wearing?" for "this is a photo of summer"): where a capital is no sentence case, it marks a name.
-   */
-  private static boolean capitalisedInContext(String context, String name) {
-    StringBuilder capitalised = new StringBuilder();
-    for (String w : name.split(" ", -1)) {
-      if (!capitalised.isEmpty()) {
-        capitalised.append(' ');
-      }
-      capitalised.append(PARTICLES.contains(w) || w.isEmpty() ? w
-          : w.substring(0, w.offsetByCodePoints(0, 1)).toUpperCase(Locale.ROOT) + w.substring(w.offsetByCodePoints(0, 1)));
-    }
-    String written = capitalised.toString();
-    if (written.equals(name)) {
-      return false;
-    }
-    for (int at = context.indexOf(written); at >= 0; at = context.indexOf(written, at + 1)) {
-      int end = at + written.length();
-      boolean bounded = (at == 0 || !wordChar(context.charAt(at - 1))) && (end == context.length() || !wordChar(context.charAt(end)));
-      String before = context.substring(0, at).stripTrailing();
-      boolean inside = !before.isEmpty() && Character.isLetterOrDigit(before.charAt(before.length() - 1));
-      if (bounded && inside) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Whether the reading holds a capitalised or CJK word: lower-case readings are common nouns ("my colleague"). */
-  private static boolean hasNameWord(String s, List<Tok> span) {
-    for (Tok t : span) {
-      if (nameWord(s, t)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** "me and Jack": a coordination names more than one person, so the reading stays ambiguous. */
-  private static boolean coordinated(List<Tok> span) {
-    return span.stream().anyMatch(t -> t.lower().equals("and") || t.lower().equals("or"));
-  }
-
-  /** Whether all lower-case words of a mixed reading precede its first capitalised word. */
-  private static boolean lowerOnlyBefore(String s, List<Tok> span) {
-    boolean seenName = false;
-    for (Tok t : span) {
-      if (nameWord(s, t)) {
-        seenName = true;
-      } else if (seenName && word(t) && !PARTICLES.contains(t.lower())) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** A capitalised or CJK word, also after a particle prefix ("al-Rahman", "d'Arcy"). */
-  private static boolean nameWord(String s, Tok t) {
-    if (!word(t)) {
-      return false;
-    }
-    if (CLOSED.contains(t.lower())) {
-      return false; // "I would like to introduce Ève"
-    }
-    return capitalisedWord(s.substring(t.start(), t.end()));
-  }
-
-  /** A word with a capital (or CJK) initial, also after a particle prefix ("al-Rahman", "d'Arcy"). */
-  private static boolean capitalisedWord(String w) {
-    if (nameInitial(w.codePointAt(0))) {
-      return true;
-    }
-    int cut = Math.max(w.indexOf('-'), w.indexOf('\''));
-    String prefix = cut > 0 ? w.substring(0, cut).toLowerCase(Locale.ROOT) : "";
-    return cut > 0 && cut + 1 < w.length()
-        && (PARTICLES.contains(prefix) || ELIDED.contains(prefix) || ASSIMILATED_ARTICLES.contains(prefix))
-        && nameInitial(w.codePointAt(cut + 1));
-  }
-
-  private static boolean nameInitial(int cp) {
-    return Character.isUpperCase(cp) || Character.isTitleCase(cp) || Character.getType(cp) == Character.OTHER_LETTER;
-  }
-
-  /**
-   * The shortest reading (the longest frame), unless the rest of the record names only a longer one
-   * (a name ending in a frame word).
-   */
-  private static Result decide(List<String> readings, String context) {
-    readings.sort((x, y) -> Integer.compare(x.length(), y.length()));
-    List<String> inContext = new ArrayList<>();
-    for (String r : readings) {
-      if (occurs(context, r)) {
-        inContext.add(r);
-      }
-    }
-    if (!inContext.isEmpty()) {
-      return new Found(inContext.get(0));
-    }
-    String shortest = readings.get(0);
-    if (mixedCase(shortest)) {
-      // "Kristina smiling": a capitalised run the rest of the record mentions is the name
-      List<String> runs = new ArrayList<>();
-      for (String run : shortest.split("\\s+(?=\\p{Ll})|(?<=\\s\\p{Ll}[\\p{L}]{0,40})\\s+")) {
-        if (!run.isBlank() && !mixedCase(run) && hasNameWord(run.strip(), tokens(run.strip()))
-            && occurs(context, run.strip())) {
-          runs.add(run.strip());
-        }
-      }
-      return runs.size() == 1 ? new Found(runs.get(0)) : new Ambiguous(List.copyOf(readings));
-    }
-    // every longer reading must contain the shortest: otherwise two different words compete
-    for (String r : readings) {
-      if (!r.contains(shortest)) {
-        return new Ambiguous(List.copyOf(readings));
-      }
-    }
-    return new Found(shortest);
-  }
-
-  private static boolean allFrame(List<Tok> toks, int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (!FRAME.contains(toks.get(i).lower())) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** A reading is never only frame words, punctuation or a possessive marker. */
-  private static boolean plausible(List<Tok> span, boolean frameWordName) {
-    if (!frameWordName && allFrame(span, 0, span.size())) {
-      return false;
-    }
-    for (Tok t : span) {
-      if (!t.lower().equals(",") && !t.lower().equals(":") && !t.lower().startsWith("'")) {
-        return !span.get(0).lower().startsWith("'") && !span.get(0).lower().equals(",")
-            && !span.get(span.size() - 1).lower().equals(",");
-      }
-    }
-    return false;
-  }
-
-  /** Capitalised (or CJK) and lower-case words mixed (particles aside): "Kristina smiling". */
-  private static boolean mixedCase(String name) {
-    boolean upper = false;
-    boolean lower = false;
-    for (Tok t : tokens(name)) {
-      if (!word(t) || PARTICLES.contains(t.lower())) {
-        continue;
-      }
-      boolean cap = nameWord(name, t);
-      upper |= cap;
-      lower |= !cap && Character.isLowerCase(name.codePointAt(t.start()));
-    }
-    return upper && lower;
-  }
-
-  private static boolean occurs(String context, String name) {
-    if (context.isEmpty()) {
-      return false;
-    }
-    for (int at = context.indexOf(name); at >= 0; at = context.indexOf(name, at + 1)) {
-      int end = at + name.length();
-      if ((at == 0 || !wordChar(context.charAt(at - 1))) && (end == context.length() || !wordChar(context.charAt(end)))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * Words (with inner apostrophes, hyphens and dots), the possessive {@code 's}/{@code '}, commas,
-   * colons and the coordinating signs {@code &} and {@code +}.
-   */
-  private static List<Tok> tokens(String s) {
-    List<Tok> out = new ArrayList<>();
-    int n = s.length();
-    int i = 0;
-    while (i < n) {
-      char c = s.charAt(i);
-      if (wordChar(c)) {
-        int j = i + 1;
-        while (j < n) {
-          char d = s.charAt(j);
-          if (wordChar(d)) {
-            j++;
-          } else if ((d == '\'' || d == '-' || d == '.') && j + 1 < n && wordChar(s.charAt(j + 1))
-              && !possessive(s, j)) {
-            j++;
-          } else {
-            break;
-          }
-        }
-        out.add(new Tok(s.substring(i, j).toLowerCase(Locale.ROOT), i, j));
-        i = j;
-      } else if (c == '\'') {
-        int len = possessive(s, i) ? 2 : 1;
-        out.add(new Tok(s.substring(i, i + len).toLowerCase(Locale.ROOT), i, i + len));
-        i += len;
-      } else if (c == ',' || c == ':' || c == '&' || c == '+') {
-        out.add(new Tok(String.valueOf(c), i, i + 1));
-        i++;
-      } else {
-        i++;
-      }
-    }
-    return out;
-  }
-
-  private static boolean wordChar(char c) {
-    return Character.isLetterOrDigit(c) || Character.isSurrogate(c) || Character.getType(c) == Character.NON_SPACING_MARK
-        || Character.getType(c) == Character.COMBINING_SPACING_MARK;
-  }
-
-  /** {@code 's} closing a word: "Abby's portrait", not "O'Shea". */
-  private static boolean possessive(String s, int at) {
-    return s.charAt(at) == '\'' && at + 1 < s.length() && (s.charAt(at + 1) == 's' || s.charAt(at + 1) == 'S')
-        && (at + 2 == s.length() || !wordChar(s.charAt(at + 2)));
-  }
-
+  /** The slot of the most specific configured template the introduction matches exactly. */
   private Result template(String introduction) {
     String best = null;
     int bestFixed = -1;
