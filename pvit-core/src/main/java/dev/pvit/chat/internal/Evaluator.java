@@ -1,5 +1,7 @@
 package dev.pvit.chat.internal;
 
+import static dev.pvit.chat.internal.Scene.overlaps;
+import static dev.pvit.chat.internal.Uncertain.names;
 import static dev.pvit.chat.internal.Wording.isAre;
 import static dev.pvit.chat.internal.Wording.join;
 import static dev.pvit.chat.internal.Wording.ordinal;
@@ -73,122 +75,6 @@ final class Evaluator {
    */
   Evaluator(Supplier<List<String>> registered) {
     this.registered = registered;
-  }
-
-  /** Thrown when an answer needs expression or age estimates that the engine did not compute. */
-  private static final class NoEstimates extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-    private final transient RecognizedFace face;
-
-    NoEstimates(RecognizedFace face) {
-      super(null, null, false, false);
-      this.face = face;
-    }
-  }
-
-  /**
-   * Thrown when the faces do not settle the answer: a registered person whom an unnamed face
-   * resembles ({@link SceneRecognition#lookalikes}) can be neither confirmed nor ruled out, or two
-   * estimates are too close to call.
-   */
-  private static final class Uncertain extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-    private final String text;
-    private final List<String> names;
-
-    /**
-     * @param facts what the faces do tell, after "I can't tell: "
-     * @param names the registered people concerned
-     */
-    Uncertain(String facts, List<String> names) {
-      super(null, null, false, false);
-      this.text = "I can't tell: " + facts;
-      this.names = List.copyOf(names);
-    }
-  }
-
-  private static List<String> names(RecognizedFace... faces) {
-    return java.util.Arrays.stream(faces).flatMap(x -> x.name().stream()).toList();
-  }
-
-  /** Thrown when a description ("the stranger") fits no face or several. */
-  private static final class Unclear extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    Unclear(String message) {
-      super(message, null, false, false);
-    }
-  }
-
-  private record Scene(SceneRecognition recognition, List<RecognizedFace> faces) {
-    int index(RecognizedFace f) {
-      return faces.indexOf(f);
-    }
-
-    RecognizedFace of(String name) {
-      return recognition.find(name).orElseThrow();
-    }
-
-    /**
-     * The rows, from the back (highest in the photo) to the front, each left to right: sorted by
-     * the vertical centre of their boxes, a new row starts where two neighbours are further apart
-     * than a face height (people of different heights in one row are not rows).
-     */
-    List<List<RecognizedFace>> rowList() {
-      if (faces.isEmpty()) {
-        return List.of();
-      }
-      List<RecognizedFace> byY = faces.stream().sorted(Comparator.comparingDouble(f -> f.box().centerY())).toList();
-      double height = faces.stream().mapToDouble(f -> f.box().height()).sorted().toArray()[faces.size() / 2];
-      List<List<RecognizedFace>> rows = new ArrayList<>();
-      List<RecognizedFace> row = new ArrayList<>(List.of(byY.get(0)));
-      for (int i = 1; i < byY.size(); i++) {
-        if (byY.get(i).box().centerY() - byY.get(i - 1).box().centerY() > height) {
-          rows.add(row);
-          row = new ArrayList<>();
-        }
-        row.add(byY.get(i));
-      }
-      rows.add(row);
-      return rows.stream().map(r -> r.stream().sorted(Comparator.comparingInt(this::index)).toList()).toList();
-    }
-
-    /** Faces in two or more rows. */
-    boolean rows() {
-      return rowList().size() > 1;
-    }
-
-    /** The row of a face, 0 for the back row. */
-    int row(RecognizedFace f) {
-      List<List<RecognizedFace>> rows = rowList();
-      for (int i = 0; i < rows.size(); i++) {
-        if (rows.get(i).contains(f)) {
-          return i;
-        }
-      }
-      throw new IllegalArgumentException("not a face of this scene");
-    }
-
-    /** The name of a row: "the back row", "the front row", "the 2nd row from the back". */
-    String rowName(int row) {
-      int n = rowList().size();
-      return row == 0 ? "the back row" : row == n - 1 ? "the front row" : "the " + ordinal(row + 1) + " row from the back";
-    }
-  }
-
-  /** Whether two faces overlap left to right, so that one stands directly behind the other. */
-  private static boolean overlaps(RecognizedFace a, RecognizedFace b) {
-    return Math.abs(a.box().centerX() - b.box().centerX()) < (a.box().width() + b.box().width()) / 2;
-  }
-
-  /** "The front row" in a photo of one row means nothing. */
-  private static void requireRows(Scene s) {
-    if (!s.rows()) {
-      throw new Unclear("I can't tell which row you mean: everyone I see stands in one row. What I can tell: "
-          + (s.faces().isEmpty() ? "I can't find any face in this photo."
-              : "from left to right I see " + join(s.faces().stream().map(x -> whoWhere(x, s.recognition())).toList())
-                  + "."));
-    }
   }
 
   /**
@@ -521,7 +407,7 @@ final class Evaluator {
       return Optional.of(Position.of(x.box().centerX(), s.recognition().width()) == t.third());
     }
     if (r instanceof InRow w) {
-      requireRows(s);
+      s.requireRows();
       return Optional.of(s.row(x) == (w.front() ? s.rowList().size() - 1 : 0));
     }
     if (r instanceof LogicalForm.SameRow w) {
