@@ -1,5 +1,15 @@
 package dev.pvit.chat.internal;
 
+import static dev.pvit.chat.internal.Estimates.AGE_MARGIN;
+import static dev.pvit.chat.internal.Estimates.ESTIMATE;
+import static dev.pvit.chat.internal.Estimates.EXPRESSION_MARGIN;
+import static dev.pvit.chat.internal.Estimates.age;
+import static dev.pvit.chat.internal.Estimates.attributes;
+import static dev.pvit.chat.internal.Estimates.estimate;
+import static dev.pvit.chat.internal.Estimates.extreme;
+import static dev.pvit.chat.internal.Estimates.measure;
+import static dev.pvit.chat.internal.Estimates.probability;
+import static dev.pvit.chat.internal.Estimates.superlative;
 import static dev.pvit.chat.internal.Scene.overlaps;
 import static dev.pvit.chat.internal.Uncertain.names;
 import static dev.pvit.chat.internal.Wording.isAre;
@@ -45,11 +55,9 @@ import dev.pvit.chat.internal.LogicalForm.Shows;
 import dev.pvit.chat.internal.LogicalForm.SideOf;
 import dev.pvit.chat.internal.LogicalForm.Want;
 import dev.pvit.face.Expression;
-import dev.pvit.face.FaceAttributes;
 import dev.pvit.face.RecognizedFace;
 import dev.pvit.face.SceneRecognition;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -60,12 +68,6 @@ import java.util.function.Supplier;
  * estimates, always labelled as such, and a comparison too close to call gets no yes/no.
  */
 final class Evaluator {
-  /** Years two age estimates must differ by before one person "looks older". */
-  private static final double AGE_MARGIN = 3;
-  /** Probability two expression estimates must differ by before one person "looks happier". */
-  private static final double EXPRESSION_MARGIN = 0.1;
-  private static final String ESTIMATE = " (This is an estimate from the face.)";
-
   private final Supplier<List<String>> registered;
 
   /**
@@ -380,17 +382,6 @@ final class Evaluator {
     return facts;
   }
 
-  private static boolean estimate(Relation r) {
-    if (r instanceof AllOf a) {
-      return a.parts().stream().anyMatch(Evaluator::estimate);
-    }
-    if (r instanceof Clauses c) {
-      return c.parts().stream().anyMatch(p -> estimate(p.relation()));
-    }
-    return r instanceof Shows || r instanceof MostExpressive || r instanceof MoreExpressive || r instanceof AgeExtreme
-        || r instanceof OlderThan || r instanceof AgeBeyond;
-  }
-
   /** Whether a relation holds of a face; empty when estimates are too close to call. */
   private static Optional<Boolean> holds(Relation r, RecognizedFace x, Scene s) {
     List<RecognizedFace> faces = s.faces();
@@ -470,40 +461,6 @@ final class Evaluator {
       return List.of();
     }
     return List.of(faces.get(k.from() == Position.LEFT ? k.rank() - 1 : n - k.rank()));
-  }
-
-  /** The oldest/youngest or most expressive face(s): one, or several when too close to call. */
-  private static List<RecognizedFace> extreme(Relation r, List<RecognizedFace> faces) {
-    if (faces.isEmpty()) {
-      return List.of();
-    }
-    Comparator<RecognizedFace> by;
-    double margin;
-    if (r instanceof AgeExtreme a) {
-      by = Comparator.comparingDouble(f -> a.oldest() ? age(f) : -age(f));
-      margin = AGE_MARGIN;
-    } else if (r instanceof OlderThan o) {
-      by = Comparator.comparingDouble(f -> o.older() ? age(f) : -age(f));
-      margin = AGE_MARGIN;
-    } else {
-      Expression e = r instanceof MostExpressive m ? m.expression() : ((MoreExpressive) r).expression();
-      by = Comparator.comparingDouble(f -> probability(f, e));
-      margin = EXPRESSION_MARGIN;
-    }
-    List<RecognizedFace> sorted = faces.stream().sorted(by.reversed()).toList();
-    double best = score(r, sorted.get(0));
-    return sorted.stream().filter(f -> best - score(r, f) < margin).toList();
-  }
-
-  private static double score(Relation r, RecognizedFace f) {
-    if (r instanceof AgeExtreme a) {
-      return a.oldest() ? age(f) : -age(f);
-    }
-    if (r instanceof OlderThan o) {
-      return o.older() ? age(f) : -age(f);
-    }
-    Expression e = r instanceof MostExpressive m ? m.expression() : ((MoreExpressive) r).expression();
-    return probability(f, e);
   }
 
   /** What is true of a face for a relation, in words (the answer's evidence). */
@@ -595,25 +552,6 @@ final class Evaluator {
     return top.get(0).equals(x) ? name + " looks " + what + " (" + measure(r, x) + ")"
         : name + " does not (" + measure(r, x) + "); " + who(top.get(0)) + " looks " + what + " ("
             + measure(r, top.get(0)) + ")";
-  }
-
-  private static String superlative(Relation r) {
-    if (r instanceof AgeExtreme a) {
-      return a.oldest() ? "the oldest" : "the youngest";
-    }
-    if (r instanceof OlderThan o) {
-      return o.older() ? "older" : "younger";
-    }
-    Expression e = r instanceof MostExpressive m ? m.expression() : ((MoreExpressive) r).expression();
-    return (r instanceof MostExpressive ? "the most " : "more ") + Wording.adjective(e);
-  }
-
-  private static String measure(Relation r, RecognizedFace f) {
-    if (r instanceof AgeExtreme || r instanceof OlderThan) {
-      return "about " + Wording.years(age(f));
-    }
-    Expression e = r instanceof MostExpressive m ? m.expression() : ((MoreExpressive) r).expression();
-    return Wording.adjective(e) + " " + Wording.percent(probability(f, e));
   }
 
   // ---- yes/no about groups
@@ -1112,15 +1050,4 @@ final class Evaluator {
     return String.join("; ", parts) + "." + ESTIMATE;
   }
 
-  private static FaceAttributes attributes(RecognizedFace f) {
-    return f.face().attributes().orElseThrow(() -> new NoEstimates(f));
-  }
-
-  private static double age(RecognizedFace f) {
-    return attributes(f).apparentAge();
-  }
-
-  private static double probability(RecognizedFace f, Expression e) {
-    return attributes(f).probability(e);
-  }
 }
