@@ -22,6 +22,8 @@ import java.util.List;
  * Every answer built on an estimate says so ({@link #ESTIMATE}).
  */
 final class Estimates {
+  private Estimates() {}
+
   /** Years two age estimates must differ by before one person "looks older". */
   static final double AGE_MARGIN = 3;
   /** Probability two expression estimates must differ by before one person "looks happier". */

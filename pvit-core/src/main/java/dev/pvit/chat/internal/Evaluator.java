@@ -11,6 +11,7 @@ import static dev.pvit.chat.internal.Estimates.measure;
 import static dev.pvit.chat.internal.Estimates.probability;
 import static dev.pvit.chat.internal.Estimates.superlative;
 import static dev.pvit.chat.internal.Scene.overlaps;
+import static dev.pvit.chat.internal.TruthValues.combine;
 import static dev.pvit.chat.internal.Uncertain.names;
 import static dev.pvit.chat.internal.Wording.isAre;
 import static dev.pvit.chat.internal.Wording.join;
@@ -337,21 +338,6 @@ final class Evaluator {
     }
     String noFaces = s.faces().isEmpty() ? " I could not find any face in this photo." : "";
     return yesNo(yes.get()) + ", " + String.join("; ", facts) + "." + noFaces;
-  }
-
-  /**
-   * Three-valued junction: a value is known when the known parts decide it whatever the unknown
-   * ones turn out to be.
-   */
-  static Optional<Boolean> combine(Junction j, List<Optional<Boolean>> values) {
-    boolean anyTrue = values.stream().anyMatch(v -> v.orElse(false));
-    boolean anyFalse = values.stream().anyMatch(v -> !v.orElse(true));
-    boolean allKnown = values.stream().allMatch(Optional::isPresent);
-    return switch (j) {
-      case ALL -> anyFalse ? Optional.of(false) : allKnown ? Optional.of(true) : Optional.empty();
-      case ANY -> anyTrue ? Optional.of(true) : allKnown ? Optional.of(false) : Optional.empty();
-      case NONE -> anyTrue ? Optional.of(false) : allKnown ? Optional.of(true) : Optional.empty();
-    };
   }
 
   /** The people of a "missing" list whom an unnamed face resembles. */
