@@ -22,14 +22,14 @@ import java.util.List;
  * Every answer built on an estimate says so ({@link #ESTIMATE}).
  */
 final class Estimates {
-  private Estimates() {}
-
   /** Years two age estimates must differ by before one person "looks older". */
   static final double AGE_MARGIN = 3;
   /** Probability two expression estimates must differ by before one person "looks happier". */
   static final double EXPRESSION_MARGIN = 0.1;
   /** The note every answer built on an estimate ends with. */
   static final String ESTIMATE = " (This is an estimate from the face.)";
+
+  private Estimates() {}
 
   /** Whether a relation is decided by estimates, so that its answer carries {@link #ESTIMATE}. */
   static boolean estimate(Relation r) {
@@ -104,10 +104,12 @@ final class Estimates {
     return f.face().attributes().orElseThrow(() -> new NoEstimates(f));
   }
 
+  /** The apparent age estimate in years. */
   static double age(RecognizedFace f) {
     return attributes(f).apparentAge();
   }
 
+  /** The estimated probability of an expression. */
   static double probability(RecognizedFace f, Expression e) {
     return attributes(f).probability(e);
   }

@@ -1,15 +1,28 @@
 package dev.pvit.chat.internal;
 
-import static dev.pvit.chat.internal.Estimates.AGE_MARGIN;
+import static dev.pvit.chat.internal.DescribedFaces.anchor;
+import static dev.pvit.chat.internal.DescribedFaces.the;
 import static dev.pvit.chat.internal.Estimates.ESTIMATE;
-import static dev.pvit.chat.internal.Estimates.EXPRESSION_MARGIN;
 import static dev.pvit.chat.internal.Estimates.age;
 import static dev.pvit.chat.internal.Estimates.attributes;
 import static dev.pvit.chat.internal.Estimates.estimate;
 import static dev.pvit.chat.internal.Estimates.extreme;
 import static dev.pvit.chat.internal.Estimates.measure;
-import static dev.pvit.chat.internal.Estimates.probability;
 import static dev.pvit.chat.internal.Estimates.superlative;
+import static dev.pvit.chat.internal.Phrasing.besides;
+import static dev.pvit.chat.internal.Phrasing.describe;
+import static dev.pvit.chat.internal.Phrasing.label;
+import static dev.pvit.chat.internal.Phrasing.phrase;
+import static dev.pvit.chat.internal.Quantifiers.excepting;
+import static dev.pvit.chat.internal.Quantifiers.matching;
+import static dev.pvit.chat.internal.Quantifiers.members;
+import static dev.pvit.chat.internal.Quantifiers.quantify;
+import static dev.pvit.chat.internal.Quantifiers.requireDecided;
+import static dev.pvit.chat.internal.Quantifiers.requireSettled;
+import static dev.pvit.chat.internal.Quantifiers.undecided;
+import static dev.pvit.chat.internal.Relations.fact;
+import static dev.pvit.chat.internal.Relations.holds;
+import static dev.pvit.chat.internal.Relations.ranked;
 import static dev.pvit.chat.internal.Scene.overlaps;
 import static dev.pvit.chat.internal.TruthValues.combine;
 import static dev.pvit.chat.internal.Uncertain.names;
@@ -26,10 +39,8 @@ import dev.pvit.chat.AnswerKind;
 import dev.pvit.chat.Position;
 import dev.pvit.chat.internal.LogicalForm.Adjacent;
 import dev.pvit.chat.internal.LogicalForm.AgeBeyond;
-import dev.pvit.chat.internal.LogicalForm.AgeExtreme;
 import dev.pvit.chat.internal.LogicalForm.AgeOf;
 import dev.pvit.chat.internal.LogicalForm.AllOf;
-import dev.pvit.chat.internal.LogicalForm.Anchor;
 import dev.pvit.chat.internal.LogicalForm.Behind;
 import dev.pvit.chat.internal.LogicalForm.Between;
 import dev.pvit.chat.internal.LogicalForm.Clauses;
@@ -41,8 +52,6 @@ import dev.pvit.chat.internal.LogicalForm.InThird;
 import dev.pvit.chat.internal.LogicalForm.Junction;
 import dev.pvit.chat.internal.LogicalForm.Missing;
 import dev.pvit.chat.internal.LogicalForm.MoreExpressive;
-import dev.pvit.chat.internal.LogicalForm.MostExpressive;
-import dev.pvit.chat.internal.LogicalForm.Named;
 import dev.pvit.chat.internal.LogicalForm.Names;
 import dev.pvit.chat.internal.LogicalForm.NextTo;
 import dev.pvit.chat.internal.LogicalForm.OfThe;
@@ -245,63 +254,6 @@ final class Evaluator {
     return yesNo(yes ^ f.negated()) + ", " + why + "." + (estimate(o.of()) ? ESTIMATE : "");
   }
 
-  /** The face a relation is about: the named person, or the one face a description fits. */
-  private static RecognizedFace anchor(Anchor a, Scene s) {
-    return a instanceof Named n ? s.of(n.name()) : the((Described) a, s);
-  }
-
-  /** How answers call the other end of a relation: its name, or its description ("the oldest person"). */
-  private static String label(Anchor a) {
-    if (a instanceof Named n) {
-      return n.name();
-    }
-    Described d = (Described) a;
-    if (d.place().isEmpty()) {
-      return d.filter() == Filter.UNKNOWN ? "the person I don't recognise" : "the person";
-    }
-    Relation r = d.place().get();
-    if (r instanceof AgeExtreme x) {
-      return x.oldest() ? "the oldest person" : "the youngest person";
-    }
-    if (r.equals(new AgeBeyond(false, 16))) {
-      return "the child";
-    }
-    return "the person " + phrase(new LogicalForm(Want.WHO, new Group(Quantifier.THOSE, d.filter()), r, false));
-  }
-
-  /** The one face a description fits ("the person to the left of Raj" is the nearest one on that side). */
-  private static RecognizedFace the(Described d, Scene s) {
-    List<RecognizedFace> candidates = filter(s.faces(), d.filter());
-    if (d.place().orElse(null) instanceof SideOf t) {
-      int i = s.index(anchor(t.other(), s)) + (t.side() == Position.LEFT ? -1 : 1);
-      candidates = i >= 0 && i < s.faces().size() ? candidates.stream().filter(x -> s.index(x) == i).toList()
-          : List.of();
-    }
-    List<RecognizedFace> fit = candidates.stream()
-        .filter(x -> d.place().map(p -> holds(p, x, s).orElse(false)).orElse(true)).toList();
-    // a face the estimates cannot place in or out of the description ("the person over 40" of a face
-    // that looks 41) leaves open which face is meant
-    if (d.place().isPresent()) {
-      LogicalForm described = new LogicalForm(Want.YES_NO, d, d.place().get(), false);
-      requireDecided(undecided(candidates, described, s), described, s);
-    }
-    if (fit.size() == 2 && d.place().orElse(null) instanceof Ranked k && k.from() == Position.CENTER) {
-      // "the person in the middle" of an even row: the one in the middle third, if only one is
-      List<RecognizedFace> central = fit.stream()
-          .filter(x -> holds(new InThird(Position.CENTER), x, s).orElse(false)).toList();
-      fit = central.size() == 1 ? central : fit;
-    }
-    if (fit.size() != 1) {
-      String who = d.filter() == Filter.UNKNOWN ? "people I don't recognise" : "people";
-      throw new Unclear("I can't tell which person you mean: " + (fit.isEmpty() ? "nobody fits that description"
-          : people(fit.size()).replace("people", who) + " fit it") + ". What I can tell: "
-          + (s.faces().isEmpty() ? "I can't find any face in this photo."
-              : "from left to right I see " + join(s.faces().stream().map(x -> whoWhere(x, s.recognition())).toList())
-                  + "."));
-    }
-    return fit.get(0);
-  }
-
   /** "Is the person on the left smiling?": a yes/no about the one face a description fits. */
   private static String yesNoFace(LogicalForm f, RecognizedFace x, Scene s) {
     Relation r = f.relation();
@@ -366,178 +318,6 @@ final class Evaluator {
     }
     doubtful.forEach(d -> facts.add(Wording.resemblance(d, s.recognition().lookalikes(d), s.recognition())));
     return facts;
-  }
-
-  /** Whether a relation holds of a face; empty when estimates are too close to call. */
-  private static Optional<Boolean> holds(Relation r, RecognizedFace x, Scene s) {
-    List<RecognizedFace> faces = s.faces();
-    if (r instanceof Present) {
-      return Optional.of(true);
-    }
-    if (r instanceof LogicalForm.Registered k) {
-      return Optional.of(x.isKnown() == k.known());
-    }
-    if (r instanceof AllOf a) {
-      return combine(Junction.ALL, a.parts().stream().map(p -> holds(p, x, s)).toList());
-    }
-    if (r instanceof InThird t) {
-      return Optional.of(Position.of(x.box().centerX(), s.recognition().width()) == t.third());
-    }
-    if (r instanceof InRow w) {
-      s.requireRows();
-      return Optional.of(s.row(x) == (w.front() ? s.rowList().size() - 1 : 0));
-    }
-    if (r instanceof LogicalForm.SameRow w) {
-      return Optional.of(s.row(x) == s.row(anchor(w.other(), s)));
-    }
-    if (r instanceof Behind b) {
-      RecognizedFace other = anchor(b.other(), s);
-      boolean further = b.behind() ? s.row(x) < s.row(other) : s.row(x) > s.row(other);
-      // in a row further back but off to the side is not "directly behind": the faces cannot tell
-      return !further ? Optional.of(false) : overlaps(x, other) ? Optional.of(true) : Optional.empty();
-    }
-    if (r instanceof Ranked k) {
-      return Optional.of(ranked(faces, k).contains(x));
-    }
-    if (r instanceof NextTo t) {
-      return Optional.of(Math.abs(s.index(x) - s.index(anchor(t.other(), s))) == 1);
-    }
-    if (r instanceof Between b) {
-      int a = s.index(anchor(b.a(), s));
-      int c = s.index(anchor(b.b(), s));
-      int i = s.index(x);
-      return Optional.of(i > Math.min(a, c) && i < Math.max(a, c));
-    }
-    if (r instanceof SideOf t) {
-      double other = anchor(t.other(), s).box().centerX();
-      return Optional.of(t.side() == Position.LEFT ? x.box().centerX() < other : x.box().centerX() > other);
-    }
-    if (r instanceof Only) {
-      return Optional.of(faces.size() == 1 && faces.get(0).equals(x));
-    }
-    if (r instanceof Shows e) {
-      return Optional.of(e.expressions().contains(attributes(x).dominantExpression()));
-    }
-    if (r instanceof AgeBeyond a) {
-      double d = age(x) - a.years();
-      return Math.abs(d) < AGE_MARGIN ? Optional.empty() : Optional.of(a.over() == d > 0);
-    }
-    if (r instanceof OlderThan o && o.than().isPresent()) {
-      double d = age(x) - age(anchor(o.than().get(), s));
-      return Math.abs(d) < AGE_MARGIN ? Optional.empty() : Optional.of(o.older() == d > 0);
-    }
-    if (r instanceof MoreExpressive m && m.than().isPresent()) {
-      double d = probability(x, m.expression()) - probability(anchor(m.than().get(), s), m.expression());
-      return Math.abs(d) < EXPRESSION_MARGIN ? Optional.empty() : Optional.of(d > 0);
-    }
-    if (r instanceof AgeExtreme || r instanceof MostExpressive) {
-      List<RecognizedFace> top = extreme(r, faces);
-      return top.size() == 1 ? Optional.of(top.get(0).equals(x)) : Optional.empty();
-    }
-    return Optional.empty();
-  }
-
-  /** The face(s) at a rank; for the centre, the middle face or the two middle ones of an even row. */
-  private static List<RecognizedFace> ranked(List<RecognizedFace> faces, Ranked k) {
-    int n = faces.size();
-    if (k.from() == Position.CENTER) {
-      return n == 0 ? List.of() : n % 2 == 1 ? List.of(faces.get(n / 2)) : List.of(faces.get(n / 2 - 1), faces.get(n / 2));
-    }
-    if (k.rank() < 1 || k.rank() > n) {
-      return List.of();
-    }
-    return List.of(faces.get(k.from() == Position.LEFT ? k.rank() - 1 : n - k.rank()));
-  }
-
-  /** What is true of a face for a relation, in words (the answer's evidence). */
-  private static String fact(Relation r, RecognizedFace x, Scene s) {
-    String name = who(x);
-    SceneRecognition sc = s.recognition();
-    int n = s.faces().size();
-    if (r instanceof Present) {
-      return name + " is in this photo, " + Wording.where(x, sc);
-    }
-    if (r instanceof LogicalForm.Registered) {
-      return x.isKnown() ? whoWhere(x, sc) + " is someone you registered"
-          : "I don't recognise the person " + Wording.where(x, sc);
-    }
-    if (r instanceof AllOf a) {
-      return String.join("; ", a.parts().stream().map(p -> fact(p, x, s)).distinct().toList());
-    }
-    if (r instanceof InThird) {
-      return name + " is " + Wording.where(x, sc);
-    }
-    if (r instanceof InRow) {
-      return name + " is in " + s.rowName(s.row(x));
-    }
-    if (r instanceof LogicalForm.SameRow w) {
-      RecognizedFace other = anchor(w.other(), s);
-      if (!s.rows()) {
-        return name + " and " + label(w.other()) + " stand in the same row: everyone here stands in one row";
-      }
-      return s.row(x) == s.row(other) ? name + " and " + label(w.other()) + " stand in the same row, "
-          + s.rowName(s.row(x)) : name + " is in " + s.rowName(s.row(x)) + " and " + label(w.other()) + " in "
-          + s.rowName(s.row(other));
-    }
-    if (r instanceof Behind b) {
-      RecognizedFace other = anchor(b.other(), s);
-      if (s.row(x) == s.row(other)) {
-        return name + " and " + label(b.other()) + " stand in the same row";
-      }
-      String side = s.row(x) < s.row(other) ? "behind" : "in front of";
-      return overlaps(x, other) ? name + " stands directly " + side + " " + label(b.other())
-          : name + " stands in a row " + side + " " + label(b.other()) + ", but not directly " + side + " them";
-    }
-    if (r instanceof Ranked k) {
-      if (k.from() == Position.CENTER) {
-        List<RecognizedFace> mid = ranked(s.faces(), k);
-        return mid.contains(x) ? name + " is in the middle of the " + people(n)
-            : name + " is " + ordinal(s.index(x) + 1) + " of " + people(n) + " from the left, not in the middle";
-      }
-      int rank = k.from() == Position.LEFT ? s.index(x) + 1 : n - s.index(x);
-      return name + " is " + ordinal(rank) + " from the " + k.from().label() + " (of " + people(n) + ")";
-    }
-    if (r instanceof NextTo t) {
-      int gap = Math.abs(s.index(x) - s.index(anchor(t.other(), s))) - 1;
-      return gap == 0 ? name + " is next to " + label(t.other())
-          : name + " is not next to " + label(t.other()) + "; " + people(gap) + " " + isAre(gap) + " between them";
-    }
-    if (r instanceof Between b) {
-      boolean between = holds(r, x, s).orElse(false);
-      return name + (between ? " is" : " is not") + " between " + label(b.a()) + " and " + label(b.b());
-    }
-    if (r instanceof SideOf t) {
-      boolean left = x.box().centerX() < anchor(t.other(), s).box().centerX();
-      return name + " is to the " + (left ? "left" : "right") + " of " + label(t.other());
-    }
-    if (r instanceof Only) {
-      return n == 1 ? name + " is the only person in this photo" : "there are " + people(n) + " in this photo";
-    }
-    if (r instanceof Shows) {
-      Expression d = attributes(x).dominantExpression();
-      return name + " looks " + Wording.adjective(d) + " (" + Wording.percent(attributes(x).probability(d)) + ")";
-    }
-    if (r instanceof MoreExpressive m && m.than().isPresent()) {
-      RecognizedFace o = anchor(m.than().get(), s);
-      return name + " looks " + Wording.adjective(m.expression()) + " " + Wording.percent(probability(x, m.expression()))
-          + ", " + label(m.than().get()) + " " + Wording.percent(probability(o, m.expression()));
-    }
-    if (r instanceof OlderThan o && o.than().isPresent()) {
-      return name + " looks about " + Wording.years(age(x)) + " and " + label(o.than().get()) + " about "
-          + Wording.years(age(anchor(o.than().get(), s)));
-    }
-    if (r instanceof AgeBeyond) {
-      return name + " looks about " + Wording.years(age(x)) + " years old";
-    }
-    List<RecognizedFace> top = extreme(r, s.faces());
-    String what = superlative(r);
-    if (top.size() > 1) {
-      return "the estimates for " + join(top.stream().map(Wording::who).toList()) + " are too close to say who looks "
-          + what;
-    }
-    return top.get(0).equals(x) ? name + " looks " + what + " (" + measure(r, x) + ")"
-        : name + " does not (" + measure(r, x) + "); " + who(top.get(0)) + " looks " + what + " ("
-            + measure(r, top.get(0)) + ")";
   }
 
   // ---- yes/no about groups
@@ -622,152 +402,6 @@ final class Evaluator {
         ? "not " : "") + phrase(f.withRelation(a.relation()))
         + (matches.isEmpty() ? "" : ": " + join(matches.stream().map(x -> whoWhere(x, s.recognition())).toList()))
         + "." + (estimate(a.relation()) || estimate(a.among()) ? ESTIMATE : "");
-  }
-
-  private static boolean quantify(Group g, int matches, int candidates) {
-    return switch (g.quantifier()) {
-      case SOME, THOSE -> matches > 0;
-      case EVERY -> candidates > 0 && matches == candidates;
-      case NONE -> matches == 0;
-      case AT_LEAST -> matches >= g.count();
-      case AT_MOST -> matches <= g.count();
-      case EXACTLY -> matches == g.count();
-      case MOST -> 2 * matches > candidates;
-      case BARE -> matches == g.count();
-    };
-  }
-
-  private static List<RecognizedFace> matching(List<RecognizedFace> candidates, LogicalForm f, Scene s) {
-    List<RecognizedFace> out = new ArrayList<>();
-    for (RecognizedFace x : candidates) {
-      if (holds(f.relation(), x, s).map(v -> v ^ f.negated()).orElse(false)) {
-        out.add(x);
-      }
-    }
-    return out;
-  }
-
-  /** The candidates of which the estimates cannot tell whether the relation holds (too close to call). */
-  private static List<RecognizedFace> undecided(List<RecognizedFace> candidates, LogicalForm f, Scene s) {
-    // nobody is compared with themselves ("How many people look older than Penny?" leaves her out)
-    Optional<Anchor> than = f.relation() instanceof OlderThan o ? o.than()
-        : f.relation() instanceof MoreExpressive m ? m.than() : Optional.empty();
-    Optional<RecognizedFace> other = than.map(a -> anchor(a, s));
-    if (!estimate(f.relation()) || standsBehind(f.relation())) {
-      // only estimates can be too close to call; a face in a row further back but off to the side is
-      // simply not "behind" someone for a description or a group
-      return List.of();
-    }
-    return candidates.stream().filter(x -> other.isEmpty() || !x.equals(other.get()))
-        .filter(x -> holds(f.relation(), x, s).isEmpty()).toList();
-  }
-
-  private static boolean standsBehind(Relation r) {
-    return r instanceof Behind || r instanceof AllOf a && a.parts().stream().anyMatch(Evaluator::standsBehind);
-  }
-
-  /**
-   * A list or a count of the faces that fit is wrong if some cannot be told either way: then the
-   * answer says what the estimates show instead.
-   */
-  private static void requireDecided(List<RecognizedFace> undecided, LogicalForm f, Scene s) {
-    if (!undecided.isEmpty()) {
-      throw new Uncertain(String.join("; ", undecided.stream().map(x -> fact(f.relation(), x, s)).toList()) + "."
-          + (estimate(f.relation()) ? ESTIMATE : ""), names(undecided.toArray(RecognizedFace[]::new)));
-    }
-  }
-
-  /**
-   * A quantified yes/no is settled when every number of fitting faces the undecided ones allow gives
-   * the same answer ("Is anyone over 50?" is yes whatever a face of 49 is; "Is nobody over 50?" is not).
-   */
-  private static void requireSettled(Group g, int sure, List<RecognizedFace> undecided, int candidates, LogicalForm f,
-      Scene s) {
-    boolean yes = quantify(g, sure, candidates);
-    for (int k = 1; k <= undecided.size(); k++) {
-      if (quantify(g, sure + k, candidates) != yes) {
-        requireDecided(undecided, f, s);
-      }
-    }
-  }
-
-  private static List<RecognizedFace> filter(List<RecognizedFace> faces, Filter filter) {
-    return faces.stream().filter(f -> filter == Filter.ALL || f.isKnown() == (filter == Filter.KNOWN)).toList();
-  }
-
-  /** The faces a group covers: those passing its filter, without the people it leaves out. */
-  private static List<RecognizedFace> members(Scene s, Group g) {
-    return filter(excepting(s.faces(), g), g.filter());
-  }
-
-  private static List<RecognizedFace> excepting(List<RecognizedFace> faces, Group g) {
-    return faces.stream().filter(x -> x.name().map(name -> !g.except().contains(name)).orElse(true)).toList();
-  }
-
-  /** " besides Alice" for a group that leaves people out. */
-  private static String besides(LogicalForm f) {
-    return f.subject() instanceof Group g && !g.except().isEmpty() ? " besides " + join(g.except()) : "";
-  }
-
-  private static String describe(Filter filter) {
-    return switch (filter) {
-      case ALL -> "";
-      case KNOWN -> "you registered ";
-      case UNKNOWN -> "I don't recognise ";
-    };
-  }
-
-  /** The predicate of an answer sentence: "in this photo", "looking happy", "on the left". */
-  private static String phrase(LogicalForm f) {
-    Relation r = f.relation();
-    String not = f.negated() ? "not " : "";
-    if (r instanceof AllOf a) {
-      return Wording.join(a.parts().stream().map(p -> phrase(f.withRelation(p))).toList());
-    }
-    if (r instanceof InRow w) {
-      return not + "in the " + (w.front() ? "front" : "back") + " row";
-    }
-    if (r instanceof LogicalForm.Registered k) {
-      return not + (k.known() ? "someone you registered" : "someone I don't recognise");
-    }
-    if (r instanceof LogicalForm.SameRow w) {
-      return not + "in the same row as " + label(w.other());
-    }
-    if (r instanceof Behind b) {
-      return not + (b.behind() ? "behind " : "in front of ") + label(b.other());
-    }
-    if (r instanceof Ranked k) {
-      return not + (k.from() == Position.CENTER ? "in the middle" : k.rank() == 1 ? "on the far " + k.from().label()
-          : ordinal(k.rank()) + " from the " + k.from().label());
-    }
-    if (r instanceof AgeExtreme || r instanceof MostExpressive) {
-      return not + "looking " + superlative(r);
-    }
-    if (r instanceof Shows e) {
-      return not + "looking " + e.word();
-    }
-    if (r instanceof InThird t) {
-      return not + (t.third() == Position.CENTER ? "in the middle" : "on the " + t.third().label());
-    }
-    if (r instanceof NextTo t) {
-      return not + "next to " + label(t.other());
-    }
-    if (r instanceof Between b) {
-      return not + "between " + label(b.a()) + " and " + label(b.b());
-    }
-    if (r instanceof SideOf t) {
-      return not + "to the " + t.side().label() + " of " + label(t.other());
-    }
-    if (r instanceof AgeBeyond a) {
-      return not + "looking " + (a.over() ? "over " : "under ") + a.years();
-    }
-    if (r instanceof OlderThan o && o.than().isPresent()) {
-      return not + "looking " + (o.older() ? "older" : "younger") + " than " + label(o.than().get());
-    }
-    if (r instanceof MoreExpressive m && m.than().isPresent()) {
-      return not + "looking more " + Wording.adjective(m.expression()) + " than " + label(m.than().get());
-    }
-    return f.negated() ? "not in this photo" : "in this photo";
   }
 
   /** "Which of A, B and C is here?": the ones present, where they stand, and that the others are not. */

@@ -19,10 +19,12 @@ import java.util.List;
  * @param faces its faces, left to right
  */
 record Scene(SceneRecognition recognition, List<RecognizedFace> faces) {
+  /** A face's place in the left-to-right order, 0 for the leftmost. */
   int index(RecognizedFace f) {
     return faces.indexOf(f);
   }
 
+  /** The face of a named person, who the caller knows is present. */
   RecognizedFace of(String name) {
     return recognition.find(name).orElseThrow();
   }
