@@ -1,5 +1,8 @@
 package dev.pvit.chat.internal;
 
+import static dev.pvit.chat.internal.Absentees.doubtfullyMissing;
+import static dev.pvit.chat.internal.Absentees.missingFacts;
+import static dev.pvit.chat.internal.Absentees.requireCertainlyMissing;
 import static dev.pvit.chat.internal.DescribedFaces.anchor;
 import static dev.pvit.chat.internal.DescribedFaces.the;
 import static dev.pvit.chat.internal.Estimates.ESTIMATE;
@@ -79,6 +82,7 @@ import java.util.function.Supplier;
  */
 final class Evaluator {
   private final Supplier<List<String>> registered;
+  private final Absentees absentees;
 
   /**
    * An evaluator.
@@ -87,6 +91,7 @@ final class Evaluator {
    */
   Evaluator(Supplier<List<String>> registered) {
     this.registered = registered;
+    this.absentees = new Absentees(registered);
   }
 
   /**
@@ -292,39 +297,11 @@ final class Evaluator {
     return yesNo(yes.get()) + ", " + String.join("; ", facts) + "." + noFaces;
   }
 
-  /** The people of a "missing" list whom an unnamed face resembles. */
-  private static List<String> doubtfullyMissing(Scene s, List<String> missing) {
-    return missing.stream().filter(n -> !s.recognition().lookalikes(n).isEmpty()).toList();
-  }
-
-  /** Throws {@link Uncertain} when the absence of someone in a "missing" list is in doubt. */
-  private static void requireCertainlyMissing(Scene s, List<String> missing) {
-    List<String> doubtful = doubtfullyMissing(s, missing);
-    if (doubtful.isEmpty()) {
-      return;
-    }
-    throw new Uncertain(String.join("; ", missingFacts(s, missing, doubtful)) + ".", doubtful);
-  }
-
-  /**
-   * What the faces tell about a "missing" list: who is certainly not here, then each doubtful one
-   * with the unnamed faces that resemble them.
-   */
-  private static List<String> missingFacts(Scene s, List<String> missing, List<String> doubtful) {
-    List<String> facts = new ArrayList<>();
-    List<String> gone = missing.stream().filter(m -> !doubtful.contains(m)).toList();
-    if (!gone.isEmpty()) {
-      facts.add(join(gone) + " " + isAre(gone.size()) + " registered but not in this photo");
-    }
-    doubtful.forEach(d -> facts.add(Wording.resemblance(d, s.recognition().lookalikes(d), s.recognition())));
-    return facts;
-  }
-
   // ---- yes/no about groups
 
   private String yesNoGroup(LogicalForm f, Group g, Scene s) {
     if (f.relation() instanceof Missing) {
-      List<String> all = missing(s, g);
+      List<String> all = absentees.missing(s, g);
       List<String> doubtful = doubtfullyMissing(s, all);
       List<String> missing = all.stream().filter(m -> !doubtful.contains(m)).toList();
       if (g.quantifier() == Quantifier.BARE && all.size() > g.count()) {
@@ -437,14 +414,6 @@ final class Evaluator {
     return String.join("; ", here) + (absent.isEmpty() ? "." : "; " + absent + ".");
   }
 
-  private List<String> missing(Scene s) {
-    return registered.get().stream().filter(n -> s.recognition().find(n).isEmpty()).toList();
-  }
-
-  private List<String> missing(Scene s, Group g) {
-    return missing(s).stream().filter(n -> !g.except().contains(n)).toList();
-  }
-
   // ---- who
 
   private String whoAnswer(LogicalForm f, Scene s) {
@@ -461,7 +430,7 @@ final class Evaluator {
       return mostAmong(f, a, candidates, s);
     }
     if (r instanceof Missing) {
-      List<String> missing = f.subject() instanceof Group g ? missing(s, g) : missing(s);
+      List<String> missing = f.subject() instanceof Group g ? absentees.missing(s, g) : absentees.missing(s);
       requireCertainlyMissing(s, missing);
       return missing.isEmpty() ? "Everyone you registered is in this photo."
           : join(missing) + " " + isAre(missing.size()) + " registered but not in this photo.";
@@ -626,7 +595,7 @@ final class Evaluator {
   /** Counts lead with the number ("2 people …", "None: …"), so the answer is the first thing read. */
   private String count(LogicalForm f, Group g, Scene s) {
     if (f.relation() instanceof Missing) {
-      List<String> missing = missing(s, g);
+      List<String> missing = absentees.missing(s, g);
       requireCertainlyMissing(s, missing);
       return missing.isEmpty() ? "None: everyone you registered is in this photo."
           : missing.size() + " registered " + (missing.size() == 1 ? "person is" : "people are")
