@@ -1,7 +1,5 @@
 package dev.pvit.chat.internal;
 
-import static dev.pvit.chat.internal.Absentees.doubtfullyMissing;
-import static dev.pvit.chat.internal.Absentees.missingFacts;
 import static dev.pvit.chat.internal.Absentees.requireCertainlyMissing;
 import static dev.pvit.chat.internal.DescribedFaces.anchor;
 import static dev.pvit.chat.internal.DescribedFaces.the;
@@ -12,16 +10,12 @@ import static dev.pvit.chat.internal.Estimates.estimate;
 import static dev.pvit.chat.internal.Estimates.extreme;
 import static dev.pvit.chat.internal.Estimates.measure;
 import static dev.pvit.chat.internal.Estimates.superlative;
-import static dev.pvit.chat.internal.Phrasing.besides;
 import static dev.pvit.chat.internal.Phrasing.describe;
 import static dev.pvit.chat.internal.Phrasing.label;
 import static dev.pvit.chat.internal.Phrasing.phrase;
-import static dev.pvit.chat.internal.Quantifiers.excepting;
 import static dev.pvit.chat.internal.Quantifiers.matching;
 import static dev.pvit.chat.internal.Quantifiers.members;
-import static dev.pvit.chat.internal.Quantifiers.quantify;
 import static dev.pvit.chat.internal.Quantifiers.requireDecided;
-import static dev.pvit.chat.internal.Quantifiers.requireSettled;
 import static dev.pvit.chat.internal.Quantifiers.undecided;
 import static dev.pvit.chat.internal.Relations.fact;
 import static dev.pvit.chat.internal.Relations.holds;
@@ -83,6 +77,7 @@ import java.util.function.Supplier;
 final class Evaluator {
   private final Supplier<List<String>> registered;
   private final Absentees absentees;
+  private final GroupAnswers groups;
 
   /**
    * An evaluator.
@@ -92,6 +87,7 @@ final class Evaluator {
   Evaluator(Supplier<List<String>> registered) {
     this.registered = registered;
     this.absentees = new Absentees(registered);
+    this.groups = new GroupAnswers(absentees);
   }
 
   /**
@@ -118,7 +114,7 @@ final class Evaluator {
         case YES_NO -> yesNoAnswer(f, s);
         case WHO -> whoAnswer(f, s);
         case WHERE -> where(f.subject(), s);
-        case HOW_MANY -> count(f, (Group) f.subject(), s);
+        case HOW_MANY -> groups.count(f, (Group) f.subject(), s);
         case VALUE -> value(f, s);
       };
       return new Reply(text + assumption(f, s), AnswerKind.ANSWERED);
@@ -151,7 +147,7 @@ final class Evaluator {
       return clauses(c, s);
     }
     return f.subject() instanceof Names n ? yesNoNames(f, n, s)
-        : f.subject() instanceof Described d ? yesNoFace(f, the(d, s), s) : yesNoGroup(f, (Group) f.subject(), s);
+        : f.subject() instanceof Described d ? yesNoFace(f, the(d, s), s) : groups.yesNoGroup(f, (Group) f.subject(), s);
   }
 
   /**
@@ -295,90 +291,6 @@ final class Evaluator {
     }
     String noFaces = s.faces().isEmpty() ? " I could not find any face in this photo." : "";
     return yesNo(yes.get()) + ", " + String.join("; ", facts) + "." + noFaces;
-  }
-
-  // ---- yes/no about groups
-
-  private String yesNoGroup(LogicalForm f, Group g, Scene s) {
-    if (f.relation() instanceof Missing) {
-      List<String> all = absentees.missing(s, g);
-      List<String> doubtful = doubtfullyMissing(s, all);
-      List<String> missing = all.stream().filter(m -> !doubtful.contains(m)).toList();
-      if (g.quantifier() == Quantifier.BARE && all.size() > g.count()) {
-        throw new Unclear("I can't tell whether you mean at least " + g.count() + " or exactly " + g.count() + ": "
-            + String.join("; ", missingFacts(s, all, doubtful)) + ".");
-      }
-      // The true number missing lies between the certain ones and all of them; the quantifiers are
-      // monotone in it, so the answer is known when both ends agree.
-      boolean yes = quantify(g, missing.size(), registered.get().size());
-      if (quantify(g, missing.size() + doubtful.size(), registered.get().size()) != yes
-          || !doubtful.isEmpty() && (g.quantifier() == Quantifier.EXACTLY || g.quantifier() == Quantifier.MOST
-              || g.quantifier() == Quantifier.BARE)) {
-        requireCertainlyMissing(s, all);
-      }
-      List<String> facts = missingFacts(s, all, doubtful);
-      return yesNo(yes) + ", " + (facts.isEmpty() ? "everyone you registered is in this photo." : String.join("; ", facts) + ".");
-    }
-    if (f.relation() instanceof LogicalForm.Among a) {
-      return among(f, g, a, s);
-    }
-    int candidates = excepting(s.faces(), g).size();
-    if (g.quantifier() == Quantifier.EVERY && g.count() > 0 && g.count() != candidates) {
-      // "Are all three smiling?" in a photo of five: which three?
-      throw new Unclear("I can't tell which " + g.count() + " people you mean: I see " + people(candidates)
-          + " in this photo. Please name them.");
-    }
-    if (s.faces().isEmpty()) {
-      return yesNo(quantify(g, 0, 0)) + ", I can't find any face in this photo.";
-    }
-    // "Is everyone registered?" quantifies over every face; "is anyone I know here?" over the filtered ones.
-    List<RecognizedFace> matches = matching(members(s, g), f, s);
-    boolean yes = quantify(g, matches.size(), candidates);
-    List<RecognizedFace> open = undecided(members(s, g), f, s);
-    if (g.quantifier() == Quantifier.BARE && matches.size() + open.size() > g.count()) {
-      // "Are two people smiling?" with three smiling is yes for "at least two", no for "exactly two"
-      throw new Unclear("I can't tell whether you mean at least " + g.count() + " or exactly " + g.count() + ": "
-          + (open.isEmpty() ? people(matches.size()) + " " + describe(g.filter()) + isAre(matches.size()) + " " + phrase(f)
-              + (matches.isEmpty() ? "" : " (" + join(matches.stream().map(x -> whoWhere(x, s.recognition())).toList())
-                  + ")") : "some of the estimates are too close to call") + ".");
-    }
-    requireSettled(g, matches.size(), open, candidates, f, s);
-    String estimate = estimate(f.relation()) ? ESTIMATE : "";
-    if (g.count() > 0 || g.quantifier() == Quantifier.MOST) {
-      // a number of people: the answer says how many fit, and who
-      String kind = describe(g.filter()).strip();
-      boolean ofAll = g.quantifier() == Quantifier.MOST || g.quantifier() == Quantifier.EVERY;
-      boolean present = f.relation() instanceof Present && !f.negated();
-      String what = ofAll && !kind.isEmpty() ? "people " + kind + (present ? "" : ", " + phrase(f)) : phrase(f);
-      return yesNo(yes) + ": " + (ofAll ? matches.size() + " of the " + people(candidates) : people(matches.size()))
-          + (ofAll || kind.isEmpty() || matches.isEmpty() ? "" : " " + kind) + " " + isAre(matches.size()) + " " + what
-          + (matches.isEmpty() ? "" : ": " + join(matches.stream().map(x -> whoWhere(x, s.recognition())).toList()))
-          + "." + estimate;
-    }
-    String who = matches.isEmpty() ? "nobody " + describe(g.filter()) + "fits"
-        : join(matches.stream().map(x -> whoWhere(x, s.recognition())).toList()) + " " + isAre(matches.size());
-    String tail = matches.isEmpty() ? "" : " " + phrase(f);
-    return yesNo(yes) + ": " + who + tail + "." + estimate;
-  }
-
-  /** "Is everyone in the back row smiling?": the quantifier over the faces of which the restriction holds. */
-  private static String among(LogicalForm f, Group g, LogicalForm.Among a, Scene s) {
-    LogicalForm restriction = f.withRelation(a.among()).withNegation(false);
-    requireDecided(undecided(members(s, g), restriction, s), restriction, s);
-    List<RecognizedFace> those = matching(members(s, g), restriction, s);
-    String where = phrase(f.withRelation(a.among()).withNegation(false));
-    if (those.isEmpty()) {
-      return yesNo(quantify(g, 0, 0)) + ": nobody is " + where + ".";
-    }
-    List<RecognizedFace> matches = matching(those, f.withRelation(a.relation()), s);
-    boolean yes = quantify(g, matches.size(), those.size());
-    requireSettled(g, matches.size(), undecided(those, f.withRelation(a.relation()), s), those.size(), f, s);
-    String who = those.size() == 1 ? "the only person " + where : matches.size() + " of the " + people(those.size())
-        + " " + where;
-    return yesNo(yes) + ": " + who + " " + isAre(matches.size()) + " " + (those.size() == 1 && matches.isEmpty()
-        ? "not " : "") + phrase(f.withRelation(a.relation()))
-        + (matches.isEmpty() ? "" : ": " + join(matches.stream().map(x -> whoWhere(x, s.recognition())).toList()))
-        + "." + (estimate(a.relation()) || estimate(a.among()) ? ESTIMATE : "");
   }
 
   /** "Which of A, B and C is here?": the ones present, where they stand, and that the others are not. */
@@ -590,36 +502,6 @@ final class Evaluator {
               + (s.rows() ? " across all rows" : "") + ")" : ""));
     }
     return String.join("; ", parts) + ".";
-  }
-
-  /** Counts lead with the number ("2 people …", "None: …"), so the answer is the first thing read. */
-  private String count(LogicalForm f, Group g, Scene s) {
-    if (f.relation() instanceof Missing) {
-      List<String> missing = absentees.missing(s, g);
-      requireCertainlyMissing(s, missing);
-      return missing.isEmpty() ? "None: everyone you registered is in this photo."
-          : missing.size() + " registered " + (missing.size() == 1 ? "person is" : "people are")
-              + " not in this photo: " + join(missing) + ".";
-    }
-    requireDecided(undecided(members(s, g), f, s), f, s);
-    List<RecognizedFace> m = matching(members(s, g), f, s);
-    String kind = switch (g.filter()) {
-      case ALL -> "";
-      case KNOWN -> " you registered";
-      case UNKNOWN -> " I don't recognise";
-    } + besides(f);
-    String rest = f.relation() instanceof Present && !f.negated() ? "in this photo" : phrase(f);
-    String estimate = estimate(f.relation()) ? ESTIMATE : "";
-    if (m.isEmpty()) {
-      return (s.faces().isEmpty() ? "None: I can't find any face in this photo."
-          : "None: nobody" + kind + " is " + rest + ".") + estimate;
-    }
-    List<String> known = m.stream().filter(RecognizedFace::isKnown).map(Wording::who).toList();
-    String names = g.filter() == Filter.UNKNOWN || known.isEmpty() ? ""
-        : known.size() == m.size() ? ": " + join(known)
-        : "; " + known.size() + " of them " + isAre(known.size()) + " registered: " + join(known);
-    return m.size() + (m.size() == 1 ? " person" : " people") + kind + " " + isAre(m.size()) + " " + rest + names + "."
-        + estimate;
   }
 
   private static String value(LogicalForm f, Scene s) {
