@@ -67,7 +67,7 @@ final class Estimates {
   }
 
   /** A face's value on the scale {@link #extreme} sorts by: higher is older, younger or more expressive. */
-  static double score(Relation r, RecognizedFace f) {
+  private static double score(Relation r, RecognizedFace f) {
     if (r instanceof AgeExtreme a) {
       return a.oldest() ? age(f) : -age(f);
     }

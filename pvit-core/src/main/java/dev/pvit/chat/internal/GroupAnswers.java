@@ -48,8 +48,6 @@ final class GroupAnswers {
     this.absentees = absentees;
   }
 
-  // ---- yes/no about groups
-
   String yesNoGroup(LogicalForm f, Group g, Scene s) {
     if (f.relation() instanceof Missing) {
       List<String> all = absentees.missing(s, g);
@@ -113,7 +111,7 @@ final class GroupAnswers {
   }
 
   /** "Is everyone in the back row smiling?": the quantifier over the faces of which the restriction holds. */
-  static String among(LogicalForm f, Group g, LogicalForm.Among a, Scene s) {
+  private static String among(LogicalForm f, Group g, LogicalForm.Among a, Scene s) {
     LogicalForm restriction = f.withRelation(a.among()).withNegation(false);
     requireDecided(undecided(members(s, g), restriction, s), restriction, s);
     List<RecognizedFace> those = matching(members(s, g), restriction, s);

@@ -71,7 +71,7 @@ final class Quantifiers {
   }
 
   /** Whether a relation asks who stands behind or in front of someone, alone or among others. */
-  static boolean standsBehind(Relation r) {
+  private static boolean standsBehind(Relation r) {
     return r instanceof Behind || r instanceof AllOf a && a.parts().stream().anyMatch(Quantifiers::standsBehind);
   }
 

@@ -68,7 +68,7 @@ final class WhoAnswers {
   }
 
   /** "Which of A, B and C is here?": the ones present, where they stand, and that the others are not. */
-  static String whichOf(Names n, Scene s) {
+  private static String whichOf(Names n, Scene s) {
     List<String> here = new ArrayList<>();
     List<String> gone = new ArrayList<>();
     List<String> doubts = new ArrayList<>();
@@ -99,8 +99,6 @@ final class WhoAnswers {
     }
     return String.join("; ", here) + (absent.isEmpty() ? "." : "; " + absent + ".");
   }
-
-  // ---- who
 
   String whoAnswer(LogicalForm f, Scene s) {
     Relation r = f.relation();
@@ -206,7 +204,7 @@ final class WhoAnswers {
   }
 
   /** "Who is the youngest in the back row?": the superlative among the faces of a row or a third. */
-  static String mostAmong(LogicalForm f, LogicalForm.Among a, List<RecognizedFace> candidates, Scene s) {
+  private static String mostAmong(LogicalForm f, LogicalForm.Among a, List<RecognizedFace> candidates, Scene s) {
     LogicalForm area = f.withRelation(a.among());
     requireDecided(undecided(candidates, area, s), area, s);
     List<RecognizedFace> those = matching(candidates, area, s);
@@ -227,7 +225,7 @@ final class WhoAnswers {
   }
 
   /** "Who is behind Ella?": the faces directly behind (or in front of) her in the nearest row that has any. */
-  static String behind(Behind b, Scene s) {
+  private static String behind(Behind b, Scene s) {
     RecognizedFace anchor = anchor(b.other(), s);
     List<List<RecognizedFace>> rows = s.rowList();
     String side = b.behind() ? "behind " : "in front of ";
@@ -243,7 +241,7 @@ final class WhoAnswers {
         : ": " + label(b.other()) + " is in " + s.rowName(s.row(anchor)) + ".");
   }
 
-  static String identify(List<RecognizedFace> candidates, Filter filter, Scene s) {
+  private static String identify(List<RecognizedFace> candidates, Filter filter, Scene s) {
     List<String> known = candidates.stream().filter(RecognizedFace::isKnown)
         .map(x -> whoWhere(x, s.recognition())).toList();
     long strangers = candidates.stream().filter(x -> !x.isKnown()).count();

@@ -62,7 +62,7 @@ final class YesNoAnswers {
    * "Is Alice smiling and is Bob here?": yes when every part is; no as soon as one is not, even if
    * another cannot be told.
    */
-  String clauses(Clauses c, Scene s) {
+  private String clauses(Clauses c, Scene s) {
     List<Optional<Boolean>> values = new ArrayList<>();
     List<String> facts = new ArrayList<>();
     List<String> doubtful = new ArrayList<>();
@@ -88,14 +88,14 @@ final class YesNoAnswers {
   }
 
   /** An answer's evidence without its closing full stop and estimate note, to be joined with others. */
-  static String evidence(String text) {
+  private static String evidence(String text) {
     String t = text.replace(ESTIMATE, "").strip();
     return t.endsWith(".") ? t.substring(0, t.length() - 1) : t;
   }
 
   // ---- yes/no about named people
 
-  String yesNoNames(LogicalForm f, Names n, Scene s) {
+  private String yesNoNames(LogicalForm f, Names n, Scene s) {
     Relation r = f.relation();
     if (r instanceof Present) {
       return presence(n, f.negated(), s);
@@ -138,7 +138,7 @@ final class YesNoAnswers {
   }
 
   /** "Is Penny the only one smiling?": the named people and no one else satisfy the relation. */
-  static String only(LogicalForm f, Names n, Only o, Scene s) {
+  private static String only(LogicalForm f, Names n, Only o, Scene s) {
     List<RecognizedFace> named = n.names().stream().map(s::of).toList();
     List<RecognizedFace> others = new ArrayList<>();
     for (RecognizedFace x : s.faces()) {
@@ -164,7 +164,7 @@ final class YesNoAnswers {
   }
 
   /** "Is the person on the left smiling?": a yes/no about the one face a description fits. */
-  static String yesNoFace(LogicalForm f, RecognizedFace x, Scene s) {
+  private static String yesNoFace(LogicalForm f, RecognizedFace x, Scene s) {
     Relation r = f.relation();
     Optional<Boolean> t = holds(r, x, s);
     String fact = fact(r, x, s);
@@ -174,7 +174,7 @@ final class YesNoAnswers {
     return yesNo(t.get() ^ f.negated()) + ", " + fact + "." + (estimate(r) ? ESTIMATE : "");
   }
 
-  static String presence(Names n, boolean negated, Scene s) {
+  private static String presence(Names n, boolean negated, Scene s) {
     List<Optional<Boolean>> values = new ArrayList<>();
     List<String> facts = new ArrayList<>();
     List<String> doubtful = new ArrayList<>();
