@@ -48,6 +48,7 @@ final class GroupAnswers {
     this.absentees = absentees;
   }
 
+  /** A quantified yes/no about a group ("Is everyone here?", "Are two people smiling?"). */
   String yesNoGroup(LogicalForm f, Group g, Scene s) {
     if (f.relation() instanceof Missing) {
       List<String> all = absentees.missing(s, g);

@@ -67,39 +67,7 @@ final class WhoAnswers {
     this.absentees = absentees;
   }
 
-  /** "Which of A, B and C is here?": the ones present, where they stand, and that the others are not. */
-  private static String whichOf(Names n, Scene s) {
-    List<String> here = new ArrayList<>();
-    List<String> gone = new ArrayList<>();
-    List<String> doubts = new ArrayList<>();
-    List<String> doubtful = new ArrayList<>();
-    for (String name : n.names()) {
-      Optional<RecognizedFace> f = s.recognition().find(name);
-      List<RecognizedFace> like = s.recognition().lookalikes(name);
-      if (f.isPresent()) {
-        here.add(name + " is in this photo, " + Wording.where(f.get(), s.recognition()));
-      } else if (like.isEmpty()) {
-        gone.add(name);
-      } else {
-        doubts.add(Wording.resemblance(name, like, s.recognition()));
-        doubtful.add(name);
-      }
-    }
-    String absent = gone.isEmpty() ? "" : join(gone) + " " + (gone.size() == 1 ? "is" : "are") + " not in this photo";
-    if (!doubtful.isEmpty()) {
-      List<String> facts = new ArrayList<>(here);
-      if (!absent.isEmpty()) {
-        facts.add(absent);
-      }
-      facts.addAll(doubts);
-      throw new Uncertain(String.join("; ", facts) + ".", doubtful);
-    }
-    if (here.isEmpty()) {
-      return "None of them: " + absent + ".";
-    }
-    return String.join("; ", here) + (absent.isEmpty() ? "." : "; " + absent + ".");
-  }
-
+  /** The answer to a "who" question; {@link Uncertain} or {@link Unclear} where the faces cannot tell. */
   String whoAnswer(LogicalForm f, Scene s) {
     Relation r = f.relation();
     if (f.subject() instanceof Names n && r instanceof Present) {
@@ -201,6 +169,39 @@ final class WhoAnswers {
     }
     return Wording.capitalise(whoWhere(top.get(0), sc)) + " looks " + what + " (" + measure(r, top.get(0)) + ")."
         + ESTIMATE;
+  }
+
+  /** "Which of A, B and C is here?": the ones present, where they stand, and that the others are not. */
+  private static String whichOf(Names n, Scene s) {
+    List<String> here = new ArrayList<>();
+    List<String> gone = new ArrayList<>();
+    List<String> doubts = new ArrayList<>();
+    List<String> doubtful = new ArrayList<>();
+    for (String name : n.names()) {
+      Optional<RecognizedFace> f = s.recognition().find(name);
+      List<RecognizedFace> like = s.recognition().lookalikes(name);
+      if (f.isPresent()) {
+        here.add(name + " is in this photo, " + Wording.where(f.get(), s.recognition()));
+      } else if (like.isEmpty()) {
+        gone.add(name);
+      } else {
+        doubts.add(Wording.resemblance(name, like, s.recognition()));
+        doubtful.add(name);
+      }
+    }
+    String absent = gone.isEmpty() ? "" : join(gone) + " " + (gone.size() == 1 ? "is" : "are") + " not in this photo";
+    if (!doubtful.isEmpty()) {
+      List<String> facts = new ArrayList<>(here);
+      if (!absent.isEmpty()) {
+        facts.add(absent);
+      }
+      facts.addAll(doubts);
+      throw new Uncertain(String.join("; ", facts) + ".", doubtful);
+    }
+    if (here.isEmpty()) {
+      return "None of them: " + absent + ".";
+    }
+    return String.join("; ", here) + (absent.isEmpty() ? "." : "; " + absent + ".");
   }
 
   /** "Who is the youngest in the back row?": the superlative among the faces of a row or a third. */

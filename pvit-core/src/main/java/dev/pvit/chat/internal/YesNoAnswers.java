@@ -50,6 +50,7 @@ final class YesNoAnswers {
     this.groups = groups;
   }
 
+  /** The answer to a yes/no question, opening with "Yes" or "No"; {@link Uncertain} where the faces cannot tell. */
   String yesNoAnswer(LogicalForm f, Scene s) {
     if (f.relation() instanceof Clauses c) {
       return clauses(c, s);
