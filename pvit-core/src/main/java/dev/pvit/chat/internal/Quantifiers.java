@@ -61,18 +61,24 @@ final class Quantifiers {
     Optional<Anchor> than = f.relation() instanceof OlderThan o ? o.than()
         : f.relation() instanceof MoreExpressive m ? m.than() : Optional.empty();
     Optional<RecognizedFace> other = than.map(a -> anchor(a, s));
-    if (!estimate(f.relation()) || standsBehind(f.relation())) {
-      // only estimates can be too close to call; a face in a row further back but off to the side is
-      // simply not "behind" someone for a description or a group
+    if (!estimate(f.relation())) {
+      // only estimates can be too close to call
       return List.of();
     }
+    // A face in a row further back but off to the side is simply not "behind" someone for a
+    // description or a group; a face certainly behind them whose estimate is too close to call is
+    // undecided like any other ("Is anyone behind Ella over 40?" with Walter looking 41).
     return candidates.stream().filter(x -> other.isEmpty() || !x.equals(other.get()))
-        .filter(x -> holds(f.relation(), x, s).isEmpty()).toList();
+        .filter(x -> holds(f.relation(), x, s).isEmpty())
+        .filter(x -> certainlyBehindWherePlaced(f.relation(), x, s)).toList();
   }
 
-  /** Whether a relation asks who stands behind or in front of someone, alone or among others. */
-  private static boolean standsBehind(Relation r) {
-    return r instanceof Behind || r instanceof AllOf a && a.parts().stream().anyMatch(Quantifiers::standsBehind);
+  /** Whether every "behind" or "in front of" part of a relation certainly holds of a face. */
+  private static boolean certainlyBehindWherePlaced(Relation r, RecognizedFace x, Scene s) {
+    if (r instanceof Behind) {
+      return holds(r, x, s).orElse(false);
+    }
+    return !(r instanceof AllOf a) || a.parts().stream().allMatch(p -> certainlyBehindWherePlaced(p, x, s));
   }
 
   /**
