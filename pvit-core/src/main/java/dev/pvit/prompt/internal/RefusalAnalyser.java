@@ -1,5 +1,35 @@
 package dev.pvit.prompt.internal;
 
+import static dev.pvit.prompt.internal.NameLexicon.HONORIFICS;
+import static dev.pvit.prompt.internal.NameLexicon.MODALS;
+import static dev.pvit.prompt.internal.NameLexicon.PARTICLES;
+import static dev.pvit.prompt.internal.RefusalLexicon.DETERMINERS;
+import static dev.pvit.prompt.internal.RefusalLexicon.DIFFICULTY;
+import static dev.pvit.prompt.internal.RefusalLexicon.EVIDENCE_NOUNS;
+import static dev.pvit.prompt.internal.RefusalLexicon.EXISTENTIAL_GLUE;
+import static dev.pvit.prompt.internal.RefusalLexicon.FACTIVES;
+import static dev.pvit.prompt.internal.RefusalLexicon.FINITE;
+import static dev.pvit.prompt.internal.RefusalLexicon.GENERIC_PEOPLE;
+import static dev.pvit.prompt.internal.RefusalLexicon.IDENTITY_NOUNS;
+import static dev.pvit.prompt.internal.RefusalLexicon.IMAGE_NOUNS;
+import static dev.pvit.prompt.internal.RefusalLexicon.KNOW_GLUE;
+import static dev.pvit.prompt.internal.RefusalLexicon.KNOW_WORDS;
+import static dev.pvit.prompt.internal.RefusalLexicon.MATCHING_GLUE;
+import static dev.pvit.prompt.internal.RefusalLexicon.MATCH_VERBS;
+import static dev.pvit.prompt.internal.RefusalLexicon.MENTAL_NOUNS;
+import static dev.pvit.prompt.internal.RefusalLexicon.NEGATORS;
+import static dev.pvit.prompt.internal.RefusalLexicon.PERSON_NOUNS;
+import static dev.pvit.prompt.internal.RefusalLexicon.PHOTO_HEADS;
+import static dev.pvit.prompt.internal.RefusalLexicon.PRESENCE_HEADS;
+import static dev.pvit.prompt.internal.RefusalLexicon.PRONOUNS;
+import static dev.pvit.prompt.internal.RefusalLexicon.SEE_NEEDS_IMAGE;
+import static dev.pvit.prompt.internal.RefusalLexicon.SEE_VERBS;
+import static dev.pvit.prompt.internal.RefusalLexicon.SEGMENT_MERGE_STARTERS;
+import static dev.pvit.prompt.internal.RefusalLexicon.SHOW_VERBS;
+import static dev.pvit.prompt.internal.RefusalLexicon.SKIP_TO_HEAD;
+import static dev.pvit.prompt.internal.RefusalLexicon.SUBJECT_GLUE;
+import static dev.pvit.prompt.internal.RefusalLexicon.UNIVERSALS;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -48,6 +78,7 @@ public final class RefusalAnalyser {
   }
 
   private static final String P = "@p";
+
   private static final String POSS = "'s";
 
   /** Closed-class and discourse words that are never names, even when capitalised. */
@@ -71,113 +102,12 @@ public final class RefusalAnalyser {
   /** Titles are no names, nor are contractions typed without the apostrophe ("Theres", "Dont"). */
   private static Set<String> withHonorificsAndBareContractions(Set<String> words) {
     Set<String> all = new java.util.HashSet<>(words);
-    all.addAll(NameExtractor.HONORIFICS);
+    all.addAll(HONORIFICS);
     all.addAll(Set.of("theres", "thats", "whos", "whats", "wheres", "heres", "im", "ive", "youre", "youve",
         "theyre", "theyve", "weve", "dont", "doesnt", "didnt", "cant", "couldnt", "wont", "wouldnt", "shouldnt",
         "isnt", "arent", "wasnt", "werent", "hasnt", "havent", "hadnt"));
     return Set.copyOf(all);
   }
-
-  private static final Set<String> PRONOUNS = Set.of("he", "she", "they", "him", "them", "himself", "herself");
-  private static final Set<String> PERSON_NOUNS = Set.of("person", "individual");
-
-  private static final Set<String> NEGATORS =
-      Set.of("not", "no", "never", "nowhere", "none", "nobody", "nothing", "neither", "nor", "unable", "fail",
-          "fails", "failed", "lack", "lacks", "lacked", "lacking", "exclude", "excludes", "excluded", "omit",
-          "omits", "omitted", "absent", "missing", "unknown", "unfamiliar", "unaware", "clueless", "stranger",
-          "mystery", "beyond", "unclear", "impossible");
-
-  private static final Set<String> IMAGE_NOUNS =
-      Set.of("image", "images", "photo", "photos", "picture", "pictures", "pic", "pics", "scene", "scenes",
-          "frame", "frames", "shot", "shots", "photograph", "photographs", "snapshot", "snapshots", "headshot",
-          "screenshot", "selfie", "view", "it", "them", "crowd", "group", "one");
-  /** Image nouns that head a compound ("group photo", "crowd shot"); "picture frame" is a thing. */
-  private static final Set<String> PHOTO_HEADS =
-      Set.of("photo", "photos", "photograph", "picture", "pictures", "image", "images", "shot", "shots", "snapshot",
-          "pic", "pics", "selfie", "headshot");
-  private static final Set<String> MENTAL_NOUNS =
-      Set.of("memory", "memories", "data", "database", "system", "knowledge", "records", "record", "references",
-          "introductions", "mind", "capability", "capabilities", "ability", "gallery", "files", "list");
-  private static final Set<String> DETERMINERS =
-      Set.of("the", "this", "that", "these", "those", "your", "a", "an", "any", "my", "our", "provided", "given",
-          "attached", "current", "same", "whole", "entire", "uploaded", "shared", "above", "following");
-
-  private static final Set<String> SEE_VERBS =
-      Set.of("see", "sees", "seeing", "saw", "find", "finds", "finding", "spot", "spots", "locate", "locates",
-          "detect", "detects", "notice", "notices", "observe", "observes", "make", "pick", "discern", "identify",
-          "recognize", "recognise", "distinguish", "seen", "found", "spotted", "located", "detected", "noticed",
-          "observed");
-  private static final Set<String> SEE_NEEDS_IMAGE = Set.of("identify", "recognize", "recognise", "distinguish");
-  private static final Set<String> SHOW_VERBS =
-      Set.of("show", "shows", "showing", "include", "includes", "including", "contain", "contains", "containing",
-          "feature", "features", "featuring", "depict", "depicts", "display", "displays", "capture", "captures",
-          "portray", "portrays", "have", "has", "highlight", "highlights", "exclude", "excludes", "omit", "omits",
-          "lack", "lacks", "reveal", "reveals", "present", "presents", "picture", "pictures");
-  private static final Set<String> PRESENCE_HEADS =
-      Set.of("present", "visible", "pictured", "shown", "depicted", "featured", "captured", "included", "seen",
-          "found", "located", "spotted", "there", "here", "anywhere", "absent", "missing", "nowhere", "among",
-          "part", "one", "in", "inside", "within", "appear", "appears", "appeared", "appearing", "feature",
-          "features", "show", "shows", "turn", "turns", "figure", "figures", "detected", "identified",
-          "recognizable", "recognisable", "discernible", "displayed", "portrayed", "caught", "photographed");
-  private static final Set<String> EVIDENCE_NOUNS =
-      Set.of("sign", "signs", "trace", "traces", "indication", "evidence", "presence", "appearance", "visibility",
-          "image", "picture", "photo", "hint", "mention");
-  private static final Set<String> SKIP_TO_HEAD =
-      Set.of("is", "are", "was", "were", "be", "been", "being", "am", "does", "do", "did", "can", "could", "will",
-          "has", "have", "had",
-          "would", "may", "might", "not", "never", "currently", "actually", "really", "clearly", "even",
-          "seem", "seems", "seemed", "to", "simply", "just", "definitely", "certainly", "unfortunately",
-          "sadly", "apparently", ",", "also", "either", "anymore", "at", "all", "obviously", "visibly");
-
-  private static final Set<String> KNOW_WORDS =
-      Set.of("know", "knows", "knew", "known", "knowing", "recognize", "recognise", "recognizing", "recognising",
-          "recognition", "familiar", "acquainted", "aware", "privy", "met", "meet", "introduced", "introduce",
-          "heard", "informed", "told", "visualize", "visualise", "describe", "describing", "description",
-          "identify", "identifying", "identification", "information", "info", "details", "detail", "data",
-          "reference", "references", "idea", "clue", "knowledge", "visual", "visuals", "record", "records",
-          "unknown", "unfamiliar", "stranger", "mystery", "clueless", "unaware", "memory", "database");
-  /** Words that may stand between an acquaintance word and the person ("information about @p"). */
-  private static final Set<String> KNOW_GLUE =
-      Set.of("about", "of", "on", "for", "with", "to", "regarding", "concerning", "pertaining", "the", "a", "an",
-          "any", "anything", "anyone", "anybody", "someone", "somebody", "person", "named", "called", "by",
-          "name", "available", "me", "us", "visual", "physical", "prior", "previous", "reference", "details",
-          "information", "photo", "picture", "image", "photos", "pictures", "images", "description", "data",
-          "record", "records", "face", "faces", "previously", "before", "yet", "ever", "really", "actually",
-          "or", "and", "in", "my", "what", "looks", "like");
-  /** Words that may stand between the person (as subject) and an acquaintance predicate. */
-  private static final Set<String> SUBJECT_GLUE =
-      Set.of("is", "are", "was", "were", "has", "have", "had", "been", "be", "not", "never", "yet", "ever",
-          "remains", "remain", "a", "an", "to", "me", "someone", "somebody", "anyone", "person", "i", "we",
-          "simply", "completely", "entirely", "totally", "still", "really", "one", "who", "whom", "that",
-          "previously", "formally", "properly");
-  private static final Set<String> IDENTITY_NOUNS =
-      Set.of("appearance", "identity", "look", "looks", "face", "features", "physical", "likeness");
-  private static final Set<String> GENERIC_PEOPLE =
-      Set.of("people", "persons", "individuals", "faces", "anyone", "anybody", "strangers", "humans");
-  private static final Set<String> MATCH_VERBS =
-      Set.of("is", "are", "was", "were", "be", "matches", "match", "matching", "resembles", "resemble",
-          "resembling", "belong", "belongs", "like", "to", "as");
-  /** Adjectives of difficulty, which a negation grades rather than denies ("not hard to spot"). */
-  private static final Set<String> DIFFICULTY = Set.of("hard", "difficult", "easy", "tough", "tricky");
-  /** Verbs whose complement clause keeps its own polarity under a negation ("doesn't know she is here"). */
-  private static final Set<String> FACTIVES =
-      Set.of("know", "knows", "knew", "realize", "realise", "realizes", "realises", "notice", "notices", "aware");
-  /** Finite verbs that open a clause after its subject. */
-  private static final Set<String> FINITE =
-      Set.of("is", "are", "was", "were", "am", "has", "had", "will", "would", "can", "could", "does", "did");
-  private static final Set<String> UNIVERSALS = Set.of("nobody", "none", "noone", "neither");
-  /** Words of a relative or participle that compares someone with the person ("who could be", "matching"). */
-  private static final Set<String> MATCHING_GLUE =
-      Set.of("who", "that", "looks", "look", "like", "resembling", "resembles", "resemble", "matching", "matches",
-          "match", "similar", "to", "could", "might", "may", "be", "possibly", "is", "was");
-  /** Words between an existential "there" and the person ("there doesn't seem to be anyone named @p"). */
-  private static final Set<String> EXISTENTIAL_GLUE =
-      Set.of("is", "are", "was", "were", "does", "do", "did", "not", "seem", "seems", "appear", "appears", "to", "be",
-          "no", "any", "anyone", "anybody", "someone", "somebody", "one", "person", "named", "called", "noone",
-          "nobody", "who", "that", "looks", "like", "resembling", "matching", "really", "actually");
-  private static final Set<String> SEGMENT_MERGE_STARTERS =
-      Set.of("is", "are", "was", "were", "does", "do", "did", "doesn't", "can", "could", "has", "have",
-          "appears", "isn't", "remains", "seems", "but");
 
   private static final Pattern CLAUSE_SPLIT =
       Pattern.compile(
@@ -185,30 +115,34 @@ public final class RefusalAnalyser {
               + "|since|yet|and then|whether|that)\\b(?!\\s+(?:not|name|person|individual)\\b)"
               + "|,\\s*and\\b|\\bas(?=\\s+(?:i|we)\\b)",
           Pattern.CASE_INSENSITIVE);
+
   private static final Pattern TOKEN = Pattern.compile("@p|'s\\b|[\\p{L}\\p{M}\\p{N}]+|[,]");
+
   /** A name word; after a hyphen a lower-case part belongs to it ("Ji-woo"), but not after one letter ("T-shirt"). */
   private static final String NAME_WORD =
       "(?:\\p{Lu}\\.(?=\\s|$)|[\\p{Lu}\\p{Lt}][\\p{L}\\p{M}]*(?:'[\\p{Lu}\\p{Lt}][\\p{L}\\p{M}]*|(?<=\\p{L}{2})-\\p{L}[\\p{L}\\p{M}]*)*"
           + "|\\p{Lo}+)";
+
   /** Lower-case particles between the words of a name ("Juan de la Cruz"). */
   private static final String PARTICLE =
-      "(?: (?:" + String.join("|", NameExtractor.PARTICLES.stream().sorted().toList()) + ")){0,2}";
+      "(?: (?:" + String.join("|", PARTICLES.stream().sorted().toList()) + ")){0,2}";
+
   private static final Pattern GENERIC_NAME =
       Pattern.compile("(?<![\\p{L}\\p{M}'])" + NAME_WORD + "(?:" + PARTICLE + "[ \\-]" + NAME_WORD + "){0,3}"
           + "(?![\\p{L}\\p{M}])");
-  /** Modals that, capitalised and followed by a finite verb, are a name ("Will isn't here", "May doesn't appear"). */
-  private static final Set<String> MODALS =
-      Set.of("will", "may", "might", "must", "can", "could", "should", "would", "shall");
+
   private static final Pattern FINITE_NEXT =
       Pattern.compile("\\s+(?:is|isn't|was|wasn't|does|doesn't|did|didn't|has|hasn't|had|hadn't|appears|seems)\\b");
 
   private static final Pattern TITLED_PARTICLE_NAME =
-      Pattern.compile("((?i:" + String.join("|", NameExtractor.HONORIFICS.stream().sorted().toList()) + ")\\.?\\s+)"
-          + "(?:(?:" + String.join("|", NameExtractor.PARTICLES.stream().sorted().toList()) + ")\\s+){1,2}"
+      Pattern.compile("((?i:" + String.join("|", HONORIFICS.stream().sorted().toList()) + ")\\.?\\s+)"
+          + "(?:(?:" + String.join("|", PARTICLES.stream().sorted().toList()) + ")\\s+){1,2}"
           + NAME_WORD + "(?![\\p{L}\\p{M}])");
+
   private static final Pattern TITLE_BEFORE_PERSON =
-      Pattern.compile("(?i)(?<![\\p{L}\\p{M}])(?:" + String.join("|", NameExtractor.HONORIFICS.stream().sorted().toList())
+      Pattern.compile("(?i)(?<![\\p{L}\\p{M}])(?:" + String.join("|", HONORIFICS.stream().sorted().toList())
           + ")\\.?\\s*(?= @p )");
+
   /**
    * Slots only a person fills, whatever the case: "who W is" and "what W looks like" at the end of a
    * clause ("i dont know who may is"); a lower-case word elsewhere may be a thing ("snow isn't in this pic").
@@ -543,7 +477,6 @@ public final class RefusalAnalyser {
     return false;
   }
 
-  // ---------------------------------------------------------------- unknown
 
   private static boolean unknown(List<String> t) {
     boolean image = hasImageLocative(t);
@@ -857,7 +790,6 @@ public final class RefusalAnalyser {
     return false;
   }
 
-  // ---------------------------------------------------------------- absent
 
   private static boolean absent(List<String> t) {
     boolean mental = mentalLocative(t);
