@@ -16,7 +16,6 @@ import static dev.pvit.prompt.internal.RefusalClauses.isPersonOrLooks;
 import static dev.pvit.prompt.internal.RefusalClauses.segments;
 import static dev.pvit.prompt.internal.RefusalClauses.tokens;
 import static dev.pvit.prompt.internal.RefusalLexicon.DETERMINERS;
-import static dev.pvit.prompt.internal.RefusalLexicon.DIFFICULTY;
 import static dev.pvit.prompt.internal.RefusalLexicon.EVIDENCE_NOUNS;
 import static dev.pvit.prompt.internal.RefusalLexicon.EXISTENTIAL_GLUE;
 import static dev.pvit.prompt.internal.RefusalLexicon.FACTIVES;
@@ -27,7 +26,6 @@ import static dev.pvit.prompt.internal.RefusalLexicon.KNOW_GLUE;
 import static dev.pvit.prompt.internal.RefusalLexicon.KNOW_WORDS;
 import static dev.pvit.prompt.internal.RefusalLexicon.MATCHING_GLUE;
 import static dev.pvit.prompt.internal.RefusalLexicon.MATCH_VERBS;
-import static dev.pvit.prompt.internal.RefusalLexicon.NEGATORS;
 import static dev.pvit.prompt.internal.RefusalLexicon.PRESENCE_HEADS;
 import static dev.pvit.prompt.internal.RefusalLexicon.SEE_NEEDS_IMAGE;
 import static dev.pvit.prompt.internal.RefusalLexicon.SEE_VERBS;
@@ -35,6 +33,10 @@ import static dev.pvit.prompt.internal.RefusalLexicon.SHOW_VERBS;
 import static dev.pvit.prompt.internal.RefusalLexicon.SKIP_TO_HEAD;
 import static dev.pvit.prompt.internal.RefusalLexicon.SUBJECT_GLUE;
 import static dev.pvit.prompt.internal.RefusalLexicon.UNIVERSALS;
+import static dev.pvit.prompt.internal.RefusalPolarity.excepted;
+import static dev.pvit.prompt.internal.RefusalPolarity.negatedUpTo;
+import static dev.pvit.prompt.internal.RefusalPolarity.negative;
+import static dev.pvit.prompt.internal.RefusalPolarity.withoutNegatedRemnant;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -120,37 +122,6 @@ public final class RefusalAnalyser {
       return Family.UNKNOWN;
     }
     return absent(t) ? Family.ABSENT : Family.NONE;
-  }
-
-  /**
-   * "@p is in the photo but not in focus": the negation of a "but not" remnant that does not name
-   * the person scopes over the remnant only, so the remnant is dropped.
-   */
-  private static List<String> withoutNegatedRemnant(List<String> t) {
-    for (int k = 0; k + 1 < t.size(); k++) {
-      if (t.get(k).equals("but") && t.get(k + 1).equals("not") && !t.subList(k, t.size()).contains(P)) {
-        return t.subList(0, k);
-      }
-    }
-    return t;
-  }
-
-  /** Odd number of negators; "without" counts only when nothing else negates. */
-  private static boolean negative(List<String> t) {
-    int n = 0;
-    boolean without = false;
-    for (int i = 0; i < t.size(); i++) {
-      String w = t.get(i);
-      if (w.equals("no") && i == 0 && t.size() > 1 && t.get(1).equals(",")) {
-        continue; // "No, ..." answers the question; it does not negate the clause
-      }
-      if (NEGATORS.contains(w) || UNIVERSALS.contains(w)) {
-        n++;
-      } else if (w.equals("without")) {
-        without = true;
-      }
-    }
-    return n % 2 == 1 || (n == 0 && without);
   }
 
 
@@ -434,21 +405,6 @@ public final class RefusalAnalyser {
     return k < t.size() && (t.get(k).endsWith("ing") || Set.of("to", "with", "at", "about", "for").contains(t.get(k)));
   }
 
-  /**
-   * A negator before the verb at i, the verb negative itself ("lacks", "excludes"), or a negator
-   * in its object before the person ("has no @p in it", "see nobody like @p").
-   */
-  private static boolean negatedUpTo(List<String> t, int i) {
-    for (int j = 0; j < t.size() && (j <= i || !t.get(j).equals(P)); j++) {
-      // "it's not hard to spot @p": the negation grades the difficulty, the person is seen
-      boolean graded = j + 2 < t.size() && DIFFICULTY.contains(t.get(j + 1)) && t.get(j + 2).equals("to") && j + 2 < i;
-      if ((NEGATORS.contains(t.get(j)) || UNIVERSALS.contains(t.get(j))) && !graded) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /** "there doesn't seem to be anyone named @p in this picture", "there isn't any @p here". */
   private static boolean negatedExistential(List<String> t) {
     for (int i = 0; i < t.size(); i++) {
@@ -497,20 +453,6 @@ public final class RefusalAnalyser {
       }
     }
     return false;
-  }
-
-  /**
-   * "nobody except @p is here", "no one other than @p": the exception to a negative universal is
-   * the one who is there; so is the subject of a factive complement ("doesn't know @p is here").
-   */
-  private static boolean excepted(List<String> t, int i) {
-    String before = i > 0 ? t.get(i - 1) : "";
-    if (FACTIVES.contains(before) && i + 1 < t.size() && FINITE.contains(t.get(i + 1))) {
-      return true; // "@p doesn't know she is being photographed": the negation stays in the main clause
-    }
-    String pair = i > 1 ? t.get(i - 2) + " " + before : "";
-    return Set.of("except", "excepting", "besides", "save").contains(before)
-        || Set.of("other than", "apart from", "aside from", "except for").contains(pair);
   }
 
   /** "@p is not (visible|in the image|here|present|among...)", "@p does not appear (in this photo)". */
