@@ -166,4 +166,13 @@ final class RefusalClauses {
     }
     return true;
   }
+
+  static boolean perfect(List<String> t, int i) {
+    for (int j = Math.max(0, i - 4); j < i; j++) {
+      if (Set.of("have", "has", "had", "been", "was", "were").contains(t.get(j))) {
+        return true;
+      }
+    }
+    return false;
+  }
 }
