@@ -29,14 +29,15 @@ import java.util.Set;
 /**
  * The absent family: the person as subject of a presence predicate, as object of a seeing verb or
  * of a showing verb whose subject is the image, after a negated existential or evidence noun, in
- * an elliptical contrast ("Bob, but not @p"), or matched by a negative universal ("none of them is
- * @p"). Each pattern requires the complement to be the image or nowhere in particular, so absence
- * of something else ("her dog is not in this photo") is not absence of the person.
+ * an elliptical contrast ("Bob, but not @p"), or matched by a negative universal ("none of them
+ * is @p"). Each pattern requires the complement to be the image or nowhere in particular, so
+ * absence of something else ("her dog is not in this photo") is not absence of the person.
  */
 final class AbsencePatterns {
   private AbsencePatterns() {}
 
 
+  /** Whether a negative segment says the person is not in the image, by any of the patterns below. */
   static boolean absent(List<String> t) {
     boolean mental = mentalLocative(t);
     if (contrastedAway(t) || negatedExistential(t)) {

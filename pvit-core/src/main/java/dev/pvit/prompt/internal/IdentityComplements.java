@@ -21,8 +21,8 @@ final class IdentityComplements {
   private IdentityComplements() {}
 
   /**
-   * "who (exactly) @p is/might be", "what @p looks like", "which one is @p", "the identity/face of
-   * @p", "@p's appearance", "the name @p", "(anyone) named/called @p".
+   * "who (exactly) @p is/might be", "what @p looks like", "which one is @p", "the identity/face
+   * of @p", "@p's appearance", "the name @p", "(anyone) named/called @p".
    */
   static boolean identityComplement(List<String> t, int i, boolean image) {
     String w = t.get(i);

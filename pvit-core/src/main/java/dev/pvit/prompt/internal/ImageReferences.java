@@ -20,6 +20,7 @@ import java.util.Set;
 final class ImageReferences {
   private ImageReferences() {}
 
+  /** Whether the segment places something in the image ("in this photo", "from the picture"). */
   static boolean hasImageLocative(List<String> t) {
     for (int i = 0; i < t.size(); i++) {
       if (Set.of("in", "within", "inside", "from", "on", "of").contains(t.get(i)) && imageNounPhrase(t, i + 1) > 0) {
@@ -41,6 +42,7 @@ final class ImageReferences {
     return modifier ? 0 : n;
   }
 
+  /** Length of "det+ image-noun", "det+ word image-noun" or a bare "it"/"them" at i, or 0. */
   private static int containerPhrase(List<String> t, int i) {
     int j = i;
     while (j < t.size() && DETERMINERS.contains(t.get(j))) {
@@ -60,6 +62,7 @@ final class ImageReferences {
     return 0;
   }
 
+  /** The segment is about what the speaker knows ("my memory", "in the database", "to me"), not the image. */
   static boolean mentalLocative(List<String> t) {
     for (int i = 0; i + 1 < t.size(); i++) {
       if ((t.get(i).equals("my") || t.get(i).equals("our")) && MENTAL_NOUNS.contains(t.get(i + 1))) {

@@ -56,18 +56,22 @@ final class PersonMarker {
   private static final String PARTICLE =
       "(?: (?:" + String.join("|", PARTICLES.stream().sorted().toList()) + ")){0,2}";
 
+  /** A run of up to four name words, joined by spaces, hyphens or particles. */
   private static final Pattern GENERIC_NAME =
       Pattern.compile("(?<![\\p{L}\\p{M}'])" + NAME_WORD + "(?:" + PARTICLE + "[ \\-]" + NAME_WORD + "){0,3}"
           + "(?![\\p{L}\\p{M}])");
 
+  /** A finite verb after a capitalised modal, where only a name can stand before it. */
   private static final Pattern FINITE_NEXT =
       Pattern.compile("\\s+(?:is|isn't|was|wasn't|does|doesn't|did|didn't|has|hasn't|had|hadn't|appears|seems)\\b");
 
+  /** A title, then a name that opens with its particles ("Mr. van der Berg"). */
   private static final Pattern TITLED_PARTICLE_NAME =
       Pattern.compile("((?i:" + String.join("|", HONORIFICS.stream().sorted().toList()) + ")\\.?\\s+)"
           + "(?:(?:" + String.join("|", PARTICLES.stream().sorted().toList()) + ")\\s+){1,2}"
           + NAME_WORD + "(?![\\p{L}\\p{M}])");
 
+  /** A title directly before a marked person, removed with the mention. */
   private static final Pattern TITLE_BEFORE_PERSON =
       Pattern.compile("(?i)(?<![\\p{L}\\p{M}])(?:" + String.join("|", HONORIFICS.stream().sorted().toList())
           + ")\\.?\\s*(?= @p )");
@@ -94,6 +98,7 @@ final class PersonMarker {
     return marked;
   }
 
+  /** Every whole-word, caseless occurrence of the given name becomes the person. */
   private static String markName(String text, String name) {
     Pattern p =
         Pattern.compile(

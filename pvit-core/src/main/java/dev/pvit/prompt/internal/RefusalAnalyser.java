@@ -42,6 +42,13 @@ import org.jspecify.annotations.Nullable;
  * Unknown wins over absent. A possessive ("@p's face", "@p's hands") is not the person, so "I
  * can't see Alice's face" is no refusal; a complement elsewhere ("not present at the table", "not
  * on the left", "not in the photo's foreground") is not the image, so those are no refusals either.
+ *
+ * <p>This class only runs the clauses and segments and combines their verdicts; the parts live in
+ * {@link PersonMarker} (finding the person), {@link RefusalClauses} (clauses, tokens, segments),
+ * {@link RefusalPolarity} (negation and its look-alikes), {@link UnknownPatterns} and
+ * {@link IdentityComplements} (the unknown family), {@link AbsencePatterns} (the absent family),
+ * {@link ImageReferences} (what a locative or subject refers to) and {@link RefusalLexicon} (the
+ * word classes).
  */
 public final class RefusalAnalyser {
   /** The three outcomes, mapped to the public enum by the caller. */
@@ -85,6 +92,7 @@ public final class RefusalAnalyser {
     return absent ? Family.ABSENT : Family.NONE;
   }
 
+  /** One comma segment: no refusal unless negative; then unknown before absent. */
   private static Family segment(List<String> t) {
     t = withoutNegatedRemnant(t);
     if (!negative(t)) {

@@ -21,10 +21,16 @@ import java.util.regex.Pattern;
 final class RefusalClauses {
   private RefusalClauses() {}
 
+  /** The token that stands for the person in every clause. */
   static final String P = "@p";
 
+  /** The possessive after {@link #P}: "@p 's face" is a thing of the person, not the person. */
   static final String POSS = "'s";
 
+  /**
+   * Sentence ends, ";", ":", dashes and clause-opening conjunctions; a conjunction before "not",
+   * "name", "person" or "individual" opens no clause ("but not @p", "that name").
+   */
   static final Pattern CLAUSE_SPLIT =
       Pattern.compile(
           "(?<=[.!?])\\s+|[;:]|\\s[\\u2014\\u2013-]\\s|,?\\s\\b(?:but|so|because|although|though|while|whereas|however"
@@ -32,6 +38,7 @@ final class RefusalClauses {
               + "|,\\s*and\\b|\\bas(?=\\s+(?:i|we)\\b)",
           Pattern.CASE_INSENSITIVE);
 
+  /** The person, a possessive, a word, or a comma (the comma separates segments). */
   private static final Pattern TOKEN = Pattern.compile("@p|'s\\b|[\\p{L}\\p{M}\\p{N}]+|[,]");
 
   /** Contractions to words; "@p's" stays a possessive unless a predicate follows. */
@@ -64,6 +71,7 @@ final class RefusalClauses {
     return t;
   }
 
+  /** Lower-case tokens of one clause with the pronouns and person nouns that stand for the person folded into it. */
   static List<String> tokens(String clause) {
     List<String> raw = new ArrayList<>();
     Matcher m = TOKEN.matcher(clause);
@@ -147,6 +155,7 @@ final class RefusalClauses {
     return merged;
   }
 
+  /** The person itself at i, not its possessive. */
   static boolean isPerson(List<String> t, int i) {
     return t.get(i).equals(P) && !(i + 1 < t.size() && t.get(i + 1).equals(POSS));
   }
@@ -167,6 +176,7 @@ final class RefusalClauses {
     return true;
   }
 
+  /** A perfect or passive auxiliary shortly before i ("have never seen", "was shown"). */
   static boolean perfect(List<String> t, int i) {
     for (int j = Math.max(0, i - 4); j < i; j++) {
       if (Set.of("have", "has", "had", "been", "was", "were").contains(t.get(j))) {

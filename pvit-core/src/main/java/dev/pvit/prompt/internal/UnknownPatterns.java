@@ -35,6 +35,7 @@ final class UnknownPatterns {
   private UnknownPatterns() {}
 
 
+  /** Whether a negative segment says the person is not known to the speaker. */
   static boolean unknown(List<String> t) {
     boolean image = hasImageLocative(t);
     for (int i = 0; i < t.size(); i++) {
@@ -137,6 +138,7 @@ final class UnknownPatterns {
     return false;
   }
 
+  /** People in general shortly after i, and no likeness to the person after them. */
   private static boolean genericPeopleAfter(List<String> t, int i) {
     for (int j = i + 1; j < Math.min(t.size(), i + 4); j++) {
       if (GENERIC_PEOPLE.contains(t.get(j))) {
