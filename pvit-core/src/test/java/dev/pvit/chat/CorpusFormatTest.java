@@ -87,7 +87,7 @@ class CorpusFormatTest {
   void scenes_follow_the_contract() {
     List<String> problems = new ArrayList<>();
     assertThat(scenes.isArray()).as("scenes.json is an array").isTrue();
-    assertThat(scenes.size()).as("number of scenes").isBetween(8, 20);
+    assertThat(scenes.size()).as("number of scenes").isBetween(8, 40);
     Set<String> ids = new HashSet<>();
     for (JsonNode scene : scenes) {
       String id = scene.path("id").asText("");
