@@ -73,7 +73,8 @@ final class GroupAnswers {
       return among(f, g, a, s);
     }
     // The faces the group ranges over: "Is everyone I know smiling?" over the known faces only. With
-    // presence, the filter is what is asked of every face ("Is everyone registered?").
+    // presence, the filter is what is asked of every face ("Is everyone registered?"); the grammar
+    // reads "Is everyone I know here?" as a question about the registered people who are missing.
     boolean presence = f.relation() instanceof Present && !f.negated();
     int candidates = (presence ? excepting(s.faces(), g) : members(s, g)).size();
     if (g.quantifier() == Quantifier.EVERY && g.count() > 0 && g.count() != candidates) {
@@ -86,17 +87,6 @@ final class GroupAnswers {
     }
     List<RecognizedFace> matches = matching(members(s, g), f, s);
     boolean yes = quantify(g, matches.size(), candidates);
-    if (presence && g.filter() == Filter.KNOWN && (g.quantifier() == Quantifier.EVERY || g.quantifier() == Quantifier.MOST)) {
-      // "Is everyone registered?" (of the faces here) and "Is everyone I know here?" (of the people
-      // registered) parse alike; answer only where both readings agree.
-      long registered = absentees.registered().stream().filter(name -> !g.except().contains(name)).count();
-      if (quantify(g, matches.size(), (int) registered) != yes) {
-        throw new Unclear("I can't tell whether you mean the faces in this photo or the people you registered: "
-            + matches.size() + " of the " + people(candidates) + " here " + isAre(matches.size())
-            + " registered, and " + matches.size() + " of the " + people((int) registered) + " you registered "
-            + isAre(matches.size()) + " here.");
-      }
-    }
     List<RecognizedFace> open = undecided(members(s, g), f, s);
     if (g.quantifier() == Quantifier.BARE && matches.size() + open.size() > g.count()) {
       // "Are two people smiling?" with three smiling is yes for "at least two", no for "exactly two"
