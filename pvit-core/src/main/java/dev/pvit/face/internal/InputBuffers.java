@@ -9,9 +9,10 @@ import java.util.List;
  * Direct buffers that net inputs are copied into, reused from call to call. libtorch reads a direct
  * buffer in place; DJL copies a heap array into a freshly allocated direct buffer instead, and
  * zeroing that fresh memory cost more than the copy (about 5 ms for one 1024×768 detector input).
- * At most {@value #KEPT_BYTES} bytes of buffers are kept between calls (the largest ones, which
- * cost most to make again): one multi-scale recognition uses about 20 MB. The JVM frees the others,
- * and all of them once the owning {@link FaceNets} is unreachable.
+ * A thread's calls run one after another, so it reuses one buffer as large as its largest input (10
+ * MB for the 1024×768 detector input of a multi-scale recognition). At most {@value #KEPT_BYTES}
+ * bytes of buffers are kept between calls (the largest ones, which cost most to make again); the
+ * JVM frees the others, and all of them once the owning {@link FaceNets} is unreachable.
  */
 final class InputBuffers {
   /** Bytes of buffers kept between calls. */

@@ -64,10 +64,10 @@ public final class TinyFaceDetectorNet extends TfjsNet {
    * The two full-resolution blocks (conv0 with its pooling, then the first separable block) in
    * horizontal strips of the output. Run whole on a 1024×768 input, conv0's output alone is 50 MB:
    * larger than any mmap threshold of glibc's malloc, so every call paid about 12,000 page faults
-   * for fresh memory. A strip reads the input rows its outputs
-   * depend on, and its depthwise convolution sees the neighbouring strips' rows where the whole
-   * computation would, and zero padding only at the image's own top and bottom, so every output
-   * value is computed exactly as in one piece.
+   * for fresh memory. A strip reads the input rows its outputs depend on, and its depthwise
+   * convolution sees the neighbouring strips' rows where the whole computation would, and zero
+   * padding only at the image's own top and bottom, so every output value is computed exactly as in
+   * one piece.
    *
    * @param x the input {@code (N,3,H,W)}, H and W even
    * @param stripBytes largest conv0 output per strip, in bytes
