@@ -135,11 +135,11 @@ final class Grammar {
       "\\bhow old\\b", "howold",
       // "three adults", "two kids": a number of people
       "\\b(n\\d+) (child|minor|adult|elderly)\\b(?! person)", "$1 $2 person",
-      // "no" quantifies people ("Are there no strangers?"); before a question it is an interjection
+      // "no" quantifies people ("Are there no strangers?"); before a question it is an interjection, and
+      // a follow-up opening with a conjunction ("And is he smiling?", "But where is Raj?") asks the
+      // question after it
       "\\bno (?=(?:(?:known|unknown) )?(?:person|child|minor|adult|elderly)\\b)", "nobody ",
-      "^no (?=be|do|md|who|where|which|howmany|how|what)\\b", "",
-      // A follow-up opening with a conjunction ("And is he smiling?", "But where is Raj?") asks the question after it
-      "^(?:and|but) (?=be|do|md|who|where|which|howmany|how|what)\\b", "",
+      "^(?:no|and|but) (?=be|do|md|who|where|which|howmany|how|what)\\b", "",
       // out of the picture, left the frame
       "\\boutof photo\\b", "absent",
       "^have (" + PL + ") left(?: photo)?$", "be $1 absent",

@@ -101,8 +101,7 @@ final class GroupAnswers {
       // a number of people: the answer says how many fit, and who
       String kind = describe(g.filter()).strip();
       boolean ofAll = g.quantifier() == Quantifier.MOST || g.quantifier() == Quantifier.EVERY;
-      boolean present = f.relation() instanceof Present && !f.negated();
-      String what = ofAll && !kind.isEmpty() ? "people " + kind + (present ? "" : ", " + phrase(f)) : phrase(f);
+      String what = ofAll && !kind.isEmpty() ? "people " + kind + (presence ? "" : ", " + phrase(f)) : phrase(f);
       return yesNo(yes) + ": " + (ofAll ? matches.size() + " of the " + people(candidates) : people(matches.size()))
           + (ofAll || kind.isEmpty() || matches.isEmpty() ? "" : " " + kind) + " " + isAre(matches.size()) + " " + what
           + (matches.isEmpty() ? "" : ": " + join(matches.stream().map(x -> whoWhere(x, s.recognition())).toList()))
