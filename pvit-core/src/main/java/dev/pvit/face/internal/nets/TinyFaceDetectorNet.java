@@ -102,25 +102,21 @@ public final class TinyFaceDetectorNet extends TfjsNet {
     long a1 = Math.min(rows, r1 + 1);
     try (NDManager strip = x.getManager().newSubManager()) {
       NDArray in = x.get(":, :, " + 2 * a0 + ":" + (2 * a1 + 2) + ", :");
+      // Every array computed from the rows lives on their manager, so the strip's intermediates
+      // are freed as soon as it is done.
       in.attach(strip);
       NDArray conv0 = TfOps.conv(in, conv0Filters, conv0Bias, 1, Padding.VALID, 1);
-      conv0.attach(strip);
       // Leaky ReLU is monotonic, so it commutes with max pooling: pooling first is exact and the
       // activation then runs on a quarter of the values.
       NDArray pooled = TfOps.maxPool(conv0, 2, 2, Padding.SAME);
-      pooled.attach(strip);
       NDArray act = Activation.leakyRelu(pooled, LEAK);
-      act.attach(strip);
       // face-api pads by 1 and runs a 'valid' 3x3 conv: identical to 'same' at stride 1. Padding
       // both sides and dropping the rows computed against padding where a neighbour exists
       // leaves rows [r0, r1) as the whole computation has them.
       Separable first = separables[0];
       NDArray depthwise = TfOps.conv(act, first.depthwise(), null, 1, Padding.SAME, CHANNELS[0]);
-      depthwise.attach(strip);
       NDArray kept = depthwise.get(":, :, " + (r0 - a0) + ":" + (r1 - a0) + ", :");
-      kept.attach(strip);
       NDArray pointwise = TfOps.pointwise(kept, first.pointwise(), first.bias());
-      pointwise.attach(strip);
       NDArray out = Activation.leakyRelu(TfOps.maxPool(pointwise, 2, 2, Padding.SAME), LEAK);
       out.attach(x.getManager());
       return out;
@@ -131,9 +127,9 @@ public final class TinyFaceDetectorNet extends TfjsNet {
   private static NDArray block(NDArray x, Separable sep, int poolStride) {
     try (NDManager block = x.getManager().newSubManager()) {
       NDArray conv = sep.apply(x, 1);
+      // The pooling and activation computed from it live on its manager too.
       conv.attach(block);
       NDArray pooled = TfOps.maxPool(conv, 2, poolStride, Padding.SAME);
-      pooled.attach(block);
       NDArray out = Activation.leakyRelu(pooled, LEAK);
       out.attach(x.getManager());
       return out;
